@@ -1,0 +1,84 @@
+// Lint: type-aware TypeScript rules, React hooks, and the import boundaries of STYLE.md:
+// dependencies point inward (app → db, sync, capture, audit → policy, protocol; server →
+// policy, protocol), and policy/protocol import nothing of ours and no platform library.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+const ours = (folders) =>
+  folders.map((f) => ({
+    group: [`**/${f}/**`, `**/${f}`],
+    message: `STYLE.md: this folder may not import ${f}/.`,
+  }))
+
+function boundary(files, forbiddenFolders, extraPatterns = []) {
+  return {
+    files,
+    // Tests may read fixtures from disk and wire parts together; the boundary is for the code.
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...ours(forbiddenFolders), ...extraPatterns] },
+      ],
+    },
+  }
+}
+
+const platform = [
+  {
+    group: ['dexie', 'dexie-*', 'react', 'react-*', 'zustand', 'workbox-*'],
+    message: 'Pure code: no platform libraries.',
+  },
+  { group: ['node:*', 'fs', 'path', 'crypto'], message: 'Pure code: no Node modules.' },
+]
+
+export default tseslint.config(
+  { ignores: ['dist', 'dev-dist', 'node_modules', 'coverage', 'data', 'tests/fixtures'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'STYLE.md: union types, not enums.' },
+      ],
+    },
+  },
+  boundary(
+    ['src/policy/**'],
+    ['app', 'db', 'sync', 'capture', 'audit', 'server', 'protocol'],
+    platform,
+  ),
+  boundary(
+    ['src/protocol/**'],
+    ['app', 'db', 'sync', 'capture', 'audit', 'server', 'policy'],
+    platform,
+  ),
+  boundary(['src/db/**', 'src/capture/**', 'src/sync/**', 'src/audit/**'], ['app', 'server']),
+  boundary(['src/server/**'], ['app', 'db', 'sync', 'capture', 'audit']),
+  boundary(['src/app/components/**'], ['db']),
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
+  },
+)

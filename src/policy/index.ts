@@ -1,0 +1,21 @@
+/**
+ * The photo policy: consent model, every rule of RULES.md, the decision. Pure: used by the
+ * app and re-run by the server on every upload. No DOM, storage, Node, clock or randomness.
+ */
+export { evaluateCapture, type Decision, type Finding, type Verdict } from './evaluateCapture.ts'
+export {
+  childPhotoStatus,
+  effectiveConsent,
+  roomExclusions,
+  type ChildPhotoStatus,
+  type ExclusionCode,
+  type ExclusionReason,
+} from './consentQueries.ts'
+export type { EffectiveConsent, EffectiveStatus } from './effectiveConsent.ts'
+export { reviewDueMs } from './effectiveConsent.ts'
+export { addCalendarMonthsMs } from './calendar.ts'
+export { compileContext } from './compileContext.ts'
+export { PolicyInputError, type InputIssue } from './PolicyInputError.ts'
+export { RULES, RULE_IDS, type RuleId, type RuleInfo } from './rules.ts'
+export { PURPOSE_LABELS, purposeLabel, purposeList } from './purposeLabels.ts'
+export * from './schema.ts'
