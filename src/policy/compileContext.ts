@@ -30,6 +30,8 @@ export interface CompiledContext {
   readonly devices: ReadonlyMap<string, PolicyDevice>
   readonly locations: ReadonlyMap<string, PolicyLocation>
   readonly children: ReadonlyMap<string, PolicyChild>
+  /** The consent chains of one child, by purpose; undefined when the child has no records. */
+  chainsOf(childId: string): ReadonlyMap<Purpose, ConsentChain> | undefined
   chain(childId: string, purpose: Purpose): ConsentChain | undefined
   /** Folded single-word first names → the children who have them. */
   readonly singleWordNames: ReadonlyMap<string, readonly string[]>
@@ -61,15 +63,21 @@ function escapeRegExp(s: string): string {
 }
 
 function build(context: PolicyContext): CompiledContext {
-  const grouped = new Map<string, ConsentRecord[]>()
+  // Indexed by child, then purpose: a decision looks up (child, purpose) hundreds of times.
+  const grouped = new Map<string, Map<Purpose, ConsentRecord[]>>()
   for (const record of context.consents) {
-    const key = `${record.childId}\u0000${record.purpose}`
-    const list = grouped.get(key)
-    if (list === undefined) grouped.set(key, [record])
+    let byPurpose = grouped.get(record.childId)
+    if (byPurpose === undefined) grouped.set(record.childId, (byPurpose = new Map()))
+    const list = byPurpose.get(record.purpose)
+    if (list === undefined) byPurpose.set(record.purpose, [record])
     else list.push(record)
   }
-  const chains = new Map<string, ConsentChain>()
-  for (const [key, records] of grouped) chains.set(key, buildConsentChain(records))
+  const chains = new Map<string, Map<Purpose, ConsentChain>>()
+  for (const [childId, byPurpose] of grouped) {
+    const built = new Map<Purpose, ConsentChain>()
+    for (const [purpose, records] of byPurpose) built.set(purpose, buildConsentChain(records))
+    chains.set(childId, built)
+  }
 
   const singleWordNames = new Map<string, string[]>()
   const phrases = new Map<string, string[]>()
@@ -95,7 +103,8 @@ function build(context: PolicyContext): CompiledContext {
     devices: byId(context.devices),
     locations: byId(context.locations),
     children: byId(context.children),
-    chain: (childId, purpose) => chains.get(`${childId}\u0000${purpose}`),
+    chainsOf: (childId) => chains.get(childId),
+    chain: (childId, purpose) => chains.get(childId)?.get(purpose),
     singleWordNames,
     phraseNames,
   }

@@ -100,9 +100,11 @@ function decide(req: CaptureRequest, ctx: CompiledContext): Decision {
       ? unique<Purpose>([...purposes, 'group_photo'])
       : purposes
   const consentBlocked = new Set<Purpose>()
+  const chainsByChild = childIds.map((id) => ctx.chainsOf(id))
   for (const purpose of needed) {
-    for (const childId of childIds) {
-      const verdict = decideChain(ctx.chain(childId, purpose), atMs)
+    for (let i = 0; i < childIds.length; i++) {
+      const childId = childIds[i] ?? ''
+      const verdict = decideChain(chainsByChild[i]?.get(purpose), atMs)
       const rule = STATUS_RULE[verdict.status]
       if (rule === null) continue
       consentBlocked.add(purpose)
