@@ -67,7 +67,10 @@ function build(context: PolicyContext): CompiledContext {
   const grouped = new Map<string, Map<Purpose, ConsentRecord[]>>()
   for (const record of context.consents) {
     let byPurpose = grouped.get(record.childId)
-    if (byPurpose === undefined) grouped.set(record.childId, (byPurpose = new Map()))
+    if (byPurpose === undefined) {
+      byPurpose = new Map<Purpose, ConsentRecord[]>()
+      grouped.set(record.childId, byPurpose)
+    }
     const list = byPurpose.get(record.purpose)
     if (list === undefined) byPurpose.set(record.purpose, [record])
     else list.push(record)
