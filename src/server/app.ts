@@ -1,0 +1,72 @@
+// The one HTTP server: serves the built PWA from dist/ and answers /api. Invariants:
+// - sw.js and index.html are never cached without revalidation (see cacheControl.ts), so a
+//   deployed update always reaches the tablets;
+// - a navigation to any app path gets index.html (the app routes itself), but a missing
+//   script, image or /api route is a real 404, so a broken deploy fails loudly;
+// - /api answers in JSON only.
+// Imports only protocol (and later policy), never app code: see STYLE.md.
+import { existsSync } from 'node:fs'
+import { relative, sep } from 'node:path'
+import Fastify from 'fastify'
+import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import { apiError } from '../protocol/apiError.ts'
+import { apiRoutes } from './apiRoutes.ts'
+import { cacheControlFor } from './cacheControl.ts'
+
+export type ServerOptions = {
+  /** Absolute path of the Vite build output (the folder holding index.html and sw.js). */
+  distDir: string
+  logger?: FastifyServerOptions['logger']
+}
+
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const { distDir } = options
+  if (!existsSync(`${distDir}/index.html`)) {
+    throw new Error(`No built app in ${distDir} (index.html is missing). Run: npm run build`)
+  }
+  const app = Fastify({ logger: options.logger ?? false })
+
+  void app.register(apiRoutes, { prefix: '/api' })
+  void app.register(fastifyStatic, {
+    root: distDir,
+    dotfiles: 'ignore',
+    // We set Cache-Control ourselves: one policy per file, not one for the whole folder.
+    cacheControl: false,
+    setHeaders(reply, filePath) {
+      const relativePath = relative(distDir, filePath).split(sep).join('/')
+      void reply.header('cache-control', cacheControlFor(relativePath))
+    },
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = pathOf(request.url)
+    if (isApiPath(path)) {
+      return reply
+        .code(404)
+        .send(apiError('not_found', `There is no API route ${request.method} ${path}.`))
+    }
+    if (isNavigation(request)) return reply.sendFile('index.html')
+    return reply.code(404).type('text/plain; charset=utf-8').send('Not found')
+  })
+
+  return app
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?')
+  return query === -1 ? url : url.slice(0, query)
+}
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/')
+}
+
+// A browser loading a page (typed URL, bookmark, reload of a deep link), as opposed to a
+// script, image or fetch. Browsers send Sec-Fetch-Mode; Accept is the fallback for old ones.
+function isNavigation(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false
+  const mode = request.headers['sec-fetch-mode']
+  if (mode !== undefined) return mode === 'navigate'
+  return (request.headers.accept ?? '').includes('text/html')
+}
