@@ -55,7 +55,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
+          include: [
+            'src/**/*.test.{ts,tsx}',
+            'tests/integration/**/*.test.{ts,tsx}',
+            'tests/support/**/*.test.ts',
+          ],
           environment: 'node',
           setupFiles: ['tests/setup/unit.ts'],
         },
