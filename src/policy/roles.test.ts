@@ -1,0 +1,74 @@
+// The permissions table of roles.ts, spelled out case by case so that a change to who may do
+// what shows up in review as a changed line here.
+import { describe, expect, it } from 'vitest'
+import { ACTIONS, STAFF_ROLES, can, defaultCanCapture, deniedMessage } from './index.ts'
+import type { Action, RoleOptions, StaffRole } from './index.ts'
+
+type Case = [StaffRole, Action, RoleOptions, boolean]
+
+const cases: Case[] = [
+  // capture follows the person's own authorisation, for every role
+  ['manager', 'capture', { canCapture: true }, true],
+  ['manager', 'capture', { canCapture: false }, false],
+  ['keyworker', 'capture', { canCapture: true }, true],
+  ['practitioner', 'capture', { canCapture: true }, true],
+  ['practitioner', 'capture', { canCapture: false }, false],
+  ['student', 'capture', {}, false],
+  ['student', 'capture', { canCapture: true }, true],
+  ['volunteer', 'capture', { canCapture: false }, false],
+  ['volunteer', 'capture', { canCapture: true }, true],
+  // everyone in the room must see who is not to be photographed
+  ...STAFF_ROLES.map((r): Case => [r, 'view-room-board', {}, true]),
+  ['manager', 'view-consent-detail', {}, true],
+  ['keyworker', 'view-consent-detail', { isKeyChild: true }, true],
+  ['keyworker', 'view-consent-detail', { isKeyChild: false }, false],
+  ['practitioner', 'view-consent-detail', { isKeyChild: true }, false],
+  ['student', 'view-consent-detail', { isKeyChild: true }, false],
+  ['manager', 'record-consent', {}, true],
+  ['keyworker', 'record-consent', { isKeyChild: true }, true],
+  ['keyworker', 'record-consent', {}, false],
+  ['practitioner', 'record-consent', { isKeyChild: true }, false],
+  ['volunteer', 'record-consent', {}, false],
+  ['manager', 'withdraw-consent', {}, true],
+  ['keyworker', 'withdraw-consent', {}, true],
+  ['practitioner', 'withdraw-consent', {}, true],
+  ['student', 'withdraw-consent', {}, false],
+  ['volunteer', 'withdraw-consent', {}, false],
+  ['manager', 'authorise-staff', {}, true],
+  ['keyworker', 'authorise-staff', {}, false],
+  ['practitioner', 'authorise-staff', { isSelf: true }, false],
+  ['manager', 'set-pin', {}, true],
+  ['keyworker', 'set-pin', { isSelf: true }, true],
+  ['student', 'set-pin', { isSelf: true }, true],
+  ['practitioner', 'set-pin', { isSelf: false }, false],
+  ['manager', 'edit-locations', {}, true],
+  ['keyworker', 'edit-locations', {}, false],
+  ['manager', 'manage-roster', {}, true],
+  ['practitioner', 'manage-roster', {}, false],
+  ...STAFF_ROLES.map((r): Case => [r, 'record-injury', {}, true]),
+  ['manager', 'clear-injury', {}, true],
+  ['keyworker', 'clear-injury', { isKeyChild: true }, false],
+  ['practitioner', 'clear-injury', {}, false],
+  ['student', 'clear-injury', {}, false],
+]
+
+describe('can', () => {
+  it.each(cases)('%s / %s / %j → %s', (role, action, opts, expected) => {
+    expect(can(role, action, opts)).toBe(expected)
+  })
+
+  it('denies by default when a condition is not given', () => {
+    for (const role of STAFF_ROLES) {
+      expect(can(role, 'capture')).toBe(false)
+    }
+    expect(can('keyworker', 'record-consent')).toBe(false)
+  })
+
+  it('explains every refusal in words that say what to do', () => {
+    for (const action of ACTIONS) expect(deniedMessage(action).length).toBeGreaterThan(20)
+  })
+
+  it('authorises employed staff to take photos when added, students and volunteers not', () => {
+    expect(STAFF_ROLES.filter(defaultCanCapture)).toEqual(['manager', 'keyworker', 'practitioner'])
+  })
+})

@@ -1,0 +1,113 @@
+/**
+ * Who may do what, in one table shared by the app and the server. Repositories ask `can`
+ * before they change anything; the server asks the same function when the change arrives.
+ *
+ * Invariants:
+ * - Deny by default: an option that is not given counts as false.
+ * - Taking photos follows the staff member's own authorisation (`canCapture`) for every role,
+ *   so this table and the policy rule `staff-not-authorised` can never disagree. Managers,
+ *   keyworkers and practitioners are authorised when they are added; students and volunteers
+ *   only when the manager authorises them (`defaultCanCapture`).
+ * - Recording a withdrawal is open to more people than recording a grant: a parent who says
+ *   "stop" at the door must be heard at once, and a wrong withdrawal only costs a photo.
+ */
+
+export const STAFF_ROLES = ['manager', 'keyworker', 'practitioner', 'student', 'volunteer'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
+export const ACTIONS = [
+  'capture',
+  'view-room-board',
+  'view-consent-detail',
+  'record-consent',
+  'withdraw-consent',
+  'authorise-staff',
+  'set-pin',
+  'edit-locations',
+  'manage-roster',
+  'record-injury',
+  'clear-injury',
+] as const
+export type Action = (typeof ACTIONS)[number]
+
+export interface RoleOptions {
+  /** The staff member's own authorisation to take images (staff.canCapture). */
+  canCapture?: boolean
+  /** The child concerned is one of the staff member's key children. */
+  isKeyChild?: boolean
+  /** The action is on the staff member's own record (their own PIN). */
+  isSelf?: boolean
+}
+
+/** How a role holds an action: outright, never, or on a condition from RoleOptions. */
+export type Grant = 'always' | 'never' | 'if-authorised' | 'key-children' | 'own-record'
+
+type Row = Record<StaffRole, Grant>
+
+function row(
+  manager: Grant,
+  keyworker: Grant,
+  practitioner: Grant,
+  student: Grant,
+  volunteer: Grant,
+): Row {
+  return { manager, keyworker, practitioner, student, volunteer }
+}
+
+//                                     manager    keyworker       practitioner    student         volunteer
+export const PERMISSIONS: Record<Action, Row> = {
+  capture: row('if-authorised', 'if-authorised', 'if-authorised', 'if-authorised', 'if-authorised'),
+  'view-room-board': row('always', 'always', 'always', 'always', 'always'),
+  'view-consent-detail': row('always', 'key-children', 'never', 'never', 'never'),
+  'record-consent': row('always', 'key-children', 'never', 'never', 'never'),
+  'withdraw-consent': row('always', 'always', 'always', 'never', 'never'),
+  'authorise-staff': row('always', 'never', 'never', 'never', 'never'),
+  'set-pin': row('always', 'own-record', 'own-record', 'own-record', 'own-record'),
+  'edit-locations': row('always', 'never', 'never', 'never', 'never'),
+  'manage-roster': row('always', 'never', 'never', 'never', 'never'),
+  'record-injury': row('always', 'always', 'always', 'always', 'always'),
+  'clear-injury': row('always', 'never', 'never', 'never', 'never'),
+}
+
+export function can(role: StaffRole, action: Action, opts: RoleOptions = {}): boolean {
+  const grant = PERMISSIONS[action][role]
+  switch (grant) {
+    case 'always':
+      return true
+    case 'never':
+      return false
+    case 'if-authorised':
+      return opts.canCapture === true
+    case 'key-children':
+      return opts.isKeyChild === true
+    case 'own-record':
+      return opts.isSelf === true
+  }
+}
+
+/** Whether a newly added member of staff may take images before the manager says otherwise. */
+export function defaultCanCapture(role: StaffRole): boolean {
+  return role === 'manager' || role === 'keyworker' || role === 'practitioner'
+}
+
+const DENIED: Record<Action, string> = {
+  capture: 'You are not authorised to take photos. Ask the manager.',
+  'view-room-board': 'You cannot see the room board. Ask the manager.',
+  'view-consent-detail':
+    "Only the manager and a child's keyworker can see consent details. Ask one of them.",
+  'record-consent':
+    "Only the manager or the child's keyworker can record a consent form. Pass the form to them.",
+  'withdraw-consent':
+    'Tell the manager or a practitioner straight away so they can record the withdrawal.',
+  'authorise-staff': 'Only the manager can add staff or change who may take photos.',
+  'set-pin': 'You can only change your own PIN. The manager can reset it for you.',
+  'edit-locations': 'Only the manager can change the list of locations.',
+  'manage-roster': 'Only the manager can import or change the roster.',
+  'record-injury': 'You cannot record injuries. Tell the manager.',
+  'clear-injury': 'Only the manager can clear an injury.',
+}
+
+/** Why `can` said no, in a practitioner's words, with what to do next. */
+export function deniedMessage(action: Action): string {
+  return DENIED[action]
+}
