@@ -1,0 +1,71 @@
+/**
+ * The device's database: one Dexie subclass, its versions, and `openDb`.
+ *
+ * Invariants:
+ * - A released `version(n)` is never edited. A change of schema or of stored shapes adds
+ *   `version(n + 1)` with its stores and an `upgrade` that validates each old row (it is
+ *   `unknown` until checked) and rewrites it. `migrations.test.ts` shows the pattern and each
+ *   new version gets a test of the same kind.
+ * - Indexes exist for what screens ask, nothing more: a new query that needs an index is a new
+ *   version.
+ * - `photoImages` holds the blobs apart from `photos`, so listing photos never loads images.
+ * - Booleans and nulls cannot be indexed in IndexedDB; nothing here is indexed on one.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie'
+import type { AuditEvent } from './auditLog.ts'
+import type { NewOutboxEntry, OutboxEntry } from './outbox.ts'
+import type {
+  Child,
+  Device,
+  InjuryRecord,
+  Location,
+  PhotoImage,
+  PhotoMeta,
+  Room,
+  Setting,
+  StaffRecord,
+  StoredConsent,
+} from './records.ts'
+
+/** Version 1, as released. Never edit: copy it into SCHEMA_V2 and change the copy. */
+export const SCHEMA_V1 = {
+  setting: 'id',
+  rooms: 'id',
+  locations: 'id, roomId',
+  children: 'id, roomId, keyworkerId',
+  consents: 'id, childId, [childId+purpose]',
+  injuries: 'id, childId',
+  staff: 'id',
+  device: 'id',
+  photos: 'id, takenAt, syncState, *childIds',
+  photoImages: 'photoId',
+  audit: 'id, at, &[deviceId+seq]',
+  outbox: '++seq, &id, [kind+entityId]',
+} as const satisfies Record<string, string>
+
+export const DB_VERSION = 1
+
+export class ConsentLensDb extends Dexie {
+  declare setting: EntityTable<Setting, 'id'>
+  declare rooms: EntityTable<Room, 'id'>
+  declare locations: EntityTable<Location, 'id'>
+  declare children: EntityTable<Child, 'id'>
+  declare consents: EntityTable<StoredConsent, 'id'>
+  declare injuries: EntityTable<InjuryRecord, 'id'>
+  declare staff: EntityTable<StaffRecord, 'id'>
+  declare device: EntityTable<Device, 'id'>
+  declare photos: EntityTable<PhotoMeta, 'id'>
+  declare photoImages: EntityTable<PhotoImage, 'photoId'>
+  declare audit: EntityTable<AuditEvent, 'id'>
+  declare outbox: Table<OutboxEntry, number, NewOutboxEntry>
+
+  constructor(name: string) {
+    super(name)
+    this.version(1).stores(SCHEMA_V1)
+  }
+}
+
+/** The app's database is "consentlens"; tests pass a unique name each so they never share. */
+export function openDb(name = 'consentlens'): ConsentLensDb {
+  return new ConsentLensDb(name)
+}

@@ -1,0 +1,76 @@
+/**
+ * The device's audit log: who did what, when, on this device. Events are written in the same
+ * transaction as the change they describe.
+ *
+ * Invariants:
+ * - Append-only: an event is never edited or deleted.
+ * - Ordered by a per-device sequence number (`seq`, 1, 2, 3 … for each device id), assigned
+ *   inside the writing transaction, so there are no gaps and no ties. A later issue chains the
+ *   events by hash in this order; the order must therefore never depend on clocks.
+ * - Details are plain JSON, so the log can be exported and hashed as it is.
+ */
+import type { Iso } from '../policy/index.ts'
+import type { ConsentLensDb } from './ConsentLensDb.ts'
+import { newId, type NewId } from './newId.ts'
+import { assertInTransaction } from './outbox.ts'
+
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
+export type AuditType =
+  | 'demo-seeded'
+  | 'consent-recorded'
+  | 'consent-withdrawn'
+  | 'injury-recorded'
+  | 'injury-cleared'
+  | 'staff-added'
+  | 'staff-authorisation-changed'
+  | 'pin-set'
+  | 'pin-lockout'
+  | 'location-added'
+  | 'location-archived'
+  | 'roster-imported'
+
+export interface AuditEvent {
+  id: string
+  deviceId: string
+  seq: number
+  at: Iso
+  /** Who acted; null for the system (the demo seed). */
+  staffId: string | null
+  type: AuditType
+  details: { [key: string]: JsonValue }
+}
+
+/** Used before the device is enrolled, so early events still have an order. */
+export const UNENROLLED_DEVICE_ID = 'unenrolled'
+
+export interface NewAuditEvent {
+  at: Iso
+  staffId: string | null
+  type: AuditType
+  details: { [key: string]: JsonValue }
+}
+
+/** Appends an event. Call inside the transaction of the change (tables: audit, device). */
+export async function appendAudit(
+  db: ConsentLensDb,
+  event: NewAuditEvent,
+  makeId: NewId = newId,
+): Promise<AuditEvent> {
+  assertInTransaction(db, ['audit', 'device'])
+  const device = await db.device.toCollection().first()
+  const deviceId = device?.id ?? UNENROLLED_DEVICE_ID
+  const last = await db.audit
+    .where('[deviceId+seq]')
+    .between([deviceId, 0], [deviceId, Infinity])
+    .last()
+  const stored: AuditEvent = { ...event, id: makeId(), deviceId, seq: (last?.seq ?? 0) + 1 }
+  await db.audit.add(stored)
+  return stored
+}
+
+/** This device's events in order. */
+export async function listAudit(db: ConsentLensDb, deviceId: string): Promise<AuditEvent[]> {
+  return db.audit.where('[deviceId+seq]').between([deviceId, 0], [deviceId, Infinity]).toArray()
+}

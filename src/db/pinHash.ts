@@ -1,0 +1,61 @@
+/**
+ * PIN hashing with WebCrypto: PBKDF2-SHA-256, a random 16-byte salt per hash, and the
+ * iteration count stored beside the hash so it can be raised later without breaking old PINs.
+ *
+ * Invariants:
+ * - A PIN is 4 to 6 digits and exists in clear only in memory, for the time of one call.
+ * - Comparison of hashes takes the same time wherever the first difference is.
+ * - A 4-digit PIN has only 10,000 values; the hash keeps it out of sight in storage, the
+ *   lockout (pinLockout.ts) is what stops guessing at the tablet.
+ */
+import type { PinHash } from './records.ts'
+
+export const PIN_ITERATIONS = 210_000
+export const MIN_PIN_ITERATIONS = 100_000
+const SALT_BYTES = 16
+const HASH_BITS = 256
+
+/** Why a PIN cannot be used, in a practitioner's words; null when it is fine. */
+export function pinFormatError(pin: string): string | null {
+  return /^[0-9]{4,6}$/.test(pin) ? null : 'A PIN is 4 to 6 digits (numbers only). Try again.'
+}
+
+function toB64(bytes: Uint8Array): string {
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
+function fromB64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+}
+
+async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
+  const subtle = globalThis.crypto.subtle
+  const key = await subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
+    'deriveBits',
+  ])
+  const params = { name: 'PBKDF2', hash: 'SHA-256', salt, iterations }
+  return new Uint8Array(await subtle.deriveBits(params, key, HASH_BITS))
+}
+
+export async function hashPin(pin: string, iterations = PIN_ITERATIONS): Promise<PinHash> {
+  if (iterations < MIN_PIN_ITERATIONS)
+    throw new Error(`PBKDF2 needs ≥ ${MIN_PIN_ITERATIONS} iterations`)
+  const salt = globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES))
+  const hash = await derive(pin, salt, iterations)
+  return { saltB64: toB64(salt), hashB64: toB64(hash), iterations }
+}
+
+/** Equal length and equal bytes, looking at every byte whatever it finds. */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  let diff = a.length ^ b.length
+  const n = Math.max(a.length, b.length)
+  for (let i = 0; i < n; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0)
+  return diff === 0
+}
+
+export async function pinMatches(pin: string, stored: PinHash): Promise<boolean> {
+  const candidate = await derive(pin, fromB64(stored.saltB64), stored.iterations)
+  return constantTimeEqual(candidate, fromB64(stored.hashB64))
+}

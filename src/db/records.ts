@@ -1,0 +1,173 @@
+/**
+ * What the device stores, as the domain types that repositories return. Nothing here is a
+ * Dexie type, so screens and the sync layer depend on these shapes, not on the storage.
+ *
+ * Invariants:
+ * - Times are ISO 8601 strings with an offset (the policy's `Iso`); calendar dates
+ *   (date of birth, leaving date) are "YYYY-MM-DD".
+ * - Consent records, audit events and outbox entries are append-only: never edited in place.
+ * - A staff member's PIN is kept only as a salted hash (`PinHash`), never in clear.
+ */
+import type {
+  ConsentRecord,
+  Iso,
+  LocationKind,
+  Purpose,
+  RuleId,
+  StaffRole,
+  Verdict,
+} from '../policy/index.ts'
+
+export interface Setting {
+  id: string
+  name: string
+  /** Sample data for trying the app; never real children. */
+  isDemo: boolean
+  /** Minutes without a touch before the tablet asks for a PIN again. */
+  idleLockMinutes: number
+  /** Purposes the capture screen selects before anyone chooses. */
+  defaultPurposes: Purpose[]
+}
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 5
+
+export interface Room {
+  id: string
+  name: string
+  /** e.g. "2–3 years"; for people, not for rules. */
+  ageRange: string
+}
+
+export interface Location {
+  id: string
+  name: string
+  kind: LocationKind
+  roomId: string | null
+  archived: boolean
+}
+
+export interface Child {
+  id: string
+  firstName: string
+  lastName: string
+  roomId: string
+  keyworkerId: string
+  /** YYYY-MM-DD */
+  dateOfBirth: string
+  /** YYYY-MM-DD; null while the child attends. */
+  leavingDate: string | null
+}
+
+/** A consent record of the policy, plus where the paper or digital form is and its conditions. */
+export type StoredConsent = ConsentRecord & {
+  /** Reference of the signed form (file number, scan name). */
+  formRef?: string
+  /** Conditions the parent wrote on the form, in their words. */
+  conditions?: string
+}
+
+export interface InjuryRecord {
+  id: string
+  childId: string
+  recordedAt: Iso
+  recordedBy: string
+  description: string
+  clearedAt: Iso | null
+  clearedBy: string | null
+}
+
+export interface PinHash {
+  saltB64: string
+  hashB64: string
+  iterations: number
+}
+
+/** A member of staff as stored on this device, PIN hash and lockout state included. */
+export interface StaffRecord {
+  id: string
+  name: string
+  role: StaffRole
+  canCapture: boolean
+  roomId: string | null
+  pin: PinHash | null
+  /** Wrong PINs since the last correct one or the last lockout. */
+  failedAttempts: number
+  lockedUntil: Iso | null
+  /** How many times this person has been locked out; each lockout lasts twice the last. */
+  lockouts: number
+  active: boolean
+}
+
+/** A member of staff as screens and the server see them: no PIN hash, no counters. */
+export interface Staff {
+  id: string
+  name: string
+  role: StaffRole
+  canCapture: boolean
+  roomId: string | null
+  active: boolean
+  hasPin: boolean
+  lockedUntil: Iso | null
+}
+
+/** This device's enrolment. One row. */
+export interface Device {
+  id: string
+  settingId: string
+  enrolled: boolean
+  revoked: boolean
+  enrolledAt: Iso | null
+  /** When consent data last arrived from the server; the policy's staleness rule uses it. */
+  consentDataSyncedAt: Iso | null
+}
+
+export type SyncState = 'waiting' | 'uploading' | 'sent'
+
+export interface PhotoDecision {
+  verdict: Verdict
+  rules: RuleId[]
+}
+
+export interface PhotoDeletion {
+  at: Iso
+  by: string
+  reason: string
+}
+
+/** A withdrawal that applies to this photo: it must be removed wherever it was used. */
+export interface RemovalFlag {
+  at: Iso
+  childId: string
+  purposes: Purpose[]
+}
+
+/** A photo's metadata. The image itself is in `photoImages`, so lists never load it. */
+export interface PhotoMeta {
+  id: string
+  takenAt: Iso
+  staffId: string
+  deviceId: string
+  locationId: string
+  childIds: string[]
+  purposes: Purpose[]
+  caption: string
+  adultInFrame: boolean
+  reason: string | null
+  decision: PhotoDecision
+  /** SHA-256 of the full image, hex. */
+  checksum: string
+  bytes: number
+  width: number
+  height: number
+  syncState: SyncState
+  deleted: PhotoDeletion | null
+  /** Empty: not flagged. One entry per withdrawal that concerns this photo. */
+  flaggedForRemoval: RemovalFlag[]
+}
+
+export interface PhotoImage {
+  photoId: string
+  /** Null once the server has confirmed it holds the image and the device let it go. */
+  full: Blob | null
+  thumbnail: Blob
+}

@@ -1,0 +1,138 @@
+/**
+ * Staff on this device: who they are, whether the manager authorised them to take images,
+ * and their PIN.
+ *
+ * Invariants:
+ * - Adding someone and changing their authorisation are manager actions (`authorise-staff`),
+ *   each written with its outbox entry and audit event in one transaction.
+ * - The PIN is stored only as a salted PBKDF2 hash. It is never put in the outbox, a payload
+ *   or the audit log: a 4-digit PIN's hash is as good as the PIN to anyone who has it.
+ * - Hashing (WebCrypto) happens before the transaction opens: IndexedDB commits a transaction
+ *   that waits on anything else.
+ */
+import { defaultCanCapture, type Iso, type StaffRole } from '../policy/index.ts'
+import { appendAudit } from './auditLog.ts'
+import { authorise, type ActorRef } from './authorise.ts'
+import type { ConsentLensDb } from './ConsentLensDb.ts'
+import { newId, type NewId } from './newId.ts'
+import { enqueueOutbox } from './outbox.ts'
+import { hashPin, pinFormatError } from './pinHash.ts'
+import { FRESH_LOCKOUT_STATE } from './pinLockout.ts'
+import type { PinHash, Staff, StaffRecord } from './records.ts'
+import { fail, ok, type Result } from './result.ts'
+
+export type StaffErrorCode = 'not-permitted' | 'unknown-staff' | 'no-name' | 'bad-pin'
+
+export interface NewStaff {
+  name: string
+  role: StaffRole
+  roomId?: string | null
+  /** Absent: employed staff are authorised, students and volunteers are not. */
+  canCapture?: boolean
+  pin?: string
+}
+
+const TABLES = ['staff', 'outbox', 'audit', 'device'] as const
+
+/** What may leave the storage layer: no hash, no counters. */
+export function toStaff(record: StaffRecord): Staff {
+  const { id, name, role, canCapture, roomId, active, lockedUntil } = record
+  return { id, name, role, canCapture, roomId, active, hasPin: record.pin !== null, lockedUntil }
+}
+
+export async function listStaff(db: ConsentLensDb): Promise<Staff[]> {
+  const all = await db.staff.toArray()
+  return all.map(toStaff).sort((a, b) => a.name.localeCompare(b.name))
+}
+
+export async function getStaff(db: ConsentLensDb, id: string): Promise<Staff | undefined> {
+  const record = await db.staff.get(id)
+  return record === undefined ? undefined : toStaff(record)
+}
+
+export async function createStaff(
+  db: ConsentLensDb,
+  input: NewStaff,
+  actor: ActorRef,
+  now: Iso,
+  makeId: NewId = newId,
+): Promise<Result<Staff, StaffErrorCode>> {
+  const name = input.name.trim()
+  if (name === '') return fail('no-name', 'Enter the name of the new member of staff.')
+  const pinError = input.pin === undefined ? null : pinFormatError(input.pin)
+  if (pinError !== null) return fail('bad-pin', pinError)
+  const pin = input.pin === undefined ? null : await hashPin(input.pin)
+  return db.transaction('rw', [...TABLES], async () => {
+    const allowed = await authorise(db, actor, 'authorise-staff')
+    if (!allowed.ok) return allowed
+    const record: StaffRecord = {
+      id: makeId(),
+      name,
+      role: input.role,
+      canCapture: input.canCapture ?? defaultCanCapture(input.role),
+      roomId: input.roomId ?? null,
+      pin,
+      ...FRESH_LOCKOUT_STATE,
+      active: true,
+    }
+    await db.staff.add(record)
+    const staff = toStaff(record)
+    await enqueueOutbox(db, { kind: 'staff', payload: staff }, now, makeId)
+    const details = { staffId: staff.id, role: staff.role, canCapture: staff.canCapture }
+    await appendAudit(
+      db,
+      { at: now, staffId: allowed.value.id, type: 'staff-added', details },
+      makeId,
+    )
+    return ok(staff)
+  })
+}
+
+/** The manager gives or takes away someone's authorisation to take images. */
+export async function setAuthorised(
+  db: ConsentLensDb,
+  staffId: string,
+  canCapture: boolean,
+  actor: ActorRef,
+  now: Iso,
+  makeId: NewId = newId,
+): Promise<Result<Staff, StaffErrorCode>> {
+  return db.transaction('rw', [...TABLES], async () => {
+    const allowed = await authorise(db, actor, 'authorise-staff')
+    if (!allowed.ok) return allowed
+    const record = await db.staff.get(staffId)
+    if (record === undefined) return fail('unknown-staff', 'This person is not on this device.')
+    const updated: StaffRecord = { ...record, canCapture }
+    await db.staff.put(updated)
+    const staff = toStaff(updated)
+    await enqueueOutbox(db, { kind: 'staff', payload: staff }, now, makeId)
+    const details = { staffId, canCapture }
+    const type = 'staff-authorisation-changed'
+    await appendAudit(db, { at: now, staffId: allowed.value.id, type, details }, makeId)
+    return ok(staff)
+  })
+}
+
+/** Sets a PIN: one's own, or anyone's by the manager. Clears any lockout. */
+export async function setPin(
+  db: ConsentLensDb,
+  staffId: string,
+  pin: string,
+  actor: ActorRef,
+  now: Iso,
+): Promise<Result<Staff, StaffErrorCode>> {
+  const pinError = pinFormatError(pin)
+  if (pinError !== null) return fail('bad-pin', pinError)
+  const hashed: PinHash = await hashPin(pin)
+  return db.transaction('rw', [...TABLES], async () => {
+    const allowed = await authorise(db, actor, 'set-pin', (a) => ({ isSelf: a.id === staffId }))
+    if (!allowed.ok) return allowed
+    const record = await db.staff.get(staffId)
+    if (record === undefined) return fail('unknown-staff', 'This person is not on this device.')
+    const updated: StaffRecord = { ...record, pin: hashed, ...FRESH_LOCKOUT_STATE }
+    await db.staff.put(updated)
+    const details = { staffId }
+    await appendAudit(db, { at: now, staffId: allowed.value.id, type: 'pin-set', details })
+    return ok(toStaff(updated))
+  })
+}
