@@ -1,0 +1,67 @@
+// The app loads, a service worker takes control on the first visit, and from then on the app
+// opens with the network cut: the promise a nursery tablet depends on.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from './support/chromium.ts'
+import { startAppServer } from './support/appServer.ts'
+import type { AppServer } from './support/appServer.ts'
+import { waitForServiceWorkerControl } from './support/page.ts'
+
+let browser: Browser
+let server: AppServer
+let context: BrowserContext
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  server = await startAppServer()
+})
+afterAll(async () => {
+  await browser.close()
+  await server.close()
+})
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
+  page = await context.newPage()
+})
+afterEach(async () => {
+  await context.close()
+})
+
+describe('the app shell', () => {
+  it('loads and shows the Home screen', async () => {
+    await page.goto(server.url)
+    await page.getByRole('heading', { level: 1, name: 'Photos only with consent' }).waitFor()
+    await page.getByRole('banner').getByText('ConsentLens').waitFor()
+    expect(await page.getByRole('status').filter({ hasText: 'Online' }).count()).toBe(1)
+  })
+
+  it('is controlled by the service worker on the first visit', async () => {
+    await page.goto(server.url)
+    await waitForServiceWorkerControl(page)
+    const appSaved = page.getByTestId('app-saved')
+    await appSaved.getByText('Yes', { exact: true }).waitFor()
+  })
+})
+
+describe('offline', () => {
+  it('reloads and works with the network cut', async () => {
+    await page.goto(server.url)
+    await waitForServiceWorkerControl(page)
+
+    await context.setOffline(true)
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Photos only with consent' }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor()
+    await page.getByTestId('app-saved').getByText('Yes', { exact: true }).waitFor()
+  })
+
+  it('opens a deep link from the cache with the network cut', async () => {
+    await page.goto(server.url)
+    await waitForServiceWorkerControl(page)
+
+    await context.setOffline(true)
+    await page.goto(`${server.url}/children/42`)
+    await page.getByRole('heading', { level: 1, name: 'Photos only with consent' }).waitFor()
+  })
+})

@@ -1,0 +1,33 @@
+// The e2e browser: the system's Chromium (Debian package), driven by playwright-core. We never
+// download a browser, and never skip: without Chromium the e2e run fails with the command that
+// installs it, so a missing browser cannot pass for a green build.
+import { existsSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+
+export const CHROMIUM_INSTALL_COMMAND = 'apt-get install -y chromium'
+const DEFAULT_CHROMIUM = '/usr/bin/chromium'
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const path = env.CHROMIUM_PATH?.trim() || DEFAULT_CHROMIUM
+  if (!existsSync(path)) throw new Error(CHROMIUM_INSTALL_COMMAND)
+  return path
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    // Quiet and deterministic: no GPU, no QUIC, and none of Chrome's own background traffic
+    // (updates, sync, field trials) mixed into what the tests observe.
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
