@@ -21,6 +21,7 @@ import { authorise, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { currentConsents } from './consentHeads.ts'
 import { newId, type NewId } from './newId.ts'
+import { flagPhotosForRemoval } from './flagPhotosForRemoval.ts'
 import { enqueueOutbox } from './outbox.ts'
 import type { StoredConsent } from './records.ts'
 import { fail, ok, type Result } from './result.ts'
@@ -144,7 +145,7 @@ async function writeRecords(
   })
   await db.consents.bulkAdd(records)
   for (const payload of records) await enqueueOutbox(db, { kind: 'consent', payload }, now, makeId)
-  if (action === 'withdraw-consent') await flagPhotos(db, childId, records, now)
+  if (action === 'withdraw-consent') await flagPhotosForRemoval(db, childId, records, now)
   const details = {
     childId,
     relationship: change.givenBy.relationship,
@@ -180,24 +181,6 @@ function toRecord(
   if (change.formRef !== undefined) record.formRef = change.formRef
   if (change.conditions !== undefined) record.conditions = change.conditions
   return record
-}
-
-/** RULES.md "After capture": a withdrawal flags every stored photo it concerns for removal. */
-async function flagPhotos(
-  db: ConsentLensDb,
-  childId: string,
-  withdrawals: readonly StoredConsent[],
-  now: Iso,
-): Promise<void> {
-  const withdrawn = withdrawals.map((r) => r.purpose)
-  await db.photos
-    .where('childIds')
-    .equals(childId)
-    .modify((photo) => {
-      const purposes = photo.purposes.filter((p) => withdrawn.includes(p))
-      if (photo.deleted !== null || purposes.length === 0) return
-      photo.flaggedForRemoval.push({ at: now, childId, purposes })
-    })
 }
 
 /** Every record of a child (optionally one purpose), oldest first, superseded ones included. */

@@ -1,0 +1,85 @@
+/**
+ * Seeds the demo setting on first run, so the app can be tried with nothing set up. It is
+ * marked as demo everywhere it shows: the setting is "Demo Nursery (sample data)" with
+ * `isDemo`, every name is synthetic, and the PINs are the documented demo ones (demoRoster.ts).
+ *
+ * Invariants:
+ * - Seeds only an empty database (no setting row), in one transaction: all or nothing, and
+ *   two tabs starting at once cannot both seed.
+ * - Writes NO outbox entries: the demo is local sample data, and the server seeds its own
+ *   copy from the same fixed ids later. Sending it would fill the server with fake children.
+ * - Dates are relative to `now`, so "review overdue" and "review due soon" stay true.
+ */
+import type { Iso } from '../policy/index.ts'
+import { appendAudit } from './auditLog.ts'
+import type { ConsentLensDb } from './ConsentLensDb.ts'
+import { demoConsents, demoInjuries } from './demoConsents.ts'
+import {
+  DEMO_DEVICE_ID,
+  DEMO_LOCATIONS,
+  DEMO_ROOMS,
+  DEMO_SETTING_ID,
+  DEMO_SETTING_NAME,
+  DEMO_STAFF,
+  demoChildren,
+} from './demoRoster.ts'
+import { hashPin } from './pinHash.ts'
+import { FRESH_LOCKOUT_STATE } from './pinLockout.ts'
+import { DEFAULT_IDLE_LOCK_MINUTES, type StaffRecord } from './records.ts'
+
+const TABLES = [
+  'setting',
+  'rooms',
+  'locations',
+  'children',
+  'consents',
+  'injuries',
+  'staff',
+  'device',
+  'audit',
+] as const
+
+async function demoStaffRecords(): Promise<StaffRecord[]> {
+  // Hashed before the transaction: IndexedDB would commit one that waits on WebCrypto.
+  return Promise.all(
+    Object.values(DEMO_STAFF).map(async ({ pin, ...person }) => ({
+      ...person,
+      pin: await hashPin(pin),
+      ...FRESH_LOCKOUT_STATE,
+      active: true,
+    })),
+  )
+}
+
+/** Seeds the demo if the database is empty; true if it did. */
+export async function seedDemoIfEmpty(db: ConsentLensDb, now: Iso): Promise<boolean> {
+  if ((await db.setting.count()) > 0) return false
+  const staff = await demoStaffRecords()
+  return db.transaction('rw', [...TABLES], async () => {
+    if ((await db.setting.count()) > 0) return false
+    await db.setting.add({
+      id: DEMO_SETTING_ID,
+      name: DEMO_SETTING_NAME,
+      isDemo: true,
+      idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+      defaultPurposes: ['learning_journey'],
+    })
+    await db.device.add({
+      id: DEMO_DEVICE_ID,
+      settingId: DEMO_SETTING_ID,
+      enrolled: true,
+      revoked: false,
+      enrolledAt: now,
+      consentDataSyncedAt: now,
+    })
+    await db.rooms.bulkAdd(DEMO_ROOMS)
+    await db.locations.bulkAdd(DEMO_LOCATIONS)
+    await db.staff.bulkAdd(staff)
+    await db.children.bulkAdd(demoChildren(now))
+    await db.consents.bulkAdd(demoConsents(now))
+    await db.injuries.bulkAdd(demoInjuries(now))
+    const details = { settingId: DEMO_SETTING_ID }
+    await appendAudit(db, { at: now, staffId: null, type: 'demo-seeded', details })
+    return true
+  })
+}
