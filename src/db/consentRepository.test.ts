@@ -267,3 +267,25 @@ function photo(id: string, purposes: PhotoMeta['purposes']): PhotoMeta {
     flaggedForRemoval: [],
   }
 }
+
+describe('what a form must hold', () => {
+  it.each([
+    [{ givenBy: { ...MOTHER, name: ' ' } }, 'no-giver'],
+    [{ reviewDue: '2026-04-01T00:00:00.000Z' }, 'bad-review-date'],
+    [{ reviewDue: 'next spring' }, 'bad-review-date'],
+  ])('refuses %j with %s', async (change, code) => {
+    db = await smallSetting()
+    const form = { childId: ALMA.id, decisions: { display: 'granted' as const }, givenBy: MOTHER }
+    const result = await recordConsent(db, { ...form, ...change }, MANAGER, T0)
+    expect(result.ok || result.error.code).toBe(code)
+    expect(await db.consents.count()).toBe(0)
+  })
+
+  it('keeps an explicit review date on a grant', async () => {
+    db = await smallSetting()
+    const reviewDue = '2026-09-01T00:00:00.000Z'
+    const form = { childId: ALMA.id, decisions: { display: 'granted' as const }, givenBy: MOTHER }
+    const result = await recordConsent(db, { ...form, reviewDue }, MANAGER, T0)
+    expect(result.ok && result.value.records[0]?.reviewDue).toBe(reviewDue)
+  })
+})

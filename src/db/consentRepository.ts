@@ -19,12 +19,15 @@ import {
 import { appendAudit } from './auditLog.ts'
 import { authorise, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
+import { consentChangeProblem, type ConsentChange, type ConsentErrorCode } from './consentChecks.ts'
 import { currentConsents } from './consentHeads.ts'
 import { newId, type NewId } from './newId.ts'
 import { flagPhotosForRemoval } from './flagPhotosForRemoval.ts'
 import { enqueueOutbox } from './outbox.ts'
 import type { StoredConsent } from './records.ts'
 import { fail, ok, type Result } from './result.ts'
+
+export type { ConsentErrorCode }
 
 export interface ConsentForm {
   childId: string
@@ -51,18 +54,7 @@ export interface RecordedConsent {
   stillConcurrent: Purpose[]
 }
 
-export type ConsentErrorCode =
-  'not-permitted' | 'unknown-child' | 'no-purpose' | 'no-parental-responsibility'
-
-type Change = Omit<ConsentForm, 'decisions'> & { decisions: [Purpose, ConsentStatus][] }
-
 const TABLES = ['children', 'consents', 'staff', 'photos', 'outbox', 'audit', 'device'] as const
-
-function lacksResponsibility(givenBy: GivenBy): string {
-  const who =
-    givenBy.relationship.trim() === '' ? givenBy.name : `${givenBy.name} (${givenBy.relationship})`
-  return `${who} does not hold parental responsibility, so cannot give consent. Ask a parent or carer with parental responsibility to complete the form.`
-}
 
 /** Appends one record per purpose on the form. */
 export async function recordConsent(
@@ -76,9 +68,6 @@ export async function recordConsent(
     const status = form.decisions[p]
     return status === undefined ? [] : [[p, status]]
   })
-  if (decisions.some(([, s]) => s === 'granted') && !form.givenBy.parentalResponsibility) {
-    return fail('no-parental-responsibility', lacksResponsibility(form.givenBy))
-  }
   return appendChange(db, { ...form, decisions }, actor, now, makeId, 'record-consent')
 }
 
@@ -96,21 +85,20 @@ export async function withdrawConsent(
   const decisions = PURPOSES.filter((p) => purposes.includes(p)).map(
     (p): [Purpose, ConsentStatus] => [p, 'withdrawn'],
   )
-  const change: Change = { ...withdrawal, decisions, reviewDue: null }
+  const change: ConsentChange = { ...withdrawal, decisions, reviewDue: null }
   return appendChange(db, change, actor, now, makeId, 'withdraw-consent')
 }
 
 async function appendChange(
   db: ConsentLensDb,
-  change: Change,
+  change: ConsentChange,
   actorRef: ActorRef,
   now: Iso,
   makeId: NewId,
   action: 'record-consent' | 'withdraw-consent',
 ): Promise<Result<RecordedConsent, ConsentErrorCode>> {
-  if (change.decisions.length === 0) {
-    return fail('no-purpose', 'The form has no answer for any purpose. Tick at least one.')
-  }
+  const problem = consentChangeProblem(change, now)
+  if (problem !== null) return { ok: false, error: problem }
   return db.transaction('rw', [...TABLES], async () => {
     const child = await db.children.get(change.childId)
     if (child === undefined) {
@@ -129,7 +117,7 @@ async function appendChange(
 
 async function writeRecords(
   db: ConsentLensDb,
-  change: Change,
+  change: ConsentChange,
   staffId: string,
   action: 'record-consent' | 'withdraw-consent',
   now: Iso,
@@ -158,7 +146,7 @@ async function writeRecords(
 }
 
 function toRecord(
-  change: Change,
+  change: ConsentChange,
   purpose: Purpose,
   status: ConsentStatus,
   supersedes: string | null,

@@ -1,0 +1,77 @@
+/**
+ * The device's data layer: the Dexie schema, repositories that return domain types, the demo
+ * seed and the roster import. Screens and the sync layer import from here, never from Dexie.
+ *
+ * Invariants, across the folder:
+ * - Every change the server must learn of is written with its outbox entry and its audit
+ *   event in one transaction.
+ * - Consent records, audit events and outbox entries are append-only.
+ * - Who may do what is decided by src/policy's `can`, asked by every repository that changes
+ *   consent, staff, locations, injury clearance or the roster.
+ * - Expected failures are values `{ ok: false, error: { code, message } }`.
+ */
+export { ConsentLensDb, DB_VERSION, SCHEMA_V1, openDb } from './ConsentLensDb.ts'
+export type * from './records.ts'
+export { DEFAULT_IDLE_LOCK_MINUTES } from './records.ts'
+export type { DbError, Result } from './result.ts'
+export type { ActorRef } from './authorise.ts'
+export { listOutbox, type OutboxChange, type OutboxEntry, type OutboxKind } from './outbox.ts'
+export { listAudit, type AuditEvent, type AuditType, type JsonValue } from './auditLog.ts'
+export {
+  consentHistory,
+  recordConsent,
+  withdrawConsent,
+  type ConsentErrorCode,
+  type ConsentForm,
+  type RecordedConsent,
+  type Withdrawal,
+} from './consentRepository.ts'
+export { reviewsDue, type ReviewItem, type ReviewsDue } from './reviewsDue.ts'
+export { clearInjury, injuriesOf, recordInjury, type InjuryErrorCode } from './injuryRepository.ts'
+export {
+  createStaff,
+  getStaff,
+  listStaff,
+  setAuthorised,
+  setPin,
+  type NewStaff,
+  type StaffErrorCode,
+} from './staffRepository.ts'
+export { verifyPin, type PinErrorCode } from './verifyPin.ts'
+export { PIN_ITERATIONS, pinFormatError } from './pinHash.ts'
+export { FIRST_LOCKOUT_MINUTES, MAX_WRONG_PINS, lockoutMinutes } from './pinLockout.ts'
+export {
+  addLocation,
+  archiveLocation,
+  listLocations,
+  type LocationErrorCode,
+} from './locationRepository.ts'
+export {
+  childrenInRoom,
+  getChild,
+  getDevice,
+  getSetting,
+  keyChildren,
+  listChildren,
+  listRooms,
+} from './rosterQueries.ts'
+export { loadPolicyContext } from './loadPolicyContext.ts'
+export { seedDemoIfEmpty } from './seedDemo.ts'
+export {
+  DEMO_DEVICE_ID,
+  DEMO_SETTING_ID,
+  DEMO_SETTING_NAME,
+  DEMO_SHOWCASE,
+  DEMO_STAFF,
+  type ShowcaseChild,
+  type ShowcaseKey,
+} from './demoRoster.ts'
+export {
+  ROSTER_COLUMNS,
+  parseRosterCsv,
+  type RosterParse,
+  type RosterProblem,
+  type RosterRow,
+} from './rosterCsv.ts'
+export type { RosterLookup } from './rosterChecks.ts'
+export { importRoster, loadRosterLookup, type ImportResult } from './importRoster.ts'
