@@ -42,7 +42,7 @@ describe('recordConsent', () => {
         formRef: 'F-12',
         conditions: 'No photos at bath time',
       },
-      KEYWORKER,
+      MANAGER,
       T0,
     )
     expect(result.ok).toBe(true)
@@ -51,7 +51,7 @@ describe('recordConsent', () => {
       ['learning_journey', 'granted', null],
       ['website', 'refused', null],
     ])
-    expect(result.value.records[0]).toMatchObject({ formRef: 'F-12', recordedBy: KEYWORKER.id })
+    expect(result.value.records[0]).toMatchObject({ formRef: 'F-12', recordedBy: MANAGER.id })
     const outbox = await listOutbox(db)
     expect(outbox.map((e) => [e.kind, e.entityId])).toEqual(
       result.value.records.map((r) => ['consent', r.id]),
@@ -105,6 +105,7 @@ describe('recordConsent', () => {
   })
 
   it.each([
+    ['a keyworker, even for a key child', KEYWORKER, ALMA.id],
     ['a keyworker for a child who is not theirs', KEYWORKER, BODHI.id],
     ['a practitioner', PRACTITIONER, ALMA.id],
     ['a student', STUDENT, ALMA.id],
@@ -199,7 +200,7 @@ describe('withdrawConsent', () => {
     const result = await withdrawConsent(
       db,
       { childId: ALMA.id, purposes: 'all', givenBy: MOTHER },
-      PRACTITIONER,
+      MANAGER,
       T1,
     )
     if (!result.ok) throw new Error(result.error.message)
@@ -220,7 +221,7 @@ describe('withdrawConsent', () => {
     const result = await withdrawConsent(
       db,
       { childId: ALMA.id, purposes: ['website'], givenBy: MOTHER },
-      KEYWORKER,
+      MANAGER,
       T1,
     )
     expect(result.ok).toBe(true)
@@ -233,15 +234,20 @@ describe('withdrawConsent', () => {
     expect((await db.photos.get('p-lj'))?.flaggedForRemoval).toEqual([])
   })
 
-  it('is refused to a student, who must pass it on', async () => {
+  it.each([
+    ['a keyworker', KEYWORKER],
+    ['a practitioner', PRACTITIONER],
+    ['a student', STUDENT],
+  ])('is refused to %s, who must tell the manager', async (_, actor) => {
     db = await smallSetting()
     const result = await withdrawConsent(
       db,
       { childId: ALMA.id, purposes: 'all', givenBy: MOTHER },
-      STUDENT,
+      actor,
       T1,
     )
-    expect(result.ok || result.error.message).toMatch(/manager or a practitioner/)
+    expect(result.ok || result.error.message).toMatch(/Tell the manager/)
+    expect(await db.consents.count()).toBe(0)
   })
 })
 

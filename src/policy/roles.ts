@@ -8,8 +8,9 @@
  *   so this table and the policy rule `staff-not-authorised` can never disagree. Managers,
  *   keyworkers and practitioners are authorised when they are added; students and volunteers
  *   only when the manager authorises them (`defaultCanCapture`).
- * - Recording a withdrawal is open to more people than recording a grant: a parent who says
- *   "stop" at the door must be heard at once, and a wrong withdrawal only costs a photo.
+ * - Only the manager records or withdraws consent: the setting's record of consent must have
+ *   one accountable owner. A parent who says "stop" at the door is heard at once all the same:
+ *   any member of staff can record an injury or tell the manager, and the app shows who to ask.
  */
 
 export const STAFF_ROLES = ['manager', 'keyworker', 'practitioner', 'student', 'volunteer'] as const
@@ -59,8 +60,8 @@ export const PERMISSIONS: Record<Action, Row> = {
   capture: row('if-authorised', 'if-authorised', 'if-authorised', 'if-authorised', 'if-authorised'),
   'view-room-board': row('always', 'always', 'always', 'always', 'always'),
   'view-consent-detail': row('always', 'key-children', 'never', 'never', 'never'),
-  'record-consent': row('always', 'key-children', 'never', 'never', 'never'),
-  'withdraw-consent': row('always', 'always', 'always', 'never', 'never'),
+  'record-consent': row('always', 'never', 'never', 'never', 'never'),
+  'withdraw-consent': row('always', 'never', 'never', 'never', 'never'),
   'authorise-staff': row('always', 'never', 'never', 'never', 'never'),
   'set-pin': row('always', 'own-record', 'own-record', 'own-record', 'own-record'),
   'edit-locations': row('always', 'never', 'never', 'never', 'never'),
@@ -96,9 +97,9 @@ const DENIED: Record<Action, string> = {
   'view-consent-detail':
     "Only the manager and a child's keyworker can see consent details. Ask one of them.",
   'record-consent':
-    "Only the manager or the child's keyworker can record a consent form. Pass the form to them.",
+    'Only the manager can record a consent form. Pass the signed form to them.',
   'withdraw-consent':
-    'Tell the manager or a practitioner straight away so they can record the withdrawal.',
+    'Only the manager can record a withdrawal. Tell the manager straight away.',
   'authorise-staff': 'Only the manager can add staff or change who may take photos.',
   'set-pin': 'You can only change your own PIN. The manager can reset it for you.',
   'edit-locations': 'Only the manager can change the list of locations.',
