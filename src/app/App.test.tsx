@@ -1,26 +1,103 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../db/index.ts'
+import { freshDb } from '../db/testDb.ts'
 import { App } from './App.tsx'
+import { DbProvider } from './data/DbContext.tsx'
+import { useSessionStore } from './session/sessionStore.ts'
+import { resetWorkspaces } from './session/workspaces.ts'
 import { usePwaStore } from './stores/pwaStore.ts'
 
+let db: ConsentLensDb
+
+beforeEach(async () => {
+  db = freshDb()
+  await seedDemoIfEmpty(db, new Date().toISOString())
+  useSessionStore.setState({ active: null, locked: true, lockReason: 'start', workspaces: [] })
+  resetWorkspaces()
+})
 afterEach(cleanup)
 
+function renderApp() {
+  return render(
+    <DbProvider db={db}>
+      <App />
+    </DbProvider>,
+  )
+}
+
+async function signIn(name: string, pin: string) {
+  const user = userEvent.setup()
+  await user.click(await screen.findByRole('button', { name: new RegExp(name) }))
+  await user.type(screen.getByLabelText('PIN (4 to 6 digits)'), pin)
+  await user.click(screen.getByRole('button', { name: 'Sign in' }))
+  return user
+}
+
 describe('App', () => {
-  it('has the landmarks and headings a screen reader user navigates by', () => {
-    render(<App />)
+  it('has the landmarks and headings a screen reader user navigates by', async () => {
+    renderApp()
     expect(screen.getByRole('banner').textContent).toContain('ConsentLens')
     expect(screen.getByRole('main').id).toBe('main')
     expect(screen.getByRole('link', { name: 'Skip to main content' }).getAttribute('href')).toBe(
       '#main',
     )
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Who is using the tablet?' }),
+    ).toBeTruthy()
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1)
-    expect(screen.getByRole('heading', { level: 2, name: 'Works offline' })).toBeTruthy()
   })
 
   it('says offline in words, not only in colour', () => {
     usePwaStore.setState({ online: false })
-    render(<App />)
+    renderApp()
     expect(screen.getByRole('status').textContent).toBe('Offline')
+  })
+
+  it('signs the manager in with the right PIN and shows their jobs', async () => {
+    renderApp()
+    await signIn(DEMO_STAFF.manager.name, DEMO_STAFF.manager.pin)
+    expect(await screen.findByRole('heading', { level: 1, name: /Hello, Morgan/ })).toBeTruthy()
+    expect(screen.getByRole('button', { name: /Consent reviews/ })).toBeTruthy()
+    expect(within(screen.getByRole('banner')).getByText(DEMO_STAFF.manager.name)).toBeTruthy()
+  })
+
+  it('refuses a wrong PIN with how many tries are left', async () => {
+    renderApp()
+    await signIn(DEMO_STAFF.keyworker.name, '9999')
+    await waitFor(() => {
+      expect(screen.getByRole('alert').textContent).toMatch(/4 more tries/)
+    })
+    expect(screen.queryByRole('heading', { name: /Hello/ })).toBeNull()
+  })
+
+  it('shows a student why they cannot take photos', async () => {
+    renderApp()
+    await signIn(DEMO_STAFF.student.name, DEMO_STAFF.student.pin)
+    const capture = await screen.findByRole('button', { name: /Take a photo/ })
+    expect((capture as HTMLButtonElement).disabled).toBe(true)
+    expect(capture.textContent).toMatch(/not authorised/)
+  })
+
+  it('keeps where a person was through "Switch user" and back', async () => {
+    renderApp()
+    const user = await signIn(DEMO_STAFF.manager.name, DEMO_STAFF.manager.pin)
+    await user.click(await screen.findByRole('button', { name: /This tablet/ }))
+    await screen.findByRole('heading', { level: 1, name: 'This tablet' })
+    await user.click(screen.getByRole('button', { name: 'Switch user' }))
+    await screen.findByRole('heading', { level: 1, name: 'Who is using the tablet?' })
+    expect(screen.queryByRole('heading', { level: 1, name: 'This tablet' })).toBeNull()
+    await signIn(DEMO_STAFF.practitioner.name, DEMO_STAFF.practitioner.pin)
+    await screen.findByRole('heading', { level: 1, name: /Hello, Sam/ })
+    await user.click(screen.getByRole('button', { name: 'Switch user' }))
+    await signIn(DEMO_STAFF.manager.name, DEMO_STAFF.manager.pin)
+    await screen.findByRole('heading', { level: 1, name: 'This tablet' })
+    await waitFor(async () => {
+      const types = (await db.audit.toArray()).map((e) => e.type)
+      expect(types.filter((t) => t === 'locked')).toHaveLength(2)
+      expect(types.filter((t) => t === 'signed-in')).toHaveLength(3)
+    })
   })
 })

@@ -1,34 +1,49 @@
-// The app shell: skip link, header, the current screen inside <main>, and the update prompt.
-// Screens are chosen by the UI store (stores/uiStore.ts); add new ones to CurrentScreen.
+// The app shell: skip link, header, then either sign-in (at start and whenever the tablet is
+// locked) or the signed-in person's workspace. Every workspace stays mounted while the tab is
+// open, hidden when it is not on screen, so a lock never loses anybody's work.
 import { AppHeader } from './components/AppHeader.tsx'
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx'
 import { applyUpdate } from './pwa/registerServiceWorker.ts'
-import { HomeScreen } from './screens/home/HomeScreen.tsx'
-import type { Screen } from './stores/uiStore.ts'
-import { useUiStore } from './stores/uiStore.ts'
+import { WorkspaceScreen } from './navigation/WorkspaceScreen.tsx'
+import { SignInScreen } from './screens/sign-in/SignInScreen.tsx'
+import { useSession } from './session/useSession.ts'
+import { Workspace } from './session/Workspace.tsx'
+import { navigationFor } from './session/workspaces.ts'
 
 export function App() {
-  const screen = useUiStore((state) => state.screen)
+  const { active, locked, lockReason, workspaces, lock } = useSession()
+  const onScreen = locked ? null : active
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
-      <AppHeader />
+      <AppHeader
+        signedIn={onScreen}
+        onHome={
+          onScreen === null
+            ? undefined
+            : () => {
+                navigationFor(onScreen.id).getState().home()
+              }
+        }
+        onSwitchUser={
+          onScreen === null
+            ? undefined
+            : () => {
+                lock('switch-user')
+              }
+        }
+      />
       <main id="main" className="app-main" tabIndex={-1}>
-        <CurrentScreen screen={screen} />
+        {locked && <SignInScreen key={active?.id ?? 'nobody'} lockReason={lockReason} />}
+        {workspaces.map((staff) => (
+          <Workspace key={staff.id} staff={staff} visible={staff.id === onScreen?.id}>
+            <WorkspaceScreen />
+          </Workspace>
+        ))}
       </main>
       <UpdatePrompt onUpdate={applyUpdate} />
     </div>
   )
-}
-
-function CurrentScreen({ screen }: { screen: Screen }) {
-  switch (screen.name) {
-    // With a single screen the linter sees this case as always true. A second screen makes
-    // the directive unused, which lint reports: delete it then.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-    case 'home':
-      return <HomeScreen />
-  }
 }

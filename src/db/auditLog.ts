@@ -30,6 +30,9 @@ export type AuditType =
   | 'location-added'
   | 'location-archived'
   | 'roster-imported'
+  | 'signed-in'
+  | 'locked'
+  | 'settings-changed'
 
 export interface AuditEvent {
   id: string

@@ -75,3 +75,5 @@ export {
 } from './rosterCsv.ts'
 export type { RosterLookup } from './rosterChecks.ts'
 export { importRoster, loadRosterLookup, type ImportResult } from './importRoster.ts'
+export { recordLock, type LockCause } from './recordLock.ts'
+export { IDLE_LOCK_RANGE, setIdleLockMinutes, type SettingErrorCode } from './settingRepository.ts'

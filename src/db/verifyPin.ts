@@ -45,6 +45,7 @@ export async function verifyPin(
     if (matches) {
       const signedIn: StaffRecord = { ...record, ...afterRightPin(record) }
       await db.staff.put(signedIn)
+      await appendAudit(db, { at: now, staffId: record.id, type: 'signed-in', details: {} })
       return ok(toStaff(signedIn))
     }
     return recordWrongPin(db, record, now)

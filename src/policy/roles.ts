@@ -28,6 +28,7 @@ export const ACTIONS = [
   'manage-roster',
   'record-injury',
   'clear-injury',
+  'edit-settings',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -68,6 +69,7 @@ export const PERMISSIONS: Record<Action, Row> = {
   'manage-roster': row('always', 'never', 'never', 'never', 'never'),
   'record-injury': row('always', 'always', 'always', 'always', 'always'),
   'clear-injury': row('always', 'never', 'never', 'never', 'never'),
+  'edit-settings': row('always', 'never', 'never', 'never', 'never'),
 }
 
 export function can(role: StaffRole, action: Action, opts: RoleOptions = {}): boolean {
@@ -96,16 +98,15 @@ const DENIED: Record<Action, string> = {
   'view-room-board': 'You cannot see the room board. Ask the manager.',
   'view-consent-detail':
     "Only the manager and a child's keyworker can see consent details. Ask one of them.",
-  'record-consent':
-    'Only the manager can record a consent form. Pass the signed form to them.',
-  'withdraw-consent':
-    'Only the manager can record a withdrawal. Tell the manager straight away.',
+  'record-consent': 'Only the manager can record a consent form. Pass the signed form to them.',
+  'withdraw-consent': 'Only the manager can record a withdrawal. Tell the manager straight away.',
   'authorise-staff': 'Only the manager can add staff or change who may take photos.',
   'set-pin': 'You can only change your own PIN. The manager can reset it for you.',
   'edit-locations': 'Only the manager can change the list of locations.',
   'manage-roster': 'Only the manager can import or change the roster.',
   'record-injury': 'You cannot record injuries. Tell the manager.',
   'clear-injury': 'Only the manager can clear an injury.',
+  'edit-settings': 'Only the manager can change the settings of this tablet.',
 }
 
 /** Why `can` said no, in a practitioner's words, with what to do next. */

@@ -1,47 +1,34 @@
-// The first screen: what ConsentLens is, and whether this tablet is ready to work offline.
-// Sign-in and the capture screens will be reached from here in later issues.
-import { StatusIcon } from '../../components/StatusIcon.tsx'
+// Home: the jobs of the person signed in, as big tiles. What they may not do is shown greyed
+// with the reason and who to ask.
 import { useHomeScreen } from './useHomeScreen.ts'
 import './HomeScreen.css'
 
 export function HomeScreen() {
-  const { summary, items } = useHomeScreen()
+  const { staff, tiles, goTo } = useHomeScreen()
   return (
-    <div className="home">
-      <section className="card home__intro" aria-labelledby="home-title">
-        <h1 id="home-title">Photos only with consent</h1>
-        <p>
-          ConsentLens helps your team take photos of the children in your care only when their
-          parents have agreed, and only in the ways your setting&rsquo;s photo policy allows. It
-          checks every child&rsquo;s consent before each photo.
-        </p>
-        <p>
-          Photos and consent records stay on this tablet until they are sent to your setting&rsquo;s
-          own server. Nothing goes anywhere else.
-        </p>
-      </section>
-
-      <section className="card" aria-labelledby="offline-title">
-        <h2 id="offline-title">Works offline</h2>
-        <p className={`readiness-summary readiness-summary--${summary.tone}`}>
-          <StatusIcon tone={summary.tone} />
-          <span>{summary.text}</span>
-        </p>
-        <dl className="readiness">
-          {items.map((item) => (
-            <div key={item.id} className="readiness__item" data-testid={item.id}>
-              <dt>{item.label}</dt>
-              <dd>
-                <span className={`readiness__answer readiness__answer--${item.tone}`}>
-                  <StatusIcon tone={item.tone} />
-                  {item.answer}
-                </span>
-                <span className="readiness__detail">{item.detail}</span>
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+    <div className="home-hub">
+      <h1 className="screen-title">Hello, {staff.name.split(' ')[0]}</h1>
+      <ul className="home-hub__tiles">
+        {tiles.map((tile) => (
+          <li key={tile.id}>
+            <button
+              type="button"
+              className="home-hub__tile"
+              data-tile={tile.id}
+              disabled={tile.denied !== null}
+              aria-describedby={`tile-${tile.id}`}
+              onClick={() => {
+                goTo(tile.screen)
+              }}
+            >
+              <span className="home-hub__label">{tile.label}</span>
+              <span id={`tile-${tile.id}`} className="home-hub__detail">
+                {tile.denied ?? tile.detail}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
     </div>
   )
 }

@@ -1,101 +1,102 @@
-// The Home screen's state: turns the PWA store into the "Works offline" checklist in words a
-// practitioner understands, each with what to do when it is not ready. The summary follows
-// the service worker alone: the app works offline without persistent storage, it is just less
-// safe when space runs low, and saying "not ready" then would be untrue.
-import type { StatusTone } from '../../components/StatusIcon.tsx'
-import type { StorageStatus, WorkerStatus } from '../../stores/pwaStore.ts'
-import { usePwaStore } from '../../stores/pwaStore.ts'
+// Home's state: the jobs this person may do, from the roles table, and for the manager how
+// many consent reviews need attention. A job they may not do is shown with why, not hidden,
+// so a student knows to ask rather than hunt for a button.
+import { useLiveQuery } from 'dexie-react-hooks'
+import { deniedMessage } from '../../../policy/index.ts'
+import { reviewsDue } from '../../../db/index.ts'
+import { nowIso } from '../../data/clock.ts'
+import { useDb } from '../../data/DbContext.tsx'
+import type { Screen } from '../../navigation/screens.ts'
+import { usePermission } from '../../session/usePermission.ts'
+import { useCurrentStaff, useNavigation } from '../../session/WorkspaceContext.tsx'
 
-export type ReadinessItem = {
-  id: 'app-saved' | 'storage-kept'
+export type HomeTile = {
+  id: string
   label: string
-  tone: StatusTone
-  answer: string
   detail: string
+  screen: Screen
+  /** Why this person cannot use it; null when they can. */
+  denied: string | null
 }
 
-export type HomeScreenState = {
-  /** Whether the app opens without a network, in one line. Storage is advice, not readiness. */
-  summary: { tone: StatusTone; text: string }
-  items: ReadinessItem[]
-}
+export function useHomeScreen() {
+  const db = useDb()
+  const staff = useCurrentStaff()
+  const goTo = useNavigation((s) => s.goTo)
+  const mayCapture = usePermission('capture')
+  const isManager = usePermission('record-consent')
+  const reviews = useLiveQuery(
+    async () => (isManager ? reviewsDue(db, nowIso()) : null),
+    [db, isManager],
+  )
 
-const SUMMARIES: Record<StatusTone, string> = {
-  ok: 'Ready: ConsentLens works without Wi-Fi on this tablet.',
-  pending: 'Getting ready to work without Wi-Fi…',
-  warn: 'Not ready: ConsentLens will not open without Wi-Fi.',
-}
-
-export function useHomeScreen(): HomeScreenState {
-  const worker = usePwaStore((state) => state.worker)
-  const storage = usePwaStore((state) => state.storage)
-  return homeScreenState(worker, storage)
-}
-
-export function homeScreenState(worker: WorkerStatus, storage: StorageStatus): HomeScreenState {
-  const appSaved = appSavedItem(worker)
-  return {
-    summary: { tone: appSaved.tone, text: SUMMARIES[appSaved.tone] },
-    items: [appSaved, storageKeptItem(storage)],
+  const tiles: HomeTile[] = [
+    {
+      id: 'capture',
+      label: 'Take a photo',
+      detail: 'Every photo is checked against each child’s consent before it is kept.',
+      screen: { name: 'capture' },
+      denied: mayCapture ? null : deniedMessage('capture'),
+    },
+    {
+      id: 'board',
+      label: 'Who can be photographed',
+      detail: 'The room board: each child’s consent, and who not to photograph now.',
+      screen: { name: 'board', roomId: staff.roomId },
+      denied: null,
+    },
+    {
+      id: 'photos',
+      label: 'Photos on this tablet',
+      detail: 'Recent photos and whether they have been sent to the setting’s server.',
+      screen: { name: 'photos' },
+      denied: null,
+    },
+  ]
+  const managerTiles: HomeTile[] = isManager
+    ? [
+        {
+          id: 'reviews',
+          label: 'Consent reviews',
+          detail: reviewsDetail(reviews?.overdue.length, reviews?.dueSoon.length),
+          screen: { name: 'reviews' },
+          denied: null,
+        },
+        {
+          id: 'staff',
+          label: 'Staff and photo permission',
+          detail: 'Who may take photos, new staff, PINs.',
+          screen: { name: 'staff' },
+          denied: null,
+        },
+        {
+          id: 'roster-import',
+          label: 'Import the roster',
+          detail: 'Add children from a CSV file, checked line by line first.',
+          screen: { name: 'roster-import' },
+          denied: null,
+        },
+        {
+          id: 'settings',
+          label: 'Settings',
+          detail: 'How soon the tablet locks itself.',
+          screen: { name: 'settings' },
+          denied: null,
+        },
+      ]
+    : []
+  const tabletTile: HomeTile = {
+    id: 'tablet',
+    label: 'This tablet',
+    detail: 'Whether ConsentLens works here without Wi-Fi.',
+    screen: { name: 'tablet' },
+    denied: null,
   }
+  return { staff, tiles: [...tiles, ...managerTiles, tabletTile], goTo }
 }
 
-function appSavedItem(worker: WorkerStatus): ReadinessItem {
-  const base = { id: 'app-saved', label: 'App saved on this tablet' } as const
-  switch (worker) {
-    case 'controlling':
-      return { ...base, tone: 'ok', answer: 'Yes', detail: 'ConsentLens opens without Wi-Fi.' }
-    case 'starting':
-      return {
-        ...base,
-        tone: 'pending',
-        answer: 'Not yet',
-        detail: 'Saving now. Keep this page open while the tablet is online.',
-      }
-    case 'failed':
-      return {
-        ...base,
-        tone: 'warn',
-        answer: 'No',
-        detail: 'Saving failed. Reload the page while the tablet is online.',
-      }
-    case 'unsupported':
-      return {
-        ...base,
-        tone: 'warn',
-        answer: 'No',
-        detail:
-          'This browser cannot save the app. Open ConsentLens in Chrome, Edge or Safari from its https address.',
-      }
-  }
-}
-
-function storageKeptItem(storage: StorageStatus): ReadinessItem {
-  const base = { id: 'storage-kept', label: 'Photos kept when space is low' } as const
-  switch (storage) {
-    case 'persisted':
-      return {
-        ...base,
-        tone: 'ok',
-        answer: 'Yes',
-        detail: 'The tablet will not clear photos waiting to be sent.',
-      }
-    case 'checking':
-      return { ...base, tone: 'pending', answer: 'Checking…', detail: 'Asking the browser.' }
-    case 'not-persisted':
-      return {
-        ...base,
-        tone: 'warn',
-        answer: 'Not promised',
-        detail:
-          'If the tablet runs out of space it may clear photos not yet sent. Add ConsentLens to the home screen to keep them.',
-      }
-    case 'unsupported':
-      return {
-        ...base,
-        tone: 'warn',
-        answer: 'Not promised',
-        detail: 'This browser cannot promise to keep photos. Send them to the server often.',
-      }
-  }
+function reviewsDetail(overdue: number | undefined, dueSoon: number | undefined): string {
+  if (overdue === undefined || dueSoon === undefined) return 'Checking review dates…'
+  if (overdue === 0 && dueSoon === 0) return 'No reviews overdue or due in the next 30 days.'
+  return `${overdue} overdue, ${dueSoon} due in the next 30 days.`
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { homeScreenState } from './useHomeScreen.ts'
+import { tabletScreenState } from './useTabletScreen.ts'
 
-describe('homeScreenState', () => {
+describe('tabletScreenState', () => {
   it.each([
     ['controlling', 'ok', 'Yes'],
     ['starting', 'pending', 'Not yet'],
     ['failed', 'warn', 'No'],
     ['unsupported', 'warn', 'No'],
   ] as const)('a %s service worker reads %s / %s', (worker, tone, answer) => {
-    const { summary, items } = homeScreenState(worker, 'persisted')
+    const { summary, items } = tabletScreenState(worker, 'persisted')
     expect(items[0]).toMatchObject({ id: 'app-saved', tone, answer })
     expect(summary.tone).toBe(tone)
   })
@@ -19,7 +19,7 @@ describe('homeScreenState', () => {
     ['not-persisted', 'warn', 'Not promised'],
     ['unsupported', 'warn', 'Not promised'],
   ] as const)('%s storage reads %s / %s', (storage, tone, answer) => {
-    expect(homeScreenState('controlling', storage).items[1]).toMatchObject({
+    expect(tabletScreenState('controlling', storage).items[1]).toMatchObject({
       id: 'storage-kept',
       tone,
       answer,
@@ -27,14 +27,14 @@ describe('homeScreenState', () => {
   })
 
   it('calls the app ready offline once it is saved, even if storage is not promised', () => {
-    expect(homeScreenState('controlling', 'not-persisted').summary).toEqual({
+    expect(tabletScreenState('controlling', 'not-persisted').summary).toEqual({
       tone: 'ok',
       text: 'Ready: ConsentLens works without Wi-Fi on this tablet.',
     })
   })
 
   it('says what to do next whenever something is not ready', () => {
-    const { items } = homeScreenState('failed', 'not-persisted')
+    const { items } = tabletScreenState('failed', 'not-persisted')
     for (const item of items) expect(item.detail).toMatch(/\b(Reload|Add|Open|Keep|Send)\b/)
   })
 })

@@ -1,0 +1,17 @@
+// Every screen of the app and what it needs to open. There is no URL routing: on a shared
+// tablet nobody types addresses, and a reload always starts at sign-in. To add a screen, add a
+// member here and a case to WorkspaceScreen; the compiler points at every switch to update.
+export type Screen =
+  | { name: 'home' }
+  | { name: 'board'; roomId: string | null }
+  | { name: 'child'; childId: string }
+  | { name: 'consent-form'; childId: string }
+  | { name: 'reviews' }
+  | { name: 'roster-import' }
+  | { name: 'staff' }
+  | { name: 'settings' }
+  | { name: 'capture' }
+  | { name: 'photos' }
+  | { name: 'tablet' }
+
+export type ScreenName = Screen['name']

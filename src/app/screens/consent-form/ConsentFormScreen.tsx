@@ -1,0 +1,8 @@
+// Placeholder until this screen is built; it keeps the navigation complete meanwhile.
+export function ConsentFormScreen(props: { childId: string }) {
+  return (
+    <h1 className="screen-title" data-id={props.childId}>
+      ConsentFormScreen
+    </h1>
+  )
+}

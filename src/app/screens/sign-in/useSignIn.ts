@@ -1,0 +1,85 @@
+// Sign-in's state: who is choosing, the PIN typed so far, and what went wrong in words.
+// After an idle lock the person who was signed in is chosen already: they only type their PIN.
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import { getSetting, listStaff, pinFormatError, verifyPin, type Staff } from '../../../db/index.ts'
+import { nowIso } from '../../data/clock.ts'
+import { useDb } from '../../data/DbContext.tsx'
+import { useSessionStore } from '../../session/sessionStore.ts'
+
+export const PIN_MAX_LENGTH = 6
+
+export type SignInState = {
+  /** Undefined while the list loads. */
+  staff: Staff[] | undefined
+  isDemo: boolean
+  chosen: Staff | null
+  choose: (staff: Staff | null) => void
+  pin: string
+  setPin: (pin: string) => void
+  typeDigit: (digit: string) => void
+  deleteDigit: () => void
+  error: string | null
+  busy: boolean
+  submit: () => Promise<void>
+}
+
+export function useSignIn(): SignInState {
+  const db = useDb()
+  const signIn = useSessionStore((s) => s.signIn)
+  const lastActive = useSessionStore((s) => s.active)
+  const staff = useLiveQuery(async () => (await listStaff(db)).filter((s) => s.active), [db])
+  const setting = useLiveQuery(() => getSetting(db), [db])
+  const [chosenId, setChosenId] = useState<string | null>(lastActive?.id ?? null)
+  const [pin, setPinState] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const chosen = staff?.find((s) => s.id === chosenId) ?? null
+
+  function setPin(next: string) {
+    setPinState(next.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH))
+    setError(null)
+  }
+
+  async function submit() {
+    if (chosen === null || busy) return
+    const formatError = pinFormatError(pin)
+    if (formatError !== null) {
+      setError(formatError)
+      return
+    }
+    setBusy(true)
+    try {
+      const result = await verifyPin(db, chosen.id, pin, nowIso())
+      if (result.ok) signIn(result.value)
+      else setError(result.error.message)
+    } catch {
+      setError('The tablet could not check your PIN. Try again; if it keeps failing, reload.')
+    } finally {
+      setPinState('')
+      setBusy(false)
+    }
+  }
+
+  return {
+    staff,
+    isDemo: setting?.isDemo ?? false,
+    chosen,
+    choose: (person) => {
+      setChosenId(person?.id ?? null)
+      setPinState('')
+      setError(null)
+    },
+    pin,
+    setPin,
+    typeDigit: (digit) => {
+      setPin(pin + digit)
+    },
+    deleteDigit: () => {
+      setPin(pin.slice(0, -1))
+    },
+    error,
+    busy,
+    submit,
+  }
+}

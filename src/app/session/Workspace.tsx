@@ -1,0 +1,20 @@
+// One person's workspace: their current screen with who they are in context. It stays mounted
+// (hidden) while the tablet is locked or someone else uses it, which is what keeps a held photo,
+// its tags and a half-filled form through a lock. `hidden` also takes it out of the
+// accessibility tree, so a screen reader never reads someone else's work.
+import type { ReactNode } from 'react'
+import type { Staff } from '../../db/index.ts'
+import { navigationFor } from './workspaces.ts'
+import { WorkspaceContext } from './WorkspaceContext.tsx'
+
+export function Workspace(props: { staff: Staff; visible: boolean; children: ReactNode }) {
+  const { staff, visible, children } = props
+  const value = { staff, visible, navigation: navigationFor(staff.id) }
+  return (
+    <WorkspaceContext value={value}>
+      <div className="workspace" hidden={!visible} data-staff-id={staff.id}>
+        {children}
+      </div>
+    </WorkspaceContext>
+  )
+}
