@@ -6,7 +6,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildServer } from '../../../src/server/app.ts'
 
-export const DIST_DIR = fileURLToPath(new URL('../../../dist', import.meta.url))
+// E2E_DIST_DIR lets two people test two builds on one machine at once (vite build --outDir).
+export const DIST_DIR =
+  process.env.E2E_DIST_DIR ?? fileURLToPath(new URL('../../../dist', import.meta.url))
 
 export type AppServer = {
   url: string
