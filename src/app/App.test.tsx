@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../db/index.ts'
@@ -79,6 +79,23 @@ describe('App', () => {
     const capture = await screen.findByRole('button', { name: /Take a photo/ })
     expect((capture as HTMLButtonElement).disabled).toBe(true)
     expect(capture.textContent).toMatch(/not authorised/)
+  })
+
+  it('keeps a half-typed form through the idle lock', async () => {
+    renderApp()
+    const user = await signIn(DEMO_STAFF.manager.name, DEMO_STAFF.manager.pin)
+    await user.click(await screen.findByRole('button', { name: /Settings/ }))
+    const minutes = await screen.findByLabelText(/Minutes/)
+    await user.clear(minutes)
+    await user.type(minutes, '12')
+    act(() => {
+      useSessionStore.getState().lock('idle')
+    })
+    expect(await screen.findByText(/locked itself/)).toBeTruthy()
+    // The person who was signed in is chosen already: only the PIN is needed.
+    await user.type(screen.getByLabelText('PIN (4 to 6 digits)'), DEMO_STAFF.manager.pin)
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(((await screen.findByLabelText(/Minutes/)) as HTMLInputElement).value).toBe('12')
   })
 
   it('keeps where a person was through "Switch user" and back', async () => {

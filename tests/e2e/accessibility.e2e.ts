@@ -1,38 +1,50 @@
-// The Home screen on the tablet sizes we support: no serious or critical axe-core findings,
+// The shell's screens on the tablet sizes we support: no serious or critical axe-core findings,
 // nothing wider than the screen, every control big enough for a finger (44px, WCAG 2.5.5).
 // Screenshots go to SCREENSHOT_DIR so a person can look at the layout.
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import { layoutProblems, seriousAxeViolations } from './support/axe.ts'
 import { launchChromium } from './support/chromium.ts'
 import { startAppServer } from './support/appServer.ts'
 import type { AppServer } from './support/appServer.ts'
 import { screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
+import { DEMO, openFromHome, signIn } from './support/signIn.ts'
 
-type Violation = { id: string; impact: string | null; help: string; targets: string[] }
-type AxeWindow = {
-  axe: {
-    run: () => Promise<{
-      violations: {
-        id: string
-        impact?: string | null
-        help: string
-        nodes: { target: unknown[] }[]
-      }[]
-    }>
-  }
-}
-
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 const VIEWPORTS = [
   { width: 1024, height: 768 },
   { width: 768, height: 1024 },
   { width: 1366, height: 1024 },
 ]
+
+type Viewport = { width: number; height: number }
+
+/** How to reach each screen from a fresh page. */
+const SCREENS: Record<string, (page: Page) => Promise<void>> = {
+  'sign-in': async (page) => {
+    await page.getByRole('button', { name: new RegExp(DEMO.manager.name) }).click()
+    await page.getByLabel('PIN (4 to 6 digits)').waitFor()
+  },
+  home: async (page) => {
+    await signIn(page, DEMO.manager)
+  },
+  tablet: async (page) => {
+    await signIn(page, DEMO.manager)
+    await openFromHome(page, /This tablet/)
+    // Let the readiness checklist settle, so we check (and photograph) the final state.
+    await page.getByTestId('app-saved').getByText('Yes', { exact: true }).waitFor()
+    await page.getByTestId('storage-kept').getByText('Checking…').waitFor({ state: 'detached' })
+  },
+  settings: async (page) => {
+    await signIn(page, DEMO.manager)
+    await openFromHome(page, /Settings/)
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+  },
+  staff: async (page) => {
+    await signIn(page, DEMO.manager)
+    await openFromHome(page, /Staff and photo permission/)
+    await page.getByRole('heading', { level: 1, name: 'Staff and photo permission' }).waitFor()
+  },
+}
 
 let browser: Browser
 let server: AppServer
@@ -46,72 +58,43 @@ afterAll(async () => {
   await server.close()
 })
 
-async function openHome(viewport: { width: number; height: number }): Promise<Page> {
+async function open(name: string, viewport: Viewport): Promise<Page> {
   const page = await browser.newPage({ viewport })
   await page.goto(server.url)
-  await page.getByRole('heading', { level: 1 }).waitFor()
-  // Let the readiness checklist settle, so we check (and photograph) the final state.
   await waitForServiceWorkerControl(page)
-  await page.getByTestId('app-saved').getByText('Yes', { exact: true }).waitFor()
-  await page.getByTestId('storage-kept').getByText('Checking…').waitFor({ state: 'detached' })
+  const reach = SCREENS[name]
+  if (reach === undefined) throw new Error(`No way to reach ${name}`)
+  await reach(page)
   return page
 }
 
-async function seriousAxeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE })
-  return page.evaluate(async () => {
-    const { violations } = await (window as unknown as AxeWindow).axe.run()
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact ?? null,
-        help: v.help,
-        targets: v.nodes.map((node) => node.target.join(' ')),
-      }))
-  })
-}
-
-describe('Home screen accessibility', () => {
+describe.each(Object.keys(SCREENS))('the %s screen', (name) => {
   it.each(VIEWPORTS.slice(0, 2))(
     'has no serious or critical axe violations at $width×$height',
     async (viewport) => {
-      const page = await openHome(viewport)
+      const page = await open(name, viewport)
       expect(await seriousAxeViolations(page)).toEqual([])
       await page.close()
     },
   )
 
-  it('shows a skip link when it gets keyboard focus', async () => {
-    const page = await openHome({ width: 1024, height: 768 })
-    await page.keyboard.press('Tab')
-    const skipLink = page.getByRole('link', { name: 'Skip to main content' })
-    expect(await skipLink.evaluate((el) => el === document.activeElement)).toBe(true)
-    expect((await skipLink.boundingBox())?.y).toBeGreaterThanOrEqual(0)
+  it.each(VIEWPORTS)('fits $width×$height with finger-sized controls', async (viewport) => {
+    const page = await open(name, viewport)
+    await page.screenshot({ path: screenshotPath(`${name}-${viewport.width}x${viewport.height}`) })
+    expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] })
     await page.close()
   })
 })
 
-describe('Home screen layout', () => {
-  it.each(VIEWPORTS)('fits $width×$height with finger-sized controls', async (viewport) => {
-    const page = await openHome(viewport)
-    await page.screenshot({ path: screenshotPath(`home-${viewport.width}x${viewport.height}`) })
-
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    )
-    expect(overflow).toBe(0)
-
-    const small: string[] = []
-    for (const control of await page.locator('button, a[href], input, select').all()) {
-      const box = await control.boundingBox()
-      if (box && (box.width < 44 || box.height < 44)) {
-        small.push(
-          `${await control.evaluate((el) => el.outerHTML.slice(0, 80))}: ${box.width}×${box.height}`,
-        )
-      }
-    }
-    expect(small).toEqual([])
+describe('keyboard use', () => {
+  it('shows a skip link when it gets keyboard focus', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
+    await page.goto(server.url)
+    await page.getByRole('heading', { level: 1, name: 'Who is using the tablet?' }).waitFor()
+    await page.keyboard.press('Tab')
+    const skipLink = page.getByRole('link', { name: 'Skip to main content' })
+    expect(await skipLink.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect((await skipLink.boundingBox())?.y).toBeGreaterThanOrEqual(0)
     await page.close()
   })
 })

@@ -6,6 +6,7 @@ import { launchChromium } from './support/chromium.ts'
 import { startAppServer } from './support/appServer.ts'
 import type { AppServer } from './support/appServer.ts'
 import { waitForServiceWorkerControl } from './support/page.ts'
+import { DEMO, openFromHome, signIn } from './support/signIn.ts'
 
 let browser: Browser
 let server: AppServer
@@ -29,9 +30,9 @@ afterEach(async () => {
 })
 
 describe('the app shell', () => {
-  it('loads and shows the Home screen', async () => {
+  it('loads and asks who is using the tablet', async () => {
     await page.goto(server.url)
-    await page.getByRole('heading', { level: 1, name: 'Photos only with consent' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Who is using the tablet?' }).waitFor()
     await page.getByRole('banner').getByText('ConsentLens').waitFor()
     expect(await page.getByRole('status').filter({ hasText: 'Online' }).count()).toBe(1)
   })
@@ -39,6 +40,8 @@ describe('the app shell', () => {
   it('is controlled by the service worker on the first visit', async () => {
     await page.goto(server.url)
     await waitForServiceWorkerControl(page)
+    await signIn(page, DEMO.keyworker)
+    await openFromHome(page, /This tablet/)
     const appSaved = page.getByTestId('app-saved')
     await appSaved.getByText('Yes', { exact: true }).waitFor()
   })
@@ -51,8 +54,10 @@ describe('offline', () => {
 
     await context.setOffline(true)
     await page.reload()
-    await page.getByRole('heading', { level: 1, name: 'Photos only with consent' }).waitFor()
     await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor()
+    // Sign-in reads the staff from IndexedDB: the data is there as well as the app.
+    await signIn(page, DEMO.keyworker)
+    await openFromHome(page, /This tablet/)
     await page.getByTestId('app-saved').getByText('Yes', { exact: true }).waitFor()
   })
 
@@ -62,6 +67,6 @@ describe('offline', () => {
 
     await context.setOffline(true)
     await page.goto(`${server.url}/children/42`)
-    await page.getByRole('heading', { level: 1, name: 'Photos only with consent' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Who is using the tablet?' }).waitFor()
   })
 })

@@ -4,11 +4,13 @@
 // accessibility tree, so a screen reader never reads someone else's work.
 import type { ReactNode } from 'react'
 import type { Staff } from '../../db/index.ts'
+import { useFreshStaff } from './useFreshStaff.ts'
 import { navigationFor } from './workspaces.ts'
 import { WorkspaceContext } from './WorkspaceContext.tsx'
 
 export function Workspace(props: { staff: Staff; visible: boolean; children: ReactNode }) {
-  const { staff, visible, children } = props
+  const { visible, children } = props
+  const staff = useFreshStaff(props.staff)
   const value = { staff, visible, navigation: navigationFor(staff.id) }
   return (
     <WorkspaceContext value={value}>

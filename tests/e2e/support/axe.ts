@@ -1,0 +1,58 @@
+// axe-core in the page under test: the serious and critical violations, in a form that reads
+// well in a failed assertion. Minor and moderate findings are reviewed by people, not CI.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Page } from 'playwright-core'
+
+export type Violation = { id: string; impact: string | null; help: string; targets: string[] }
+type AxeWindow = {
+  axe: {
+    run: () => Promise<{
+      violations: {
+        id: string
+        impact?: string | null
+        help: string
+        nodes: { target: unknown[] }[]
+      }[]
+    }>
+  }
+}
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
+
+export async function seriousAxeViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE })
+  return page.evaluate(async () => {
+    const { violations } = await (window as unknown as AxeWindow).axe.run()
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        targets: v.nodes.map((node) => node.target.join(' ')),
+      }))
+  })
+}
+
+/** Controls smaller than a finger (44 px, WCAG 2.5.5), and how much the page overflows. */
+export async function layoutProblems(page: Page): Promise<{ overflow: number; small: string[] }> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
+  const small: string[] = []
+  for (const control of await page
+    .locator('button:visible, a[href]:visible, input:visible, select:visible')
+    .all()) {
+    const box = await control.boundingBox()
+    if (box && (box.width < 44 || box.height < 44)) {
+      small.push(
+        `${await control.evaluate((el) => el.outerHTML.slice(0, 80))}: ${box.width}×${box.height}`,
+      )
+    }
+  }
+  return { overflow, small }
+}

@@ -1,0 +1,21 @@
+// Renders one screen as a signed-in person would see it: inside a DbProvider (a seeded test
+// database) and that person's Workspace, so hooks find who they act for and where they are.
+import { render } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { DbProvider } from '../../src/app/data/DbContext.tsx'
+import { Workspace } from '../../src/app/session/Workspace.tsx'
+import { navigationFor } from '../../src/app/session/workspaces.ts'
+import { getStaff, type ConsentLensDb } from '../../src/db/index.ts'
+
+export async function renderInWorkspace(db: ConsentLensDb, staffId: string, screen: ReactNode) {
+  const staff = await getStaff(db, staffId)
+  if (staff === undefined) throw new Error(`No staff ${staffId} in the test database`)
+  const result = render(
+    <DbProvider db={db}>
+      <Workspace staff={staff} visible>
+        {screen}
+      </Workspace>
+    </DbProvider>,
+  )
+  return { ...result, staff, navigation: navigationFor(staff.id) }
+}
