@@ -1,0 +1,24 @@
+// Opens the tablet's database and, on the very first run, fills it with the demo setting so
+// every screen has something true to show. A failure is told in words: without IndexedDB
+// (some private browsing modes, storage blocked) nothing can be kept safely.
+import { openDb, seedDemoIfEmpty, type ConsentLensDb } from '../../db/index.ts'
+import { nowIso } from './clock.ts'
+
+export type OpenedDb = { ok: true; db: ConsentLensDb } | { ok: false; message: string }
+
+export async function openAppDb(): Promise<OpenedDb> {
+  const db = openDb()
+  try {
+    await db.open()
+    await seedDemoIfEmpty(db, nowIso())
+    return { ok: true, db }
+  } catch (error) {
+    console.error('Could not open the database', error)
+    return {
+      ok: false,
+      message:
+        'ConsentLens cannot store anything in this browser, so it will not take photos here. ' +
+        'Turn off private browsing, or open ConsentLens from the home screen icon, then reload.',
+    }
+  }
+}
