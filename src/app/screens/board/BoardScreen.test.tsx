@@ -1,0 +1,139 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  DEMO_SHOWCASE,
+  DEMO_STAFF,
+  seedDemoIfEmpty,
+  withdrawConsent,
+  type ConsentLensDb,
+} from '../../../db/index.ts'
+import { freshDb } from '../../../db/testDb.ts'
+import { resetWorkspaces } from '../../session/workspaces.ts'
+import { renderScreen } from '../../testing/renderScreen.tsx'
+import { BoardScreen } from './BoardScreen.tsx'
+
+const CATERPILLARS = DEMO_STAFF.keyworker.roomId
+const BUTTERFLIES = DEMO_STAFF.practitioner.roomId
+let db: ConsentLensDb
+
+beforeEach(async () => {
+  db = freshDb()
+  await seedDemoIfEmpty(db, new Date().toISOString())
+  resetWorkspaces()
+})
+afterEach(cleanup)
+
+function strip() {
+  return screen.getByRole('region', { name: /Not to be photographed now/ })
+}
+
+function card(name: string) {
+  const heading = screen.getByRole('heading', { level: 3, name })
+  const item = heading.closest('li')
+  if (item === null) throw new Error(`No card for ${name}`)
+  return item
+}
+
+describe('BoardScreen', () => {
+  it('lists who must not be photographed now, each with the reason in words', async () => {
+    await renderScreen(db, DEMO_STAFF.practitioner.id, <BoardScreen roomId={BUTTERFLIES} />)
+    await screen.findByRole('heading', { level: 2, name: /Butterflies: 9 children/ })
+    const items = within(strip()).getAllByRole('listitem')
+    const texts = items.map((item) => item.textContent)
+    expect(texts).toHaveLength(2)
+    expect(texts[0]).toMatch(/Arlo Jessop.*Injury recorded: no photos until the manager clears/)
+    expect(texts[1]).toMatch(/Esme Kirkby.*No consent on record for learning journey/)
+  })
+
+  it('gives the reason for a review overdue and a grant without parental responsibility', async () => {
+    await renderScreen(db, DEMO_STAFF.keyworker.id, <BoardScreen roomId={CATERPILLARS} />)
+    await screen.findByRole('heading', { level: 2, name: /Caterpillars/ })
+    const text = strip().textContent
+    expect(text).toMatch(/Leo Dunmore.*Consent review overdue/)
+    expect(text).toMatch(/Maya Elswick.*without parental responsibility/)
+  })
+
+  it('shows each purpose by icon and word, not colour alone, and marks key children', async () => {
+    await renderScreen(db, DEMO_STAFF.keyworker.id, <BoardScreen roomId={CATERPILLARS} />)
+    const noah = await waitFor(() => card('Noah Birchwood'))
+    const group = within(noah).getByText('Group photos').closest('li')
+    expect(group?.textContent).toContain('Refused')
+    expect(group?.querySelector('svg[aria-hidden="true"]')).not.toBeNull()
+    expect(within(noah).getByText(/Your key child/)).toBeTruthy()
+    expect(within(noah).getAllByRole('listitem')).toHaveLength(7)
+  })
+
+  it('finds a child by name whatever the accents and case', async () => {
+    await db.children.add({
+      id: 'zoe',
+      firstName: 'Zoë',
+      lastName: 'Ørsted',
+      roomId: CATERPILLARS,
+      keyworkerId: DEMO_STAFF.keyworker.id,
+      dateOfBirth: '2023-05-01',
+      leavingDate: null,
+    })
+    const { user } = await renderScreen(
+      db,
+      DEMO_STAFF.keyworker.id,
+      <BoardScreen roomId={CATERPILLARS} />,
+    )
+    await screen.findByRole('heading', { level: 2, name: /Caterpillars: 10 children/ })
+    await user.type(screen.getByLabelText('Find a child'), 'ZOE')
+    await screen.findByRole('heading', { level: 2, name: /1 of 10 children/ })
+    expect(card('Zoë Ørsted')).toBeTruthy()
+    // The safety strip is never hidden by a search.
+    expect(strip().textContent).toMatch(/Leo Dunmore/)
+  })
+
+  it('filters by purpose, and the strip follows the purpose', async () => {
+    const { user } = await renderScreen(
+      db,
+      DEMO_STAFF.keyworker.id,
+      <BoardScreen roomId={CATERPILLARS} />,
+    )
+    await screen.findByRole('heading', { level: 2, name: /Caterpillars/ })
+    expect(strip().textContent).not.toMatch(/Isla Cotton/)
+    await user.selectOptions(screen.getByLabelText('Show consent for'), 'learning_journey')
+    const isla = card('Isla Cotton')
+    expect(within(isla).getAllByRole('listitem')).toHaveLength(1)
+    expect(isla.textContent).toMatch(/Learning journey.*Withdrawn/)
+    expect(strip().textContent).toMatch(/Isla Cotton.*Consent withdrawn for learning journey/)
+  })
+
+  it('changes the moment consent is withdrawn on this tablet', async () => {
+    await renderScreen(db, DEMO_STAFF.keyworker.id, <BoardScreen roomId={CATERPILLARS} />)
+    const ava = DEMO_SHOWCASE.allGranted
+    await waitFor(() => card('Ava Appleby'))
+    expect(strip().textContent).not.toMatch(/Ava Appleby/)
+    const result = await withdrawConsent(
+      db,
+      {
+        childId: ava.id,
+        purposes: 'all',
+        givenBy: { name: 'A parent', relationship: 'father', parentalResponsibility: true },
+      },
+      { id: DEMO_STAFF.manager.id },
+      new Date().toISOString(),
+    )
+    expect(result.ok).toBe(true)
+    await waitFor(() => {
+      expect(strip().textContent).toMatch(/Ava Appleby.*Consent withdrawn/)
+    })
+    expect(card('Ava Appleby').textContent).not.toMatch(/Yes/)
+  })
+
+  it('opens the child page when a card is tapped', async () => {
+    const { user, navigation } = await renderScreen(
+      db,
+      DEMO_STAFF.keyworker.id,
+      <BoardScreen roomId={CATERPILLARS} />,
+    )
+    await user.click(await screen.findByRole('button', { name: 'Leo Dunmore' }))
+    expect(navigation.getState().screen).toEqual({
+      name: 'child',
+      childId: DEMO_SHOWCASE.reviewOverdue.id,
+    })
+  })
+})

@@ -1,0 +1,23 @@
+// For screen tests: a screen rendered inside a signed-in person's workspace, on the test's own
+// database, as App renders it. Returns the person's navigation store and a user-event session.
+import { render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import type { ReactNode } from 'react'
+import { getStaff, type ConsentLensDb } from '../../db/index.ts'
+import { DbProvider } from '../data/DbContext.tsx'
+import { Workspace } from '../session/Workspace.tsx'
+import { navigationFor } from '../session/workspaces.ts'
+
+export async function renderScreen(db: ConsentLensDb, staffId: string, screen: ReactNode) {
+  const staff = await getStaff(db, staffId)
+  if (staff === undefined) throw new Error(`No staff ${staffId} in the test database`)
+  const user = userEvent.setup()
+  render(
+    <DbProvider db={db}>
+      <Workspace staff={staff} visible>
+        {screen}
+      </Workspace>
+    </DbProvider>,
+  )
+  return { user, navigation: navigationFor(staffId), staff }
+}

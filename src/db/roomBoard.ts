@@ -1,0 +1,47 @@
+/**
+ * What the room board reads: the rooms, the children attending the chosen room, and the policy
+ * context their consent statuses are worked out from. Screens wrap it in a live query, so the
+ * board changes the moment a consent record or an injury is written on this device.
+ *
+ * Invariants:
+ * - One read transaction: the children and their consents come from the same moment.
+ * - An unknown or null room falls back to the first room by name, so a manager (who has no
+ *   room) or a stale room id still sees a board rather than an empty page.
+ */
+import type { Iso, PolicyContext } from '../policy/index.ts'
+import type { ConsentLensDb } from './ConsentLensDb.ts'
+import { loadPolicyContext } from './loadPolicyContext.ts'
+import type { Child, Room } from './records.ts'
+import { childrenInRoom, getDevice, listRooms } from './rosterQueries.ts'
+
+export interface RoomBoard {
+  rooms: Room[]
+  /** The room shown; null only when the device has no rooms at all. */
+  room: Room | null
+  children: Child[]
+  context: PolicyContext
+}
+
+export async function loadRoomBoard(
+  db: ConsentLensDb,
+  roomId: string | null,
+  now: Iso,
+): Promise<RoomBoard> {
+  const tables = [
+    db.rooms,
+    db.children,
+    db.staff,
+    db.device,
+    db.locations,
+    db.injuries,
+    db.consents,
+  ]
+  return db.transaction('r', tables, async () => {
+    const rooms = await listRooms(db)
+    const room = rooms.find((r) => r.id === roomId) ?? rooms[0] ?? null
+    const children = room === null ? [] : await childrenInRoom(db, room.id, now)
+    const deviceId = (await getDevice(db))?.id ?? ''
+    const context = await loadPolicyContext(db, { now, deviceId })
+    return { rooms, room, children, context }
+  })
+}
