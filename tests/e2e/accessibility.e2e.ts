@@ -39,6 +39,11 @@ const SCREENS: Record<string, (page: Page) => Promise<void>> = {
     await openFromHome(page, /Settings/)
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
   },
+  locations: async (page) => {
+    await signIn(page, DEMO.manager)
+    await openFromHome(page, /^Locations/)
+    await page.getByRole('heading', { level: 2, name: 'Toilets' }).waitFor()
+  },
   staff: async (page) => {
     await signIn(page, DEMO.manager)
     await openFromHome(page, /Staff and photo permission/)

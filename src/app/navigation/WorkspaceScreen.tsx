@@ -5,6 +5,7 @@ import { CaptureScreen } from '../screens/capture/CaptureScreen.tsx'
 import { ChildScreen } from '../screens/child/ChildScreen.tsx'
 import { ConsentFormScreen } from '../screens/consent-form/ConsentFormScreen.tsx'
 import { HomeScreen } from '../screens/home/HomeScreen.tsx'
+import { LocationsScreen } from '../screens/locations/LocationsScreen.tsx'
 import { PhotosScreen } from '../screens/photos/PhotosScreen.tsx'
 import { ReviewsScreen } from '../screens/reviews/ReviewsScreen.tsx'
 import { RosterImportScreen } from '../screens/roster-import/RosterImportScreen.tsx'
@@ -32,6 +33,8 @@ export function WorkspaceScreen() {
       return <StaffScreen />
     case 'settings':
       return <SettingsScreen />
+    case 'locations':
+      return <LocationsScreen />
     case 'capture':
       return <CaptureScreen />
     case 'photos':

@@ -10,6 +10,7 @@ export type Screen =
   | { name: 'roster-import' }
   | { name: 'staff' }
   | { name: 'settings' }
+  | { name: 'locations' }
   | { name: 'capture' }
   | { name: 'photos' }
   | { name: 'tablet' }

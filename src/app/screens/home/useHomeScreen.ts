@@ -77,6 +77,13 @@ export function useHomeScreen() {
           denied: null,
         },
         {
+          id: 'locations',
+          label: 'Locations',
+          detail: 'Where photos are taken, and where they never are.',
+          screen: { name: 'locations' },
+          denied: null,
+        },
+        {
           id: 'settings',
           label: 'Settings',
           detail: 'How soon the tablet locks itself.',
