@@ -1,0 +1,68 @@
+// Shared-tablet sessions in a real browser: the tablet locks itself after the manager's idle
+// minutes, and a half-typed form is still there after the PIN. The page clock is fast-forwarded,
+// so nothing here waits for real minutes.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from './support/chromium.ts'
+import { startAppServer, type AppServer } from './support/appServer.ts'
+import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+
+let browser: Browser
+let server: AppServer
+let context: BrowserContext
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  server = await startAppServer()
+})
+afterAll(async () => {
+  await browser.close()
+  await server.close()
+})
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
+  page = await context.newPage()
+  await page.clock.install()
+  await page.goto(server.url)
+})
+afterEach(async () => {
+  await context.close()
+})
+
+describe('the idle lock', () => {
+  it('locks after the minutes the manager set, and keeps a half-typed form', async () => {
+    await signIn(page, DEMO.manager)
+    await openFromHome(page, /Settings/)
+    await page.getByLabel(/Minutes/).fill('2')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Saved: the tablet locks after 2 idle minutes.').waitFor()
+
+    await openFromHome(page, /Staff and photo permission/)
+    await page.getByLabel('Name', { exact: true }).fill('Half Typed')
+    await page.clock.fastForward('01:30')
+    expect(await page.getByText(/locked itself/).count()).toBe(0)
+    await page.clock.fastForward('00:45')
+    await page.getByText(/locked itself/).waitFor()
+    expect(await page.getByLabel('Name', { exact: true }).isVisible()).toBe(false)
+
+    // The person who was signed in is chosen already: only the PIN.
+    await page.getByLabel('PIN (4 to 6 digits)').fill(DEMO.manager.pin)
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Half Typed')
+  })
+
+  it('"Switch user" hands the tablet to someone else, who cannot see the first person’s work', async () => {
+    await signIn(page, DEMO.manager)
+    await openFromHome(page, /Staff and photo permission/)
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'Switch user' })
+      .click()
+    await signIn(page, DEMO.student)
+    const visible = page.getByText('Staff and photo permission').filter({ visible: true })
+    expect(await visible.count()).toBe(0)
+    const capture = page.getByRole('button', { name: /Take a photo/ })
+    expect(await capture.isDisabled()).toBe(true)
+  })
+})
