@@ -5,10 +5,14 @@
  * Invariants:
  * - Append-only: an event is never edited or deleted.
  * - Ordered by a per-device sequence number (`seq`, 1, 2, 3 … for each device id), assigned
- *   inside the writing transaction, so there are no gaps and no ties. A later issue chains the
- *   events by hash in this order; the order must therefore never depend on clocks.
+ *   inside the writing transaction, so there are no gaps and no ties. The order never depends
+ *   on clocks.
+ * - Sealed in that order into a SHA-256 hash chain per device (src/audit/hashChain.ts): each
+ *   event carries the previous event's hash and its own, computed synchronously inside the
+ *   same transaction, so an edited, removed or reordered event shows (src/audit verifyChain).
  * - Details are plain JSON, so the log can be exported and hashed as it is.
  */
+import { GENESIS_HASH, sealEvent } from '../audit/hashChain.ts'
 import type { Iso } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
@@ -33,6 +37,7 @@ export type AuditType =
   | 'signed-in'
   | 'locked'
   | 'settings-changed'
+  | 'audit-exported'
 
 export interface AuditEvent {
   id: string
@@ -43,6 +48,10 @@ export interface AuditEvent {
   staffId: string | null
   type: AuditType
   details: { [key: string]: JsonValue }
+  /** Hash of this device's previous event (GENESIS_HASH for seq 1). */
+  prevHash: string
+  /** SHA-256 of prevHash and this event's canonical form, without `hash`. */
+  hash: string
 }
 
 /** Used before the device is enrolled, so early events still have an order. */
@@ -68,7 +77,8 @@ export async function appendAudit(
     .where('[deviceId+seq]')
     .between([deviceId, 0], [deviceId, Infinity])
     .last()
-  const stored: AuditEvent = { ...event, id: makeId(), deviceId, seq: (last?.seq ?? 0) + 1 }
+  const unsealed = { ...event, id: makeId(), deviceId, seq: (last?.seq ?? 0) + 1 }
+  const stored: AuditEvent = sealEvent(unsealed, last?.hash ?? GENESIS_HASH)
   await db.audit.add(stored)
   return stored
 }
