@@ -50,6 +50,12 @@ const cases: Case[] = [
   ['keyworker', 'clear-injury', { isKeyChild: true }, false],
   ['practitioner', 'clear-injury', {}, false],
   ['student', 'clear-injury', {}, false],
+  // the daily photo audit names every child photographed: one accountable reader
+  ['manager', 'view-audit', {}, true],
+  ['keyworker', 'view-audit', { isKeyChild: true }, false],
+  ['practitioner', 'view-audit', {}, false],
+  ['student', 'view-audit', {}, false],
+  ['volunteer', 'view-audit', {}, false],
 ]
 
 describe('can', () => {

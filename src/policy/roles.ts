@@ -29,6 +29,7 @@ export const ACTIONS = [
   'record-injury',
   'clear-injury',
   'edit-settings',
+  'view-audit',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -70,6 +71,7 @@ export const PERMISSIONS: Record<Action, Row> = {
   'record-injury': row('always', 'always', 'always', 'always', 'always'),
   'clear-injury': row('always', 'never', 'never', 'never', 'never'),
   'edit-settings': row('always', 'never', 'never', 'never', 'never'),
+  'view-audit': row('always', 'never', 'never', 'never', 'never'),
 }
 
 export function can(role: StaffRole, action: Action, opts: RoleOptions = {}): boolean {
@@ -107,6 +109,7 @@ const DENIED: Record<Action, string> = {
   'record-injury': 'You cannot record injuries. Tell the manager.',
   'clear-injury': 'Only the manager can clear an injury.',
   'edit-settings': 'Only the manager can change the settings of this tablet.',
+  'view-audit': 'Only the manager can see the daily photo audit and export it.',
 }
 
 /** Why `can` said no, in a practitioner's words, with what to do next. */
