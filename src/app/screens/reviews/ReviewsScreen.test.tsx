@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  DEMO_SHOWCASE,
+  DEMO_STAFF,
+  recordConsent,
+  seedDemoIfEmpty,
+  type ConsentLensDb,
+} from '../../../db/index.ts'
+import { freshDb } from '../../../db/testDb.ts'
+import { resetWorkspaces } from '../../session/workspaces.ts'
+import { renderScreen } from '../../testing/renderScreen.tsx'
+import { ReviewsScreen } from './ReviewsScreen.tsx'
+
+let db: ConsentLensDb
+
+beforeEach(async () => {
+  db = freshDb()
+  await seedDemoIfEmpty(db, new Date().toISOString())
+  resetWorkspaces()
+})
+afterEach(cleanup)
+
+function section(name: RegExp) {
+  return within(screen.getByRole('region', { name }))
+}
+
+describe('ReviewsScreen', () => {
+  it('lists overdue reviews and those due in the next 30 days, one line per child', async () => {
+    await renderScreen(db, DEMO_STAFF.manager.id, <ReviewsScreen />)
+    await screen.findByRole('heading', { level: 2, name: /Overdue/ })
+    const overdue = section(/Overdue/)
+    expect(overdue.getAllByRole('listitem')).toHaveLength(1)
+    expect(overdue.getByRole('button', { name: 'Leo Dunmore' })).toBeTruthy()
+    expect(overdue.getByText(/For learning journey, group photos/)).toBeTruthy()
+    const soon = section(/Due in the next 30 days/)
+    expect(soon.getByRole('button', { name: 'Lola Oakworth' })).toBeTruthy()
+  })
+
+  it('opens the child from the list, and drops a child once the form is renewed', async () => {
+    const { user, navigation } = await renderScreen(db, DEMO_STAFF.manager.id, <ReviewsScreen />)
+    await user.click(await screen.findByRole('button', { name: 'Leo Dunmore' }))
+    expect(navigation.getState().screen).toEqual({
+      name: 'child',
+      childId: DEMO_SHOWCASE.reviewOverdue.id,
+    })
+    const decisions = {
+      learning_journey: 'granted',
+      group_photo: 'granted',
+      display: 'granted',
+      website: 'granted',
+      social_parents: 'granted',
+      social_public: 'granted',
+    } as const
+    const givenBy = { name: 'A parent', relationship: 'mother', parentalResponsibility: true }
+    const childId = DEMO_SHOWCASE.reviewOverdue.id
+    await recordConsent(
+      db,
+      { childId, decisions, givenBy },
+      DEMO_STAFF.manager,
+      new Date().toISOString(),
+    )
+    await screen.findByText('No consent is past its review date.')
+  })
+
+  it('tells anyone but the manager who deals with reviews', async () => {
+    await renderScreen(db, DEMO_STAFF.keyworker.id, <ReviewsScreen />)
+    expect(screen.getByText(/Only the manager can record a consent form/)).toBeTruthy()
+    expect(screen.queryByRole('region', { name: /Overdue/ })).toBeNull()
+  })
+})
