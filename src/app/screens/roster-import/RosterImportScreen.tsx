@@ -1,4 +1,101 @@
-// Placeholder until this screen is built; it keeps the navigation complete meanwhile.
+// Import the roster from a CSV file (manager): what the file needs, the file or pasted rows,
+// then a preview or every problem by line. All rows or none. A thin view over useRosterImport.
+import { ROSTER_COLUMNS } from '../../../db/index.ts'
+import { deniedMessage } from '../../../policy/index.ts'
+import { ProblemList, RosterPreview } from './RosterPreview.tsx'
+import { useRosterImport } from './useRosterImport.ts'
+import '../../components/forms.css'
+import './RosterImportScreen.css'
+
+const SAMPLE = `firstName,lastName,dateOfBirth,room,keyworker
+Ava,Appleby,2023-04-30,Caterpillars,Priya Shah
+Noah,Birchwood,12/09/2022,Butterflies,Sam Okafor`
+
+const COLUMN_NOTES: Record<(typeof ROSTER_COLUMNS)[number], string> = {
+  firstName: 'first name',
+  lastName: 'last name',
+  dateOfBirth: '2023-04-30 or 30/04/2023',
+  room: 'a room name as on this tablet',
+  keyworker: 'a staff name as on this tablet',
+}
+
 export function RosterImportScreen() {
-  return <h1 className="screen-title">Import roster</h1>
+  const r = useRosterImport()
+  if (!r.mayImport) {
+    return (
+      <div className="roster">
+        <h1 className="screen-title">Import the roster</h1>
+        <p>{deniedMessage('manage-roster')}</p>
+      </div>
+    )
+  }
+  return (
+    <div className="roster">
+      <h1 className="screen-title">Import the roster</h1>
+      <section className="card roster__help" aria-labelledby="format-title">
+        <h2 id="format-title">What the file needs</h2>
+        <p>
+          A CSV file (save as “CSV” from your spreadsheet) with these columns in the first line,
+          then one child per line. Every line is checked first; if any line has a problem, nothing
+          is imported.
+        </p>
+        <ul className="roster__columns">
+          {ROSTER_COLUMNS.map((c) => (
+            <li key={c}>
+              <code>{c}</code>: {COLUMN_NOTES[c]}
+            </li>
+          ))}
+        </ul>
+        <p className="roster__sample-label">Example:</p>
+        <pre className="roster__sample">{SAMPLE}</pre>
+      </section>
+
+      <section className="card roster__input" aria-labelledby="file-title">
+        <h2 id="file-title">The roster</h2>
+        <div className="field">
+          <label htmlFor="roster-file">Choose a CSV file</label>
+          <input
+            id="roster-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(event) => {
+              const file = event.target.files?.[0]
+              if (file !== undefined) void r.chooseFile(file)
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="roster-text">Or paste the rows</label>
+          <textarea
+            id="roster-text"
+            rows={6}
+            spellCheck={false}
+            value={r.text}
+            onChange={(event) => {
+              r.setText(event.target.value)
+            }}
+          />
+        </div>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button"
+            disabled={r.text.trim() === ''}
+            onClick={() => void r.check()}
+          >
+            Check the rows
+          </button>
+        </div>
+      </section>
+
+      {r.preview !== null && (
+        <RosterPreview preview={r.preview} busy={r.busy} onImport={() => void r.importRows()} />
+      )}
+      {r.outcome?.ok === false && <ProblemList {...r.outcome} />}
+      <p className="form-done" role="status">
+        {r.outcome?.ok === true &&
+          `${r.outcome.count === 1 ? '1 child was' : `${String(r.outcome.count)} children were`} added to the roster.`}
+      </p>
+    </div>
+  )
 }
