@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import {
+  AUDIT_DAY,
+  NAMES,
+  at,
+  blockedEvent,
+  busyDay,
+  deletedEvent,
+  photo,
+  sealAll,
+} from './auditTestData.ts'
+import { auditCsvRows, AUDIT_CSV_HEADER, dailyAuditCsv } from './dailyAuditCsv.ts'
+import { buildDailyAudit, chainWords } from './dailyAudit.ts'
+import { verifyChain } from './verifyChain.ts'
+
+function audit(photos = [photo(1), photo(2)], raw = [blockedEvent(3), deletedEvent(4, 'photo-2')]) {
+  const events = sealAll(raw)
+  return buildDailyAudit({
+    day: AUDIT_DAY,
+    timeZone: 'Europe/London',
+    photos,
+    events,
+    chain: verifyChain(events),
+    names: NAMES,
+  })
+}
+
+describe('buildDailyAudit', () => {
+  it('lists every photo with names and words, in time order', () => {
+    const result = audit([photo(5, { reason: 'For the display' }), photo(1)])
+    expect(result.photos.map((p) => p.photoId)).toEqual(['photo-1', 'photo-5'])
+    expect(result.photos[1]).toMatchObject({
+      time: '08:05',
+      staff: 'Morgan Ellery',
+      location: 'Ladybirds room',
+      children: ['Child5 Tester', 'Child10 Tester'],
+      verdict: 'Allowed',
+      reason: 'For the display',
+      sync: 'Sent to the server',
+      quarantined: null,
+    })
+  })
+
+  it('counts a capture blocked at the save and then discarded as one attempt, with every rule', () => {
+    const result = audit([], [blockedEvent(3, 'c1', 'save'), blockedEvent(4, 'c1', 'discarded')])
+    expect(result.totals.blocked).toBe(1)
+    expect(result.blocked[0]?.rules).toHaveLength(2)
+    expect(result.blocked[0]).toMatchObject({ staff: 'Sam Okafor', children: ['Child3 Tester'] })
+  })
+
+  it('totals exactly what it lists, flags and quarantine included', () => {
+    const flagged = photo(7, {
+      flaggedForRemoval: [{ at: at(9), childId: 'child-7', purposes: ['display'] }],
+    })
+    const quarantined = { ...photo(8), quarantined: { at: at(10), reason: 'Consent refused' } }
+    const result = audit([photo(1), flagged, quarantined])
+    expect(result.totals).toEqual({
+      photos: 3,
+      blocked: 1,
+      deletions: 1,
+      quarantined: 1,
+      flagged: 1,
+    })
+    expect(result.deletions[0]).toMatchObject({ staff: 'Morgan Ellery', reason: 'Blurred' })
+    expect(result.photos[1]?.flaggedForRemoval).toEqual([
+      'Child7 Tester: consent withdrawn for displays in the setting',
+    ])
+  })
+
+  it('says whether the audit record is intact', () => {
+    expect(chainWords(audit().chain)).toBe('Audit record intact')
+    const events = sealAll([blockedEvent(1), blockedEvent(2)]).toSpliced(0, 1)
+    expect(chainWords(verifyChain(events))).toMatch(/^Audit record not intact: Event 1 is missing/)
+  })
+})
+
+describe('dailyAuditCsv', () => {
+  it('writes one rectangular table: photos, then blocked attempts, then deletions', () => {
+    const rows = auditCsvRows(audit())
+    expect(rows.map((r) => r[0])).toEqual(['Photo', 'Photo', 'Blocked attempt', 'Deletion'])
+    expect(rows.every((r) => r.length === AUDIT_CSV_HEADER.length)).toBe(true)
+    expect(dailyAuditCsv(audit()).split('\r\n')[0]).toBe(AUDIT_CSV_HEADER.join(','))
+  })
+
+  it('neutralises a typed reason that looks like a formula', () => {
+    const csv = dailyAuditCsv(audit([photo(1, { reason: '=cmd|"/c calc"!A1' })], []))
+    expect(csv).toContain(`"'=cmd|""/c calc""!A1"`)
+  })
+
+  it('handles a busy day', () => {
+    const day = busyDay(1000, 5000)
+    const result = buildDailyAudit({
+      day: AUDIT_DAY,
+      timeZone: 'UTC',
+      photos: day.photos,
+      events: day.events,
+      chain: verifyChain(day.events),
+      names: NAMES,
+    })
+    expect(result.chain.ok).toBe(true)
+    expect(result.totals.photos).toBe(1000)
+    expect(auditCsvRows(result)).toHaveLength(
+      1000 + result.blocked.length + result.deletions.length,
+    )
+  })
+})
