@@ -1,0 +1,113 @@
+// Issue 3 end to end, as the manager does it on a tablet: record a consent form for a child
+// with none, withdraw it again, and watch the room board follow; then cut the network, reload
+// and find all of it still there (it lives in IndexedDB, the app in the service worker cache).
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from './support/chromium.ts'
+import { startAppServer, type AppServer } from './support/appServer.ts'
+import { waitForServiceWorkerControl } from './support/page.ts'
+import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+
+const ESME = 'Esme Kirkby'
+
+let browser: Browser
+let server: AppServer
+let context: BrowserContext
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  server = await startAppServer()
+})
+afterAll(async () => {
+  await browser.close()
+  await server.close()
+})
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
+  page = await context.newPage()
+})
+afterEach(async () => {
+  await context.close()
+})
+
+function strip(p: Page) {
+  return p.getByRole('region', { name: /Not to be photographed now/ })
+}
+
+async function openBoard(p: Page): Promise<void> {
+  await openFromHome(p, /Who can be photographed/)
+  await p.getByRole('heading', { level: 2, name: /Butterflies: \d+ children/ }).waitFor()
+}
+
+async function recordEsmeConsent(p: Page): Promise<void> {
+  await p.getByRole('button', { name: 'Record consent from a form' }).click()
+  await p.getByRole('heading', { level: 1, name: `Record consent for ${ESME}` }).waitFor()
+  await p.getByRole('button', { name: 'All granted' }).click()
+  await p.getByLabel('Name', { exact: true }).fill('Kim Kirkby')
+  await p.getByLabel('Relationship to the child').fill('mother')
+  await p.getByRole('radio', { name: 'Yes', exact: true }).check()
+  await p.getByLabel(/Form reference/).fill('E2E-1')
+  await p.getByRole('button', { name: 'Save consent' }).click()
+  await p.getByRole('heading', { level: 1, name: `Consent recorded for ${ESME}` }).waitFor()
+  await p.getByRole('button', { name: /Back to Esme/ }).click()
+}
+
+describe('recording and withdrawing consent', () => {
+  it('records a form, withdraws it, and the board follows, offline too', async () => {
+    await page.goto(server.url)
+    await waitForServiceWorkerControl(page)
+    await signIn(page, DEMO.manager)
+    await openBoard(page)
+    await strip(page).getByText(ESME).waitFor()
+    expect(
+      await strip(page)
+        .getByText(/No consent on record/)
+        .count(),
+    ).toBe(1)
+
+    await page.getByRole('button', { name: ESME, exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: ESME }).waitFor()
+    await recordEsmeConsent(page)
+    await page.getByRole('heading', { level: 2, name: 'May be photographed' }).waitFor()
+
+    await openBoard(page)
+    await strip(page).getByText(ESME).waitFor({ state: 'detached' })
+
+    await page.getByRole('button', { name: ESME, exact: true }).click()
+    await page.getByRole('button', { name: 'Withdraw consent' }).click()
+    await page.getByRole('button', { name: 'All purposes' }).click()
+    expect(await page.getByLabel('Asked by').inputValue()).toBe('Kim Kirkby')
+    await page.getByRole('button', { name: 'Withdraw now' }).click()
+    await page.getByText(/Consent withdrawn for every purpose/).waitFor()
+    await page.getByRole('heading', { level: 2, name: 'Not to be photographed now' }).waitFor()
+
+    await openBoard(page)
+    await strip(page)
+      .getByText(/Consent withdrawn for learning journey/)
+      .waitFor()
+
+    await context.setOffline(true)
+    await page.reload()
+    // The network really is cut (this Chromium's navigator.onLine stays true after setOffline,
+    // so the header's "Offline" is not the proof): the app and its data come from the tablet.
+    const health = await page.evaluate(() =>
+      fetch('/api/health').then(
+        () => 'reached',
+        () => 'failed',
+      ),
+    )
+    expect(health).toBe('failed')
+    await signIn(page, DEMO.manager)
+    await openBoard(page)
+    await strip(page)
+      .getByText(/Consent withdrawn for learning journey/)
+      .waitFor()
+    await page.getByRole('button', { name: ESME, exact: true }).click()
+    const lj = page.getByRole('region', { name: /^Learning journey/ })
+    await lj.locator('.consent-badge[data-status="withdrawn"]').waitFor()
+    await lj.getByText(/History \(2 records\)/).click()
+    await lj.getByText('Counts now').waitFor()
+    await lj.getByText(/form E2E-1/).waitFor()
+  })
+})
