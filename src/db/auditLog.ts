@@ -37,6 +37,10 @@ export type AuditType =
   | 'signed-in'
   | 'locked'
   | 'settings-changed'
+  | 'photo-saved'
+  | 'capture-blocked'
+  | 'capture-tag-removed'
+  | 'photo-deleted'
   | 'audit-exported'
 
 export interface AuditEvent {

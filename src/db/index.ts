@@ -79,3 +79,17 @@ export { recordLock, type LockCause } from './recordLock.ts'
 export { IDLE_LOCK_RANGE, setIdleLockMinutes, type SettingErrorCode } from './settingRepository.ts'
 export { loadRoomBoard, type RoomBoard } from './roomBoard.ts'
 export { loadChildConsentPage, type ChildConsentPage } from './childConsentPage.ts'
+export type { CaptureDraft } from './captureDraft.ts'
+export {
+  SAVE_TABLES,
+  savePhoto,
+  type EncodedPhoto,
+  type SaveError,
+  type SaveErrorCode,
+  type SaveResult,
+} from './savePhoto.ts'
+export { recordBlockedAttempt } from './recordBlockedAttempt.ts'
+export { recordTagRemoval } from './recordTagRemoval.ts'
+export { deletePhoto, type DeletePhotoErrorCode } from './deletePhoto.ts'
+export { photoThumbnail, recentPhotos } from './photoQueries.ts'
+export type { StorageFailureCode } from './storageFailure.ts'

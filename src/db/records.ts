@@ -9,7 +9,9 @@
  * - A staff member's PIN is kept only as a salted hash (`PinHash`), never in clear.
  */
 import type {
+  Attestations,
   ConsentRecord,
+  Finding,
   Iso,
   LocationKind,
   Purpose,
@@ -126,6 +128,13 @@ export type SyncState = 'waiting' | 'uploading' | 'sent'
 export interface PhotoDecision {
   verdict: Verdict
   rules: RuleId[]
+  /**
+   * Added after version 1 without a schema change (not indexed): every finding of the save's
+   * decision, in the practitioner's words, and the purposes it permitted. Absent on rows
+   * written before; readers treat absent as "not recorded".
+   */
+  findings?: Finding[]
+  permittedPurposes?: Purpose[]
 }
 
 export interface PhotoDeletion {
@@ -160,6 +169,10 @@ export interface PhotoMeta {
   width: number
   height: number
   syncState: SyncState
+  /** Added after version 1 (not indexed): what the practitioner confirmed at the save. */
+  attestations?: Attestations
+  /** Added after version 1 (not indexed): size of the stored thumbnail, in bytes. */
+  thumbnailBytes?: number
   deleted: PhotoDeletion | null
   /** Empty: not flagged. One entry per withdrawal that concerns this photo. */
   flaggedForRemoval: RemovalFlag[]

@@ -1,0 +1,22 @@
+/**
+ * What "Photos on this tablet" reads: recent photos (metadata only, never the images) and
+ * one photo's thumbnail. Deleted photos are left out: only their audit trail remains.
+ */
+import type { ConsentLensDb } from './ConsentLensDb.ts'
+import type { PhotoMeta } from './records.ts'
+
+export async function recentPhotos(db: ConsentLensDb, limit = 60): Promise<PhotoMeta[]> {
+  return db.photos
+    .orderBy('takenAt')
+    .reverse()
+    .filter((p) => p.deleted === null)
+    .limit(limit)
+    .toArray()
+}
+
+export async function photoThumbnail(
+  db: ConsentLensDb,
+  photoId: string,
+): Promise<Blob | undefined> {
+  return (await db.photoImages.get(photoId))?.thumbnail
+}

@@ -1,0 +1,157 @@
+/**
+ * Saving a captured photo: the policy decides again, on the data as it is now, and only an
+ * allowed photo is written, in ONE transaction: its metadata (with the decision and every
+ * finding), the image and thumbnail, the audit event and the outbox entry.
+ *
+ * Invariants:
+ * - Everything slow or foreign (decode, encode, SHA-256) happened before, in the worker:
+ *   IndexedDB commits a transaction that awaits anything but itself.
+ * - A photo the policy now blocks is never written; the blocked attempt is audited (no image).
+ * - The photo id is made at the shutter: a second save of the same capture (a double tap)
+ *   finds it and stores nothing more.
+ * - A full or lost database aborts the whole transaction: nothing half-written, and the
+ *   caller keeps the photo in memory to retry.
+ */
+import { evaluateCapture, type Decision, type PolicyContext } from '../policy/index.ts'
+import type { Iso } from '../policy/index.ts'
+import { appendAudit } from './auditLog.ts'
+import { authorise, type ActorRef } from './authorise.ts'
+import { captureRequest, decisionDetails, type CaptureDraft } from './captureDraft.ts'
+import type { ConsentLensDb } from './ConsentLensDb.ts'
+import { loadPolicyContext } from './loadPolicyContext.ts'
+import { newId, type NewId } from './newId.ts'
+import { enqueueOutbox } from './outbox.ts'
+import type { PhotoMeta } from './records.ts'
+import { storageFailure, type StorageFailureCode } from './storageFailure.ts'
+
+/** What the image pipeline made of the frame (src/capture's ProcessedImage). */
+export interface EncodedPhoto {
+  image: Blob
+  thumbnail: Blob
+  checksum: string
+  width: number
+  height: number
+  bytes: number
+}
+
+export type SaveErrorCode = 'not-permitted' | 'blocked' | StorageFailureCode
+
+export interface SaveError {
+  code: SaveErrorCode
+  message: string
+  /** For 'blocked': the decision on fresh data, every finding in words. */
+  decision?: Decision
+}
+
+export type SaveResult =
+  { ok: true; value: { photo: PhotoMeta; alreadySaved: boolean } } | { ok: false; error: SaveError }
+
+export const SAVE_TABLES = [
+  'staff',
+  'device',
+  'locations',
+  'children',
+  'injuries',
+  'consents',
+  'photos',
+  'photoImages',
+  'audit',
+  'outbox',
+] as const
+
+export async function savePhoto(
+  db: ConsentLensDb,
+  draft: CaptureDraft,
+  encoded: EncodedPhoto,
+  actor: ActorRef,
+  now: Iso,
+  makeId: NewId = newId,
+): Promise<SaveResult> {
+  try {
+    return await db.transaction('rw', [...SAVE_TABLES], () =>
+      saveInTransaction(db, draft, encoded, actor, now, makeId),
+    )
+  } catch (error) {
+    const failure = storageFailure(error)
+    if (failure === null) throw error
+    return { ok: false, error: failure }
+  }
+}
+
+async function saveInTransaction(
+  db: ConsentLensDb,
+  draft: CaptureDraft,
+  encoded: EncodedPhoto,
+  actor: ActorRef,
+  now: Iso,
+  makeId: NewId,
+): Promise<SaveResult> {
+  const existing = await db.photos.get(draft.photoId)
+  if (existing !== undefined) return { ok: true, value: { photo: existing, alreadySaved: true } }
+  const allowed = await authorise(db, actor, 'capture', (a) => ({ canCapture: a.canCapture }))
+  if (!allowed.ok) return allowed
+  const device = await db.device.toCollection().first()
+  const deviceId = device?.id ?? ''
+  const context: PolicyContext = await loadPolicyContext(db, { now, deviceId })
+  const decision = evaluateCapture(captureRequest(draft, actor.id, deviceId), context)
+  if (decision.verdict !== 'allow') {
+    const details = { ...decisionDetails(draft, decision), stage: 'save' }
+    await appendAudit(db, { at: now, staffId: actor.id, type: 'capture-blocked', details }, makeId)
+    return { ok: false, error: blockedError(decision) }
+  }
+  const photo = toPhotoMeta(draft, encoded, actor.id, deviceId, decision)
+  await db.photos.add(photo)
+  await db.photoImages.add({
+    photoId: photo.id,
+    full: encoded.image,
+    thumbnail: encoded.thumbnail,
+  })
+  const details = { ...decisionDetails(draft, decision), photoId: photo.id }
+  await appendAudit(db, { at: now, staffId: actor.id, type: 'photo-saved', details }, makeId)
+  await enqueueOutbox(db, { kind: 'photo', payload: photo }, now, makeId)
+  return { ok: true, value: { photo, alreadySaved: false } }
+}
+
+function blockedError(decision: Decision): SaveError {
+  const message =
+    decision.verdict === 'needs_reason'
+      ? 'Not saved: record the agreed reason first.'
+      : 'Not saved: something changed since the photo was taken (consent or the roster). The photo is still here; read why below.'
+  return { code: 'blocked', message, decision }
+}
+
+function toPhotoMeta(
+  draft: CaptureDraft,
+  encoded: EncodedPhoto,
+  staffId: string,
+  deviceId: string,
+  decision: Decision,
+): PhotoMeta {
+  return {
+    id: draft.photoId,
+    takenAt: draft.takenAt,
+    staffId,
+    deviceId,
+    locationId: draft.locationId,
+    childIds: [...draft.childIds],
+    purposes: [...draft.purposes],
+    caption: draft.caption,
+    adultInFrame: draft.adultInFrame,
+    reason: draft.reason,
+    decision: {
+      verdict: decision.verdict,
+      rules: [...new Set(decision.findings.map((f) => f.rule))],
+      findings: decision.findings,
+      permittedPurposes: decision.permittedPurposes,
+    },
+    checksum: encoded.checksum,
+    bytes: encoded.bytes,
+    width: encoded.width,
+    height: encoded.height,
+    syncState: 'waiting',
+    attestations: { ...draft.attestations },
+    thumbnailBytes: encoded.thumbnail.size,
+    deleted: null,
+    flaggedForRemoval: [],
+  }
+}
