@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { NAMES, blockedEvent, sealAll } from './auditTestData.ts'
+import { managerAlerts, type AlertInput } from './managerAlerts.ts'
+import { verifyChain } from './verifyChain.ts'
+
+const NOW = '2026-11-23T12:00:00.000Z'
+const calm: AlertInput = {
+  now: NOW,
+  timeZone: 'UTC',
+  names: NAMES,
+  unsent: [],
+  flagged: [],
+  quarantined: 0,
+  reviews: { overdue: 0, dueSoon: 0 },
+  chain: { ok: true, count: 0, head: null },
+}
+
+describe('managerAlerts', () => {
+  it('raises nothing when nothing needs attention', () => {
+    expect(managerAlerts(calm)).toEqual([])
+  })
+
+  it('counts photos unsent 24 hours after capture, with the oldest, and ignores newer ones', () => {
+    const alerts = managerAlerts({
+      ...calm,
+      unsent: [
+        { takenAt: '2026-11-21T09:12:00.000Z', deviceId: 'tablet-1' },
+        { takenAt: '2026-11-22T11:59:00.000Z', deviceId: 'tablet-1' },
+        { takenAt: '2026-11-23T08:00:00.000Z', deviceId: 'tablet-1' },
+      ],
+    })
+    expect(alerts).toHaveLength(1)
+    expect(alerts[0]?.title).toBe('2 photos not sent to the server 24 hours after capture')
+    expect(alerts[0]?.detail).toContain('21 Nov 2026, 09:12')
+  })
+
+  it('says which children and uses a withdrawal concerns', () => {
+    const flagged = [
+      {
+        childIds: ['child-1'],
+        flaggedForRemoval: [{ at: NOW, childId: 'child-1', purposes: ['display' as const] }],
+      },
+    ]
+    const [alert] = managerAlerts({ ...calm, flagged })
+    expect(alert?.title).toBe('1 photo to remove after a withdrawal of consent')
+    expect(alert?.detail).toContain('Child1 Tester: displays in the setting')
+  })
+
+  it('raises reviews, a broken chain, quarantine and unseen tablets, the chain first', () => {
+    const events = sealAll([blockedEvent(1), blockedEvent(2)]).toSpliced(0, 1)
+    const alerts = managerAlerts({
+      ...calm,
+      reviews: { overdue: 1, dueSoon: 2 },
+      chain: verifyChain(events),
+      quarantined: 3,
+      unseenDevices: [{ deviceId: 'tablet-9', lastSeen: '2026-11-10T10:00:00.000Z' }],
+    })
+    expect(alerts.map((a) => a.id)).toEqual(['chain', 'quarantined', 'reviews', 'devices'])
+    expect(alerts[0]?.title).toMatch(/^Audit record not intact/)
+  })
+})

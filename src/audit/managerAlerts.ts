@@ -1,0 +1,117 @@
+/**
+ * The manager's alerts on Home: what needs doing now, each with what to do next. Computed from
+ * facts the tablet holds; a fact the tablet cannot know (a device unseen for 7 days, which
+ * only the server sees) is passed in by the caller once sync provides it, or left out.
+ *
+ * Invariants: pure; an alert is only raised on a fact, never on a guess; no alerts is a
+ * real answer ("nothing needs your attention"), not an absence.
+ */
+import type { RemovalFlag } from '../db/records.ts'
+import { purposeLabel } from '../policy/index.ts'
+import type { AuditDirectory } from './auditDirectory.ts'
+import { dayTimeWords } from './auditWords.ts'
+import { chainWords } from './dailyAudit.ts'
+import type { ChainVerdict } from './verifyChain.ts'
+
+export type AlertId = 'chain' | 'unsent' | 'quarantined' | 'flagged' | 'reviews' | 'devices'
+
+export interface ManagerAlert {
+  id: AlertId
+  title: string
+  detail: string
+  /** Where to act on it, when there is a screen for that. */
+  action: 'audit' | 'photos' | 'reviews' | null
+}
+
+export interface AlertInput {
+  now: string
+  timeZone: string
+  names: AuditDirectory
+  unsent: readonly { takenAt: string; deviceId: string }[]
+  flagged: readonly { childIds: readonly string[]; flaggedForRemoval: readonly RemovalFlag[] }[]
+  quarantined: number
+  reviews: { overdue: number; dueSoon: number }
+  chain: ChainVerdict
+  /** From the server, when sync provides it: devices not seen for 7 days. */
+  unseenDevices?: readonly { deviceId: string; lastSeen: string }[]
+}
+
+const DAY_MS = 86_400_000
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+export function managerAlerts(input: AlertInput): ManagerAlert[] {
+  const alerts: (ManagerAlert | null)[] = [
+    input.chain.ok
+      ? null
+      : { id: 'chain', title: chainWords(input.chain), detail: '', action: 'audit' },
+    unsentAlert(input),
+    input.quarantined === 0
+      ? null
+      : {
+          id: 'quarantined',
+          title: `${plural(input.quarantined, 'photo', 'photos')} quarantined by the server`,
+          detail:
+            'The server found a consent problem when it checked them again. Open the daily audit.',
+          action: 'audit',
+        },
+    flaggedAlert(input),
+    reviewsAlert(input.reviews),
+    devicesAlert(input),
+  ]
+  return alerts.filter((a): a is ManagerAlert => a !== null)
+}
+
+function unsentAlert(input: AlertInput): ManagerAlert | null {
+  const cutoff = Date.parse(input.now) - DAY_MS
+  const late = input.unsent.filter((p) => Date.parse(p.takenAt) <= cutoff)
+  if (late.length === 0) return null
+  const oldest = late.reduce((a, b) => (a.takenAt <= b.takenAt ? a : b))
+  const devices = [...new Set(late.map((p) => p.deviceId))].join(', ')
+  return {
+    id: 'unsent',
+    title: `${plural(late.length, 'photo', 'photos')} not sent to the server 24 hours after capture`,
+    detail: `On tablet ${devices}; the oldest was taken ${dayTimeWords(oldest.takenAt, input.timeZone)}. Connect the tablet to the setting’s Wi-Fi so they are sent.`,
+    action: 'photos',
+  }
+}
+
+function flaggedAlert(input: AlertInput): ManagerAlert | null {
+  if (input.flagged.length === 0) return null
+  const uses = new Map<string, Set<string>>()
+  for (const photo of input.flagged) {
+    for (const flag of photo.flaggedForRemoval) {
+      const child = input.names.childName(flag.childId)
+      const set = uses.get(child) ?? new Set<string>()
+      flag.purposes.forEach((p) => set.add(purposeLabel(p)))
+      uses.set(child, set)
+    }
+  }
+  const where = [...uses].map(([child, set]) => `${child}: ${[...set].join(', ')}`).join('; ')
+  return {
+    id: 'flagged',
+    title: `${plural(input.flagged.length, 'photo', 'photos')} to remove after a withdrawal of consent`,
+    detail: `Remove them wherever they are used (${where}), then delete them from the tablet.`,
+    action: 'audit',
+  }
+}
+
+function reviewsAlert(reviews: { overdue: number; dueSoon: number }): ManagerAlert | null {
+  if (reviews.overdue === 0 && reviews.dueSoon === 0) return null
+  return {
+    id: 'reviews',
+    title: `Consent reviews: ${reviews.overdue} overdue, ${reviews.dueSoon} due in the next 30 days`,
+    detail: 'An overdue consent no longer allows photos. Ask the parent to review the form.',
+    action: 'reviews',
+  }
+}
+
+function devicesAlert(input: AlertInput): ManagerAlert | null {
+  const unseen = input.unseenDevices ?? []
+  if (unseen.length === 0) return null
+  return {
+    id: 'devices',
+    title: `${plural(unseen.length, 'tablet', 'tablets')} not seen for 7 days`,
+    detail: `${unseen.map((d) => `${d.deviceId} (last seen ${dayTimeWords(d.lastSeen, input.timeZone)})`).join(', ')}. Find it, or revoke it if it is lost.`,
+    action: null,
+  }
+}
