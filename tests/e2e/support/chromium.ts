@@ -14,7 +14,12 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   return path
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `fakeCamera`: Chromium's test pattern as the camera, allowed without a prompt. */
+export function launchChromium(options: { fakeCamera?: boolean } = {}): Promise<Browser> {
+  const camera =
+    options.fakeCamera === true
+      ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
+      : []
   return chromium.launch({
     executablePath: findChromium(),
     // Quiet and deterministic: no GPU, no QUIC, and none of Chrome's own background traffic
@@ -28,6 +33,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...camera,
     ],
   })
 }

@@ -1,0 +1,125 @@
+// The capture screen's state: the camera, where, the held photo and its answers, the live
+// decision, and Save / Discard. The view (CaptureScreen.tsx) only lays these out.
+//
+// Invariants:
+// - The held photo, its tags and decision live in React state inside the workspace, so a lock
+//   keeps them; the camera runs only while the workspace is visible and no photo is held.
+// - The decision is the policy engine's, recomputed on every change and on fresh data.
+import { useCallback, useEffect, useMemo, useRef } from 'react'
+import type { CaptureDraft } from '../../../db/index.ts'
+import type { Decision } from '../../../policy/index.ts'
+import { nowIso } from '../../data/clock.ts'
+import { useCurrentStaff, useWorkspaceVisible } from '../../session/WorkspaceContext.tsx'
+import { captureDecision } from './captureDecision.ts'
+import { roomChildren } from './roomChildren.ts'
+import { useCameraStream } from './useCameraStream.ts'
+import { useCaptureData } from './useCaptureData.ts'
+import { useCaptureForm, type CaptureAnswers } from './useCaptureForm.ts'
+import { useCaptureSave } from './useCaptureSave.ts'
+import { useHeldPhoto, type HeldPhoto } from './useHeldPhoto.ts'
+import { useLocationChoice } from './useLocationChoice.ts'
+import { useUntag } from './useUntag.ts'
+
+function toDraft(held: HeldPhoto, locationId: string, answers: CaptureAnswers): CaptureDraft {
+  const reason = answers.reason.trim()
+  return {
+    photoId: held.photoId,
+    takenAt: held.takenAt,
+    locationId,
+    childIds: answers.childIds,
+    purposes: answers.purposes,
+    adultInFrame: answers.adultInFrame,
+    attestations: answers.attestations,
+    caption: answers.caption,
+    reason: answers.adultInFrame && reason !== '' ? reason : null,
+  }
+}
+
+export function useCaptureScreen() {
+  const staff = useCurrentStaff()
+  const visible = useWorkspaceVisible()
+  const data = useCaptureData()
+  const { location, choose } = useLocationChoice(data?.locations, staff.roomId)
+  const form = useCaptureForm()
+  const photo = useHeldPhoto()
+  const { held, release } = photo
+  const { videoRef, camera, retry } = useCameraStream(visible && held === null)
+
+  const draft = held === null ? null : toDraft(held, location?.id ?? '', form.answers)
+  const ids = { staffId: staff.id, deviceId: data?.device?.id ?? '' }
+  // Recomputed on every render: cheap next to a person's tap, and never stale.
+  const live =
+    draft === null || data === undefined
+      ? null
+      : captureDecision(draft, ids, { ...data.context, now: nowIso() })
+  const children = useMemo(
+    () =>
+      data === undefined ? null : roomChildren(data.children, location, staff.roomId, data.context),
+    [data, location, staff.roomId],
+  )
+
+  const latest = useRef<{ draft: CaptureDraft; decision: Decision | null } | null>(null)
+  useEffect(() => {
+    latest.current = draft === null ? null : { draft, decision: live?.decision ?? null }
+  })
+  const current = useCallback(() => latest.current, [])
+  const saver = useCaptureSave(staff, release)
+  const untag = useUntag(staff, form.setTagged, current)
+  const { recordIfBlocked } = saver
+
+  // Leaving the screen with a blocked photo held counts as discarding it.
+  useEffect(
+    () => () => {
+      const last = latest.current
+      if (last !== null) recordIfBlocked(last.draft, last.decision)
+    },
+    [recordIfBlocked],
+  )
+
+  const defaultPurposes = data?.defaultPurposes
+  const takeFrame = useCallback(
+    (source: 'camera' | Blob) => {
+      saver.clearStatus()
+      form.reset(defaultPurposes ?? [])
+      if (source === 'camera') void photo.shutter(videoRef.current)
+      else photo.fromFile(source)
+    },
+    [saver, form, defaultPurposes, photo, videoRef],
+  )
+  const discard = useCallback(() => {
+    const last = latest.current
+    if (last !== null) recordIfBlocked(last.draft, last.decision)
+    untag.cancelUntag()
+    saver.clearStatus()
+    release()
+  }, [recordIfBlocked, untag, saver, release])
+  const save = useCallback(
+    (purposes: CaptureDraft['purposes']) => {
+      if (held !== null && draft !== null) void saver.save(held, draft, purposes)
+    },
+    [held, draft, saver],
+  )
+
+  return {
+    staff,
+    loading: data === undefined,
+    locations: data?.locations ?? [],
+    location,
+    chooseLocation: choose,
+    children,
+    videoRef,
+    camera,
+    retryCamera: retry,
+    held,
+    shutterError: photo.shutterError,
+    takeFrame,
+    form,
+    live,
+    untag,
+    status: saver.status,
+    save,
+    discard,
+  }
+}
+
+export type CaptureScreenState = ReturnType<typeof useCaptureScreen>

@@ -1,0 +1,62 @@
+// "Photos on this tablet": recent photos with their thumbnails, where and whom, and whether
+// each has been sent; deleting one needs a reason, which the audit keeps with who and when.
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useCallback, useState } from 'react'
+import {
+  deletePhoto,
+  listChildren,
+  listLocations,
+  recentPhotos,
+  type PhotoMeta,
+} from '../../../db/index.ts'
+import { nowIso } from '../../data/clock.ts'
+import { useDb } from '../../data/DbContext.tsx'
+import { useCurrentStaff } from '../../session/WorkspaceContext.tsx'
+import { useThumbnails } from './useThumbnails.ts'
+
+export type PhotoRow = {
+  photo: PhotoMeta
+  place: string
+  who: string
+}
+
+export function usePhotosScreen() {
+  const db = useDb()
+  const staff = useCurrentStaff()
+  const rows = useLiveQuery(async () => {
+    const [photos, locations, children] = await Promise.all([
+      recentPhotos(db),
+      listLocations(db, true),
+      listChildren(db),
+    ])
+    const places = new Map(locations.map((l) => [l.id, l.name]))
+    const names = new Map(children.map((c) => [c.id, `${c.firstName} ${c.lastName}`]))
+    return photos.map((photo): PhotoRow => {
+      const who = photo.childIds.map((id) => names.get(id) ?? 'a child not on this tablet')
+      return {
+        photo,
+        place: places.get(photo.locationId) ?? 'an unknown place',
+        who: who.length === 0 ? 'No children' : who.join(', '),
+      }
+    })
+  }, [db])
+  const thumbnails = useThumbnails(rows?.map((r) => r.photo.id) ?? [])
+  const [deleting, setDeleting] = useState<{ photoId: string; error: string | null } | null>(null)
+
+  const startDelete = useCallback((photoId: string) => {
+    setDeleting({ photoId, error: null })
+  }, [])
+  const cancelDelete = useCallback(() => {
+    setDeleting(null)
+  }, [])
+  const confirmDelete = useCallback(
+    async (reason: string) => {
+      if (deleting === null) return
+      const result = await deletePhoto(db, { photoId: deleting.photoId, reason }, staff, nowIso())
+      setDeleting(result.ok ? null : { photoId: deleting.photoId, error: result.error.message })
+    },
+    [db, deleting, staff],
+  )
+
+  return { rows, thumbnails, deleting, startDelete, cancelDelete, confirmDelete }
+}
