@@ -108,6 +108,10 @@ async function smallTargets(page: Page, small: string[]): Promise<string[]> {
 describe.each(Object.keys(SCREENS))('the %s screen', (name) => {
   it.each(VIEWPORTS)('is axe-clean and fits $width×$height', async (viewport) => {
     const page = await open(name, viewport)
+    // The header is sticky: from the top, a full-page shot shows it where a person sees it.
+    await page.evaluate(() => {
+      window.scrollTo(0, 0)
+    })
     await page.screenshot({
       path: screenshotPath(`${name}-${String(viewport.width)}x${String(viewport.height)}`),
       fullPage: true,

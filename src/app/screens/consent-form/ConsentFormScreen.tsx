@@ -1,7 +1,7 @@
 // Recording a signed consent form (manager only): an answer per purpose, who signed and
 // whether they hold parental responsibility, the dates, the form's reference and conditions.
 // Problems are listed before anything is saved. A thin view over useConsentForm.
-import type { SyntheticEvent } from 'react'
+import { useEffect, useRef, type SyntheticEvent } from 'react'
 import { deniedMessage, purposeList, type Purpose } from '../../../policy/index.ts'
 import { FormDetailsSection, GiverSection } from './FormSections.tsx'
 import { PurposeAnswers } from './PurposeAnswers.tsx'
@@ -11,6 +11,11 @@ import './ConsentFormScreen.css'
 
 export function ConsentFormScreen(props: { childId: string }) {
   const f = useConsentForm(props.childId)
+  const problems = useRef<HTMLDivElement>(null)
+  // "Save" is at the bottom and the problems at the top: take the person to them.
+  useEffect(() => {
+    if (f.failures > 0) problems.current?.focus()
+  }, [f.failures])
   const { state, errors, child } = f
   const name = child === undefined ? '' : `${child.firstName} ${child.lastName}`
   if (!f.mayRecord) {
@@ -52,7 +57,7 @@ export function ConsentFormScreen(props: { childId: string }) {
         Copy the signed form. Each answer is added to {child?.firstName ?? 'the child'}’s record;
         nothing already recorded is changed.
       </p>
-      <div className="form-error" role="alert">
+      <div className="form-error" role="alert" tabIndex={-1} ref={problems}>
         {messages.length > 0 && (
           <>
             <p>The form was not saved. Check:</p>

@@ -32,6 +32,8 @@ export function useConsentForm(childId: string) {
   const [saveError, setSaveError] = useState<string | null>(null)
   const [saved, setSaved] = useState<RecordedConsent | null>(null)
   const [busy, setBusy] = useState(false)
+  // Counts failed saves, so the view can bring the list of problems into view each time.
+  const [failures, setFailures] = useState(0)
 
   function update(patch: Partial<ConsentFormState>) {
     setState((s) => ({ ...s, ...patch }))
@@ -41,15 +43,22 @@ export function useConsentForm(childId: string) {
     const checked = checkForm(childId, state, localDay(new Date()))
     setErrors(checked.ok ? {} : checked.errors)
     setSaveError(null)
-    if (!checked.ok) return
+    if (!checked.ok) {
+      setFailures((n) => n + 1)
+      return
+    }
     setBusy(true)
     try {
       const result = await recordConsent(db, checked.form, staff, nowIso())
       if (result.ok) setSaved(result.value)
-      else setSaveError(result.error.message)
+      else {
+        setSaveError(result.error.message)
+        setFailures((n) => n + 1)
+      }
     } catch (e) {
       console.error('Could not save the consent form', e)
       setSaveError('The tablet could not save the form. Nothing was recorded: try again.')
+      setFailures((n) => n + 1)
     } finally {
       setBusy(false)
     }
@@ -64,6 +73,7 @@ export function useConsentForm(childId: string) {
     saveError,
     saved,
     busy,
+    failures,
     setAnswer: (purpose: Purpose, answer: Answer) => {
       setState((s) => ({ ...s, answers: { ...s.answers, [purpose]: answer } }))
     },
