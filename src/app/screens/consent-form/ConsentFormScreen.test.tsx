@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   DEMO_SHOWCASE,
@@ -9,7 +10,10 @@ import {
   type ConsentLensDb,
 } from '../../../db/index.ts'
 import { freshDb } from '../../../db/testDb.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { App } from '../../App.tsx'
+import { DbProvider } from '../../data/DbContext.tsx'
+import { useSessionStore } from '../../session/sessionStore.ts'
+import { navigationFor, resetWorkspaces } from '../../session/workspaces.ts'
 import { renderScreen } from '../../testing/renderScreen.tsx'
 import { ConsentFormScreen } from './ConsentFormScreen.tsx'
 import { defaultReview, localDay } from './consentFormModel.ts'
@@ -20,6 +24,7 @@ beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
   resetWorkspaces()
+  useSessionStore.setState({ active: null, locked: true, lockReason: 'start', workspaces: [] })
 })
 afterEach(cleanup)
 
@@ -119,5 +124,35 @@ describe('ConsentFormScreen', () => {
     )
     expect(screen.getByText(/Only the manager can record a consent form/)).toBeTruthy()
     expect(screen.queryByRole('button', { name: 'Save consent' })).toBeNull()
+  })
+
+  it('keeps a half-copied form through "Switch user" and back', async () => {
+    const user = userEvent.setup()
+    const manager = DEMO_STAFF.manager
+    async function signIn(who: { name: string; pin: string }) {
+      await user.click(await screen.findByRole('button', { name: new RegExp(who.name) }))
+      await user.type(screen.getByLabelText('PIN (4 to 6 digits)'), who.pin)
+      await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    }
+    render(
+      <DbProvider db={db}>
+        <App />
+      </DbProvider>,
+    )
+    await signIn(manager)
+    navigationFor(manager.id)
+      .getState()
+      .goTo({ name: 'consent-form', childId: DEMO_SHOWCASE.noConsent.id })
+    await user.type(await screen.findByLabelText('Name'), 'Kim Kirkby')
+    await user.click(answer('Displays in the setting').getByRole('radio', { name: 'Refused' }))
+    await user.click(screen.getByRole('button', { name: 'Switch user' }))
+    await signIn(DEMO_STAFF.keyworker)
+    await screen.findByRole('heading', { level: 1, name: /Hello, Priya/ })
+    await user.click(screen.getByRole('button', { name: 'Switch user' }))
+    await signIn(manager)
+    await screen.findByRole('heading', { level: 1, name: /Record consent for Esme/ })
+    expect(screen.getByLabelText<HTMLInputElement>('Name').value).toBe('Kim Kirkby')
+    const refused = answer('Displays in the setting').getByRole('radio', { name: 'Refused' })
+    expect(refused).toHaveProperty('checked', true)
   })
 })
