@@ -10,7 +10,7 @@ import type { AuditPhoto } from '../audit/photoRows.ts'
 import type { Iso } from '../policy/index.ts'
 import type { AuditEvent } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { PhotoMeta } from './records.ts'
+import type { Child, PhotoMeta } from './records.ts'
 import { reviewsDue, type ReviewsDue } from './reviewsDue.ts'
 
 export interface AlertFacts {
@@ -22,11 +22,13 @@ export interface AlertFacts {
   quarantined: number
   reviews: ReviewsDue
   chain: AuditEvent[]
+  /** For the names in the alerts. */
+  children: Child[]
 }
 
 export async function loadAlertFacts(db: ConsentLensDb, now: Iso): Promise<AlertFacts> {
   const reviews = await reviewsDue(db, now)
-  return db.transaction('r', [db.photos, db.audit, db.device], async () => {
+  return db.transaction('r', [db.photos, db.audit, db.device, db.children], async () => {
     const deviceId = (await db.device.toCollection().first())?.id ?? ''
     const unsentRows = await db.photos.where('syncState').anyOf('waiting', 'uploading').toArray()
     const unsent = unsentRows
@@ -46,6 +48,7 @@ export async function loadAlertFacts(db: ConsentLensDb, now: Iso): Promise<Alert
       .where('[deviceId+seq]')
       .between([deviceId, 0], [deviceId, Infinity])
       .toArray()
-    return { unsent, flagged, quarantined, reviews, chain }
+    const children = await db.children.toArray()
+    return { unsent, flagged, quarantined, reviews, chain, children }
   })
 }

@@ -1,5 +1,6 @@
 // The screen the person is on, with the parameters it opened with. Each screen folder holds a
 // thin view and its hook (STYLE.md); this switch is the only place that knows them all.
+import { AuditScreen } from '../screens/audit/AuditScreen.tsx'
 import { BoardScreen } from '../screens/board/BoardScreen.tsx'
 import { CaptureScreen } from '../screens/capture/CaptureScreen.tsx'
 import { ChildScreen } from '../screens/child/ChildScreen.tsx'
@@ -41,5 +42,7 @@ export function WorkspaceScreen() {
       return <PhotosScreen />
     case 'tablet':
       return <TabletScreen />
+    case 'audit':
+      return <AuditScreen />
   }
 }

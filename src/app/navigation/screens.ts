@@ -14,5 +14,6 @@ export type Screen =
   | { name: 'capture' }
   | { name: 'photos' }
   | { name: 'tablet' }
+  | { name: 'audit' }
 
 export type ScreenName = Screen['name']

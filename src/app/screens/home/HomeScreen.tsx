@@ -1,13 +1,15 @@
 // Home: the jobs of the person signed in, as big tiles. What they may not do is shown greyed
 // with the reason and who to ask.
+import { ManagerAlerts } from '../alerts/ManagerAlerts.tsx'
 import { useHomeScreen } from './useHomeScreen.ts'
 import './HomeScreen.css'
 
 export function HomeScreen() {
-  const { staff, tiles, goTo } = useHomeScreen()
+  const { staff, tiles, goTo, alerts } = useHomeScreen()
   return (
     <div className="home-hub">
       <h1 className="screen-title">Hello, {staff.name.split(' ')[0]}</h1>
+      {alerts !== null && <ManagerAlerts alerts={alerts} onOpen={goTo} />}
       <ul className="home-hub__tiles">
         {tiles.map((tile) => (
           <li key={tile.id}>

@@ -9,6 +9,7 @@ import { useDb } from '../../data/DbContext.tsx'
 import type { Screen } from '../../navigation/screens.ts'
 import { usePermission } from '../../session/usePermission.ts'
 import { useCurrentStaff, useNavigation } from '../../session/WorkspaceContext.tsx'
+import { useManagerAlerts } from '../alerts/useManagerAlerts.ts'
 
 export type HomeTile = {
   id: string
@@ -25,6 +26,8 @@ export function useHomeScreen() {
   const goTo = useNavigation((s) => s.goTo)
   const mayCapture = usePermission('capture')
   const isManager = usePermission('record-consent')
+  const mayAudit = usePermission('view-audit')
+  const alerts = useManagerAlerts(mayAudit)
   const reviews = useLiveQuery(
     async () => (isManager ? reviewsDue(db, nowIso()) : null),
     [db, isManager],
@@ -63,6 +66,13 @@ export function useHomeScreen() {
           denied: null,
         },
         {
+          id: 'audit',
+          label: 'Daily photo audit',
+          detail: 'Every photo, blocked attempt and deletion of a day; export to CSV or PDF.',
+          screen: { name: 'audit' },
+          denied: mayAudit ? null : deniedMessage('view-audit'),
+        },
+        {
           id: 'staff',
           label: 'Staff and photo permission',
           detail: 'Who may take photos, new staff, PINs.',
@@ -99,7 +109,7 @@ export function useHomeScreen() {
     screen: { name: 'tablet' },
     denied: null,
   }
-  return { staff, tiles: [...tiles, ...managerTiles, tabletTile], goTo }
+  return { staff, tiles: [...tiles, ...managerTiles, tabletTile], goTo, alerts }
 }
 
 function reviewsDetail(overdue: number | undefined, dueSoon: number | undefined): string {

@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
+import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
+import { freshDb } from '../../../db/testDb.ts'
+import { resetWorkspaces } from '../../session/workspaces.ts'
+import { HomeScreen } from '../home/HomeScreen.tsx'
+
+let db: ConsentLensDb
+beforeEach(async () => {
+  db = freshDb()
+  await seedDemoIfEmpty(db, new Date().toISOString())
+  resetWorkspaces()
+})
+afterEach(async () => {
+  cleanup()
+  await db.delete()
+})
+
+describe('the manager’s alerts on Home', () => {
+  it('lists what needs attention, each with where to act', async () => {
+    const { navigation } = await renderInWorkspace(db, DEMO_STAFF.manager.id, <HomeScreen />)
+    const alerts = await screen.findByRole('region', { name: 'Needs your attention' })
+    const reviews = await within(alerts).findByText(/^Consent reviews: \d+ overdue/)
+    expect(within(alerts).queryByText(/Audit record not intact/)).toBeNull()
+    await userEvent.click(within(reviews.closest('li')!).getByRole('button'))
+    expect(navigation.getState().screen).toEqual({ name: 'reviews' })
+  })
+
+  it('raises a broken audit record', async () => {
+    const first = await db.audit.toCollection().first()
+    await db.audit.update(first!.id, { details: { edited: true } })
+    await renderInWorkspace(db, DEMO_STAFF.manager.id, <HomeScreen />)
+    expect(await screen.findByText(/Audit record not intact: Event 1 was changed/)).toBeTruthy()
+  })
+
+  it('is not shown to a practitioner, who has no audit tile either', async () => {
+    await renderInWorkspace(db, DEMO_STAFF.practitioner.id, <HomeScreen />)
+    await screen.findByRole('heading', { level: 1 })
+    expect(screen.queryByRole('region', { name: 'Needs your attention' })).toBeNull()
+    expect(screen.queryByRole('button', { name: /Daily photo audit/ })).toBeNull()
+  })
+})
