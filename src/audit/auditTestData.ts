@@ -97,8 +97,10 @@ export function deletedEvent(n: number, photoId: string) {
 }
 
 /** A busy day: `photos` photos and `events` events (saves, blocks, deletions, sign-ins). */
-export function busyDay(photos: number, events: number) {
-  const photoList = Array.from({ length: photos }, (_, i) => photo(i % 600, { id: `photo-${i}` }))
+export function busyDay(photos: number, events: number, day = AUDIT_DAY) {
+  const photoList = Array.from({ length: photos }, (_, i) =>
+    photo(i % 600, { id: `photo-${i}`, takenAt: at(i % 600, day) }),
+  )
   const raw = Array.from({ length: events }, (_, i) => {
     if (i % 50 === 0) return blockedEvent(i % 600, `capture-${i}`)
     if (i % 97 === 0) return deletedEvent(i % 600, `photo-${i % photos}`)

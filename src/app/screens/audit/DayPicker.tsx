@@ -13,7 +13,7 @@ export function DayPicker({ day, today, onPick, onPrevious, onNext }: Props) {
   return (
     <div className="audit-day" role="group" aria-label="Day to audit">
       <button type="button" className="button" onClick={onPrevious}>
-        <span aria-hidden="true">‹ </span>Previous day
+        <span aria-hidden="true">‹</span>Previous day
       </button>
       <label className="audit-day__date">
         <span>Day</span>
@@ -27,7 +27,7 @@ export function DayPicker({ day, today, onPick, onPrevious, onNext }: Props) {
         />
       </label>
       <button type="button" className="button" onClick={onNext} disabled={day >= today}>
-        Next day<span aria-hidden="true"> ›</span>
+        Next day<span aria-hidden="true">›</span>
       </button>
       <p className="audit-day__words" aria-live="polite">
         {dayWords(day)}
