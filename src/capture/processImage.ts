@@ -6,7 +6,14 @@
  * Invariant: the output is always a fresh encode from pixels, so no metadata of the input
  * (EXIF, GPS position, camera serial, XMP) can survive into what is stored.
  */
-import { fitWithin, JPEG_QUALITY, MAX_EDGE, THUMB_EDGE, THUMB_QUALITY } from './fitWithin.ts'
+import {
+  fitWithin,
+  JPEG_QUALITY,
+  MAX_EDGE,
+  THUMB_EDGE,
+  THUMB_QUALITY,
+  type Size,
+} from './fitWithin.ts'
 
 export interface ProcessedImage {
   image: Blob
@@ -31,9 +38,26 @@ function draw(
   const canvas = new OffscreenCanvas(width, height)
   const ctx = canvas.getContext('2d', { alpha: false })
   if (ctx === null) throw new Error('This device cannot draw images (no 2D canvas).')
-  ctx.imageSmoothingQuality = 'high'
+  // Bilinear ('low') is exact enough for a reduction of at most 2×, and several times faster
+  // than 'high' on a tablet's CPU; `resample` never asks it for more than 2× in one step.
+  ctx.imageSmoothingQuality = 'low'
   ctx.drawImage(source, 0, 0, width, height)
   return canvas
+}
+
+/**
+ * Resize by halving steps until within 2× of the target, then one last step: nearly the
+ * quality of a high-quality resample (no aliasing on big reductions, such as the thumbnail)
+ * at a fraction of its cost, which keeps shutter-to-saved close to a bare encode.
+ */
+export function resample(source: ImageBitmap | OffscreenCanvas, target: Size): OffscreenCanvas {
+  let current = source
+  let size: Size = { width: source.width, height: source.height }
+  while (size.width > target.width * 2 && size.height > target.height * 2) {
+    size = { width: Math.round(size.width / 2), height: Math.round(size.height / 2) }
+    current = draw(current, size.width, size.height)
+  }
+  return draw(current, target.width, target.height)
 }
 
 /** Decode a file (from the file input) into pixels, honouring its EXIF orientation. */
@@ -47,16 +71,13 @@ export async function decodeBlob(blob: Blob): Promise<ImageBitmap> {
 
 export async function processImage(bitmap: ImageBitmap): Promise<ProcessedImage> {
   const size = fitWithin({ width: bitmap.width, height: bitmap.height }, MAX_EDGE)
-  const full = draw(bitmap, size.width, size.height)
-  bitmap.close()
-  const thumbSize = fitWithin(size, THUMB_EDGE)
+  const full = resample(bitmap, size)
+  const thumbnailCanvas = resample(full, fitWithin(size, THUMB_EDGE))
   const [image, thumbnail] = await Promise.all([
     full.convertToBlob({ type: 'image/jpeg', quality: JPEG_QUALITY }),
-    draw(full, thumbSize.width, thumbSize.height).convertToBlob({
-      type: 'image/jpeg',
-      quality: THUMB_QUALITY,
-    }),
+    thumbnailCanvas.convertToBlob({ type: 'image/jpeg', quality: THUMB_QUALITY }),
   ])
+  bitmap.close()
   const checksum = await sha256Hex(await image.arrayBuffer())
   return { image, thumbnail, checksum, width: size.width, height: size.height, bytes: image.size }
 }
