@@ -4,11 +4,15 @@
  * baseline measured in the same run where a baseline exists; nothing here asserts a time.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { benchCapture } from './captureBench.ts'
 import { benchPolicy } from './policyBench.ts'
 
 type Bench = () => Promise<Record<string, number>> | Record<string, number>
 
-const benches: [string, Bench][] = [['policy', benchPolicy]]
+const benches: [string, Bench][] = [
+  ['policy', benchPolicy],
+  ['capture', benchCapture],
+]
 const only = process.argv.slice(2)
 
 const file = 'bench-results.json'
