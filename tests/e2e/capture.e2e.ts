@@ -56,7 +56,7 @@ describe('capture', () => {
     await tag(page, 'Otis')
     await confirmAll(page)
     await page.getByRole('heading', { name: 'Can be saved' }).waitFor()
-    await page.screenshot({ path: screenshotPath('capture-1024x768-allowed'), fullPage: true })
+    await page.screenshot({ path: screenshotPath('capture-1024x768-allowed') })
     await saveButton().click()
     await page
       .getByRole('status')
@@ -72,6 +72,7 @@ describe('capture', () => {
     const item = page.getByRole('listitem').filter({ hasText: 'Otis Pemberton' })
     await item.getByText('Waiting to be sent').waitFor()
     expect(await item.getByRole('img').count()).toBe(1)
+    await page.screenshot({ path: screenshotPath('photos-1024x768') })
   })
 
   it('shows the toilets and nappy changing, and never lets them be chosen', async () => {
