@@ -6,7 +6,7 @@
  * The server keeps only hashes of codes and credentials.
  *
  * Manager operations carry the acting manager's staff id and PIN, on top of the device's
- * credential: the server checks both against its own data (docs/decisions/0004-…).
+ * credential: the server checks both against its own data (docs/decisions/0006-manager-operations-on-the-server.md).
  */
 import { z } from 'zod'
 import { IdSchema, IsoSchema } from './common.ts'

@@ -4,7 +4,7 @@
  *
  * Invariants:
  * - A staff record never carries a PIN hash; PIN verifiers travel apart as `StaffPin`
- *   (docs/decisions/0003-staff-pins-reach-every-device.md says why and how).
+ *   (docs/decisions/0005-staff-pins-reach-every-device.md says why and how).
  * - Unknown fields are stripped, so a newer device cannot smuggle data into older storage.
  */
 import { z } from 'zod'

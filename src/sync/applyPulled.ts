@@ -40,8 +40,25 @@ export async function applyPulled(
   now: Iso,
 ): Promise<void> {
   await db.transaction('rw', [...TABLES], async () => {
-    for (const change of changes) await applyOne(db, change, now)
+    await addConsents(db, changes, now)
+    for (const change of changes) if (change.kind !== 'consent') await applyOne(db, change)
   })
+}
+
+/** New consent records of the page in one go (a fresh iPad pulls thousands); known ids stay. */
+async function addConsents(
+  db: ConsentLensDb,
+  changes: readonly PullChange[],
+  now: Iso,
+): Promise<void> {
+  const records = changes.flatMap((c) => (c.kind === 'consent' ? [c.payload] : []))
+  if (records.length === 0) return
+  const known = await db.consents.bulkGet(records.map((r) => r.id))
+  const fresh = records.filter((_r, i) => known[i] === undefined)
+  await db.consents.bulkAdd(fresh)
+  for (const record of fresh) {
+    if (record.status === 'withdrawn') await flagPhotosForRemoval(db, record.childId, [record], now)
+  }
 }
 
 async function pending(
@@ -52,7 +69,7 @@ async function pending(
   return (await db.outbox.where('[kind+entityId]').equals([OUTBOX_KIND[kind], id]).count()) > 0
 }
 
-async function applyOne(db: ConsentLensDb, change: PullChange, now: Iso): Promise<void> {
+async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
   switch (change.kind) {
     case 'setting': {
       await db.setting.put(change.payload)
@@ -71,14 +88,8 @@ async function applyOne(db: ConsentLensDb, change: PullChange, now: Iso): Promis
     case 'injury':
       if (!(await pending(db, 'injury', change.payload.id))) await db.injuries.put(change.payload)
       return
-    case 'consent': {
-      if ((await db.consents.get(change.payload.id)) !== undefined) return
-      await db.consents.add(change.payload)
-      if (change.payload.status === 'withdrawn') {
-        await flagPhotosForRemoval(db, change.payload.childId, [change.payload], now)
-      }
-      return
-    }
+    case 'consent':
+      return // added in bulk by addConsents
     case 'staff': {
       if (await pending(db, 'staff', change.payload.id)) return
       const local = await db.staff.get(change.payload.id)

@@ -29,36 +29,58 @@ export async function waitingPhotos(db: ConsentLensDb): Promise<PhotoMeta[]> {
   return db.photos.where('syncState').anyOf('waiting', 'uploading').toArray()
 }
 
+/** Two photos in flight: one uploads while the other is read from, or marked sent in, IndexedDB. */
+export const UPLOADS_IN_FLIGHT = 2
+
 export async function uploadPhotos(
   db: ConsentLensDb,
   api: SyncApi,
   chunkBytes = DEFAULT_CHUNK_BYTES,
+  inFlight = UPLOADS_IN_FLIGHT,
 ): Promise<UploadOutcome> {
+  const detailsPending = new Set(
+    (await db.outbox.where('kind').equals('photo').toArray()).map((entry) => entry.entityId),
+  )
+  const queue = (await waitingPhotos(db)).filter((photo) => !detailsPending.has(photo.id))
   let sent = 0
   const problems: SyncError[] = []
-  for (const photo of await waitingPhotos(db)) {
-    const detailsPending = await db.outbox
-      .where('[kind+entityId]')
-      .equals(['photo', photo.id])
-      .count()
-    if (detailsPending > 0) continue
-    const image = await db.photoImages.get(photo.id)
-    if (image?.full == null) continue
-    const result = await uploadOne(api, photo, image.full, chunkBytes)
-    if (!result.ok) {
-      if (!PHOTO_ERRORS.has(result.error.code)) return result
-      problems.push(result.error)
-      continue
+  const halt: { error: SyncError | null } = { error: null }
+  async function worker(): Promise<void> {
+    for (
+      let photo = queue.shift();
+      photo !== undefined && halt.error === null;
+      photo = queue.shift()
+    ) {
+      const outcome = await uploadAndRelease(db, api, photo, chunkBytes)
+      if (outcome === 'sent') sent += 1
+      else if (outcome !== 'skipped' && PHOTO_ERRORS.has(outcome.code)) problems.push(outcome)
+      else if (outcome !== 'skipped') halt.error = outcome
     }
-    await db.transaction('rw', [db.photos, db.photoImages], async () => {
-      const current = await db.photos.get(photo.id)
-      if (current?.checksum !== result.checksum) return
-      await db.photos.update(photo.id, { syncState: 'sent' })
-      await db.photoImages.update(photo.id, { full: null })
-    })
-    sent += 1
   }
-  return { ok: true, value: { sent, problems } }
+  await Promise.all(Array.from({ length: Math.max(1, inFlight) }, worker))
+  return halt.error === null
+    ? { ok: true, value: { sent, problems } }
+    : { ok: false, error: halt.error }
+}
+
+/** Uploads one photo and, on the server's acknowledgement, lets its full image go. */
+async function uploadAndRelease(
+  db: ConsentLensDb,
+  api: SyncApi,
+  photo: PhotoMeta,
+  chunkBytes: number,
+): Promise<'sent' | 'skipped' | SyncError> {
+  const image = await db.photoImages.get(photo.id)
+  if (image?.full == null) return 'skipped'
+  const result = await uploadOne(api, photo, image.full, chunkBytes)
+  if (!result.ok) return result.error
+  await db.transaction('rw', [db.photos, db.photoImages], async () => {
+    const current = await db.photos.get(photo.id)
+    if (current?.checksum !== result.checksum) return
+    await db.photos.update(photo.id, { syncState: 'sent' })
+    await db.photoImages.update(photo.id, { full: null })
+  })
+  return 'sent'
 }
 
 async function uploadOne(

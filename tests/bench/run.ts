@@ -5,10 +5,14 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { benchPolicy } from './policyBench.ts'
+import { benchSync } from './syncBench.ts'
 
 type Bench = () => Promise<Record<string, number>> | Record<string, number>
 
-const benches: [string, Bench][] = [['policy', benchPolicy]]
+const benches: [string, Bench][] = [
+  ['policy', benchPolicy],
+  ['sync', benchSync],
+]
 const only = process.argv.slice(2)
 
 const file = 'bench-results.json'

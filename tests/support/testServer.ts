@@ -33,7 +33,12 @@ export interface TestServer {
   close: () => Promise<void>
 }
 
-export async function startTestServer(backend: Backend = 'sqlite', port = 0): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend = 'sqlite',
+  port = 0,
+  /** Registers extra routes (the benchmark's raw baselines) before the server starts. */
+  prepare?: (app: FastifyInstance) => void,
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'consentlens-server-'))
   const distDir = join(dataDir, 'dist')
   mkdirSync(distDir)
@@ -53,6 +58,7 @@ export async function startTestServer(backend: Backend = 'sqlite', port = 0): Pr
   await seedDemoSetting(storage.services.db, storage.services.now())
   const app = buildServer({ distDir, sync: storage.services })
   app.addHook('onClose', () => storage.close())
+  prepare?.(app)
   await app.listen({ host: '127.0.0.1', port })
   const address = app.server.address()
   const actualPort = typeof address === 'object' && address !== null ? address.port : port

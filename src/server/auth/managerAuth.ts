@@ -2,7 +2,7 @@
  * Manager-only operations (enrolment codes, revoking a device, the quarantine list) carry the
  * acting manager's staff id and PIN, on top of the device's credential. The server checks
  * both against its own data: the staff record of the device's setting (active, role manager)
- * and the PIN verifier it holds. See docs/decisions/0004-manager-operations-on-the-server.md.
+ * and the PIN verifier it holds. See docs/decisions/0006-manager-operations-on-the-server.md.
  *
  * Invariants:
  * - Five wrong PINs lock that person out here for 5 minutes, doubling each time, like on the

@@ -9,7 +9,7 @@
  *   roles.ts: "a wrong withdrawal only costs a photo"). A grant needs `record-consent`, and
  *   clearing an injury `clear-injury`, by a current member of staff of this setting.
  * - When the change says who acted (`actorId`), staff, roster and location changes are checked
- *   with `can` too. Devices do not send it yet (docs/decisions/0004-…).
+ *   with `can` too. Devices do not send it yet (docs/decisions/0006-manager-operations-on-the-server.md).
  */
 import { can, deniedMessage, type Action } from '../../policy/index.ts'
 import {

@@ -17,6 +17,7 @@ import {
   PolicyInputError,
   type CaptureRequest,
   type Decision,
+  type PolicyContext,
 } from '../../policy/index.ts'
 import type { PhotoMetaWire } from '../../protocol/index.ts'
 import type { PolicyData } from './policyData.ts'
@@ -30,6 +31,38 @@ export interface PhotoCheck {
   quarantined: boolean
   rules: string[]
   message: string
+}
+
+// The engine compiles a context once per object (it caches by identity), so photos that see
+// the same records share one context object. `now` and `consentDataSyncedAt` are equal: the
+// server's data is never stale, and the staleness rule is the only use of `now`.
+const SAME_MOMENT = '1970-01-01T00:00:00.000Z'
+const contexts = new WeakMap<PolicyData, Map<string, PolicyContext>>()
+
+function contextFor(
+  data: PolicyData,
+  deviceId: string,
+  revoked: boolean,
+  atMs: number,
+): PolicyContext {
+  let known = 0
+  while (known < data.consentTimes.length && (data.consentTimes[known] ?? Infinity) <= atMs) known++
+  const key = `${deviceId}|${String(revoked)}|${known}`
+  const forData = contexts.get(data) ?? new Map<string, PolicyContext>()
+  contexts.set(data, forData)
+  const cached = forData.get(key)
+  if (cached !== undefined) return cached
+  const context: PolicyContext = {
+    now: SAME_MOMENT,
+    consentDataSyncedAt: SAME_MOMENT,
+    staff: data.staff,
+    devices: [{ id: deviceId, enrolled: true, revoked }],
+    locations: data.locations,
+    children: data.children,
+    consents: data.consents.slice(0, known),
+  }
+  forData.set(key, context)
+  return context
 }
 
 export function checkPhoto(
@@ -59,15 +92,7 @@ export function checkPhoto(
   const revoked = device.revokedAt !== null && Date.parse(device.revokedAt) <= atMs
   let decision: Decision
   try {
-    decision = evaluateCapture(request, {
-      now: at,
-      consentDataSyncedAt: at,
-      staff: data.staff,
-      devices: [{ id: device.id, enrolled: true, revoked }],
-      locations: data.locations,
-      children: data.children,
-      consents: data.consents.filter((c) => Date.parse(c.recordedAt) <= atMs),
-    })
+    decision = evaluateCapture(request, contextFor(data, device.id, revoked, atMs))
   } catch (error) {
     if (!(error instanceof PolicyInputError)) throw error
     return { quarantined: true, rules: ['invalid-request'], message: error.message }

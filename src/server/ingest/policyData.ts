@@ -20,7 +20,10 @@ import { lastSeq, listEntities } from '../storage/entities.ts'
 import type { Database } from '../storage/schema.ts'
 
 export type PolicyData = Pick<PolicyContext, 'staff' | 'locations' | 'children'> & {
+  /** Oldest first, so the records known at a moment are a prefix. */
   consents: ConsentRecord[]
+  /** `recordedAt` of each consent, in epoch ms, in the same order. */
+  consentTimes: number[]
 }
 
 export type PolicyDataLoader = (db: Kysely<Database>, settingId: string) => Promise<PolicyData>
@@ -65,6 +68,11 @@ async function loadPolicyData(db: Kysely<Database>, settingId: string): Promise<
         injuries: own.map((i) => ({ recordedAt: i.recordedAt, clearedAt: i.clearedAt })),
       }
     }),
-    consents: consents.map((c) => ConsentWireSchema.parse(c)),
+    ...byTime(consents.map((c) => ConsentWireSchema.parse(c))),
   }
+}
+
+function byTime(records: ConsentRecord[]): { consents: ConsentRecord[]; consentTimes: number[] } {
+  const timed = records.map((r) => ({ r, t: Date.parse(r.recordedAt) })).sort((a, b) => a.t - b.t)
+  return { consents: timed.map((x) => x.r), consentTimes: timed.map((x) => x.t) }
 }

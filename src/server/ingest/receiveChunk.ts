@@ -14,7 +14,7 @@ import { apiError, type ApiErrorBody } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import { appendServerAudit } from '../serverAudit.ts'
 import { isoNow, type SyncServices } from '../services.ts'
-import { getPhotoRow } from './photoRows.ts'
+import { getPhotoRow, type PhotoRow } from './photoRows.ts'
 
 export type ChunkAnswer =
   | { status: 200; body: UploadResponse }
@@ -39,6 +39,11 @@ export async function receiveChunk(
       body: { ok: true, received: photo.bytes, complete: true, checksum: photo.checksum },
     }
   }
+  if (offset === 0 && chunk.byteLength === photo.bytes) {
+    // The whole image in one request (most photos): hashed in memory, no partial file.
+    const stored = await services.photos.storeWhole(chunk, photo.checksum)
+    return stored.ok ? acknowledge(services, device, photo) : damaged()
+  }
   const key = `${device.settingId}/${photoId}`
   const appended = await services.photos.append(key, offset, chunk)
   if (!appended.ok) {
@@ -57,25 +62,36 @@ export async function receiveChunk(
     return { status: 200, body: { ok: true, received: appended.size, complete: false } }
   }
   const finished = await services.photos.finish(key, photo.checksum)
-  if (!finished.ok) {
-    const message =
-      'The photo arrived damaged (its checksum does not match). It will be sent again.'
-    return { status: 422, body: apiError('checksum_mismatch', message) }
-  }
+  return finished.ok ? acknowledge(services, device, photo) : damaged()
+}
+
+function damaged(): ChunkAnswer {
+  const message = 'The photo arrived damaged (its checksum does not match). It will be sent again.'
+  return { status: 422, body: apiError('checksum_mismatch', message) }
+}
+
+/** The image is verified and on disk: record it, then say so. */
+async function acknowledge(
+  services: SyncServices,
+  device: AuthenticatedDevice,
+  photo: PhotoRow,
+): Promise<ChunkAnswer> {
   const now = isoNow(services)
-  await services.db
-    .updateTable('photos')
-    .set({ stored_at: now })
-    .where('setting_id', '=', device.settingId)
-    .where('id', '=', photoId)
-    .execute()
-  await appendServerAudit(services.db, {
-    settingId: device.settingId,
-    at: now,
-    deviceId: device.id,
-    staffId: null,
-    type: 'photo-stored',
-    details: { photoId, checksum: photo.checksum, bytes: photo.bytes },
+  await services.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('photos')
+      .set({ stored_at: now })
+      .where('setting_id', '=', device.settingId)
+      .where('id', '=', photo.id)
+      .execute()
+    await appendServerAudit(trx, {
+      settingId: device.settingId,
+      at: now,
+      deviceId: device.id,
+      staffId: null,
+      type: 'photo-stored',
+      details: { photoId: photo.id, checksum: photo.checksum, bytes: photo.bytes },
+    })
   })
   return {
     status: 200,

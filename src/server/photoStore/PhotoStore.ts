@@ -20,6 +20,8 @@ export interface PhotoStore {
   append(key: string, offset: number, bytes: Uint8Array): Promise<AppendResult>
   /** Hashes the partial; if it is `checksum`, keeps it as that image, else discards it. */
   finish(key: string, checksum: string): Promise<FinishResult>
+  /** The whole image in one piece: hashed in memory, kept only if it is `checksum`. */
+  storeWhole(bytes: Uint8Array, checksum: string): Promise<FinishResult>
   discard(key: string): Promise<void>
   has(checksum: string): Promise<boolean>
   read(checksum: string): Promise<Uint8Array | null>

@@ -92,6 +92,22 @@ export function fileSystemPhotoStore(root: string): PhotoStore {
         return { ok: true }
       }),
 
+    storeWhole: async (bytes, checksum): Promise<FinishResult> => {
+      const actual = createHash('sha256').update(bytes).digest('hex')
+      if (actual !== checksum) return { ok: false, actual }
+      await mkdir(join(root, checksum.slice(0, 2)), { recursive: true })
+      const temporary = `${imagePath(checksum)}.${globalThis.crypto.randomUUID()}.tmp`
+      const handle = await open(temporary, 'w')
+      try {
+        await handle.write(bytes)
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      await rename(temporary, imagePath(checksum))
+      return { ok: true }
+    },
+
     discard: (key) => serialised(key, () => rm(partialPath(key), { force: true })),
 
     has: async (checksum) => (await sizeOf(imagePath(checksum))) > 0,
