@@ -171,7 +171,7 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
         },
       )
       expect(answer.status).toBe(400)
-      expect(String((answer.body.error as { message: string }).message)).toContain('since')
+      expect((answer.body.error as { message: string }).message).toContain('since')
     })
 
     it('a body over the limit is 413', async () => {
