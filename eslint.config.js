@@ -1,6 +1,7 @@
 // Lint: type-aware TypeScript rules, React hooks, and the import boundaries of STYLE.md:
-// dependencies point inward (app → db, sync, capture, audit → policy, protocol; server →
-// policy, protocol), and policy/protocol import nothing of ours and no platform library.
+// dependencies point inward (app → db, sync, capture, audit → demo → policy, protocol; server →
+// demo, policy, protocol), and policy/protocol import nothing of ours and no platform library.
+// demo (the demo setting's fixed data, seeded by both device and server) is pure as well.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -61,14 +62,15 @@ export default tseslint.config(
   },
   boundary(
     ['src/policy/**'],
-    ['app', 'db', 'sync', 'capture', 'audit', 'server', 'protocol'],
+    ['app', 'db', 'sync', 'capture', 'audit', 'server', 'protocol', 'demo'],
     platform,
   ),
   boundary(
     ['src/protocol/**'],
-    ['app', 'db', 'sync', 'capture', 'audit', 'server', 'policy'],
+    ['app', 'db', 'sync', 'capture', 'audit', 'server', 'policy', 'demo'],
     platform,
   ),
+  boundary(['src/demo/**'], ['app', 'db', 'sync', 'capture', 'audit', 'server'], platform),
   boundary(['src/db/**', 'src/capture/**', 'src/sync/**', 'src/audit/**'], ['app', 'server']),
   boundary(['src/server/**'], ['app', 'db', 'sync', 'capture', 'audit']),
   boundary(['src/app/components/**'], ['db']),

@@ -93,9 +93,9 @@ describe('App', () => {
     })
     expect(await screen.findByText(/locked itself/)).toBeTruthy()
     // The person who was signed in is chosen already: only the PIN is needed.
-    await user.type(screen.getByLabelText('PIN (4 to 6 digits)'), DEMO_STAFF.manager.pin)
+    await user.type(await screen.findByLabelText('PIN (4 to 6 digits)'), DEMO_STAFF.manager.pin)
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
-    expect(((await screen.findByLabelText(/Minutes/)) as HTMLInputElement).value).toBe('12')
+    expect((await screen.findByLabelText<HTMLInputElement>(/Minutes/)).value).toBe('12')
   })
 
   it('keeps where a person was through "Switch user" and back', async () => {

@@ -6,7 +6,8 @@
  * Invariants:
  * - One transaction: the bytes go, the photo is marked, the audit event and the outbox entry
  *   (so the server deletes its copy too) are written, or none of it.
- * - Deleting only ever removes: anyone authorised to take photos may delete one.
+ * - Deleting only ever removes: anyone authorised to take photos may delete one, and the
+ *   manager always may (`delete-photo` in src/policy/roles.ts).
  */
 import type { Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
@@ -34,7 +35,9 @@ export async function deletePhoto(
   if (reason === '') return fail('no-reason', 'Say why the photo is being deleted.')
   try {
     return await db.transaction('rw', [...TABLES], async () => {
-      const allowed = await authorise(db, actor, 'capture', (a) => ({ canCapture: a.canCapture }))
+      const allowed = await authorise(db, actor, 'delete-photo', (a) => ({
+        canCapture: a.canCapture,
+      }))
       if (!allowed.ok) return allowed
       const existing = await db.photos.get(input.photoId)
       if (existing === undefined || existing.deleted !== null) {

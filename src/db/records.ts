@@ -176,6 +176,18 @@ export interface PhotoMeta {
   deleted: PhotoDeletion | null
   /** Empty: not flagged. One entry per withdrawal that concerns this photo. */
   flaggedForRemoval: RemovalFlag[]
+  /**
+   * Set by sync when the server's re-check of the policy failed (say a withdrawal this device
+   * had not heard of): the photo is kept but never offered for any use. Absent on older rows.
+   */
+  quarantine?: PhotoQuarantine | null
+}
+
+/** The server's verdict on a photo that failed its re-check (src/server/ingest/checkPhoto.ts). */
+export interface PhotoQuarantine {
+  at: Iso
+  rules: string[]
+  message: string
 }
 
 export interface PhotoImage {

@@ -50,6 +50,12 @@ const cases: Case[] = [
   ['keyworker', 'clear-injury', { isKeyChild: true }, false],
   ['practitioner', 'clear-injury', {}, false],
   ['student', 'clear-injury', {}, false],
+  ['manager', 'edit-settings', {}, true],
+  ['keyworker', 'edit-settings', {}, false],
+  ['manager', 'delete-photo', {}, true],
+  ['practitioner', 'delete-photo', { canCapture: true }, true],
+  ['practitioner', 'delete-photo', { canCapture: false }, false],
+  ['student', 'delete-photo', {}, false],
   // the daily photo audit names every child photographed: one accountable reader
   ['manager', 'view-audit', {}, true],
   ['keyworker', 'view-audit', { isKeyChild: true }, false],

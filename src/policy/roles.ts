@@ -30,6 +30,7 @@ export const ACTIONS = [
   'clear-injury',
   'edit-settings',
   'view-audit',
+  'delete-photo',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -71,6 +72,9 @@ export const PERMISSIONS: Record<Action, Row> = {
   'record-injury': row('always', 'always', 'always', 'always', 'always'),
   'clear-injury': row('always', 'never', 'never', 'never', 'never'),
   'edit-settings': row('always', 'never', 'never', 'never', 'never'),
+  // Deleting only removes a photo (never exposes one) and is audited with the reason, so
+  // whoever may take photos may delete one; the manager may always.
+  'delete-photo': row('always', 'if-authorised', 'if-authorised', 'if-authorised', 'if-authorised'),
   'view-audit': row('always', 'never', 'never', 'never', 'never'),
 }
 
@@ -109,6 +113,7 @@ const DENIED: Record<Action, string> = {
   'record-injury': 'You cannot record injuries. Tell the manager.',
   'clear-injury': 'Only the manager can clear an injury.',
   'edit-settings': 'Only the manager can change the settings of this tablet.',
+  'delete-photo': 'You cannot delete photos. Ask the manager.',
   'view-audit': 'Only the manager can see the daily photo audit and export it.',
 }
 

@@ -1,11 +1,32 @@
-// The /api surface of the server, registered under the /api prefix. Today it only answers a
-// health check; the sync API will be added here as further routes. Unknown /api paths are
-// answered by the not-found handler in app.ts, so they get JSON, never the app's HTML.
-import type { FastifyPluginCallback } from 'fastify'
+// The /api surface of the server, registered under the /api prefix: a health check (the only
+// route without authentication besides enrolment), and, when the server has storage, the sync,
+// enrolment and manager routes. Unknown /api paths are answered by the not-found handler in
+// app.ts, so they get JSON, never the app's HTML.
+import type { FastifyPluginAsync } from 'fastify'
+import { sql } from 'kysely'
+import { apiError } from '../protocol/apiError.ts'
+import { enrolRoute } from './routes/enrolRoute.ts'
+import { managerRoutes } from './routes/managerRoutes.ts'
+import { syncRoutes } from './routes/syncRoutes.ts'
+import type { SyncServices } from './services.ts'
 
 export type HealthResponse = { ok: true }
 
-export const apiRoutes: FastifyPluginCallback = (api, _options, done) => {
-  api.get('/health', (): HealthResponse => ({ ok: true }))
-  done()
+export function apiRoutes(sync: SyncServices | null): FastifyPluginAsync {
+  return async (api) => {
+    api.get('/health', async (_request, reply) => {
+      if (sync !== null) {
+        try {
+          await sql`select 1`.execute(sync.db)
+        } catch {
+          return reply.code(503).send(apiError('internal', 'The database is not answering.'))
+        }
+      }
+      return { ok: true } satisfies HealthResponse
+    })
+    if (sync === null) return
+    await api.register(enrolRoute(sync))
+    await api.register(syncRoutes(sync), { prefix: '/sync' })
+    await api.register(managerRoutes(sync), { prefix: '/manager' })
+  }
 }

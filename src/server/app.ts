@@ -3,8 +3,9 @@
 //   deployed update always reaches the tablets;
 // - a navigation to any app path gets index.html (the app routes itself), but a missing
 //   script, image or /api route is a real 404, so a broken deploy fails loudly;
-// - /api answers in JSON only.
-// Imports only protocol (and later policy), never app code: see STYLE.md.
+// - /api answers in JSON only; a malformed request is a 400 saying what is wrong, never a 500
+//   (errorHandler.ts), and request bodies are limited (1 MiB of JSON, photo chunks a little more).
+// Imports only protocol, policy and demo, never app code: see STYLE.md.
 import { existsSync } from 'node:fs'
 import { relative, sep } from 'node:path'
 import Fastify from 'fastify'
@@ -13,21 +14,37 @@ import fastifyStatic from '@fastify/static'
 import { apiError } from '../protocol/apiError.ts'
 import { apiRoutes } from './apiRoutes.ts'
 import { cacheControlFor } from './cacheControl.ts'
+import { errorHandler } from './errorHandler.ts'
+import type { SyncServices } from './services.ts'
 
 export type ServerOptions = {
   /** Absolute path of the Vite build output (the folder holding index.html and sw.js). */
   distDir: string
   logger?: FastifyServerOptions['logger']
+  /** Storage and clock for the sync API; without it the server only serves the app and health. */
+  sync?: SyncServices
+  /** Behind a reverse proxy: trust its X-Forwarded-For / -Proto (see README). */
+  trustProxy?: FastifyServerOptions['trustProxy']
+  /** For HTTPS: makes the underlying server (see start.ts). */
+  serverFactory?: FastifyServerOptions['serverFactory']
 }
+
+const JSON_BODY_LIMIT = 1024 * 1024
 
 export function buildServer(options: ServerOptions): FastifyInstance {
   const { distDir } = options
   if (!existsSync(`${distDir}/index.html`)) {
     throw new Error(`No built app in ${distDir} (index.html is missing). Run: npm run build`)
   }
-  const app = Fastify({ logger: options.logger ?? false })
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    ...(options.serverFactory === undefined ? {} : { serverFactory: options.serverFactory }),
+  })
+  app.setErrorHandler(errorHandler)
 
-  void app.register(apiRoutes, { prefix: '/api' })
+  void app.register(apiRoutes(options.sync ?? null), { prefix: '/api' })
   void app.register(fastifyStatic, {
     root: distDir,
     dotfiles: 'ignore',

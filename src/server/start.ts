@@ -1,22 +1,53 @@
-// The command behind `npm start`: serve the built app (dist/) on PORT (8080) and HOST
-// (0.0.0.0). On SIGINT/SIGTERM it stops accepting connections and lets open requests finish,
-// so a restart during a sync never cuts an upload in half; a second signal, or 10 s without
-// finishing, ends the process anyway.
+// The command behind `npm start`: opens the storage (SQLite in DATA_DIR, or PostgreSQL when
+// DATABASE_URL is set), seeds the demo setting on first start, then serves the built app
+// (dist/) and the API on PORT (8080) and HOST (0.0.0.0), over HTTPS when TLS_CERT/TLS_KEY are
+// set. It prints the URL, the demo manager's PIN and a fresh enrolment code for a first iPad.
+// On SIGINT/SIGTERM it stops accepting connections and lets open requests finish, so a
+// restart during a sync never cuts an upload in half, then closes the database; a second
+// signal, or 10 s without finishing, ends the process anyway.
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:https'
 import { fileURLToPath } from 'node:url'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import { DEMO_SETTING_ID, DEMO_STAFF } from '../demo/index.ts'
 import { buildServer } from './app.ts'
+import { readServerConfig, type ServerConfig } from './config.ts'
+import { createEnrolmentCode } from './devices/enrolment.ts'
 import { displayUrl, readListenOptions } from './listenOptions.ts'
+import { openStorage } from './openStorage.ts'
+import { seedDemoSetting } from './seedDemoSetting.ts'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
 const options = readListenOptions(process.env)
-if (!options.ok) {
-  console.error(options.error)
+const config = readServerConfig(process.env)
+if (!options.ok || !config.ok) {
+  console.error(options.ok ? (config.ok ? '' : config.error) : options.error)
   process.exit(1)
 }
 
+let storage: Awaited<ReturnType<typeof openStorage>>
+try {
+  storage = await openStorage({ ...config.value, database: config.value.database })
+} catch (error) {
+  console.error(`ConsentLens could not open its database (${config.value.database.kind}).`)
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+}
+const { services } = storage
+const seeded = await seedDemoSetting(services.db, services.now())
+
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url))
-const app = buildServer({ distDir, logger: { level: 'warn' } })
+const app = buildServer({
+  distDir,
+  logger: { level: config.value.logLevel },
+  sync: services,
+  trustProxy: config.value.trustProxy,
+  ...httpsFactory(config.value),
+})
+app.addHook('onClose', async () => {
+  await storage.close()
+})
 stopGracefullyOn(app, ['SIGINT', 'SIGTERM'])
 
 try {
@@ -24,11 +55,30 @@ try {
 } catch (error) {
   console.error(`ConsentLens could not start on ${options.value.host}:${options.value.port}.`)
   console.error(error instanceof Error ? error.message : error)
+  await storage.close()
   process.exit(1)
 }
 const address = app.server.address()
 const port = typeof address === 'object' && address !== null ? address.port : options.value.port
-console.log(`ConsentLens is running at ${displayUrl(options.value.host, port)}`)
+const url = displayUrl(options.value.host, port).replace(
+  /^http:/,
+  config.value.tls ? 'https:' : 'http:',
+)
+const code = await createEnrolmentCode(services.db, DEMO_SETTING_ID, 'server-start', services.now())
+console.log(`ConsentLens is running at ${url}`)
+console.log(`Storage: ${config.value.database.kind}${seeded ? ' (demo setting created)' : ''}`)
+console.log(
+  `Demo manager: ${DEMO_STAFF.manager.name}, PIN ${DEMO_STAFF.manager.pin} (sample data only)`,
+)
+console.log(`Enrolment code for an iPad in the demo setting: ${code.code} (valid 15 minutes)`)
+
+function httpsFactory(value: ServerConfig): {
+  serverFactory?: FastifyServerOptions['serverFactory']
+} {
+  if (value.tls === null) return {}
+  const tls = { cert: readFileSync(value.tls.certFile), key: readFileSync(value.tls.keyFile) }
+  return { serverFactory: (handler) => createServer(tls, handler) }
+}
 
 function stopGracefullyOn(server: FastifyInstance, signals: NodeJS.Signals[]): void {
   for (const signal of signals) {
@@ -41,7 +91,7 @@ function stopGracefullyOn(server: FastifyInstance, signals: NodeJS.Signals[]): v
       }, SHUTDOWN_GRACE_MS).unref()
       server.close().then(
         () => {
-          console.log('Stopped.')
+          console.log('Stopped; the database is closed.')
         },
         (error: unknown) => {
           console.error('Error while stopping:', error)

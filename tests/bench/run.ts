@@ -6,12 +6,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { benchCapture } from './captureBench.ts'
 import { benchPolicy } from './policyBench.ts'
+import { benchSync } from './syncBench.ts'
 
 type Bench = () => Promise<Record<string, number>> | Record<string, number>
 
 const benches: [string, Bench][] = [
   ['policy', benchPolicy],
   ['capture', benchCapture],
+  ['sync', benchSync],
 ]
 const only = process.argv.slice(2)
 

@@ -46,7 +46,7 @@ describe('StaffScreen', () => {
     const user = userEvent.setup()
     await user.type(await screen.findByLabelText('Name'), 'Vic Volunteer')
     await user.selectOptions(screen.getByLabelText('Role'), 'volunteer')
-    expect((screen.getByLabelText('May take photos') as HTMLInputElement).checked).toBe(false)
+    expect(screen.getByLabelText<HTMLInputElement>('May take photos').checked).toBe(false)
     await user.type(screen.getByLabelText(/First PIN/), '8642')
     await user.click(screen.getByRole('button', { name: 'Add to staff' }))
     await screen.findByRole('heading', { level: 2, name: 'Vic Volunteer' })

@@ -1,0 +1,11 @@
+/**
+ * The sync protocol shared by the app's sync client and the server: every message as a zod
+ * schema with its derived type. Pure: no DOM, no Node, nothing of ours.
+ */
+export * from './apiError.ts'
+export * from './common.ts'
+export * from './records.ts'
+export * from './push.ts'
+export * from './pull.ts'
+export * from './photoUpload.ts'
+export * from './enrolment.ts'

@@ -1,0 +1,59 @@
+/**
+ * Push: the device sends its outbox, oldest first, in batches. Each change carries the id the
+ * device made for it; the server applies a change id at most once, so a batch sent again
+ * (the answer was lost, the app was closed) changes nothing and is answered the same way.
+ *
+ * Invariants:
+ * - A payload is the whole entity after the change, never a diff.
+ * - Every change gets a result; `rejected` is final (sending it again cannot help) and says
+ *   why in words, so the device can drop it from its outbox and show the reason.
+ */
+import { z } from 'zod'
+import { IdSchema, IsoSchema } from './common.ts'
+import {
+  ChildWireSchema,
+  ConsentWireSchema,
+  InjuryWireSchema,
+  LocationWireSchema,
+  PhotoMetaWireSchema,
+  StaffPinWireSchema,
+  StaffWireSchema,
+} from './records.ts'
+
+export const MAX_PUSH_CHANGES = 200
+
+const header = { id: IdSchema, createdAt: IsoSchema, actorId: IdSchema.nullable().optional() }
+
+export const PushChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ ...header, kind: z.literal('consent'), payload: ConsentWireSchema }),
+  z.object({ ...header, kind: z.literal('injury'), payload: InjuryWireSchema }),
+  z.object({ ...header, kind: z.literal('staff'), payload: StaffWireSchema }),
+  z.object({ ...header, kind: z.literal('staffPin'), payload: StaffPinWireSchema }),
+  z.object({ ...header, kind: z.literal('child'), payload: ChildWireSchema }),
+  z.object({ ...header, kind: z.literal('location'), payload: LocationWireSchema }),
+  z.object({ ...header, kind: z.literal('photo'), payload: PhotoMetaWireSchema }),
+])
+
+export const PushRequestSchema = z.object({
+  settingId: IdSchema,
+  changes: z.array(PushChangeSchema).min(1).max(MAX_PUSH_CHANGES),
+})
+
+export const PUSH_STATUSES = ['applied', 'duplicate', 'rejected'] as const
+
+export const PushResultSchema = z.object({
+  id: IdSchema,
+  status: z.enum(PUSH_STATUSES),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+})
+
+export const PushResponseSchema = z.object({
+  ok: z.literal(true),
+  results: z.array(PushResultSchema),
+})
+
+export type PushChange = z.infer<typeof PushChangeSchema>
+export type PushKind = PushChange['kind']
+export type PushRequest = z.infer<typeof PushRequestSchema>
+export type PushResult = z.infer<typeof PushResultSchema>
+export type PushResponse = z.infer<typeof PushResponseSchema>

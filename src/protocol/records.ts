@@ -1,0 +1,158 @@
+/**
+ * The records that travel between a device and its server, as zod schemas with derived types.
+ * Their shapes are the device's own (src/db/records.ts), so a pulled record is stored as is.
+ *
+ * Invariants:
+ * - A staff record never carries a PIN hash; PIN verifiers travel apart as `StaffPin`
+ *   (docs/decisions/0005-staff-pins-reach-every-device.md says why and how).
+ * - Unknown fields are stripped, so a newer device cannot smuggle data into older storage.
+ */
+import { z } from 'zod'
+import {
+  ConsentStatusSchema,
+  DateSchema,
+  IdSchema,
+  IsoSchema,
+  LocationKindSchema,
+  PurposeSchema,
+  Sha256Schema,
+  StaffRoleSchema,
+  VerdictSchema,
+} from './common.ts'
+
+const Text = z.string().max(2000)
+const Name = z.string().max(200)
+
+export const SettingWireSchema = z.object({
+  id: IdSchema,
+  name: Name,
+  isDemo: z.boolean(),
+  idleLockMinutes: z.number().int().min(1).max(240),
+  defaultPurposes: z.array(PurposeSchema),
+})
+
+export const RoomWireSchema = z.object({ id: IdSchema, name: Name, ageRange: Name })
+
+export const LocationWireSchema = z.object({
+  id: IdSchema,
+  name: Name,
+  kind: LocationKindSchema,
+  roomId: IdSchema.nullable(),
+  archived: z.boolean(),
+})
+
+export const ChildWireSchema = z.object({
+  id: IdSchema,
+  firstName: Name,
+  lastName: Name,
+  roomId: IdSchema,
+  keyworkerId: IdSchema,
+  dateOfBirth: DateSchema,
+  leavingDate: DateSchema.nullable(),
+})
+
+export const GivenByWireSchema = z.object({
+  name: Name,
+  relationship: Name,
+  parentalResponsibility: z.boolean(),
+})
+
+export const ConsentWireSchema = z.object({
+  id: IdSchema,
+  childId: IdSchema,
+  purpose: PurposeSchema,
+  status: ConsentStatusSchema,
+  givenBy: GivenByWireSchema,
+  recordedAt: IsoSchema,
+  recordedBy: IdSchema,
+  reviewDue: IsoSchema.nullable(),
+  supersedes: IdSchema.nullable(),
+  note: Text.optional(),
+  formRef: Name.optional(),
+  conditions: Text.optional(),
+})
+
+export const InjuryWireSchema = z.object({
+  id: IdSchema,
+  childId: IdSchema,
+  recordedAt: IsoSchema,
+  recordedBy: IdSchema,
+  description: Text,
+  clearedAt: IsoSchema.nullable(),
+  clearedBy: IdSchema.nullable(),
+})
+
+export const StaffWireSchema = z.object({
+  id: IdSchema,
+  name: Name,
+  role: StaffRoleSchema,
+  canCapture: z.boolean(),
+  roomId: IdSchema.nullable(),
+  active: z.boolean(),
+})
+
+/** A salted PBKDF2-SHA-256 verifier of a PIN, as the device makes it (src/db/pinHash.ts). */
+export const PinHashWireSchema = z.object({
+  saltB64: z.base64().max(200),
+  hashB64: z.base64().max(200),
+  iterations: z.number().int().min(100_000).max(10_000_000),
+})
+
+export const StaffPinWireSchema = z.object({ id: IdSchema, pin: PinHashWireSchema })
+
+export const RemovalFlagWireSchema = z.object({
+  at: IsoSchema,
+  childId: IdSchema,
+  purposes: z.array(PurposeSchema),
+})
+
+export const AttestationsWireSchema = z.object({
+  fullyDressed: z.boolean(),
+  noVisibleInjury: z.boolean(),
+  childrenWilling: z.boolean(),
+  noChildrenInFrame: z.boolean(),
+})
+
+export const PhotoMetaWireSchema = z.object({
+  id: IdSchema,
+  takenAt: IsoSchema,
+  staffId: IdSchema,
+  deviceId: IdSchema,
+  locationId: IdSchema,
+  childIds: z.array(IdSchema).max(100),
+  purposes: z.array(PurposeSchema).max(20),
+  caption: Text,
+  adultInFrame: z.boolean(),
+  reason: Text.nullable(),
+  decision: z.object({ verdict: VerdictSchema, rules: z.array(z.string().max(100)).max(50) }),
+  checksum: Sha256Schema,
+  bytes: z.number().int().min(1).max(50_000_000),
+  width: z.number().int().min(1),
+  height: z.number().int().min(1),
+  deleted: z.object({ at: IsoSchema, by: IdSchema, reason: Text }).nullable(),
+  flaggedForRemoval: z.array(RemovalFlagWireSchema),
+  /** Given by devices that keep them; otherwise the server reads them from the saved photo. */
+  attestations: AttestationsWireSchema.optional(),
+})
+
+/** What the server says about one photo it holds: quarantined, flagged, image stored. */
+export const PhotoStatusWireSchema = z.object({
+  id: IdSchema,
+  stored: z.boolean(),
+  quarantine: z.object({ at: IsoSchema, rules: z.array(z.string()), message: Text }).nullable(),
+  flaggedForRemoval: z.array(RemovalFlagWireSchema),
+})
+
+export type SettingWire = z.infer<typeof SettingWireSchema>
+export type RoomWire = z.infer<typeof RoomWireSchema>
+export type LocationWire = z.infer<typeof LocationWireSchema>
+export type ChildWire = z.infer<typeof ChildWireSchema>
+export type ConsentWire = z.infer<typeof ConsentWireSchema>
+export type InjuryWire = z.infer<typeof InjuryWireSchema>
+export type StaffWire = z.infer<typeof StaffWireSchema>
+export type PinHashWire = z.infer<typeof PinHashWireSchema>
+export type StaffPinWire = z.infer<typeof StaffPinWireSchema>
+export type RemovalFlagWire = z.infer<typeof RemovalFlagWireSchema>
+export type AttestationsWire = z.infer<typeof AttestationsWireSchema>
+export type PhotoMetaWire = z.infer<typeof PhotoMetaWireSchema>
+export type PhotoStatusWire = z.infer<typeof PhotoStatusWireSchema>

@@ -1,0 +1,89 @@
+/**
+ * A photo's metadata arrives (before its image): checked by the policy engine against the
+ * server's data at capture time and stored, quarantined if it fails, flagged if a withdrawal
+ * recorded after it already concerns it.
+ *
+ * Invariants:
+ * - One row per photo id per setting: the same photo pushed again updates only what a device
+ *   may change later (its deletion); a different image under the same id is refused.
+ * - The quarantine decision is made once, when the photo first arrives, and after that only
+ *   by reviewChildPhotos (when a record of one of its children arrives); it is never lifted.
+ */
+import type { PhotoMetaWire, RemovalFlagWire } from '../../protocol/index.ts'
+import { putEntity } from '../storage/entities.ts'
+import { APPLIED, rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
+import { checkPhoto } from './checkPhoto.ts'
+import { getPhotoRow, metaOf, statusOf, withFlag, type PhotoRow } from './photoRows.ts'
+import type { PolicyData } from './policyData.ts'
+
+export async function applyPhoto(ctx: ChangeContext, photo: PhotoMetaWire): Promise<ChangeOutcome> {
+  const settingId = ctx.device.settingId
+  const existing = await getPhotoRow(ctx.trx, settingId, photo.id)
+  if (existing !== undefined) {
+    if (existing.checksum !== photo.checksum || existing.bytes !== photo.bytes) {
+      return rejected('conflict', 'The server already has a different image under this photo id.')
+    }
+    const meta = { ...metaOf(existing), deleted: photo.deleted }
+    await ctx.trx
+      .updateTable('photos')
+      .set({ meta: JSON.stringify(meta) })
+      .where('setting_id', '=', settingId)
+      .where('id', '=', photo.id)
+      .execute()
+    return APPLIED
+  }
+  const data = await ctx.policyData(ctx.trx, settingId)
+  const check = checkPhoto(photo, data, { id: ctx.device.id, revokedAt: null })
+  const flags = laterWithdrawals(photo, data)
+  const row: PhotoRow = {
+    setting_id: settingId,
+    id: photo.id,
+    device_id: ctx.device.id,
+    staff_id: photo.staffId,
+    taken_at: photo.takenAt,
+    checksum: photo.checksum,
+    bytes: photo.bytes,
+    meta: JSON.stringify(photo),
+    received_at: ctx.now,
+    stored_at: null,
+    quarantined_at: check.quarantined ? ctx.now : null,
+    quarantine_rules: check.quarantined ? JSON.stringify(check.rules) : null,
+    quarantine_message: check.quarantined ? check.message : null,
+    flags: JSON.stringify(flags),
+  }
+  await ctx.trx.insertInto('photos').values(row).execute()
+  const children = [...new Set(photo.childIds)]
+  if (children.length > 0) {
+    await ctx.trx
+      .insertInto('photo_children')
+      .values(
+        children.map((childId) => ({
+          setting_id: settingId,
+          photo_id: photo.id,
+          child_id: childId,
+        })),
+      )
+      .execute()
+  }
+  if (check.quarantined || flags.length > 0) {
+    await putEntity(ctx.trx, settingId, 'photoStatus', photo.id, statusOf(row), ctx.now)
+  }
+  return APPLIED
+}
+
+/** Withdrawals recorded after the photo was taken that concern it: each is a removal flag. */
+function laterWithdrawals(photo: PhotoMetaWire, data: PolicyData): RemovalFlagWire[] {
+  const takenMs = Date.parse(photo.takenAt)
+  let flags: RemovalFlagWire[] = []
+  for (const record of data.consents) {
+    if (record.status !== 'withdrawn' || Date.parse(record.recordedAt) <= takenMs) continue
+    if (!photo.childIds.includes(record.childId) || !photo.purposes.includes(record.purpose))
+      continue
+    flags = withFlag(flags, {
+      at: record.recordedAt,
+      childId: record.childId,
+      purposes: [record.purpose],
+    })
+  }
+  return flags
+}

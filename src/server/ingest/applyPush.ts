@@ -1,0 +1,132 @@
+/**
+ * A pushed batch, applied in one transaction: each change at most once, in the order sent.
+ *
+ * Invariants:
+ * - Exactly once: a change id already applied (or refused) is answered as before and changes
+ *   nothing; its first answer is kept in `applied_changes` with the same transaction.
+ * - The setting's row is locked first, so two pushes to one setting (say the same batch sent
+ *   twice at once) run one after the other and the second sees the first's change ids.
+ * - A change refused for a reason (no permission, a changed consent record) is final and
+ *   reported; anything unexpected aborts the whole batch, which the device sends again.
+ */
+import type { Kysely } from 'kysely'
+import type { PushChange, PushResult } from '../../protocol/index.ts'
+import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
+import { appendServerAudit } from '../serverAudit.ts'
+import type { Database } from '../storage/schema.ts'
+import { applyPhoto } from './applyPhoto.ts'
+import { applyRecord } from './applyRecord.ts'
+import type { ChangeContext, ChangeOutcome } from './changeContext.ts'
+import type { PolicyDataLoader } from './policyData.ts'
+
+export async function applyPush(
+  db: Kysely<Database>,
+  device: AuthenticatedDevice,
+  changes: readonly PushChange[],
+  now: string,
+  policyData: PolicyDataLoader,
+): Promise<PushResult[]> {
+  const settingId = device.settingId
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('settings')
+      .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+      .where('id', '=', settingId)
+      .execute()
+    const earlier = await trx
+      .selectFrom('applied_changes')
+      .select(['change_id', 'status', 'error_code', 'error_message'])
+      .where('setting_id', '=', settingId)
+      .where(
+        'change_id',
+        'in',
+        changes.map((c) => c.id),
+      )
+      .execute()
+    const seen = new Map<string, PushResult>(earlier.map((row) => [row.change_id, replay(row)]))
+    const ctx: ChangeContext = { trx, device, now, policyData }
+    const results: PushResult[] = []
+    for (const change of changes) {
+      const before = seen.get(change.id)
+      if (before !== undefined) {
+        results.push(before)
+        continue
+      }
+      const outcome =
+        change.kind === 'photo'
+          ? await applyPhoto(ctx, change.payload)
+          : await applyRecord(ctx, change)
+      await record(trx, device, change, outcome, now)
+      const result = toResult(change.id, outcome)
+      seen.set(
+        change.id,
+        replay({ change_id: change.id, status: outcome.status, ...errorOf(outcome) }),
+      )
+      results.push(result)
+    }
+    return results
+  })
+}
+
+function errorOf(outcome: ChangeOutcome): {
+  error_code: string | null
+  error_message: string | null
+} {
+  return outcome.status === 'rejected'
+    ? { error_code: outcome.code, error_message: outcome.message }
+    : { error_code: null, error_message: null }
+}
+
+function toResult(id: string, outcome: ChangeOutcome): PushResult {
+  return outcome.status === 'applied'
+    ? { id, status: 'applied' }
+    : { id, status: 'rejected', error: { code: outcome.code, message: outcome.message } }
+}
+
+/** The answer to a change id seen before: `duplicate` if it was applied, the refusal again if not. */
+function replay(row: {
+  change_id: string
+  status: string
+  error_code: string | null
+  error_message: string | null
+}): PushResult {
+  if (row.status !== 'rejected') return { id: row.change_id, status: 'duplicate' }
+  const error = { code: row.error_code ?? 'rejected', message: row.error_message ?? '' }
+  return { id: row.change_id, status: 'rejected', error }
+}
+
+async function record(
+  trx: Kysely<Database>,
+  device: AuthenticatedDevice,
+  change: PushChange,
+  outcome: ChangeOutcome,
+  now: string,
+): Promise<void> {
+  await trx
+    .insertInto('applied_changes')
+    .values({
+      setting_id: device.settingId,
+      change_id: change.id,
+      device_id: device.id,
+      kind: change.kind,
+      status: outcome.status,
+      ...errorOf(outcome),
+      applied_at: now,
+    })
+    .execute()
+  if (outcome.status === 'rejected') {
+    await appendServerAudit(trx, {
+      settingId: device.settingId,
+      at: now,
+      deviceId: device.id,
+      staffId: change.actorId ?? null,
+      type: 'change-refused',
+      details: {
+        changeId: change.id,
+        kind: change.kind,
+        entityId: change.payload.id,
+        code: outcome.code,
+      },
+    })
+  }
+}

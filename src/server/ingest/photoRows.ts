@@ -1,0 +1,99 @@
+/**
+ * Reading and writing the server's photo rows and the `photoStatus` record devices pull.
+ *
+ * Invariant: whenever a photo's quarantine or removal flags change, a new `photoStatus` is
+ * written (with a new sequence number), so every device hears of it on its next pull.
+ */
+import type { Kysely, Selectable } from 'kysely'
+import {
+  PhotoMetaWireSchema,
+  RemovalFlagWireSchema,
+  type PhotoMetaWire,
+  type PhotoStatusWire,
+  type RemovalFlagWire,
+} from '../../protocol/index.ts'
+import { putEntity } from '../storage/entities.ts'
+import type { Database, PhotosTable } from '../storage/schema.ts'
+
+export type PhotoRow = Selectable<PhotosTable>
+
+export function metaOf(row: PhotoRow): PhotoMetaWire {
+  return PhotoMetaWireSchema.parse(JSON.parse(row.meta))
+}
+
+export function flagsOf(row: PhotoRow): RemovalFlagWire[] {
+  return RemovalFlagWireSchema.array().parse(JSON.parse(row.flags))
+}
+
+export function statusOf(row: PhotoRow): PhotoStatusWire {
+  return {
+    id: row.id,
+    stored: row.stored_at !== null,
+    quarantine:
+      row.quarantined_at === null
+        ? null
+        : {
+            at: row.quarantined_at,
+            rules: JSON.parse(row.quarantine_rules ?? '[]') as string[],
+            message: row.quarantine_message ?? '',
+          },
+    flaggedForRemoval: flagsOf(row),
+  }
+}
+
+export async function getPhotoRow(
+  db: Kysely<Database>,
+  settingId: string,
+  photoId: string,
+): Promise<PhotoRow | undefined> {
+  return db
+    .selectFrom('photos')
+    .selectAll()
+    .where('setting_id', '=', settingId)
+    .where('id', '=', photoId)
+    .executeTakeFirst()
+}
+
+/** Photos of one child in one setting. */
+export async function photosOfChild(
+  db: Kysely<Database>,
+  settingId: string,
+  childId: string,
+): Promise<PhotoRow[]> {
+  return db
+    .selectFrom('photos')
+    .innerJoin('photo_children', (join) =>
+      join
+        .onRef('photo_children.photo_id', '=', 'photos.id')
+        .onRef('photo_children.setting_id', '=', 'photos.setting_id'),
+    )
+    .selectAll('photos')
+    .where('photos.setting_id', '=', settingId)
+    .where('photo_children.child_id', '=', childId)
+    .execute()
+}
+
+/** Saves a changed quarantine or flag list and tells devices. */
+export async function updatePhotoStatus(
+  db: Kysely<Database>,
+  row: PhotoRow,
+  change: Partial<
+    Pick<PhotoRow, 'quarantined_at' | 'quarantine_rules' | 'quarantine_message' | 'flags'>
+  >,
+  now: string,
+): Promise<void> {
+  const next = { ...row, ...change }
+  await db
+    .updateTable('photos')
+    .set(change)
+    .where('setting_id', '=', row.setting_id)
+    .where('id', '=', row.id)
+    .execute()
+  await putEntity(db, row.setting_id, 'photoStatus', row.id, statusOf(next), now)
+}
+
+/** Adds a flag unless one for the same child and purposes is there already. */
+export function withFlag(flags: RemovalFlagWire[], flag: RemovalFlagWire): RemovalFlagWire[] {
+  const key = (f: RemovalFlagWire) => `${f.childId}|${[...f.purposes].sort().join(',')}`
+  return flags.some((f) => key(f) === key(flag)) ? flags : [...flags, flag]
+}

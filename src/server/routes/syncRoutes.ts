@@ -1,0 +1,105 @@
+/**
+ * The device's sync API, all behind the device credential:
+ *   POST /api/sync/push                          the outbox, in batches (exactly once)
+ *   GET  /api/sync/pull?settingId&since&limit    changes after a cursor
+ *   PUT  /api/sync/photos/:photoId/content       a chunk of a photo's image (resumable)
+ *
+ * Invariants: every query is scoped by the authenticated device's setting; a request naming
+ * another setting is refused; pull answers are built from the stored JSON without re-encoding,
+ * so a fresh device's first pull costs little more than a raw download.
+ */
+import type { FastifyPluginCallback } from 'fastify'
+import {
+  MAX_CHUNK_BYTES,
+  PullQuerySchema,
+  PushRequestSchema,
+  UploadParamsSchema,
+  UploadQuerySchema,
+  type PushResponse,
+} from '../../protocol/index.ts'
+import { deviceAuthHook, deviceOf, refuseOtherSetting } from '../auth/deviceAuth.ts'
+import { isoNow, type SyncServices } from '../services.ts'
+import { entitiesSince } from '../storage/entities.ts'
+import { applyPush } from '../ingest/applyPush.ts'
+import { policyDataLoader } from '../ingest/policyData.ts'
+import { receiveChunk } from '../ingest/receiveChunk.ts'
+import { parseOr400 } from './validation.ts'
+
+export function syncRoutes(services: SyncServices): FastifyPluginCallback {
+  const policyData = policyDataLoader()
+  return (api, _options, done) => {
+    api.addHook('preHandler', deviceAuthHook(services))
+    api.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: MAX_CHUNK_BYTES + 64 * 1024 },
+      (_request, body, done) => {
+        done(null, body)
+      },
+    )
+
+    api.post('/push', async (request, reply) => {
+      const device = deviceOf(request)
+      const parsed = parseOr400(reply, PushRequestSchema, request.body, 'push')
+      if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
+      const results = await applyPush(
+        services.db,
+        device,
+        parsed.value.changes,
+        isoNow(services),
+        policyData,
+      )
+      return { ok: true, results } satisfies PushResponse
+    })
+
+    api.get('/pull', async (request, reply) => {
+      const device = deviceOf(request)
+      const parsed = parseOr400(reply, PullQuerySchema, request.query, 'pull request')
+      if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
+      const { since, limit } = parsed.value
+      const page = await entitiesSince(services.db, device.settingId, since, limit)
+      const cursor = page.rows.at(-1)?.seq ?? since
+      const changes = page.rows.map(
+        (r) => `{"seq":${r.seq},"kind":"${r.kind}","payload":${r.payload}}`,
+      )
+      const head = {
+        ok: true,
+        cursor,
+        more: page.more,
+        serverTime: isoNow(services),
+        device: { id: device.id, settingId: device.settingId, revoked: false },
+        config: { thumbnailRetentionHours: services.thumbnailRetentionHours },
+      }
+      const json = JSON.stringify(head)
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(`${json.slice(0, -1)},"changes":[${changes.join(',')}]}`)
+    })
+
+    api.put('/photos/:photoId/content', async (request, reply) => {
+      const device = deviceOf(request)
+      const params = parseOr400(reply, UploadParamsSchema, request.params, 'photo id')
+      if (!params.ok) return reply
+      const query = parseOr400(reply, UploadQuerySchema, request.query, 'upload offset')
+      if (!query.ok) return reply
+      const body: unknown = request.body
+      if (!(body instanceof Buffer) || body.byteLength === 0) {
+        return reply.code(400).send({
+          ok: false,
+          error: {
+            code: 'bad_request',
+            message: 'Send the chunk as application/octet-stream, at least one byte.',
+          },
+        })
+      }
+      const answer = await receiveChunk(
+        services,
+        device,
+        params.value.photoId,
+        query.value.offset,
+        body,
+      )
+      return reply.code(answer.status).send(answer.body)
+    })
+    done()
+  }
+}

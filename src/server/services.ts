@@ -1,0 +1,23 @@
+/**
+ * What the sync routes need, passed in (never imported as singletons) so tests run a real
+ * server on a temporary database and a fake clock.
+ */
+import type { Kysely } from 'kysely'
+import type { FailureLimiter } from './auth/failureLimiter.ts'
+import type { PhotoStore } from './photoStore/PhotoStore.ts'
+import type { Database } from './storage/schema.ts'
+
+export interface SyncServices {
+  db: Kysely<Database>
+  photos: PhotoStore
+  /** The server's clock; tests pass a fixed one. */
+  now: () => Date
+  /** How long devices keep a sent photo's thumbnail; null: until the end of its day. */
+  thumbnailRetentionHours: number | null
+  /** Wrong enrolment codes, per client address. */
+  enrolFailures: FailureLimiter
+}
+
+export function isoNow(services: SyncServices): string {
+  return services.now().toISOString()
+}

@@ -1,0 +1,116 @@
+/**
+ * The setting's synced records (consents, children, staff, …) and their sequence numbers.
+ *
+ * Invariants:
+ * - Every write takes the next sequence number of its setting by incrementing
+ *   `settings.last_seq` in the writer's transaction. On PostgreSQL that row stays locked until
+ *   commit, so writers of a setting commit in sequence order and a pull never skips a number
+ *   that commits later; SQLite has one writer at a time anyway.
+ * - Call these inside a transaction (`db.transaction().execute`) when writing.
+ */
+import type { Kysely } from 'kysely'
+import type { Database, EntityKind } from './schema.ts'
+
+export type { EntityKind }
+
+export interface EntityRow {
+  kind: EntityKind
+  id: string
+  seq: number
+  /** The stored JSON text, validated when it was written. */
+  payload: string
+}
+
+export async function nextSeq(db: Kysely<Database>, settingId: string): Promise<number> {
+  const row = await db
+    .updateTable('settings')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('id', '=', settingId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow()
+  return row.last_seq
+}
+
+/** Writes the whole entity with a new sequence number; returns that number. */
+export async function putEntity(
+  db: Kysely<Database>,
+  settingId: string,
+  kind: EntityKind,
+  id: string,
+  payload: unknown,
+  now: string,
+): Promise<number> {
+  const seq = await nextSeq(db, settingId)
+  const json = JSON.stringify(payload)
+  await db
+    .insertInto('entities')
+    .values({ setting_id: settingId, kind, id, payload: json, seq, updated_at: now })
+    .onConflict((oc) =>
+      oc.columns(['setting_id', 'kind', 'id']).doUpdateSet({ payload: json, seq, updated_at: now }),
+    )
+    .execute()
+  return seq
+}
+
+export async function getEntity(
+  db: Kysely<Database>,
+  settingId: string,
+  kind: EntityKind,
+  id: string,
+): Promise<unknown> {
+  const row = await db
+    .selectFrom('entities')
+    .select('payload')
+    .where('setting_id', '=', settingId)
+    .where('kind', '=', kind)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row === undefined ? undefined : JSON.parse(row.payload)
+}
+
+export async function listEntities(
+  db: Kysely<Database>,
+  settingId: string,
+  kind: EntityKind,
+): Promise<unknown[]> {
+  const rows = await db
+    .selectFrom('entities')
+    .select('payload')
+    .where('setting_id', '=', settingId)
+    .where('kind', '=', kind)
+    .execute()
+  return rows.map((r) => JSON.parse(r.payload) as unknown)
+}
+
+/** The setting's changes after `since`, oldest first; one more than `limit` tells of more. */
+export async function entitiesSince(
+  db: Kysely<Database>,
+  settingId: string,
+  since: number,
+  limit: number,
+): Promise<{ rows: EntityRow[]; more: boolean }> {
+  const rows = await db
+    .selectFrom('entities')
+    .select(['kind', 'id', 'seq', 'payload'])
+    .where('setting_id', '=', settingId)
+    .where('seq', '>', since)
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute()
+  const page = rows.slice(0, limit).map((r) => ({
+    kind: r.kind,
+    id: r.id,
+    seq: r.seq,
+    payload: r.payload,
+  }))
+  return { rows: page, more: rows.length > limit }
+}
+
+export async function lastSeq(db: Kysely<Database>, settingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('settings')
+    .select('last_seq')
+    .where('id', '=', settingId)
+    .executeTakeFirst()
+  return row === undefined ? 0 : row.last_seq
+}

@@ -1,0 +1,127 @@
+/**
+ * The server's tables, as Kysely sees them. The same on SQLite and PostgreSQL: times are ISO
+ * strings (text), booleans are 0/1 integers, JSON is text, so one set of migrations and one
+ * set of queries serve both.
+ *
+ * Invariant: every table has `setting_id` (settings is keyed by it) and every query filters
+ * on it; a device belongs to exactly one setting.
+ */
+export interface SettingsTable {
+  id: string
+  name: string
+  is_demo: number
+  /** The last sequence number given to a change of this setting; pulls page by it. */
+  last_seq: number
+  created_at: string
+}
+
+export interface DevicesTable {
+  id: string
+  setting_id: string
+  name: string
+  /** SHA-256 (hex) of the random credential; the credential itself is never stored. */
+  credential_hash: string
+  enrolled_at: string
+  revoked_at: string | null
+  revoked_by: string | null
+  last_seen_at: string | null
+}
+
+export interface EnrolmentCodesTable {
+  /** SHA-256 (hex) of the normalised code. */
+  code_hash: string
+  setting_id: string
+  created_by: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+  used_by_device: string | null
+}
+
+export type EntityKind =
+  | 'setting'
+  | 'room'
+  | 'location'
+  | 'child'
+  | 'consent'
+  | 'injury'
+  | 'staff'
+  | 'staffPin'
+  | 'photoStatus'
+
+/** Every synced record of a setting (consent, child, staff …) as JSON, with its sequence. */
+export interface EntitiesTable {
+  setting_id: string
+  kind: EntityKind
+  id: string
+  payload: string
+  seq: number
+  updated_at: string
+}
+
+/** The change ids already applied: what makes a replayed push change nothing. */
+export interface AppliedChangesTable {
+  setting_id: string
+  change_id: string
+  device_id: string
+  kind: string
+  status: string
+  error_code: string | null
+  error_message: string | null
+  applied_at: string
+}
+
+export interface PhotosTable {
+  setting_id: string
+  id: string
+  device_id: string
+  staff_id: string
+  taken_at: string
+  checksum: string
+  bytes: number
+  meta: string
+  received_at: string
+  /** When the image arrived and its SHA-256 was verified; null until then. */
+  stored_at: string | null
+  quarantined_at: string | null
+  quarantine_rules: string | null
+  quarantine_message: string | null
+  /** JSON array of removal flags. */
+  flags: string
+}
+
+export interface PhotoChildrenTable {
+  setting_id: string
+  photo_id: string
+  child_id: string
+}
+
+export interface StaffLockoutsTable {
+  setting_id: string
+  staff_id: string
+  failed_attempts: number
+  locked_until: string | null
+  lockouts: number
+}
+
+export interface AuditTable {
+  id: string
+  setting_id: string
+  at: string
+  device_id: string | null
+  staff_id: string | null
+  type: string
+  details: string
+}
+
+export interface Database {
+  settings: SettingsTable
+  devices: DevicesTable
+  enrolment_codes: EnrolmentCodesTable
+  entities: EntitiesTable
+  applied_changes: AppliedChangesTable
+  photos: PhotosTable
+  photo_children: PhotoChildrenTable
+  staff_lockouts: StaffLockoutsTable
+  server_audit: AuditTable
+}

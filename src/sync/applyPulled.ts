@@ -1,0 +1,141 @@
+/**
+ * Applies one page of pulled changes to the device's database, in one transaction.
+ *
+ * Invariants:
+ * - A record with a change of its own still waiting in the outbox is left as it is: the
+ *   device's newer version is on its way to the server and will come back.
+ * - Consent records are append-only: a known id is never rewritten. A withdrawal new to this
+ *   device flags its photos of that child for that purpose (RULES.md "After capture"), the ones
+ *   not yet sent included.
+ * - A staff record never brings a PIN; a PIN verifier (`staffPin`) replaces the local one only
+ *   if it differs, and then starts the lockout count afresh, as a new PIN does.
+ * - A photo's server status only adds flags (never removes one) and records a quarantine.
+ */
+import type { ConsentLensDb, PhotoMeta, RemovalFlag, StaffRecord } from '../db/index.ts'
+import type { Iso } from '../policy/index.ts'
+import { flagPhotosForRemoval } from '../db/flagPhotosForRemoval.ts'
+import type { PullChange } from '../protocol/index.ts'
+
+const TABLES = [
+  'setting',
+  'rooms',
+  'locations',
+  'children',
+  'consents',
+  'injuries',
+  'staff',
+  'photos',
+  'outbox',
+] as const
+const OUTBOX_KIND = {
+  child: 'child',
+  location: 'location',
+  injury: 'injury',
+  staff: 'staff',
+} as const
+
+export async function applyPulled(
+  db: ConsentLensDb,
+  changes: readonly PullChange[],
+  now: Iso,
+): Promise<void> {
+  await db.transaction('rw', [...TABLES], async () => {
+    await addConsents(db, changes, now)
+    for (const change of changes) if (change.kind !== 'consent') await applyOne(db, change)
+  })
+}
+
+/** New consent records of the page in one go (a fresh iPad pulls thousands); known ids stay. */
+async function addConsents(
+  db: ConsentLensDb,
+  changes: readonly PullChange[],
+  now: Iso,
+): Promise<void> {
+  const records = changes.flatMap((c) => (c.kind === 'consent' ? [c.payload] : []))
+  if (records.length === 0) return
+  const known = await db.consents.bulkGet(records.map((r) => r.id))
+  const fresh = records.filter((_r, i) => known[i] === undefined)
+  await db.consents.bulkAdd(fresh)
+  for (const record of fresh) {
+    if (record.status === 'withdrawn') await flagPhotosForRemoval(db, record.childId, [record], now)
+  }
+}
+
+async function pending(
+  db: ConsentLensDb,
+  kind: keyof typeof OUTBOX_KIND,
+  id: string,
+): Promise<boolean> {
+  return (await db.outbox.where('[kind+entityId]').equals([OUTBOX_KIND[kind], id]).count()) > 0
+}
+
+async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
+  switch (change.kind) {
+    case 'setting': {
+      await db.setting.put(change.payload)
+      return
+    }
+    case 'room':
+      await db.rooms.put(change.payload)
+      return
+    case 'location':
+      if (!(await pending(db, 'location', change.payload.id)))
+        await db.locations.put(change.payload)
+      return
+    case 'child':
+      if (!(await pending(db, 'child', change.payload.id))) await db.children.put(change.payload)
+      return
+    case 'injury':
+      if (!(await pending(db, 'injury', change.payload.id))) await db.injuries.put(change.payload)
+      return
+    case 'consent':
+      return // added in bulk by addConsents
+    case 'staff': {
+      if (await pending(db, 'staff', change.payload.id)) return
+      const local = await db.staff.get(change.payload.id)
+      const kept = local ?? { pin: null, failedAttempts: 0, lockedUntil: null, lockouts: 0 }
+      const record: StaffRecord = {
+        ...change.payload,
+        pin: kept.pin,
+        failedAttempts: kept.failedAttempts,
+        lockedUntil: kept.lockedUntil,
+        lockouts: kept.lockouts,
+      }
+      await db.staff.put(record)
+      return
+    }
+    case 'staffPin': {
+      const local = await db.staff.get(change.payload.id)
+      if (local === undefined || local.pin?.hashB64 === change.payload.pin.hashB64) return
+      await db.staff.put({
+        ...local,
+        pin: change.payload.pin,
+        failedAttempts: 0,
+        lockedUntil: null,
+        lockouts: 0,
+      })
+      return
+    }
+    case 'photoStatus': {
+      const photo = await db.photos.get(change.payload.id)
+      if (photo === undefined) return
+      const flagged = mergeFlags(photo.flaggedForRemoval, change.payload.flaggedForRemoval)
+      const updated: PhotoMeta = {
+        ...photo,
+        flaggedForRemoval: flagged,
+        quarantine: change.payload.quarantine ?? photo.quarantine ?? null,
+      }
+      await db.photos.put(updated)
+      return
+    }
+  }
+}
+
+function flagKey(flag: RemovalFlag): string {
+  return `${flag.childId}|${[...flag.purposes].sort().join(',')}`
+}
+
+function mergeFlags(local: RemovalFlag[], server: RemovalFlag[]): RemovalFlag[] {
+  const keys = new Set(local.map(flagKey))
+  return [...local, ...server.filter((f) => !keys.has(flagKey(f)))]
+}

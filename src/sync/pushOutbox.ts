@@ -1,0 +1,89 @@
+/**
+ * Sends the outbox to the server, oldest first, in batches, and deletes each entry the server
+ * answered for (applied, already applied, or refused for good).
+ *
+ * Invariants:
+ * - An entry leaves the outbox only after the server's answer names its id.
+ * - An entry the protocol cannot carry (its record fails validation) stays in the outbox and
+ *   is reported; it never blocks the entries behind it.
+ * - Refusals are reported in words, so the manager can act on them.
+ */
+import type { ConsentLensDb, OutboxEntry } from '../db/index.ts'
+import { MAX_PUSH_CHANGES, PushChangeSchema, type PushChange } from '../protocol/index.ts'
+import type { SyncApi, SyncError } from './syncApi.ts'
+
+export interface PushReport {
+  sent: number
+  refused: { entityId: string; kind: string; message: string }[]
+  unsendable: { entityId: string; kind: string; message: string }[]
+}
+
+export type PushOutcome = { ok: true; value: PushReport } | { ok: false; error: SyncError }
+
+const BATCH = 100
+
+function toChange(
+  entry: OutboxEntry,
+): { ok: true; change: PushChange } | { ok: false; message: string } {
+  const parsed = PushChangeSchema.safeParse({
+    id: entry.id,
+    kind: entry.kind,
+    createdAt: entry.createdAt,
+    actorId: null,
+    payload: entry.payload,
+  })
+  if (parsed.success) return { ok: true, change: parsed.data }
+  return {
+    ok: false,
+    message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+  }
+}
+
+export async function pushOutbox(
+  db: ConsentLensDb,
+  api: SyncApi,
+  settingId: string,
+): Promise<PushOutcome> {
+  const report: PushReport = { sent: 0, refused: [], unsendable: [] }
+  let after = 0
+  for (;;) {
+    const entries = await db.outbox
+      .where('seq')
+      .above(after)
+      .limit(Math.min(BATCH, MAX_PUSH_CHANGES))
+      .toArray()
+    if (entries.length === 0) return { ok: true, value: report }
+    after = entries.at(-1)?.seq ?? after
+    const changes: PushChange[] = []
+    const seqOf = new Map<string, OutboxEntry>()
+    for (const entry of entries) {
+      const made = toChange(entry)
+      if (made.ok) {
+        changes.push(made.change)
+        seqOf.set(entry.id, entry)
+      } else
+        report.unsendable.push({
+          entityId: entry.entityId,
+          kind: entry.kind,
+          message: made.message,
+        })
+    }
+    if (changes.length === 0) continue
+    const answer = await api.push(settingId, changes)
+    if (!answer.ok) return answer
+    const done: number[] = []
+    for (const result of answer.value.results) {
+      const entry = seqOf.get(result.id)
+      if (entry === undefined) continue
+      done.push(entry.seq)
+      if (result.status === 'rejected') {
+        report.refused.push({
+          entityId: entry.entityId,
+          kind: entry.kind,
+          message: result.error?.message ?? 'Refused by the server.',
+        })
+      } else report.sent += 1
+    }
+    await db.outbox.bulkDelete(done)
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The server's sync API as functions that return values, never throw: each answer is parsed
+ * with its protocol schema; a refusal keeps the server's code and words; a network failure or
+ * an answer that is not ours becomes an error a practitioner can read.
+ *
+ * Invariant: the credential goes only to the server the device was enrolled with.
+ */
+import {
+  ApiErrorBodySchema,
+  EnrolResponseSchema,
+  OffsetMismatchSchema,
+  PullResponseSchema,
+  PushResponseSchema,
+  UploadResponseSchema,
+  type EnrolResponse,
+  type PullResponse,
+  type PushChange,
+  type PushResponse,
+  type UploadResponse,
+} from '../protocol/index.ts'
+import type { z } from 'zod'
+
+export type Fetch = typeof globalThis.fetch
+
+export interface SyncError {
+  /** The server's code, or `offline` (no answer) or `bad_answer` (not a ConsentLens server). */
+  code: string
+  message: string
+  status: number | null
+  /** For `offset_mismatch`: where the server wants the upload to resume. */
+  received?: number
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: SyncError }
+
+const OFFLINE =
+  'The server cannot be reached. Photos and changes wait on this iPad and are sent when it can.'
+
+async function request<T>(
+  fetchFn: Fetch,
+  url: string,
+  init: RequestInit,
+  schema: z.ZodType<T>,
+): Promise<ApiResult<T>> {
+  let response: Response
+  let body: unknown
+  try {
+    response = await fetchFn(url, init)
+    const text = await response.text()
+    body = text === '' ? null : (JSON.parse(text) as unknown)
+  } catch {
+    return { ok: false, error: { code: 'offline', message: OFFLINE, status: null } }
+  }
+  if (response.ok) {
+    const parsed = schema.safeParse(body)
+    if (parsed.success) return { ok: true, value: parsed.data }
+  }
+  const mismatch = OffsetMismatchSchema.safeParse(body)
+  if (mismatch.success) {
+    const { code, message } = mismatch.data.error
+    return {
+      ok: false,
+      error: { code, message, status: response.status, received: mismatch.data.received },
+    }
+  }
+  const refusal = ApiErrorBodySchema.safeParse(body)
+  if (refusal.success)
+    return { ok: false, error: { ...refusal.data.error, status: response.status } }
+  const message = `The server gave an answer this app does not understand (HTTP ${response.status}). Check the server address.`
+  return { ok: false, error: { code: 'bad_answer', message, status: response.status } }
+}
+
+export interface SyncApi {
+  push(settingId: string, changes: PushChange[]): Promise<ApiResult<PushResponse>>
+  pull(settingId: string, since: number, limit?: number): Promise<ApiResult<PullResponse>>
+  uploadChunk(
+    photoId: string,
+    offset: number,
+    chunk: ArrayBuffer,
+  ): Promise<ApiResult<UploadResponse>>
+}
+
+export function syncApi(serverUrl: string, credential: string, fetchFn: Fetch): SyncApi {
+  const base = serverUrl.replace(/\/+$/, '')
+  const auth = { authorization: `Bearer ${credential}` }
+  return {
+    push: (settingId, changes) =>
+      request(
+        fetchFn,
+        `${base}/api/sync/push`,
+        {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ settingId, changes }),
+        },
+        PushResponseSchema,
+      ),
+    pull: (settingId, since, limit) => {
+      const query = new URLSearchParams({ settingId, since: String(since) })
+      if (limit !== undefined) query.set('limit', String(limit))
+      return request(
+        fetchFn,
+        `${base}/api/sync/pull?${query.toString()}`,
+        { headers: auth },
+        PullResponseSchema,
+      )
+    },
+    uploadChunk: (photoId, offset, chunk) =>
+      request(
+        fetchFn,
+        `${base}/api/sync/photos/${encodeURIComponent(photoId)}/content?offset=${offset}`,
+        {
+          method: 'PUT',
+          headers: { ...auth, 'content-type': 'application/octet-stream' },
+          body: chunk,
+        },
+        UploadResponseSchema,
+      ),
+  }
+}
+
+export function enrolRequest(
+  serverUrl: string,
+  code: string,
+  deviceName: string,
+  fetchFn: Fetch,
+): Promise<ApiResult<EnrolResponse>> {
+  return request(
+    fetchFn,
+    `${serverUrl.replace(/\/+$/, '')}/api/enrol`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName }),
+    },
+    EnrolResponseSchema,
+  )
+}

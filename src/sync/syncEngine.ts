@@ -1,0 +1,176 @@
+/**
+ * When sync runs: on start, when the network comes back, when the app becomes visible, every
+ * 30 s while online and visible, and whenever the app asks (`requestSync`, after each capture).
+ * After a failure it waits with exponential backoff and jitter before trying again. It never
+ * relies on the Background Sync API (Safari has none): it runs only while the app is open.
+ *
+ * Invariants:
+ * - One round at a time; a request during a round queues exactly one more round.
+ * - The 30 s tick does not cut a backoff short; a person's action (capture, reopening the app,
+ *   the network returning) does.
+ * - Clock, randomness, timers and the browser's online/visibility signals are arguments.
+ */
+import type { ConsentLensDb } from '../db/index.ts'
+import { backoffDelay } from './backoff.ts'
+import type { Fetch } from './syncApi.ts'
+import { syncOnce, type SyncOutcome } from './syncOnce.ts'
+import { createSyncStatus, type SyncStatusStore } from './syncStatus.ts'
+import { waitingPhotos } from './uploadPhotos.ts'
+
+export interface SyncEnvironment {
+  isOnline(): boolean
+  isVisible(): boolean
+  /** Calls `onChange` when the network or the app's visibility changes; returns an unsubscribe. */
+  listen(onChange: () => void): () => void
+}
+
+export interface Timers {
+  setTimeout(run: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+  setInterval(run: () => void, ms: number): unknown
+  clearInterval(handle: unknown): void
+}
+
+export interface SyncEngineOptions {
+  db: ConsentLensDb
+  environment: SyncEnvironment
+  fetch?: Fetch
+  now?: () => Date
+  random?: () => number
+  timers?: Timers
+  status?: SyncStatusStore
+  intervalMs?: number
+  chunkBytes?: number
+}
+
+export interface SyncEngine {
+  start(): void
+  stop(): void
+  /** Runs a round now (or right after the current one); resolves when it has finished. */
+  requestSync(): Promise<void>
+  status: SyncStatusStore
+}
+
+export const SYNC_INTERVAL_MS = 30_000
+
+const defaultTimers: Timers = {
+  setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
+  clearTimeout: (handle) => {
+    globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>)
+  },
+  setInterval: (run, ms) => globalThis.setInterval(run, ms),
+  clearInterval: (handle) => {
+    globalThis.clearInterval(handle as ReturnType<typeof setInterval>)
+  },
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { db, environment: env } = options
+  const now = options.now ?? (() => new Date())
+  const random = options.random ?? Math.random
+  const timers = options.timers ?? defaultTimers
+  const status = options.status ?? createSyncStatus()
+  let running: Promise<void> | null = null
+  let again = false
+  let failures = 0
+  let retry: unknown = null
+  let tick: unknown = null
+  let unlisten: (() => void) | null = null
+
+  async function waiting(): Promise<number> {
+    return (await waitingPhotos(db)).length
+  }
+
+  async function attempt(): Promise<SyncOutcome> {
+    try {
+      return await syncOnce({ db, fetch: options.fetch, now, chunkBytes: options.chunkBytes })
+    } catch (error) {
+      const message = `Sync failed on this iPad: ${String(error)}`
+      return { ok: false, error: { code: 'internal', message, status: null } }
+    }
+  }
+
+  async function round(): Promise<void> {
+    again = false
+    if (!env.isOnline()) {
+      status.set({ phase: 'offline', waitingPhotos: await waiting() })
+      return
+    }
+    status.set({ phase: 'syncing' })
+    const result = await attempt()
+    if (result.ok) {
+      failures = 0
+      const refused = result.value.push.refused.map((r) => r.message)
+      const error = result.value.photoProblems[0]?.message ?? null
+      const lastSyncAt = now().toISOString()
+      status.set({ phase: 'idle', lastSyncAt, error, refused, waitingPhotos: await waiting() })
+    } else if (result.error.code === 'device_revoked') {
+      stop()
+      status.set({ phase: 'revoked', error: result.error.message, waitingPhotos: 0 })
+    } else if (result.error.code === 'not_enrolled') {
+      status.set({
+        phase: 'not-enrolled',
+        error: result.error.message,
+        waitingPhotos: await waiting(),
+      })
+    } else {
+      failures += 1
+      retry = timers.setTimeout(
+        () => {
+          retry = null
+          void requestSync()
+        },
+        backoffDelay(failures, random),
+      )
+      status.set({
+        phase: 'waiting-to-retry',
+        error: result.error.message,
+        waitingPhotos: await waiting(),
+      })
+    }
+  }
+
+  /** Whether a request came in during the round just finished; clears it. */
+  function takeAgain(): boolean {
+    const requested = again
+    again = false
+    return requested
+  }
+
+  function requestSync(): Promise<void> {
+    if (running !== null) {
+      again = true
+      return running
+    }
+    if (retry !== null) timers.clearTimeout(retry)
+    retry = null
+    running = (async () => {
+      for (let more = true; more; more = takeAgain()) await round()
+    })().finally(() => {
+      running = null
+    })
+    return running
+  }
+
+  function start(): void {
+    if (unlisten !== null) return
+    unlisten = env.listen(() => {
+      if (env.isOnline() && env.isVisible()) void requestSync()
+    })
+    tick = timers.setInterval(() => {
+      if (env.isOnline() && env.isVisible() && retry === null) void requestSync()
+    }, options.intervalMs ?? SYNC_INTERVAL_MS)
+    void requestSync()
+  }
+
+  function stop(): void {
+    unlisten?.()
+    unlisten = null
+    if (tick !== null) timers.clearInterval(tick)
+    if (retry !== null) timers.clearTimeout(retry)
+    tick = null
+    retry = null
+  }
+
+  return { start, stop, requestSync, status }
+}

@@ -1,0 +1,113 @@
+/**
+ * Sends the full image of every photo the server does not hold yet, in chunks, resuming where
+ * the server says it has got to. Only the server's acknowledgement (SHA-256 verified, same
+ * checksum as ours) lets the device delete its full image; the thumbnail stays.
+ *
+ * Invariants:
+ * - A photo whose details are still in the outbox is not uploaded yet (the server must know
+ *   the photo, and its checksum, before it takes the image).
+ * - The full image is deleted in the same transaction that marks the photo sent, and only if
+ *   the photo still has the checksum the server confirmed.
+ */
+import type { ConsentLensDb, PhotoMeta } from '../db/index.ts'
+import { DEFAULT_CHUNK_BYTES } from '../protocol/index.ts'
+import type { SyncApi, SyncError } from './syncApi.ts'
+
+export type UploadOutcome =
+  { ok: true; value: { sent: number; problems: SyncError[] } } | { ok: false; error: SyncError }
+
+/** Errors about one photo: the others are still sent. Anything else stops the round. */
+const PHOTO_ERRORS = new Set([
+  'photo_unknown',
+  'checksum_mismatch',
+  'bad_request',
+  'upload_unconfirmed',
+])
+
+/** Photos this device still has to send. */
+export async function waitingPhotos(db: ConsentLensDb): Promise<PhotoMeta[]> {
+  return db.photos.where('syncState').anyOf('waiting', 'uploading').toArray()
+}
+
+/** Two photos in flight: one uploads while the other is read from, or marked sent in, IndexedDB. */
+export const UPLOADS_IN_FLIGHT = 2
+
+export async function uploadPhotos(
+  db: ConsentLensDb,
+  api: SyncApi,
+  chunkBytes = DEFAULT_CHUNK_BYTES,
+  inFlight = UPLOADS_IN_FLIGHT,
+): Promise<UploadOutcome> {
+  const detailsPending = new Set(
+    (await db.outbox.where('kind').equals('photo').toArray()).map((entry) => entry.entityId),
+  )
+  const queue = (await waitingPhotos(db)).filter((photo) => !detailsPending.has(photo.id))
+  let sent = 0
+  const problems: SyncError[] = []
+  const halt: { error: SyncError | null } = { error: null }
+  async function worker(): Promise<void> {
+    for (
+      let photo = queue.shift();
+      photo !== undefined && halt.error === null;
+      photo = queue.shift()
+    ) {
+      const outcome = await uploadAndRelease(db, api, photo, chunkBytes)
+      if (outcome === 'sent') sent += 1
+      else if (outcome !== 'skipped' && PHOTO_ERRORS.has(outcome.code)) problems.push(outcome)
+      else if (outcome !== 'skipped') halt.error = outcome
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, inFlight) }, worker))
+  return halt.error === null
+    ? { ok: true, value: { sent, problems } }
+    : { ok: false, error: halt.error }
+}
+
+/** Uploads one photo and, on the server's acknowledgement, lets its full image go. */
+async function uploadAndRelease(
+  db: ConsentLensDb,
+  api: SyncApi,
+  photo: PhotoMeta,
+  chunkBytes: number,
+): Promise<'sent' | 'skipped' | SyncError> {
+  const image = await db.photoImages.get(photo.id)
+  if (image?.full == null) return 'skipped'
+  const result = await uploadOne(api, photo, image.full, chunkBytes)
+  if (!result.ok) return result.error
+  await db.transaction('rw', [db.photos, db.photoImages], async () => {
+    const current = await db.photos.get(photo.id)
+    if (current?.checksum !== result.checksum) return
+    await db.photos.update(photo.id, { syncState: 'sent' })
+    await db.photoImages.update(photo.id, { full: null })
+  })
+  return 'sent'
+}
+
+async function uploadOne(
+  api: SyncApi,
+  photo: PhotoMeta,
+  full: Blob,
+  chunkBytes: number,
+): Promise<{ ok: true; checksum: string } | { ok: false; error: SyncError }> {
+  let offset = 0
+  // Each pass sends one chunk or learns where to resume; a bound keeps a confused server from
+  // holding the device in a loop.
+  for (let pass = 0; pass < Math.ceil(full.size / chunkBytes) * 2 + 4; pass++) {
+    const chunk = await full.slice(offset, Math.min(full.size, offset + chunkBytes)).arrayBuffer()
+    const answer = await api.uploadChunk(photo.id, offset, chunk)
+    if (!answer.ok) {
+      if (answer.error.code !== 'offset_mismatch' || answer.error.received === undefined)
+        return answer
+      offset = answer.error.received
+      continue
+    }
+    if (answer.value.complete) {
+      if (answer.value.checksum !== photo.checksum) break
+      return { ok: true, checksum: photo.checksum }
+    }
+    offset = answer.value.received
+  }
+  const message =
+    'The server did not confirm this photo. It stays on this iPad and is sent again later.'
+  return { ok: false, error: { code: 'upload_unconfirmed', message, status: null } }
+}

@@ -1,0 +1,34 @@
+/**
+ * A revoked iPad (lost, stolen, retired) wipes itself the moment the server says so: photos,
+ * children, consent records, staff and their PIN verifiers, the outbox and the audit trail are
+ * deleted without sending anything, and the credential is forgotten.
+ *
+ * Invariant: what stays is only what says what happened: the setting's name and the device
+ * row marked revoked, so the app can tell the person holding it.
+ */
+import type { ConsentLensDb } from '../db/index.ts'
+import type { SyncStateDb } from './syncStateDb.ts'
+
+const WIPED = [
+  'rooms',
+  'locations',
+  'children',
+  'consents',
+  'injuries',
+  'staff',
+  'photos',
+  'photoImages',
+  'audit',
+  'outbox',
+] as const
+
+export async function wipeDevice(db: ConsentLensDb, state: SyncStateDb): Promise<void> {
+  await db.transaction('rw', [...WIPED, 'device'], async () => {
+    await Promise.all(WIPED.map((t) => db.table(t).clear()))
+    await db.device.toCollection().modify({ enrolled: false, revoked: true })
+  })
+  await state.state.clear()
+}
+
+export const WIPED_MESSAGE =
+  'The manager switched this iPad off (reported lost or retired). Its photos and records have been removed from it without being sent. Ask the manager to enrol it again if it is found.'

@@ -1,0 +1,59 @@
+/**
+ * For tests: what a capture leaves on the device, written the way a capture writes it: the
+ * photo's metadata, its full image and thumbnail, and its outbox entry, in one Dexie
+ * transaction. (src/db's own savePhoto replaces this once it lands.)
+ */
+import type { ConsentLensDb, PhotoMeta } from '../../src/db/index.ts'
+import { enqueueOutbox } from '../../src/db/outbox.ts'
+import { DEMO_SHOWCASE, DEMO_STAFF } from '../../src/demo/index.ts'
+import type { Purpose } from '../../src/policy/index.ts'
+import { photoBytes, sha256Hex } from './photoFixture.ts'
+
+export interface Captured {
+  meta: PhotoMeta
+  bytes: Uint8Array<ArrayBuffer>
+}
+
+export async function capturePhoto(
+  db: ConsentLensDb,
+  options: {
+    deviceId: string
+    size?: number
+    childIds?: string[]
+    purposes?: Purpose[]
+    at?: string
+  },
+): Promise<Captured> {
+  const bytes = photoBytes(options.size ?? 100_000)
+  const at = options.at ?? new Date().toISOString()
+  const meta: PhotoMeta = {
+    id: globalThis.crypto.randomUUID(),
+    takenAt: at,
+    staffId: DEMO_STAFF.practitioner.id,
+    deviceId: options.deviceId,
+    locationId: 'demo-loc-garden',
+    childIds: options.childIds ?? [DEMO_SHOWCASE.allGranted.id],
+    purposes: options.purposes ?? ['learning_journey'],
+    caption: 'Painting outside',
+    adultInFrame: false,
+    reason: null,
+    decision: { verdict: 'allow', rules: [] },
+    checksum: sha256Hex(bytes),
+    bytes: bytes.byteLength,
+    width: 1600,
+    height: 1200,
+    syncState: 'waiting',
+    deleted: null,
+    flaggedForRemoval: [],
+  }
+  await db.transaction('rw', [db.photos, db.photoImages, db.outbox], async () => {
+    await db.photos.add(meta)
+    await db.photoImages.add({
+      photoId: meta.id,
+      full: new Blob([bytes]),
+      thumbnail: new Blob([bytes.slice(0, 2000)]),
+    })
+    await enqueueOutbox(db, { kind: 'photo', payload: meta }, at)
+  })
+  return { meta, bytes }
+}
