@@ -4,6 +4,7 @@
  * baseline measured in the same run where a baseline exists; nothing here asserts a time.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { benchAudit } from './auditBench.ts'
 import { benchCapture } from './captureBench.ts'
 import { benchPolicy } from './policyBench.ts'
 
@@ -12,6 +13,7 @@ type Bench = () => Promise<Record<string, number>> | Record<string, number>
 const benches: [string, Bench][] = [
   ['policy', benchPolicy],
   ['capture', benchCapture],
+  ['audit', benchAudit],
 ]
 const only = process.argv.slice(2)
 
