@@ -86,6 +86,23 @@ export function blockedEvent(n: number, captureId = `capture-${n}`, stage = 'sav
   }
 }
 
+export function tagRemovedEvent(n: number) {
+  return {
+    id: `untag-${n}`,
+    at: at(n),
+    staffId: 'sam',
+    type: 'capture-tag-removed',
+    details: {
+      captureId: `capture-${n}`,
+      locationId: 'room',
+      childIds: ['child-2', 'child-4'],
+      rules: ['consent-withdrawn'],
+      removedChildId: 'child-4',
+      confirmed: 'not in this photo',
+    },
+  }
+}
+
 export function deletedEvent(n: number, photoId: string) {
   return {
     id: `deleted-${n}`,
