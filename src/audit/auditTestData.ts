@@ -86,6 +86,23 @@ export function blockedEvent(n: number, captureId = `capture-${n}`, stage = 'sav
   }
 }
 
+export function tagRemovedEvent(n: number) {
+  return {
+    id: `untag-${n}`,
+    at: at(n),
+    staffId: 'sam',
+    type: 'capture-tag-removed',
+    details: {
+      captureId: `capture-${n}`,
+      locationId: 'room',
+      childIds: ['child-2', 'child-4'],
+      rules: ['consent-withdrawn'],
+      removedChildId: 'child-4',
+      confirmed: 'not in this photo',
+    },
+  }
+}
+
 export function deletedEvent(n: number, photoId: string) {
   return {
     id: `deleted-${n}`,
@@ -102,16 +119,12 @@ export function busyDay(photos: number, events: number, day = AUDIT_DAY) {
     photo(i % 600, { id: `photo-${i}`, takenAt: at(i % 600, day) }),
   )
   const raw = Array.from({ length: events }, (_, i) => {
-    if (i % 50 === 0) return blockedEvent(i % 600, `capture-${i}`)
-    if (i % 97 === 0) return deletedEvent(i % 600, `photo-${i % photos}`)
+    const when = at(i % 600, day)
+    if (i % 50 === 0) return { ...blockedEvent(i % 600, `capture-${i}`), id: `b${i}`, at: when }
+    if (i % 97 === 0)
+      return { ...deletedEvent(i % 600, `photo-${i % photos}`), id: `d${i}`, at: when }
     const type = i % 5 === 0 ? 'signed-in' : 'photo-saved'
-    return {
-      id: `e${i}`,
-      at: at(i % 600),
-      staffId: 'sam',
-      type,
-      details: { photoId: `photo-${i}` },
-    }
+    return { id: `e${i}`, at: when, staffId: 'sam', type, details: { photoId: `photo-${i}` } }
   })
   return { photos: photoList, events: sealAll(raw) }
 }

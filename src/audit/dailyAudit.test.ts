@@ -7,13 +7,19 @@ import {
   busyDay,
   deletedEvent,
   photo,
+  tagRemovedEvent,
   sealAll,
 } from './auditTestData.ts'
 import { auditCsvRows, AUDIT_CSV_HEADER, dailyAuditCsv } from './dailyAuditCsv.ts'
 import { buildDailyAudit, chainWords } from './dailyAudit.ts'
 import { verifyChain } from './verifyChain.ts'
 
-function audit(photos = [photo(1), photo(2)], raw = [blockedEvent(3), deletedEvent(4, 'photo-2')]) {
+type RawEvent = Parameters<typeof sealAll>[0][number]
+
+function audit(
+  photos = [photo(1), photo(2)],
+  raw: RawEvent[] = [blockedEvent(3), deletedEvent(4, 'photo-2')],
+) {
   const events = sealAll(raw)
   return buildDailyAudit({
     day: AUDIT_DAY,
@@ -57,6 +63,7 @@ describe('buildDailyAudit', () => {
     expect(result.totals).toEqual({
       photos: 3,
       blocked: 1,
+      tagRemovals: 0,
       deletions: 1,
       quarantined: 1,
       flagged: 1,
@@ -67,6 +74,17 @@ describe('buildDailyAudit', () => {
     ])
   })
 
+  it('lists a tag removed after a block: who confirmed which child was not in the photo', () => {
+    const result = audit([], [tagRemovedEvent(6)])
+    expect(result.totals.tagRemovals).toBe(1)
+    expect(result.tagRemovals[0]).toMatchObject({
+      staff: 'Sam Okafor',
+      removedChild: 'Child4 Tester',
+      location: 'Ladybirds room',
+    })
+    expect(result.tagRemovals[0]?.rules[0]).toMatch(/withdrew consent/)
+  })
+
   it('says whether the audit record is intact', () => {
     expect(chainWords(audit().chain)).toBe('Audit record intact')
     const events = sealAll([blockedEvent(1), blockedEvent(2)]).toSpliced(0, 1)
@@ -75,9 +93,16 @@ describe('buildDailyAudit', () => {
 })
 
 describe('dailyAuditCsv', () => {
-  it('writes one rectangular table: photos, then blocked attempts, then deletions', () => {
-    const rows = auditCsvRows(audit())
-    expect(rows.map((r) => r[0])).toEqual(['Photo', 'Photo', 'Blocked attempt', 'Deletion'])
+  it('writes one rectangular table: photos, blocked attempts, tags removed, deletions', () => {
+    const events = [blockedEvent(3), deletedEvent(4, 'photo-2'), tagRemovedEvent(5)]
+    const rows = auditCsvRows(audit([photo(1), photo(2)], events))
+    expect(rows.map((r) => r[0])).toEqual([
+      'Photo',
+      'Photo',
+      'Blocked attempt',
+      'Tag removed after a block',
+      'Deletion',
+    ])
     expect(rows.every((r) => r.length === AUDIT_CSV_HEADER.length)).toBe(true)
     expect(dailyAuditCsv(audit()).split('\r\n')[0]).toBe(AUDIT_CSV_HEADER.join(','))
   })

@@ -1,6 +1,6 @@
 /**
  * The daily photo audit of one day: totals, every photo taken, every blocked attempt, every
- * deletion, and whether the audit record is intact. Built from what the tablet holds; the
+ * tag removed after a block, every deletion, and whether the audit record is intact. Built from what the tablet holds; the
  * screen, the CSV and the PDF all read this one model, so they can never disagree.
  *
  * Invariants:
@@ -9,7 +9,14 @@
  * - Rows are in time order; totals count exactly the rows listed.
  */
 import type { AuditDirectory } from './auditDirectory.ts'
-import { blockedRows, deletionRows, type BlockedRow, type DeletionRow } from './eventRows.ts'
+import {
+  blockedRows,
+  deletionRows,
+  tagRemovalRows,
+  type BlockedRow,
+  type DeletionRow,
+  type TagRemovalRow,
+} from './eventRows.ts'
 import type { SealedEvent } from './hashChain.ts'
 import { toPhotoRow, type AuditPhoto, type PhotoRow } from './photoRows.ts'
 import type { ChainVerdict } from './verifyChain.ts'
@@ -17,6 +24,7 @@ import type { ChainVerdict } from './verifyChain.ts'
 export interface DailyTotals {
   photos: number
   blocked: number
+  tagRemovals: number
   deletions: number
   quarantined: number
   flagged: number
@@ -29,6 +37,7 @@ export interface DailyAudit {
   totals: DailyTotals
   photos: PhotoRow[]
   blocked: BlockedRow[]
+  tagRemovals: TagRemovalRow[]
   deletions: DeletionRow[]
   chain: ChainVerdict
 }
@@ -49,6 +58,7 @@ export function buildDailyAudit(input: DailyAuditInput): DailyAudit {
     .sort((a, b) => a.takenAt.localeCompare(b.takenAt))
     .map((photo) => toPhotoRow(photo, names, timeZone))
   const blocked = blockedRows(input.events, names, timeZone).sort(byTime)
+  const tagRemovals = tagRemovalRows(input.events, names, timeZone).sort(byTime)
   const deletions = deletionRows(input.events, names, timeZone).sort(byTime)
   return {
     day: input.day,
@@ -56,12 +66,14 @@ export function buildDailyAudit(input: DailyAuditInput): DailyAudit {
     totals: {
       photos: photos.length,
       blocked: blocked.length,
+      tagRemovals: tagRemovals.length,
       deletions: deletions.length,
       quarantined: photos.filter((p) => p.quarantined !== null).length,
       flagged: photos.filter((p) => p.flaggedForRemoval.length > 0 && p.deleted === null).length,
     },
     photos,
     blocked,
+    tagRemovals,
     deletions,
     chain: input.chain,
   }

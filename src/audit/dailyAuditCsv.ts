@@ -1,6 +1,6 @@
 /**
- * The daily audit as one CSV table: a row per photo, blocked attempt and deletion, in that
- * order, each in time order. One rectangular table (no sections) so it sorts and filters in a
+ * The daily audit as one CSV table: a row per photo, blocked attempt, tag removed after a
+ * block and deletion, in that order, each in time order. One rectangular table (no sections) so it sorts and filters in a
  * spreadsheet; several values in one field are separated by "; ".
  */
 import { toCsv } from './csv.ts'
@@ -59,6 +59,19 @@ export function auditCsvRows(audit: DailyAudit): string[][] {
     list(b.rules),
     ...['', '', '', '', '', ''],
   ])
+  const tagRemovals = audit.tagRemovals.map((t) => [
+    'Tag removed after a block',
+    t.at,
+    t.time,
+    t.staff,
+    t.deviceId,
+    t.location,
+    t.removedChild,
+    '',
+    'Confirmed not in the photo',
+    list(t.rules),
+    ...['', '', '', '', '', ''],
+  ])
   const deletions = audit.deletions.map((d) => [
     'Deletion',
     d.at,
@@ -67,7 +80,7 @@ export function auditCsvRows(audit: DailyAudit): string[][] {
     d.deviceId,
     ...['', list(d.children), '', '', '', d.reason, '', '', '', 'Deleted', d.photoId],
   ])
-  return [...photos, ...blocked, ...deletions]
+  return [...photos, ...blocked, ...tagRemovals, ...deletions]
 }
 
 export function dailyAuditCsv(audit: DailyAudit): string {

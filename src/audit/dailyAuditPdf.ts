@@ -2,12 +2,14 @@
  * The daily audit as a PDF to print and sign: the setting, the day, who exported it and when,
  * how fresh the tablet's data was, the audit record's state with its last seal (so the paper
  * anchors the chain: a later check can show the record still holds that event unchanged),
- * the totals, a table of every photo, blocked attempt and deletion, and a signature block.
+ * the totals, a table of every photo, blocked attempt, tag removed after a block and deletion,
+ * and a signature block.
  *
  * Invariant: made entirely from the DailyAudit model and the facts passed in; the creation
  * date is the export time given, so the same input makes the same document.
  */
 import { chainWords, type DailyAudit } from './dailyAudit.ts'
+import type { PhotoRow } from './photoRows.ts'
 import { dayTimeWords, dayWords } from './auditWords.ts'
 import { PdfWriter, type PdfColumn } from './pdfWriter.ts'
 
@@ -38,6 +40,14 @@ const BLOCKED_COLUMNS: PdfColumn[] = [
   { title: 'Children', share: 0.2 },
   { title: 'Purposes', share: 0.14 },
   { title: 'Rules that blocked it', share: 0.38 },
+]
+
+const TAG_COLUMNS: PdfColumn[] = [
+  { title: 'Time', share: 0.05 },
+  { title: 'Staff', share: 0.12 },
+  { title: 'Location', share: 0.11 },
+  { title: 'Child confirmed not in the photo', share: 0.22 },
+  { title: 'What was blocking', share: 0.5 },
 ]
 
 const DELETION_COLUMNS: PdfColumn[] = [
@@ -74,41 +84,19 @@ function writeHeading(pdf: PdfWriter, audit: DailyAudit, facts: PdfFacts): void 
   pdf.text(`${chainWords(audit.chain)}${sealWords}`, { bold: !audit.chain.ok })
   const t = audit.totals
   pdf.text(
-    `Photos ${t.photos} · Blocked attempts ${t.blocked} · Deletions ${t.deletions} · Quarantined ${t.quarantined} · Flagged for removal ${t.flagged}`,
+    `Photos ${t.photos} · Blocked attempts ${t.blocked} · Deletions ${t.deletions} · Quarantined ${t.quarantined} · Flagged for removal ${t.flagged} · Tags removed ${t.tagRemovals}`,
     { size: 11, bold: true, gap: 10 },
   )
 }
 
 function writeSections(pdf: PdfWriter, audit: DailyAudit): void {
+  const { photos, blocked, tagRemovals, deletions } = audit
+  section(pdf, `Photos taken (${photos.length})`, PHOTO_COLUMNS, photos.map(photoCells))
   section(
     pdf,
-    `Photos taken (${audit.photos.length})`,
-    PHOTO_COLUMNS,
-    audit.photos.map((p) => [
-      p.time,
-      p.staff,
-      p.location,
-      p.children.join(', '),
-      p.purposes.join(', '),
-      [p.verdict, ...(p.findings ?? ['findings not recorded'])].join('. '),
-      p.reason ?? '',
-      [
-        p.sync,
-        p.quarantined === null ? '' : `Quarantined: ${p.quarantined.reason}`,
-        ...p.flaggedForRemoval.map((f) => `Flagged: ${f}`),
-        p.deleted === null
-          ? ''
-          : `Deleted ${p.deleted.time} by ${p.deleted.by}: ${p.deleted.reason}`,
-      ]
-        .filter((s) => s !== '')
-        .join('. '),
-    ]),
-  )
-  section(
-    pdf,
-    `Blocked attempts (${audit.blocked.length})`,
+    `Blocked attempts (${blocked.length})`,
     BLOCKED_COLUMNS,
-    audit.blocked.map((b) => [
+    blocked.map((b) => [
       b.time,
       b.staff,
       b.location,
@@ -119,10 +107,35 @@ function writeSections(pdf: PdfWriter, audit: DailyAudit): void {
   )
   section(
     pdf,
-    `Deletions (${audit.deletions.length})`,
-    DELETION_COLUMNS,
-    audit.deletions.map((d) => [d.time, d.staff, d.children.join(', '), d.reason, d.photoId]),
+    `Tags removed after a block (${tagRemovals.length})`,
+    TAG_COLUMNS,
+    tagRemovals.map((t) => [t.time, t.staff, t.location, t.removedChild, t.rules.join(' ')]),
   )
+  section(
+    pdf,
+    `Deletions (${deletions.length})`,
+    DELETION_COLUMNS,
+    deletions.map((d) => [d.time, d.staff, d.children.join(', '), d.reason, d.photoId]),
+  )
+}
+
+function photoCells(p: PhotoRow): string[] {
+  const state = [
+    p.sync,
+    p.quarantined === null ? '' : `Quarantined: ${p.quarantined.reason}`,
+    ...p.flaggedForRemoval.map((f) => `Flagged: ${f}`),
+    p.deleted === null ? '' : `Deleted ${p.deleted.time} by ${p.deleted.by}: ${p.deleted.reason}`,
+  ]
+  return [
+    p.time,
+    p.staff,
+    p.location,
+    p.children.join(', '),
+    p.purposes.join(', '),
+    [p.verdict, ...(p.findings ?? ['findings not recorded'])].join('. '),
+    p.reason ?? '',
+    state.filter((s) => s !== '').join('. '),
+  ]
 }
 
 function section(pdf: PdfWriter, heading: string, columns: PdfColumn[], rows: string[][]): void {
@@ -133,8 +146,9 @@ function section(pdf: PdfWriter, heading: string, columns: PdfColumn[], rows: st
 }
 
 function writeSignature(pdf: PdfWriter): void {
-  pdf.ensure(110)
-  pdf.y -= 10
+  // The whole block (gap, heading, space to sign, lines and labels) stays on one page.
+  pdf.ensure(80)
+  pdf.y -= 6
   pdf.text('Checked and signed', { size: 12, bold: true, gap: 28 })
   const labels = ['Name', 'Role', 'Signature', 'Date']
   const slot = pdf.width / labels.length

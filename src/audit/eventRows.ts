@@ -1,6 +1,8 @@
 /**
  * The audit events the daily audit lists beside the photos: blocked attempts (who, when,
- * where, which children, which rules: never an image) and deletions (who, when, why).
+ * where, which children, which rules: never an image), tags removed after a block (the one way
+ * round a block, so who confirmed which child was not in the photo), and deletions (who, when,
+ * why).
  *
  * Invariant: a capture blocked at the save and then discarded writes two events with the same
  * `captureId`; it is one attempt, listed once with every rule either event named.
@@ -85,6 +87,41 @@ export function deletionRows(
       children: detailStrings(event.details, 'childIds').map(names.childName),
       reason: detailString(event.details, 'reason') ?? 'No reason recorded',
     }))
+}
+
+export interface TagRemovalRow {
+  eventId: string
+  at: string
+  time: string
+  staff: string
+  deviceId: string
+  location: string
+  /** The child the practitioner confirmed was not in the photo. */
+  removedChild: string
+  /** What was blocking when the tag was removed. */
+  rules: string[]
+}
+
+export function tagRemovalRows(
+  events: readonly SealedEvent[],
+  names: AuditDirectory,
+  timeZone: string,
+): TagRemovalRow[] {
+  return events
+    .filter((e) => e.type === 'capture-tag-removed')
+    .map((event) => {
+      const removed = detailString(event.details, 'removedChildId')
+      return {
+        eventId: event.id,
+        at: event.at,
+        time: clockTime(event.at, timeZone),
+        staff: names.staffName(event.staffId),
+        deviceId: event.deviceId,
+        location: names.locationName(detailString(event.details, 'locationId')),
+        removedChild: removed === null ? 'Not recorded' : names.childName(removed),
+        rules: detailStrings(event.details, 'rules').map(ruleWords),
+      }
+    })
 }
 
 function purposeWords(code: string): string {

@@ -33,7 +33,7 @@ export {
   verdictWords,
 } from './auditWords.ts'
 export { toPhotoRow, type AuditPhoto, type PhotoRow, type Quarantine } from './photoRows.ts'
-export { type BlockedRow, type DeletionRow } from './eventRows.ts'
+export { type BlockedRow, type DeletionRow, type TagRemovalRow } from './eventRows.ts'
 export {
   buildDailyAudit,
   chainWords,

@@ -1,17 +1,16 @@
 /**
  * What the manager's alerts on Home need from the tablet: photos not yet on the server,
- * photos flagged for removal, consent reviews, and this tablet's audit chain.
+ * photos flagged for removal, and this tablet's audit chain. (Consent reviews come from
+ * `reviewsDue`, which Home reads already.)
  *
  * Seams for the server's facts (sync brings them): a photo's `quarantined` field and the
  * setting's devices with when each was last seen. Until sync stores them they are absent
  * here and the alerts say nothing about them, rather than something untrue.
  */
 import type { AuditPhoto } from '../audit/photoRows.ts'
-import type { Iso } from '../policy/index.ts'
 import type { AuditEvent } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import type { Child, PhotoMeta } from './records.ts'
-import { reviewsDue, type ReviewsDue } from './reviewsDue.ts'
 
 export interface AlertFacts {
   /** Kept photos not yet confirmed by the server. */
@@ -20,14 +19,12 @@ export interface AlertFacts {
   flagged: Pick<PhotoMeta, 'id' | 'takenAt' | 'childIds' | 'flaggedForRemoval'>[]
   /** Photos the server quarantined, once sync records it on the photo. */
   quarantined: number
-  reviews: ReviewsDue
   chain: AuditEvent[]
   /** For the names in the alerts. */
   children: Child[]
 }
 
-export async function loadAlertFacts(db: ConsentLensDb, now: Iso): Promise<AlertFacts> {
-  const reviews = await reviewsDue(db, now)
+export async function loadAlertFacts(db: ConsentLensDb): Promise<AlertFacts> {
   return db.transaction('r', [db.photos, db.audit, db.device, db.children], async () => {
     const deviceId = (await db.device.toCollection().first())?.id ?? ''
     const unsentRows = await db.photos.where('syncState').anyOf('waiting', 'uploading').toArray()
@@ -49,6 +46,6 @@ export async function loadAlertFacts(db: ConsentLensDb, now: Iso): Promise<Alert
       .between([deviceId, 0], [deviceId, Infinity])
       .toArray()
     const children = await db.children.toArray()
-    return { unsent, flagged, quarantined, reviews, chain, children }
+    return { unsent, flagged, quarantined, chain, children }
   })
 }

@@ -4,6 +4,7 @@
  * baseline measured in the same run where a baseline exists; nothing here asserts a time.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { benchAudit } from './auditBench.ts'
 import { benchCapture } from './captureBench.ts'
 import { benchPolicy } from './policyBench.ts'
 import { benchSync } from './syncBench.ts'
@@ -14,6 +15,7 @@ const benches: [string, Bench][] = [
   ['policy', benchPolicy],
   ['capture', benchCapture],
   ['sync', benchSync],
+  ['audit', benchAudit],
 ]
 const only = process.argv.slice(2)
 

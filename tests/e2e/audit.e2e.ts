@@ -57,6 +57,7 @@ describe('the daily photo audit', () => {
     expect(await total('Photos').textContent()).toBe('3')
     expect(await total('Blocked attempts').textContent()).toBe('1')
     expect(await total('Deletions').textContent()).toBe('1')
+    expect(await total('Tags removed after a block').textContent()).toBe('1')
     expect(await total('Flagged for removal').textContent()).toBe('1')
     await page
       .getByRole('img', { name: /Photo taken at/ })
@@ -100,6 +101,8 @@ describe('the daily photo audit', () => {
     expect(blocked).toHaveLength(1)
     expect(blocked[0]?.Children).toBe(seeded.blockedChild)
     expect(blocked[0]?.['Findings or rules']).toMatch(/refused consent/)
+    const untagged = rows.filter((r) => r.Record === 'Tag removed after a block')
+    expect(untagged.map((r) => r.Children)).toEqual([seeded.untaggedChild])
     const deletion = rows.find((r) => r.Record === 'Deletion')
     expect(deletion).toMatchObject({
       'Photo id': seeded.deletedPhotoId,
@@ -117,6 +120,7 @@ describe('the daily photo audit', () => {
     expect(text).toContain('Audit record intact')
     for (const photo of seeded.photos) expect(text).toContain(photo.children[0])
     expect(text).toContain('Eyes closed')
+    expect(text).toContain('Tags removed after a block (1)')
     expect(text).toContain('Signature')
     const png = screenshotPath('audit-pdf-page1').replace(/\.png$/, '')
     execFileSync('pdftoppm', [

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 export type SeededDay = {
   photos: { id: string; takenAt: string; staffName: string; children: string[]; reason: string }[]
   blockedChild: string
+  untaggedChild: string
   deletedPhotoId: string
 }
 
@@ -97,6 +98,19 @@ const seedInPage = async (): Promise<SeededDay> => {
       },
     },
     {
+      at: minute(3),
+      staffId: sam,
+      type: 'capture-tag-removed',
+      details: {
+        captureId: 'y',
+        locationId: 'demo-loc-caterpillars',
+        childIds: [c0!.id, c2!.id],
+        rules: ['consent-withdrawn'],
+        removedChildId: c2!.id,
+        confirmed: 'not in this photo',
+      },
+    },
+    {
       at: minute(2),
       staffId: morgan,
       type: 'photo-deleted',
@@ -152,6 +166,7 @@ const seedInPage = async (): Promise<SeededDay> => {
       reason: typeof p.reason === 'string' ? p.reason : '',
     })),
     blockedChild: name(c1!),
+    untaggedChild: name(c2!),
     deletedPhotoId: 'e2e-photo-3',
   }
 }

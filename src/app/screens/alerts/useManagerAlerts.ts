@@ -1,5 +1,6 @@
-// The manager's alerts, live from the tablet: recomputed when photos, the audit, consents or
-// the roster change. Null for anyone else (nothing is read), undefined while reading.
+// The manager's alerts, live from the tablet: recomputed when photos, the audit or the roster
+// change, and when Home's count of consent reviews does (Home reads those once, for its tile
+// too). Null for anyone else (nothing is read), undefined while reading.
 import { useLiveQuery } from 'dexie-react-hooks'
 import {
   auditDirectory,
@@ -12,12 +13,16 @@ import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
 import { tabletTimeZone } from '../audit/auditDay.ts'
 
-export function useManagerAlerts(isManager: boolean): ManagerAlert[] | null | undefined {
+export function useManagerAlerts(
+  isManager: boolean,
+  reviews: { overdue: number; dueSoon: number } | undefined,
+): ManagerAlert[] | null | undefined {
   const db = useDb()
   return useLiveQuery(async () => {
     if (!isManager) return null
+    if (reviews === undefined) return undefined
     const now = nowIso()
-    const facts = await loadAlertFacts(db, now)
+    const facts = await loadAlertFacts(db)
     return managerAlerts({
       now,
       timeZone: tabletTimeZone(),
@@ -25,8 +30,8 @@ export function useManagerAlerts(isManager: boolean): ManagerAlert[] | null | un
       unsent: facts.unsent,
       flagged: facts.flagged,
       quarantined: facts.quarantined,
-      reviews: { overdue: facts.reviews.overdue.length, dueSoon: facts.reviews.dueSoon.length },
+      reviews,
       chain: verifyChain(facts.chain),
     })
-  }, [db, isManager])
+  }, [db, isManager, reviews?.overdue, reviews?.dueSoon])
 }

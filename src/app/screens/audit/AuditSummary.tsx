@@ -11,6 +11,7 @@ export function AuditSummary({ audit, freshness, stale }: Props) {
   const totals: [string, number][] = [
     ['Photos', t.photos],
     ['Blocked attempts', t.blocked],
+    ['Tags removed after a block', t.tagRemovals],
     ['Deletions', t.deletions],
     ['Quarantined', t.quarantined],
     ['Flagged for removal', t.flagged],

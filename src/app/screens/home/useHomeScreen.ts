@@ -26,11 +26,16 @@ export function useHomeScreen() {
   const goTo = useNavigation((s) => s.goTo)
   const mayCapture = usePermission('capture')
   const isManager = usePermission('record-consent')
-  const mayAudit = usePermission('view-audit')
-  const alerts = useManagerAlerts(mayAudit)
   const reviews = useLiveQuery(
     async () => (isManager ? reviewsDue(db, nowIso()) : null),
     [db, isManager],
+  )
+  const mayAudit = usePermission('view-audit')
+  const alerts = useManagerAlerts(
+    mayAudit,
+    reviews === undefined
+      ? undefined
+      : { overdue: reviews?.overdue.length ?? 0, dueSoon: reviews?.dueSoon.length ?? 0 },
   )
 
   const tiles: HomeTile[] = [
