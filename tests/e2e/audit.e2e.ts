@@ -79,7 +79,9 @@ describe('the daily photo audit', () => {
     expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] })
   })
 
-  it('exports a CSV whose rows are what the tablet holds, formulas neutralised', async () => {
+  it('exports a CSV whose rows are what the tablet holds, formulas neutralised, offline', async () => {
+    // The manager's iPad often has no network: exports are made and saved on the tablet.
+    await page.context().setOffline(true)
     const file = await download(/Export CSV/)
     expect(file.name).toMatch(/^consentlens-audit-demo-nursery-sample-data-\d{4}-\d{2}-\d{2}\.csv$/)
     const text = readFileSync(file.path, 'utf8').replace(/^\uFEFF/, '')
@@ -137,6 +139,7 @@ describe('the daily photo audit', () => {
     ])
     expect(readFileSync(`${png}.png`).subarray(1, 4).toString()).toBe('PNG')
     expect(await auditEventsOfType(page, 'audit-exported')).toHaveLength(2)
+    await page.context().setOffline(false)
     await page.getByText(/\.pdf is in your downloads/).waitFor()
     await page.getByText('Audit record intact').waitFor()
   })
