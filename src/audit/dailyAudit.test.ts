@@ -58,7 +58,10 @@ describe('buildDailyAudit', () => {
     const flagged = photo(7, {
       flaggedForRemoval: [{ at: at(9), childId: 'child-7', purposes: ['display'] }],
     })
-    const quarantined = { ...photo(8), quarantined: { at: at(10), reason: 'Consent refused' } }
+    const quarantined = {
+      ...photo(8),
+      quarantine: { at: at(10), rules: ['consent-refused'], message: 'Consent refused' },
+    }
     const result = audit([photo(1), flagged, quarantined])
     expect(result.totals).toEqual({
       photos: 3,

@@ -4,21 +4,21 @@
  * for what, the decision and its findings, the reason given, whether it reached the server,
  * quarantine, removal flags, deletion).
  *
- * Quarantine is decided by the server (it re-runs the policy on upload). A photo row carries
- * `quarantined` when sync has stored one on the photo; until then it is null ("not known here").
+ * Quarantine is decided by the server (it re-runs the policy on upload); sync stores it on the
+ * photo as `quarantine` (records.ts PhotoQuarantine). Until the server has spoken it is null.
  */
 import type { PhotoMeta } from '../db/records.ts'
 import { purposeLabel } from '../policy/index.ts'
 import type { AuditDirectory } from './auditDirectory.ts'
 import { clockTime, ruleWords, syncWords, verdictWords } from './auditWords.ts'
 
-/** The seam for the server's verdict: sync adds it to the stored photo. */
+/** The server's verdict as the audit shows it: when, and why in words. */
 export interface Quarantine {
   at: string
   reason: string
 }
 
-export type AuditPhoto = PhotoMeta & { quarantined?: Quarantine | null }
+export type AuditPhoto = PhotoMeta
 
 export interface PhotoRow {
   photoId: string
@@ -54,7 +54,10 @@ export function toPhotoRow(photo: AuditPhoto, names: AuditDirectory, timeZone: s
     findings: findingWords(photo),
     reason: photo.reason,
     sync: syncWords(photo.syncState),
-    quarantined: photo.quarantined ?? null,
+    quarantined:
+      photo.quarantine == null
+        ? null
+        : { at: photo.quarantine.at, reason: photo.quarantine.message },
     flaggedForRemoval: photo.flaggedForRemoval.map(
       (flag) =>
         `${names.childName(flag.childId)}: consent withdrawn for ${flag.purposes.map(purposeLabel).join(', ')}`,

@@ -25,10 +25,11 @@ describe('loadAlertFacts', () => {
       photo(3, { syncState: 'sent' }),
       photo(4, { syncState: 'waiting', deleted: gone, flaggedForRemoval: [FLAG] }),
     ])
-    // As sync will store the server's quarantine: a field PhotoMeta does not declare yet.
-    await db
-      .table('photos')
-      .add({ ...photo(5, { syncState: 'sent' }), quarantined: { at: FLAG.at, reason: 'Refused' } })
+    // As sync stores the server's quarantine (src/sync applies it from the pull).
+    await db.photos.add({
+      ...photo(5, { syncState: 'sent' }),
+      quarantine: { at: FLAG.at, rules: ['consent-refused'], message: 'Refused' },
+    })
     const facts = await loadAlertFacts(db)
     expect(facts.unsent.map((p) => p.id).sort()).toEqual(['photo-1', 'photo-2'])
     expect(facts.flagged.map((p) => p.id)).toEqual(['photo-2'])

@@ -36,7 +36,7 @@ export async function loadAlertFacts(db: ConsentLensDb): Promise<AlertFacts> {
     let quarantined = 0
     await db.photos.each((photo: AuditPhoto) => {
       if (photo.deleted !== null) return
-      if (photo.quarantined != null) quarantined += 1
+      if (photo.quarantine != null) quarantined += 1
       if (photo.flaggedForRemoval.length === 0) return
       const { id, takenAt, childIds, flaggedForRemoval } = photo
       flagged.push({ id, takenAt, childIds, flaggedForRemoval })
