@@ -10,18 +10,29 @@
  * - `seq` is assigned by IndexedDB (auto-increment) and only grows; `id` is a client-made UUID
  *   the server uses to ignore a retried entry it has already applied.
  * - The payload is the whole entity after the change, never a diff: applying it twice is safe.
- * - A staff payload never carries the PIN hash or lockout counters (see `toStaff`).
+ * - A staff payload never carries the PIN hash or lockout counters (see `toStaff`). A new PIN
+ *   travels as its own `staffPin` entry, the salted verifier only (decision 0005), so every
+ *   iPad of the setting can check it offline.
  */
 import { Dexie, type Transaction } from 'dexie'
 import type { Iso } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
-import type { Child, InjuryRecord, Location, PhotoMeta, Staff, StoredConsent } from './records.ts'
+import type {
+  Child,
+  InjuryRecord,
+  Location,
+  PhotoMeta,
+  PinHash,
+  Staff,
+  StoredConsent,
+} from './records.ts'
 
 export type OutboxChange =
   | { kind: 'consent'; payload: StoredConsent }
   | { kind: 'injury'; payload: InjuryRecord }
   | { kind: 'staff'; payload: Staff }
+  | { kind: 'staffPin'; payload: { id: string; pin: PinHash } }
   | { kind: 'child'; payload: Child }
   | { kind: 'location'; payload: Location }
   | { kind: 'photo'; payload: PhotoMeta }

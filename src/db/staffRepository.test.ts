@@ -75,9 +75,53 @@ describe('PINs', () => {
       expect(row?.pin?.iterations).toBeGreaterThanOrEqual(100_000)
     }
     expect(rows[0]?.pin?.saltB64).not.toBe(rows[1]?.pin?.saltB64)
-    const everything = JSON.stringify([await db.audit.toArray(), await db.outbox.toArray()])
-    expect(everything).not.toContain('987654')
-    expect(everything).not.toContain(rows[0]?.pin?.hashB64)
+    const audit = JSON.stringify(await db.audit.toArray())
+    const outbox = await listOutbox(db)
+    expect(JSON.stringify([audit, outbox])).not.toContain('987654')
+    expect(audit).not.toContain(rows[0]?.pin?.hashB64)
+    // The verifier travels only in its own kind of entry (decision 0005), never with a name.
+    const carrying = outbox.filter((e) => JSON.stringify(e).includes(rows[0]?.pin?.hashB64 ?? '-'))
+    expect(carrying.map((e) => e.kind)).toEqual(['staffPin'])
+  })
+
+  it('a new PIN goes to the outbox as a staffPin entry in the same transaction, to reach every iPad', async () => {
+    db = await smallSetting()
+    await setPin(db, KEYWORKER.id, '2468', KEYWORKER, T0)
+    const stored = await db.staff.get(KEYWORKER.id)
+    const outbox = await listOutbox(db)
+    expect(outbox).toHaveLength(1)
+    expect(outbox[0]).toMatchObject({
+      kind: 'staffPin',
+      entityId: KEYWORKER.id,
+      createdAt: T0,
+      payload: { id: KEYWORKER.id, pin: stored?.pin },
+    })
+    expect(Object.keys(outbox[0]?.payload ?? {}).sort()).toEqual(['id', 'pin'])
+  })
+
+  it('a refused PIN change leaves nothing in the outbox', async () => {
+    db = await smallSetting()
+    await setPin(db, STUDENT.id, '9999', PRACTITIONER, T0)
+    await setPin(db, KEYWORKER.id, '12', KEYWORKER, T0)
+    expect(await listOutbox(db)).toEqual([])
+  })
+
+  it('someone added with a PIN is sent as staff, then their verifier', async () => {
+    db = await smallSetting()
+    const added = await createStaff(
+      db,
+      { name: 'Ola B', role: 'practitioner', pin: '1357' },
+      MANAGER,
+      T0,
+    )
+    const id = added.ok ? added.value.id : ''
+    const outbox = await listOutbox(db)
+    expect(outbox.map((e) => [e.kind, e.entityId])).toEqual([
+      ['staff', id],
+      ['staffPin', id],
+    ])
+    expect(outbox[0]?.payload).not.toHaveProperty('pin')
+    expect(outbox[1]?.payload).toEqual({ id, pin: (await db.staff.get(id))?.pin })
   })
 
   it('five wrong tries lock for 5 minutes, the next lockout for 10', async () => {

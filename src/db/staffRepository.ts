@@ -5,8 +5,10 @@
  * Invariants:
  * - Adding someone and changing their authorisation are manager actions (`authorise-staff`),
  *   each written with its outbox entry and audit event in one transaction.
- * - The PIN is stored only as a salted PBKDF2 hash. It is never put in the outbox, a payload
- *   or the audit log: a 4-digit PIN's hash is as good as the PIN to anyone who has it.
+ * - The PIN is stored only as a salted PBKDF2 hash. The clear PIN never leaves this module; the
+ *   hash goes only into its own `staffPin` outbox entry, in the transaction that sets it, so it
+ *   reaches the setting's server and its other iPads (decision 0005), never the audit log or a
+ *   staff payload.
  * - Hashing (WebCrypto) happens before the transaction opens: IndexedDB commits a transaction
  *   that waits on anything else.
  */
@@ -78,6 +80,8 @@ export async function createStaff(
     await db.staff.add(record)
     const staff = toStaff(record)
     await enqueueOutbox(db, { kind: 'staff', payload: staff }, now, makeId)
+    if (pin !== null)
+      await enqueueOutbox(db, { kind: 'staffPin', payload: { id: staff.id, pin } }, now, makeId)
     const details = { staffId: staff.id, role: staff.role, canCapture: staff.canCapture }
     await appendAudit(
       db,
@@ -120,6 +124,7 @@ export async function setPin(
   pin: string,
   actor: ActorRef,
   now: Iso,
+  makeId: NewId = newId,
 ): Promise<Result<Staff, StaffErrorCode>> {
   const pinError = pinFormatError(pin)
   if (pinError !== null) return fail('bad-pin', pinError)
@@ -131,8 +136,14 @@ export async function setPin(
     if (record === undefined) return fail('unknown-staff', 'This person is not on this device.')
     const updated: StaffRecord = { ...record, pin: hashed, ...FRESH_LOCKOUT_STATE }
     await db.staff.put(updated)
+    await enqueueOutbox(
+      db,
+      { kind: 'staffPin', payload: { id: staffId, pin: hashed } },
+      now,
+      makeId,
+    )
     const details = { staffId }
-    await appendAudit(db, { at: now, staffId: allowed.value.id, type: 'pin-set', details })
+    await appendAudit(db, { at: now, staffId: allowed.value.id, type: 'pin-set', details }, makeId)
     return ok(toStaff(updated))
   })
 }

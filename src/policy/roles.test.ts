@@ -62,6 +62,12 @@ const cases: Case[] = [
   ['practitioner', 'view-audit', {}, false],
   ['student', 'view-audit', {}, false],
   ['volunteer', 'view-audit', {}, false],
+  // which server receives the tablet's photos is the manager's decision alone
+  ['manager', 'enrol-device', {}, true],
+  ['keyworker', 'enrol-device', {}, false],
+  ['practitioner', 'enrol-device', { canCapture: true }, false],
+  ['student', 'enrol-device', {}, false],
+  ['volunteer', 'enrol-device', {}, false],
 ]
 
 describe('can', () => {

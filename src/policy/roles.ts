@@ -31,6 +31,7 @@ export const ACTIONS = [
   'edit-settings',
   'view-audit',
   'delete-photo',
+  'enrol-device',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -76,6 +77,8 @@ export const PERMISSIONS: Record<Action, Row> = {
   // whoever may take photos may delete one; the manager may always.
   'delete-photo': row('always', 'if-authorised', 'if-authorised', 'if-authorised', 'if-authorised'),
   'view-audit': row('always', 'never', 'never', 'never', 'never'),
+  // Enrolling decides which server receives every photo taken on the tablet: the manager's.
+  'enrol-device': row('always', 'never', 'never', 'never', 'never'),
 }
 
 export function can(role: StaffRole, action: Action, opts: RoleOptions = {}): boolean {
@@ -115,6 +118,8 @@ const DENIED: Record<Action, string> = {
   'edit-settings': 'Only the manager can change the settings of this tablet.',
   'delete-photo': 'You cannot delete photos. Ask the manager.',
   'view-audit': 'Only the manager can see the daily photo audit and export it.',
+  'enrol-device':
+    'Only the manager can connect this tablet to the setting’s server. Ask the manager.',
 }
 
 /** Why `can` said no, in a practitioner's words, with what to do next. */

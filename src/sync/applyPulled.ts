@@ -32,6 +32,7 @@ const OUTBOX_KIND = {
   location: 'location',
   injury: 'injury',
   staff: 'staff',
+  staffPin: 'staffPin',
 } as const
 
 export async function applyPulled(
@@ -105,6 +106,8 @@ async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
       return
     }
     case 'staffPin': {
+      // A PIN set here and not yet sent is newer than the server's; it comes back after push.
+      if (await pending(db, 'staffPin', change.payload.id)) return
       const local = await db.staff.get(change.payload.id)
       if (local === undefined || local.pin?.hashB64 === change.payload.pin.hashB64) return
       await db.staff.put({

@@ -101,16 +101,28 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (result.ok) {
       failures = 0
       const refused = result.value.push.refused.map((r) => r.message)
-      const error = result.value.photoProblems[0]?.message ?? null
-      const lastSyncAt = now().toISOString()
-      status.set({ phase: 'idle', lastSyncAt, error, refused, waitingPhotos: await waiting() })
+      const problem = result.value.photoProblems[0] ?? null
+      status.set({
+        phase: 'idle',
+        lastSyncAt: now().toISOString(),
+        error: problem?.message ?? null,
+        errorCode: problem?.code ?? null,
+        refused,
+        waitingPhotos: await waiting(),
+      })
     } else if (result.error.code === 'device_revoked') {
       stop()
-      status.set({ phase: 'revoked', error: result.error.message, waitingPhotos: 0 })
+      status.set({
+        phase: 'revoked',
+        error: result.error.message,
+        errorCode: result.error.code,
+        waitingPhotos: 0,
+      })
     } else if (result.error.code === 'not_enrolled') {
       status.set({
         phase: 'not-enrolled',
         error: result.error.message,
+        errorCode: result.error.code,
         waitingPhotos: await waiting(),
       })
     } else {
@@ -125,6 +137,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       status.set({
         phase: 'waiting-to-retry',
         error: result.error.message,
+        errorCode: result.error.code,
         waitingPhotos: await waiting(),
       })
     }

@@ -15,6 +15,9 @@ export interface SyncStatus {
   lastSyncAt: string | null
   /** What went wrong last, in a practitioner's words; null when the last sync went well. */
   error: string | null
+  /** The code behind `error` ('offline' when the server could not be reached), so the app can
+   * choose its words; null when there is no error. */
+  errorCode: string | null
   /** Changes the server refused (they will not be sent again), with its reasons. */
   refused: string[]
 }
@@ -30,6 +33,7 @@ export const INITIAL_STATUS: SyncStatus = Object.freeze({
   waitingPhotos: 0,
   lastSyncAt: null,
   error: null,
+  errorCode: null,
   refused: [],
 })
 

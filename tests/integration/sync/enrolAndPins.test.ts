@@ -1,0 +1,147 @@
+// Enrolling an iPad that already holds the local demo, and a PIN set on one iPad reaching the
+// others: Dexie on fake-indexeddb against the real server on a random port
+// (docs/decisions/0005 and 0008).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemoIfEmpty, setPin, verifyPin } from '../../../src/db/index.ts'
+import { freshDb } from '../../../src/db/testDb.ts'
+import { DEMO_DEVICE_ID, DEMO_SETTING_ID, DEMO_STAFF } from '../../../src/demo/index.ts'
+import { createEnrolmentCode } from '../../../src/server/devices/enrolment.ts'
+import { putEntity } from '../../../src/server/storage/entities.ts'
+import { enrolDevice, syncOnce } from '../../../src/sync/index.ts'
+import { capturePhoto } from '../../support/capturedPhoto.ts'
+import { OTHER_SETTING, seedOtherSetting } from '../../support/serverFixtures.ts'
+import { enrolledDevice } from '../../support/syncedDevice.ts'
+import { startTestServer, type TestServer } from '../../support/testServer.ts'
+
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite')
+  await seedOtherSetting(server.services.db)
+  // The fixture's setting has no record of its own yet; a real one has, with isDemo false.
+  const setting = {
+    id: OTHER_SETTING,
+    name: 'Other Nursery',
+    isDemo: false,
+    idleLockMinutes: 5,
+    defaultPurposes: [],
+  }
+  await putEntity(
+    server.services.db,
+    OTHER_SETTING,
+    'setting',
+    OTHER_SETTING,
+    setting,
+    new Date().toISOString(),
+  )
+})
+afterAll(async () => {
+  await server.close()
+})
+
+async function code(settingId: string): Promise<string> {
+  const made = await createEnrolmentCode(
+    server.services.db,
+    settingId,
+    'test',
+    server.services.now(),
+  )
+  return made.code
+}
+
+/** An iPad as it first opens: the local demo seeded, and one sample photo taken in it. */
+async function demoTablet() {
+  const db = freshDb()
+  await seedDemoIfEmpty(db, new Date().toISOString())
+  const { meta } = await capturePhoto(db, { deviceId: DEMO_DEVICE_ID })
+  return { db, photoId: meta.id }
+}
+
+describe('enrolling a tablet that holds the local demo', () => {
+  it('into the server’s demo setting keeps the demo and sends what was done in it', async () => {
+    const { db, photoId } = await demoTablet()
+    const now = new Date().toISOString()
+    const enrolled = await enrolDevice(db, {
+      serverUrl: server.url,
+      code: await code(DEMO_SETTING_ID),
+      now,
+    })
+    expect(enrolled).toMatchObject({ ok: true, settingName: expect.stringContaining('Demo') })
+    expect(await db.children.count()).toBeGreaterThan(0)
+    expect((await syncOnce({ db })).ok).toBe(true)
+    const rows = await server.services.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('id', '=', photoId)
+      .execute()
+    expect(rows).toHaveLength(1)
+    expect((await db.photos.get(photoId))?.syncState).toBe('sent')
+    expect((await db.device.toArray())[0]).toMatchObject({ enrolled: true, revoked: false })
+    expect((await db.device.toArray())[0]?.consentDataSyncedAt).not.toBeNull()
+  })
+
+  it('into a real setting replaces the sample data entirely: nothing of the demo is sent', async () => {
+    const { db, photoId } = await demoTablet()
+    const now = new Date().toISOString()
+    const enrolled = await enrolDevice(db, {
+      serverUrl: server.url,
+      code: await code(OTHER_SETTING),
+      now,
+    })
+    expect(enrolled).toMatchObject({ ok: true, settingName: 'Other Nursery' })
+    for (const table of [
+      'children',
+      'consents',
+      'staff',
+      'photos',
+      'photoImages',
+      'outbox',
+      'audit',
+    ])
+      expect(await db.table(table).count()).toBe(0)
+    expect(await db.setting.count()).toBe(0)
+    expect((await syncOnce({ db })).ok).toBe(true)
+    expect((await db.setting.toArray()).map((s) => s.id)).toEqual([OTHER_SETTING])
+    expect((await db.children.toArray()).map((c) => c.id)).toEqual(['b-child'])
+    const sent = await server.services.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('id', '=', photoId)
+      .execute()
+    expect(sent).toEqual([])
+  })
+
+  it('a real setting with unsent photos is never replaced by another', async () => {
+    const device = await enrolledDevice(server, OTHER_SETTING)
+    expect((await syncOnce({ db: device.db })).ok).toBe(true)
+    const { meta } = await capturePhoto(device.db, { deviceId: device.deviceId, childIds: [] })
+    const now = new Date().toISOString()
+    const again = await enrolDevice(device.db, {
+      serverUrl: server.url,
+      code: await code(DEMO_SETTING_ID),
+      now,
+    })
+    expect(again).toMatchObject({ ok: false, error: { code: 'other_setting_unsent' } })
+    expect(await device.db.photos.get(meta.id)).toBeDefined()
+    expect((await device.db.photoImages.get(meta.id))?.full).toBeInstanceOf(Blob)
+  })
+})
+
+describe('a PIN set on one iPad', () => {
+  it('reaches the server and lets the person sign in on another iPad', async () => {
+    const a = await enrolledDevice(server, DEMO_SETTING_ID)
+    const b = await enrolledDevice(server, DEMO_SETTING_ID)
+    for (const device of [a, b]) expect((await syncOnce({ db: device.db })).ok).toBe(true)
+    const practitioner = DEMO_STAFF.practitioner.id
+    const now = new Date().toISOString()
+    const set = await setPin(a.db, practitioner, '975310', { id: DEMO_STAFF.manager.id }, now)
+    expect(set.ok).toBe(true)
+    expect(await a.db.outbox.where('kind').equals('staffPin').count()).toBe(1)
+    expect((await syncOnce({ db: a.db })).ok).toBe(true)
+    expect(await a.db.outbox.count()).toBe(0)
+    expect((await verifyPin(b.db, practitioner, '975310', now)).ok).toBe(false)
+    expect((await syncOnce({ db: b.db })).ok).toBe(true)
+    expect((await verifyPin(b.db, practitioner, '975310', now)).ok).toBe(true)
+    expect((await verifyPin(b.db, practitioner, DEMO_STAFF.practitioner.pin, now)).ok).toBe(false)
+  })
+})
