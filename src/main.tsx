@@ -1,10 +1,13 @@
-// Entry point: start the offline machinery, open the database, then render the app shell.
+// Entry point: start the offline machinery, open the database, start sync (only on a tablet
+// enrolled with the setting's server), then render the app shell.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
 import { DbProvider } from './app/data/DbContext.tsx'
 import { openAppDb } from './app/data/openAppDb.ts'
 import { startPwa } from './app/pwa/startPwa.ts'
+import { appSyncControl } from './app/sync/appSyncControl.ts'
+import { SyncControlProvider } from './app/sync/SyncControl.tsx'
 import './app/styles.css'
 
 const rootElement = document.getElementById('root')
@@ -13,11 +16,14 @@ const root = createRoot(rootElement)
 
 startPwa()
 const opened = await openAppDb()
+if (opened.ok) void appSyncControl(opened.db).start()
 root.render(
   <StrictMode>
     {opened.ok ? (
       <DbProvider db={opened.db}>
-        <App />
+        <SyncControlProvider control={appSyncControl(opened.db)}>
+          <App />
+        </SyncControlProvider>
       </DbProvider>
     ) : (
       <main className="app-main">

@@ -1,6 +1,7 @@
-// The app shell: skip link, header, then either sign-in (at start and whenever the tablet is
-// locked) or the signed-in person's workspace. Every workspace stays mounted while the tab is
-// open, hidden when it is not on screen, so a lock never loses anybody's work.
+// The app shell: skip link, header, the sync status bar, then either sign-in (at start and
+// whenever the tablet is locked) or the signed-in person's workspace. Every workspace stays
+// mounted while the tab is open, hidden when it is not on screen, so a lock never loses
+// anybody's work. A tablet the manager removed (revoked, and so wiped) shows only that.
 import { AppHeader } from './components/AppHeader.tsx'
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx'
 import { applyUpdate } from './pwa/registerServiceWorker.ts'
@@ -9,9 +10,14 @@ import { SignInScreen } from './screens/sign-in/SignInScreen.tsx'
 import { useSession } from './session/useSession.ts'
 import { Workspace } from './session/Workspace.tsx'
 import { navigationFor } from './session/workspaces.ts'
+import { RevokedScreen } from './sync/RevokedScreen.tsx'
+import { SyncStatusBar } from './sync/SyncStatusBar.tsx'
+import { useSyncFacts } from './sync/useSyncFacts.ts'
 
 export function App() {
   const { active, locked, lockReason, workspaces, lock } = useSession()
+  const facts = useSyncFacts()
+  if (facts?.revoked === true) return <RevokedApp settingName={facts.settingName} />
   const onScreen = locked ? null : active
   return (
     <div className="app">
@@ -35,6 +41,7 @@ export function App() {
               }
         }
       />
+      <SyncStatusBar />
       <main id="main" className="app-main" tabIndex={-1}>
         {locked && <SignInScreen key={active?.id ?? 'nobody'} lockReason={lockReason} />}
         {workspaces.map((staff) => (
@@ -44,6 +51,17 @@ export function App() {
         ))}
       </main>
       <UpdatePrompt onUpdate={applyUpdate} />
+    </div>
+  )
+}
+
+function RevokedApp({ settingName }: { settingName: string | null }) {
+  return (
+    <div className="app">
+      <AppHeader signedIn={null} onHome={undefined} onSwitchUser={undefined} />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <RevokedScreen settingName={settingName} />
+      </main>
     </div>
   )
 }

@@ -10,6 +10,7 @@ import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './syn
 import { createSyncStatus, type SyncStatusStore } from './syncStatus.ts'
 
 export { enrolDevice, type EnrolResult } from './enrolDevice.ts'
+export { readEnrolment, type EnrolmentInfo } from './enrolmentInfo.ts'
 export { browserEnvironment } from './browserEnvironment.ts'
 export {
   createSyncEngine,

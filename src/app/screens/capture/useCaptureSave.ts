@@ -17,6 +17,7 @@ import {
 import { purposeList, type Decision, type Purpose } from '../../../policy/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
+import { useSyncControl } from '../../sync/SyncControl.tsx'
 import type { HeldPhoto } from './useHeldPhoto.ts'
 
 export type SaveStatus =
@@ -27,6 +28,7 @@ export type SaveStatus =
 
 export function useCaptureSave(staff: Staff, onDone: () => void) {
   const db = useDb()
+  const sync = useSyncControl()
   const saving = useRef(false)
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' })
 
@@ -46,6 +48,7 @@ export function useCaptureSave(staff: Staff, onDone: () => void) {
           const message = `Saved for ${purposeList(purposes)}. It waits on this tablet until it is sent.`
           setStatus({ kind: 'saved', message })
           onDone()
+          void sync.request() // sent now if the server can be reached; kept here if not
         } else {
           const { message, decision } = result.error
           setStatus({ kind: 'failed', message, decision: decision ?? null })
@@ -58,7 +61,7 @@ export function useCaptureSave(staff: Staff, onDone: () => void) {
         saving.current = false
       }
     },
-    [db, staff, onDone],
+    [db, staff, onDone, sync],
   )
 
   const recordIfBlocked = useCallback(

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { clearInjury, recordInjury, type Result } from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
+import { useSyncControl } from '../../sync/SyncControl.tsx'
 import { useCurrentStaff } from '../../session/WorkspaceContext.tsx'
 
 /** Stored when nobody wrote a note: the repository wants a description, people may not. */
@@ -14,6 +15,7 @@ const SAVE_FAILED =
 
 export function useInjuryActions(childId: string) {
   const db = useDb()
+  const sync = useSyncControl()
   const staff = useCurrentStaff()
   const [confirming, setConfirming] = useState(false)
   const [note, setNote] = useState('')
@@ -25,7 +27,9 @@ export function useInjuryActions(childId: string) {
     setBusy(true)
     setError(null)
     try {
-      return await action()
+      const result = await action()
+      if (result.ok) void sync.request() // other iPads block this child's photos sooner
+      return result
     } catch (e) {
       console.error('Could not save the injury', e)
       return { ok: false, error: { code: 'storage', message: SAVE_FAILED } }

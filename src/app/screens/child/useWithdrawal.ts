@@ -7,6 +7,7 @@ import { withdrawConsent, type Result } from '../../../db/index.ts'
 import { purposeList, type GivenBy, type Purpose } from '../../../policy/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
+import { useSyncControl } from '../../sync/SyncControl.tsx'
 import { useCurrentStaff } from '../../session/WorkspaceContext.tsx'
 
 export type WithdrawStep = 'closed' | 'choose' | 'confirm'
@@ -20,6 +21,7 @@ export function useWithdrawal(
   suggestGiver: (p: WithdrawChoice) => GivenBy | null,
 ) {
   const db = useDb()
+  const sync = useSyncControl()
   const staff = useCurrentStaff()
   const [step, setStep] = useState<WithdrawStep>('closed')
   const [choice, setChoice] = useState<WithdrawChoice>('all')
@@ -58,6 +60,7 @@ export function useWithdrawal(
     cancel: () => {
       setStep('closed')
       setError(null)
+      void sync.request() // every other iPad should hear of a withdrawal as soon as it can
     },
     choose: (next: WithdrawChoice) => {
       setChoice(next)

@@ -8,6 +8,7 @@ import { loadChildConsentPage, recordConsent, type RecordedConsent } from '../..
 import { childPhotoStatus, type Purpose } from '../../../policy/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
+import { useSyncControl } from '../../sync/SyncControl.tsx'
 import { usePermission } from '../../session/usePermission.ts'
 import { useCurrentStaff, useNavigation } from '../../session/WorkspaceContext.tsx'
 import {
@@ -23,6 +24,7 @@ import {
 
 export function useConsentForm(childId: string) {
   const db = useDb()
+  const sync = useSyncControl()
   const staff = useCurrentStaff()
   const back = useNavigation((s) => s.back)
   const mayRecord = usePermission('record-consent')
@@ -50,8 +52,10 @@ export function useConsentForm(childId: string) {
     setBusy(true)
     try {
       const result = await recordConsent(db, checked.form, staff, nowIso())
-      if (result.ok) setSaved(result.value)
-      else {
+      if (result.ok) {
+        setSaved(result.value)
+        void sync.request()
+      } else {
         setSaveError(result.error.message)
         setFailures((n) => n + 1)
       }

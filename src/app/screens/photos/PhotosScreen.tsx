@@ -1,5 +1,7 @@
 // Photos on this tablet: newest first, each with its thumbnail, where, who, what for and its
-// sync state in words with an icon. Delete asks why; the image goes, the audit keeps the why.
+// sync state in words with an icon ("Sent" only once the server confirmed the image). The
+// server's quarantine and every withdrawal that concerns a photo are shown on it in words.
+// Delete asks why; the image goes, the audit keeps the why.
 import { useState } from 'react'
 import { purposeList } from '../../../policy/index.ts'
 import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
@@ -10,7 +12,7 @@ import './PhotosScreen.css'
 const SYNC: Record<PhotoMeta['syncState'], { tone: StatusTone; text: string }> = {
   waiting: { tone: 'pending', text: 'Waiting to be sent' },
   uploading: { tone: 'pending', text: 'Sending…' },
-  sent: { tone: 'ok', text: 'Sent' },
+  sent: { tone: 'ok', text: 'Sent: the server holds it' },
 }
 
 export function PhotosScreen() {
@@ -69,12 +71,18 @@ function PhotoItem({ row, thumbnail, deleting, onDelete, onCancel, onConfirm }: 
           <StatusIcon tone={sync.tone} />
           {sync.text}
         </p>
-        {photo.flaggedForRemoval.length > 0 && (
-          <p className="photo-item__flag">
+        {photo.quarantine != null && (
+          <p className="photo-item__flag" data-testid="quarantine">
             <StatusIcon tone="warn" />
-            Consent withdrawn: remove this photo wherever it was used.
+            Held back by the server, never to be used: {photo.quarantine.message}
           </p>
         )}
+        {row.removals.map((text) => (
+          <p key={text} className="photo-item__flag">
+            <StatusIcon tone="warn" />
+            {text}
+          </p>
+        ))}
       </div>
       {deleting === null ? (
         <button type="button" className="button photo-item__delete" onClick={onDelete}>

@@ -1,6 +1,8 @@
-// "Photos on this tablet": recent photos with their thumbnails, where and whom, and whether
-// each has been sent; deleting one needs a reason, which the audit keeps with who and when.
+// "Photos on this tablet": recent photos with their thumbnails, where and whom, whether each
+// has been sent (only once the server confirmed the image), and what the server or a
+// withdrawal says about it; deleting one needs a reason, which the audit keeps.
 import { useLiveQuery } from 'dexie-react-hooks'
+import { purposeList } from '../../../policy/index.ts'
 import { useCallback, useState } from 'react'
 import {
   deletePhoto,
@@ -18,6 +20,8 @@ export type PhotoRow = {
   photo: PhotoMeta
   place: string
   who: string
+  /** One line per withdrawal that concerns the photo: whose, for what. */
+  removals: string[]
 }
 
 export function usePhotosScreen() {
@@ -37,6 +41,10 @@ export function usePhotosScreen() {
         photo,
         place: places.get(photo.locationId) ?? 'an unknown place',
         who: who.length === 0 ? 'No children' : who.join(', '),
+        removals: photo.flaggedForRemoval.map(
+          (flag) =>
+            `Consent withdrawn for ${names.get(flag.childId) ?? 'a child'} (${purposeList(flag.purposes)}): remove this photo wherever it was used.`,
+        ),
       }
     })
   }, [db])

@@ -1,5 +1,7 @@
-// "This tablet": what ConsentLens is, and whether this tablet is ready to work offline.
+// "This tablet": what ConsentLens is, which server it sends its photos to (and enrolment), and
+// whether this tablet is ready to work offline.
 import { StatusIcon } from '../../components/StatusIcon.tsx'
+import { TabletSyncSection } from './TabletSyncSection.tsx'
 import { useTabletScreen } from './useTabletScreen.ts'
 import './TabletScreen.css'
 
@@ -20,6 +22,8 @@ export function TabletScreen() {
           own server. Nothing goes anywhere else.
         </p>
       </section>
+
+      <TabletSyncSection />
 
       <section className="card" aria-labelledby="offline-title">
         <h2 id="offline-title">Works offline</h2>

@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+// The app's sync wiring seen by a person: the status bar under the header, and the whole app
+// replaced by the revocation message once the tablet has wiped itself.
+import { cleanup, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DEMO_SETTING_NAME, seedDemoIfEmpty, type ConsentLensDb } from '../../db/index.ts'
+import { freshDb } from '../../db/testDb.ts'
+import { syncStatus } from '../../sync/index.ts'
+import { wipeDevice } from '../../sync/wipeDevice.ts'
+import { openSyncState } from '../../sync/syncStateDb.ts'
+import { INITIAL_STATUS } from '../../sync/syncStatus.ts'
+import { App } from '../App.tsx'
+import { DbProvider } from '../data/DbContext.tsx'
+import { useSessionStore } from '../session/sessionStore.ts'
+import { resetWorkspaces } from '../session/workspaces.ts'
+
+let db: ConsentLensDb
+
+beforeEach(async () => {
+  db = freshDb()
+  await seedDemoIfEmpty(db, new Date().toISOString())
+  syncStatus.set(INITIAL_STATUS)
+  useSessionStore.setState({ active: null, locked: true, lockReason: 'start', workspaces: [] })
+  resetWorkspaces()
+})
+afterEach(cleanup)
+
+function renderApp() {
+  return render(
+    <DbProvider db={db}>
+      <App />
+    </DbProvider>,
+  )
+}
+
+describe('the sync status in the app', () => {
+  it('is always in view, in words: the demo tablet keeps its photos', async () => {
+    renderApp()
+    const bar = await screen.findByRole('region', { name: 'Sync' })
+    expect(bar.textContent).toContain('Sample data, not connected to a server')
+    expect(bar.textContent).toContain('No photos waiting')
+  })
+
+  it('replaces the whole app with what happened once the tablet was removed and wiped', async () => {
+    const state = openSyncState(db.name)
+    await wipeDevice(db, state)
+    state.close()
+    renderApp()
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain(
+      `This tablet was removed from ${DEMO_SETTING_NAME} by the manager. Its photos and records have been deleted from it. Ask the manager to enrol it again.`,
+    )
+    expect(screen.queryByRole('heading', { name: 'Who is using the tablet?' })).toBeNull()
+    expect(screen.queryByRole('region', { name: 'Sync' })).toBeNull()
+    const form = screen.getByRole('heading', { name: 'Enrol it again' }).closest('section')
+    expect(within(form!).getByRole('button', { name: 'Enrol this tablet' })).toBeTruthy()
+  })
+})

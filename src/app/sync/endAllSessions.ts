@@ -1,0 +1,9 @@
+// When the tablet joins another setting, the people signed in belong to the old one: every
+// workspace closes and the tablet asks who is using it, from the new setting's staff.
+import { useSessionStore } from '../session/sessionStore.ts'
+import { resetWorkspaces } from '../session/workspaces.ts'
+
+export function endAllSessions(): void {
+  useSessionStore.setState({ active: null, locked: true, lockReason: 'start', workspaces: [] })
+  resetWorkspaces()
+}
