@@ -6,6 +6,8 @@ import { processImage, resample, sha256Hex } from './processImage.ts'
 
 type Draw = { from: [number, number]; to: [number, number]; quality: string }
 const draws: Draw[] = []
+/** Bitmaps handed to a canvas without a draw (`bitmaprenderer`). */
+const handedOver: [number, number][] = []
 
 class FakeCanvas {
   readonly width: number
@@ -14,7 +16,14 @@ class FakeCanvas {
     this.width = width
     this.height = height
   }
-  getContext() {
+  getContext(kind: string) {
+    if (kind === 'bitmaprenderer') {
+      return {
+        transferFromImageBitmap: (source: { width: number; height: number }) => {
+          handedOver.push([source.width, source.height])
+        },
+      }
+    }
     const to: [number, number] = [this.width, this.height]
     const ctx = {
       imageSmoothingQuality: 'high',
@@ -38,6 +47,7 @@ function bitmap(width: number, height: number) {
 
 beforeEach(() => {
   draws.length = 0
+  handedOver.length = 0
   closed.mockClear()
   vi.stubGlobal('OffscreenCanvas', FakeCanvas)
 })
@@ -80,6 +90,19 @@ describe('processImage', () => {
   it('never enlarges a small image', async () => {
     const result = await processImage(bitmap(1280, 720))
     expect([result.width, result.height]).toEqual([1280, 720])
+  })
+
+  it('hands a frame that needs no resize to the encoder without drawing it', async () => {
+    const result = await processImage(bitmap(1920, 1080))
+    expect(handedOver).toEqual([[1920, 1080]])
+    // Only the thumbnail's halving steps are drawn, from the frame itself.
+    expect(draws.map((d) => d.to)).toEqual([
+      [960, 540],
+      [480, 270],
+      [320, 180],
+    ])
+    expect(await result.image.text()).toBe('image/jpeg 1920x1080 q0.85')
+    expect(await result.thumbnail.text()).toBe('image/jpeg 320x180 q0.75')
   })
 })
 

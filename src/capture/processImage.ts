@@ -69,10 +69,33 @@ export async function decodeBlob(blob: Blob): Promise<ImageBitmap> {
   }
 }
 
+/**
+ * A canvas holding exactly the bitmap's pixels, to encode. When no resize is needed (a 1080p
+ * frame) the bitmap is handed over without drawing (`bitmaprenderer`: no copy), which saves a
+ * full-frame draw; the bitmap is then detached. Elsewhere it is drawn as usual.
+ */
+function unscaled(bitmap: ImageBitmap): OffscreenCanvas {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+  const renderer = canvas.getContext('bitmaprenderer')
+  if (renderer === null) return draw(bitmap, bitmap.width, bitmap.height)
+  renderer.transferFromImageBitmap(bitmap)
+  return canvas
+}
+
 export async function processImage(bitmap: ImageBitmap): Promise<ProcessedImage> {
   const size = fitWithin({ width: bitmap.width, height: bitmap.height }, MAX_EDGE)
-  const full = resample(bitmap, size)
-  const thumbnailCanvas = resample(full, fitWithin(size, THUMB_EDGE))
+  const thumbSize = fitWithin(size, THUMB_EDGE)
+  let full: OffscreenCanvas
+  let thumbnailCanvas: OffscreenCanvas
+  if (size.width === bitmap.width && size.height === bitmap.height) {
+    // The thumbnail first: `unscaled` detaches the bitmap.
+    thumbnailCanvas = resample(bitmap, thumbSize)
+    full = unscaled(bitmap)
+  } else {
+    // From the resized image, not the bigger frame: fewer halving steps.
+    full = resample(bitmap, size)
+    thumbnailCanvas = resample(full, thumbSize)
+  }
   const [image, thumbnail] = await Promise.all([
     full.convertToBlob({ type: 'image/jpeg', quality: JPEG_QUALITY }),
     thumbnailCanvas.convertToBlob({ type: 'image/jpeg', quality: THUMB_QUALITY }),
