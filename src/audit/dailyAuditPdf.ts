@@ -20,6 +20,8 @@ export interface PdfFacts {
   exportedBy: string
   /** e.g. "Consent data last synced 23 Nov 2026, 08:10". */
   freshness: string
+  /** Where the data comes from, when not one tablet: e.g. "Server copy, every tablet". */
+  source?: string
 }
 
 const PHOTO_COLUMNS: PdfColumn[] = [
@@ -77,7 +79,7 @@ function writeHeading(pdf: PdfWriter, audit: DailyAudit, facts: PdfFacts): void 
   pdf.text('Daily photo audit', { size: 18, bold: true })
   pdf.text(`${facts.settingName} · ${dayWords(audit.day)}`, { size: 13, bold: true, gap: 8 })
   pdf.text(
-    `Tablet ${facts.deviceId} · exported ${dayTimeWords(facts.exportedAt, audit.timeZone)} by ${facts.exportedBy} · ${facts.freshness}`,
+    `${facts.source ?? `Tablet ${facts.deviceId}`} · exported ${dayTimeWords(facts.exportedAt, audit.timeZone)} by ${facts.exportedBy} · ${facts.freshness}`,
   )
   const seal = audit.chain.ok && audit.chain.head !== null ? audit.chain.head : null
   const sealWords = seal === null ? '' : ` (last event ${seal.seq}, seal ${seal.hash})`

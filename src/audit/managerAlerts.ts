@@ -1,7 +1,8 @@
 /**
  * The manager's alerts on Home: what needs doing now, each with what to do next. Computed from
- * facts the tablet holds; a fact the tablet cannot know (a device unseen for 7 days, which
- * only the server sees) is passed in by the caller once sync provides it, or left out.
+ * facts the tablet holds; facts the tablet cannot know (a device unseen for 7 days, photos
+ * quarantined on other tablets, another tablet's broken audit chain: only the server sees
+ * them) are passed in by the caller from the last sync, or left out before the first.
  *
  * Invariants: pure; an alert is only raised on a fact, never on a guess; no alerts is a
  * real answer ("nothing needs your attention"), not an absence.
@@ -13,7 +14,8 @@ import { dayTimeWords } from './auditWords.ts'
 import { chainWords } from './dailyAudit.ts'
 import type { ChainVerdict } from './verifyChain.ts'
 
-export type AlertId = 'chain' | 'unsent' | 'quarantined' | 'flagged' | 'reviews' | 'devices'
+export type AlertId =
+  'chain' | 'tabletChains' | 'unsent' | 'quarantined' | 'flagged' | 'reviews' | 'devices'
 
 export interface ManagerAlert {
   id: AlertId
@@ -33,7 +35,11 @@ export interface AlertInput {
   reviews: { overdue: number; dueSoon: number }
   chain: ChainVerdict
   /** From the server, when sync provides it: devices not seen for 7 days. */
-  unseenDevices?: readonly { deviceId: string; lastSeen: string }[]
+  unseenDevices?: readonly { deviceId: string; name?: string; lastSeen: string }[]
+  /** From the server: kept photos it quarantined on any tablet (this one's included). */
+  settingQuarantined?: number
+  /** From the server: problems it found in tablets' audit chains when they arrived. */
+  chainProblems?: readonly { deviceId: string; name: string; message: string; detectedAt: string }[]
 }
 
 const DAY_MS = 86_400_000
@@ -44,21 +50,44 @@ export function managerAlerts(input: AlertInput): ManagerAlert[] {
     input.chain.ok
       ? null
       : { id: 'chain', title: chainWords(input.chain), detail: '', action: 'audit' },
+    tabletChainsAlert(input),
     unsentAlert(input),
-    input.quarantined === 0
-      ? null
-      : {
-          id: 'quarantined',
-          title: `${plural(input.quarantined, 'photo', 'photos')} quarantined by the server`,
-          detail:
-            'The server found a consent problem when it checked them again. Open the daily audit.',
-          action: 'audit',
-        },
+    quarantinedAlert(input),
     flaggedAlert(input),
     reviewsAlert(input.reviews),
     devicesAlert(input),
   ]
   return alerts.filter((a): a is ManagerAlert => a !== null)
+}
+
+function tabletChainsAlert(input: AlertInput): ManagerAlert | null {
+  const problems = input.chainProblems ?? []
+  if (problems.length === 0) return null
+  const tablets = new Set(problems.map((p) => p.deviceId)).size
+  const lines = problems.map(
+    (p) => `“${p.name}”: ${p.message} (found ${dayTimeWords(p.detectedAt, input.timeZone)})`,
+  )
+  return {
+    id: 'tabletChains',
+    title: `The audit record of ${plural(tablets, 'tablet', 'tablets')} did not check out on the server`,
+    detail: `${lines.join(' ')} Keep ${tablets === 1 ? 'that tablet' : 'those tablets'} as they are and tell the data protection lead.`,
+    action: null,
+  }
+}
+
+function quarantinedAlert(input: AlertInput): ManagerAlert | null {
+  const count = Math.max(input.settingQuarantined ?? 0, input.quarantined)
+  if (count === 0) return null
+  const here =
+    input.settingQuarantined === undefined || input.quarantined === count
+      ? ''
+      : `${input.quarantined} of them on this tablet. `
+  return {
+    id: 'quarantined',
+    title: `${plural(count, 'photo', 'photos')} quarantined by the server`,
+    detail: `${here}The server found a consent problem when it checked them again. Open the daily audit.`,
+    action: 'audit',
+  }
 }
 
 function unsentAlert(input: AlertInput): ManagerAlert | null {
@@ -111,7 +140,7 @@ function devicesAlert(input: AlertInput): ManagerAlert | null {
   return {
     id: 'devices',
     title: `${plural(unseen.length, 'tablet', 'tablets')} not seen for 7 days`,
-    detail: `${unseen.map((d) => `${d.deviceId} (last seen ${dayTimeWords(d.lastSeen, input.timeZone)})`).join(', ')}. Find it, or revoke it if it is lost.`,
+    detail: `${unseen.map((d) => `${d.name ?? d.deviceId} (last seen ${dayTimeWords(d.lastSeen, input.timeZone)})`).join(', ')}. Find it, or revoke it if it is lost.`,
     action: null,
   }
 }

@@ -3,14 +3,15 @@
  * photos flagged for removal, and this tablet's audit chain. (Consent reviews come from
  * `reviewsDue`, which Home reads already.)
  *
- * Seams for the server's facts (sync brings them): a photo's `quarantined` field and the
- * setting's devices with when each was last seen. Until sync stores them they are absent
- * here and the alerts say nothing about them, rather than something untrue.
+ * The server's facts arrive with sync: a photo's `quarantine` (this tablet's photos) and the
+ * setting's facts on the device row (`serverFacts`: tablets unseen for a week, quarantined
+ * photos of the whole setting, audit chains that failed on arrival). Before the first sync
+ * they are absent and the alerts say nothing about them, rather than something untrue.
  */
 import type { AuditPhoto } from '../audit/photoRows.ts'
 import type { AuditEvent } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { Child, PhotoMeta } from './records.ts'
+import type { Child, PhotoMeta, ServerFacts } from './records.ts'
 
 export interface AlertFacts {
   /** Kept photos not yet confirmed by the server. */
@@ -22,11 +23,14 @@ export interface AlertFacts {
   chain: AuditEvent[]
   /** For the names in the alerts. */
   children: Child[]
+  /** The setting's facts from the server's last pull; null before the first. */
+  server: ServerFacts | null
 }
 
 export async function loadAlertFacts(db: ConsentLensDb): Promise<AlertFacts> {
   return db.transaction('r', [db.photos, db.audit, db.device, db.children], async () => {
-    const deviceId = (await db.device.toCollection().first())?.id ?? ''
+    const device = await db.device.toCollection().first()
+    const deviceId = device?.id ?? ''
     const unsentRows = await db.photos.where('syncState').anyOf('waiting', 'uploading').toArray()
     const unsent = unsentRows
       .filter((p) => p.deleted === null)
@@ -46,6 +50,6 @@ export async function loadAlertFacts(db: ConsentLensDb): Promise<AlertFacts> {
       .between([deviceId, 0], [deviceId, Infinity])
       .toArray()
     const children = await db.children.toArray()
-    return { unsent, flagged, quarantined, chain, children }
+    return { unsent, flagged, quarantined, chain, children, server: device?.serverFacts ?? null }
   })
 }

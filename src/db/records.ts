@@ -121,6 +121,26 @@ export interface Device {
   enrolledAt: Iso | null
   /** When consent data last arrived from the server; the policy's staleness rule uses it. */
   consentDataSyncedAt: Iso | null
+  /**
+   * Added after version 1 (not indexed): the setting's facts only the server knows, as of
+   * the last complete pull (protocol settingFacts.ts). Absent until then.
+   */
+  serverFacts?: ServerFacts
+}
+
+/** What the server knows about the whole setting, for the manager's alerts. */
+export interface ServerFacts {
+  asOf: Iso
+  unseenDevices: { deviceId: string; name: string; lastSeen: Iso }[]
+  quarantinedPhotos: number
+  chainProblems: {
+    deviceId: string
+    name: string
+    code: string
+    seq: number
+    message: string
+    detectedAt: Iso
+  }[]
 }
 
 export type SyncState = 'waiting' | 'uploading' | 'sent'

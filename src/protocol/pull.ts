@@ -23,6 +23,7 @@ import {
   StaffPinWireSchema,
   StaffWireSchema,
 } from './records.ts'
+import { SettingFactsSchema } from './settingFacts.ts'
 
 export const MAX_PULL_LIMIT = 2000
 export const DEFAULT_PULL_LIMIT = 1000
@@ -66,6 +67,8 @@ export const PullResponseSchema = z.object({
   serverTime: IsoSchema,
   device: DeviceStatusSchema,
   config: SyncConfigSchema,
+  /** The setting's server-side facts for the manager's alerts; absent from older servers. */
+  facts: SettingFactsSchema.optional(),
 })
 
 export type PullQuery = z.infer<typeof PullQuerySchema>

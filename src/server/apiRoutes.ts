@@ -1,10 +1,11 @@
 // The /api surface of the server, registered under the /api prefix: a health check (the only
 // route without authentication besides enrolment), and, when the server has storage, the sync,
-// enrolment and manager routes. Unknown /api paths are answered by the not-found handler in
+// enrolment, manager and audit export routes. Unknown /api paths are answered by the not-found handler in
 // app.ts, so they get JSON, never the app's HTML.
 import type { FastifyPluginAsync } from 'fastify'
 import { sql } from 'kysely'
 import { apiError } from '../protocol/apiError.ts'
+import { auditRoutes } from './routes/auditRoutes.ts'
 import { enrolRoute } from './routes/enrolRoute.ts'
 import { managerRoutes } from './routes/managerRoutes.ts'
 import { syncRoutes } from './routes/syncRoutes.ts'
@@ -28,5 +29,6 @@ export function apiRoutes(sync: SyncServices | null): FastifyPluginAsync {
     await api.register(enrolRoute(sync))
     await api.register(syncRoutes(sync), { prefix: '/sync' })
     await api.register(managerRoutes(sync), { prefix: '/manager' })
+    await api.register(auditRoutes(sync), { prefix: '/audit' })
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Pulls every change after the device's cursor, page by page, applying each page before
  * saving the cursor that covers it. When the last page is in, the device's consent data is as
- * fresh as the server's: `consentDataSyncedAt` (the policy's staleness rule) becomes now.
+ * fresh as the server's: `consentDataSyncedAt` (the policy's staleness rule) becomes now, and
+ * the setting's server-side facts for the manager's alerts are kept on the device row.
  */
 import type { ConsentLensDb } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'
@@ -34,7 +35,8 @@ export async function pullChanges(
       thumbnailRetentionHours: page.config.thumbnailRetentionHours,
     })
     if (!page.more) {
-      await db.device.update(enrolment.deviceId, { consentDataSyncedAt: now() })
+      const facts = page.facts === undefined ? {} : { serverFacts: page.facts }
+      await db.device.update(enrolment.deviceId, { consentDataSyncedAt: now(), ...facts })
       return { ok: true, value: { applied, config: page.config } }
     }
   }

@@ -7,11 +7,14 @@
  */
 import {
   ApiErrorBodySchema,
+  AuditPushResponseSchema,
   EnrolResponseSchema,
   OffsetMismatchSchema,
   PullResponseSchema,
   PushResponseSchema,
   UploadResponseSchema,
+  type AuditEventWire,
+  type AuditPushResponse,
   type EnrolResponse,
   type PullResponse,
   type PushChange,
@@ -73,6 +76,7 @@ async function request<T>(
 export interface SyncApi {
   push(settingId: string, changes: PushChange[]): Promise<ApiResult<PushResponse>>
   pull(settingId: string, since: number, limit?: number): Promise<ApiResult<PullResponse>>
+  pushAudit(settingId: string, events: AuditEventWire[]): Promise<ApiResult<AuditPushResponse>>
   uploadChunk(
     photoId: string,
     offset: number,
@@ -94,6 +98,17 @@ export function syncApi(serverUrl: string, credential: string, fetchFn: Fetch): 
           body: JSON.stringify({ settingId, changes }),
         },
         PushResponseSchema,
+      ),
+    pushAudit: (settingId, events) =>
+      request(
+        fetchFn,
+        `${base}/api/sync/audit`,
+        {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ settingId, events }),
+        },
+        AuditPushResponseSchema,
       ),
     pull: (settingId, since, limit) => {
       const query = new URLSearchParams({ settingId, since: String(since) })

@@ -1,6 +1,6 @@
 /**
- * One sync round: push the outbox, upload waiting photos, pull what changed, let old
- * thumbnails go. Push comes first so the server knows a photo before its image arrives, and
+ * One sync round: push the outbox, send the audit chain, upload waiting photos, pull what
+ * changed, let old thumbnails go. Push comes first so the server knows a photo before its image arrives, and
  * so pulled records do not overwrite local changes that have not left yet.
  *
  * Invariants:
@@ -9,6 +9,7 @@
  */
 import type { ConsentLensDb } from '../db/index.ts'
 import { pullChanges } from './pullChanges.ts'
+import { pushAudit, type AuditPushReport } from './pushAudit.ts'
 import { pruneThumbnails } from './pruneThumbnails.ts'
 import { pushOutbox, type PushReport } from './pushOutbox.ts'
 import { syncApi, type Fetch, type SyncError } from './syncApi.ts'
@@ -25,6 +26,7 @@ export interface SyncDeps {
 
 export interface SyncReport {
   push: PushReport
+  audit: AuditPushReport
   uploaded: number
   photoProblems: SyncError[]
   pulled: number
@@ -54,6 +56,8 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
     }
     const pushed = await pushOutbox(db, api, enrolment.settingId)
     if (!pushed.ok) return await revoked(pushed.error)
+    const audit = await pushAudit(db, state, api, enrolment)
+    if (!audit.ok) return await revoked(audit.error)
     const uploaded = await uploadPhotos(db, api, deps.chunkBytes)
     if (!uploaded.ok) return await revoked(uploaded.error)
     const pulled = await pullChanges(db, state, api, enrolment, () => now().toISOString())
@@ -63,6 +67,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
       ok: true,
       value: {
         push: pushed.value,
+        audit: audit.value,
         uploaded: uploaded.value.sent,
         photoProblems: uploaded.value.problems,
         pulled: pulled.value.applied,

@@ -8,6 +8,8 @@
  * - The cursor is saved after the changes it covers were applied; if the app stops between
  *   the two, the next pull applies those changes again, which is harmless (whole entities).
  * - A revoked device deletes this row with the rest of its data.
+ * - `auditAck` is the last audit event the server said it holds (seq and hash); audit push
+ *   sends only what comes after it. Absent: nothing acknowledged yet.
  */
 import { Dexie, type Table } from 'dexie'
 
@@ -20,6 +22,8 @@ export interface Enrolment {
   cursor: number
   /** From the server's last pull; null: thumbnails stay until the end of their day. */
   thumbnailRetentionHours: number | null
+  /** The server's acknowledged head of this device's audit chain (pushAudit.ts). */
+  auditAck?: { seq: number; hash: string } | null
 }
 
 export class SyncStateDb extends Dexie {

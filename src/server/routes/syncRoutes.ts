@@ -3,6 +3,7 @@
  *   POST /api/sync/push                          the outbox, in batches (exactly once)
  *   GET  /api/sync/pull?settingId&since&limit    changes after a cursor
  *   PUT  /api/sync/photos/:photoId/content       a chunk of a photo's image (resumable)
+ *   POST /api/sync/audit                         the device's audit events, verified on arrival
  *
  * Invariants: every query is scoped by the authenticated device's setting; a request naming
  * another setting is refused; pull answers are built from the stored JSON without re-encoding,
@@ -10,6 +11,7 @@
  */
 import type { FastifyPluginCallback } from 'fastify'
 import {
+  AuditPushRequestSchema,
   MAX_CHUNK_BYTES,
   PullQuerySchema,
   PushRequestSchema,
@@ -20,6 +22,8 @@ import {
 import { deviceAuthHook, deviceOf, refuseOtherSetting } from '../auth/deviceAuth.ts'
 import { isoNow, type SyncServices } from '../services.ts'
 import { entitiesSince } from '../storage/entities.ts'
+import { receiveAudit } from '../audit/receiveAudit.ts'
+import { settingFacts } from '../audit/settingFacts.ts'
 import { applyPush } from '../ingest/applyPush.ts'
 import { policyDataLoader } from '../ingest/policyData.ts'
 import { receiveChunk } from '../ingest/receiveChunk.ts'
@@ -51,6 +55,13 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       return { ok: true, results } satisfies PushResponse
     })
 
+    api.post('/audit', async (request, reply) => {
+      const device = deviceOf(request)
+      const parsed = parseOr400(reply, AuditPushRequestSchema, request.body, 'audit push')
+      if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
+      return receiveAudit(services.db, device, parsed.value.events, isoNow(services))
+    })
+
     api.get('/pull', async (request, reply) => {
       const device = deviceOf(request)
       const parsed = parseOr400(reply, PullQuerySchema, request.query, 'pull request')
@@ -68,6 +79,7 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         serverTime: isoNow(services),
         device: { id: device.id, settingId: device.settingId, revoked: false },
         config: { thumbnailRetentionHours: services.thumbnailRetentionHours },
+        facts: await settingFacts(services.db, device.settingId, services.now()),
       }
       const json = JSON.stringify(head)
       return reply

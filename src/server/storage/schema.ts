@@ -114,6 +114,48 @@ export interface AuditTable {
   details: string
 }
 
+/**
+ * Each device's audit chain as the server received it: the first copy of each seq. `problem`
+ * names what was wrong with the batch it came in (null: it verified).
+ */
+export interface DeviceAuditTable {
+  setting_id: string
+  device_id: string
+  seq: number
+  id: string
+  at: string
+  staff_id: string | null
+  type: string
+  /** The event's details as JSON text. */
+  details: string
+  prev_hash: string
+  hash: string
+  received_at: string
+  problem: string | null
+}
+
+/** Arrivals that cannot take a place in the chain (another copy of a seq, another device's). */
+export interface DeviceAuditFlaggedTable {
+  id: string
+  setting_id: string
+  device_id: string
+  seq: number
+  /** The whole event as it arrived, JSON text. */
+  event: string
+  problem: string
+  received_at: string
+}
+
+/** A problem found in a device's chain; one row per device, seq and kind of problem. */
+export interface AuditChainProblemsTable {
+  setting_id: string
+  device_id: string
+  seq: number
+  code: string
+  message: string
+  detected_at: string
+}
+
 export interface Database {
   settings: SettingsTable
   devices: DevicesTable
@@ -124,4 +166,7 @@ export interface Database {
   photo_children: PhotoChildrenTable
   staff_lockouts: StaffLockoutsTable
   server_audit: AuditTable
+  device_audit: DeviceAuditTable
+  device_audit_flagged: DeviceAuditFlaggedTable
+  audit_chain_problems: AuditChainProblemsTable
 }

@@ -1,6 +1,7 @@
-// The manager's alerts, live from the tablet: recomputed when photos, the audit or the roster
-// change, and when Home's count of consent reviews does (Home reads those once, for its tile
-// too). Null for anyone else (nothing is read), undefined while reading.
+// The manager's alerts, live from the tablet (and the server's facts from its last sync, kept
+// on the device row): recomputed when photos, the audit, the roster or those facts change,
+// and when Home's count of consent reviews does (Home reads those once, for its tile too).
+// Null for anyone else (nothing is read), undefined while reading.
 import { useLiveQuery } from 'dexie-react-hooks'
 import {
   auditDirectory,
@@ -32,6 +33,13 @@ export function useManagerAlerts(
       quarantined: facts.quarantined,
       reviews,
       chain: verifyChain(facts.chain),
+      ...(facts.server === null
+        ? {}
+        : {
+            unseenDevices: facts.server.unseenDevices,
+            settingQuarantined: facts.server.quarantinedPhotos,
+            chainProblems: facts.server.chainProblems,
+          }),
     })
   }, [db, isManager, reviews?.overdue, reviews?.dueSoon])
 }
