@@ -58,4 +58,35 @@ describe('managerAlerts', () => {
     expect(alerts.map((a) => a.id)).toEqual(['chain', 'quarantined', 'reviews', 'devices'])
     expect(alerts[0]?.title).toMatch(/^Audit record not intact/)
   })
+
+  it('raises another tablet’s audit record the server found broken, naming the tablet', () => {
+    const chainProblems = [
+      {
+        deviceId: 'tablet-2',
+        name: 'Room 2 iPad',
+        message: 'Event 3 is missing from the record.',
+        detectedAt: '2026-11-22T16:30:00.000Z',
+      },
+    ]
+    const [alert] = managerAlerts({ ...calm, chainProblems })
+    expect(alert?.id).toBe('tabletChains')
+    expect(alert?.title).toBe('The audit record of 1 tablet did not check out on the server')
+    expect(alert?.detail).toContain('“Room 2 iPad”: Event 3 is missing from the record.')
+    expect(alert?.detail).toContain('22 Nov 2026, 16:30')
+  })
+
+  it('counts the whole setting’s quarantined photos, saying how many are on this tablet', () => {
+    const [alert] = managerAlerts({ ...calm, quarantined: 1, settingQuarantined: 4 })
+    expect(alert?.title).toBe('4 photos quarantined by the server')
+    expect(alert?.detail).toMatch(/^1 of them on this tablet\./)
+    expect(managerAlerts({ ...calm, settingQuarantined: 0 })).toEqual([])
+  })
+
+  it('names an unseen tablet by the name it was enrolled with', () => {
+    const unseenDevices = [
+      { deviceId: 'tablet-9', name: 'Garden iPad', lastSeen: '2026-11-10T10:00:00.000Z' },
+    ]
+    const [alert] = managerAlerts({ ...calm, unseenDevices })
+    expect(alert?.detail).toMatch(/^Garden iPad \(last seen 10 Nov 2026, 10:00\)/)
+  })
 })

@@ -12,12 +12,19 @@
  * - The files are src/audit's own CSV and PDF, so a server export reads like a tablet's; the
  *   file name carries the setting and the day.
  */
-import type { FastifyPluginCallback } from 'fastify'
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { dailyAuditCsv, dailyAuditPdf, auditCsvRows, exportFileName } from '../../audit/index.ts'
+import {
+  auditCsvRows,
+  dailyAuditCsv,
+  dailyAuditPdf,
+  exportFileName,
+  type DailyAudit,
+  type ExportFormat,
+} from '../../audit/index.ts'
 import { apiError, DateSchema, ManagerAuthSchema } from '../../protocol/index.ts'
 import { serverAuditDay, localDayBounds } from '../audit/serverAuditDay.ts'
-import { deviceAuthHook, deviceOf } from '../auth/deviceAuth.ts'
+import { deviceAuthHook, deviceOf, type AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import { checkManager } from '../auth/managerAuth.ts'
 import { appendServerAudit } from '../serverAudit.ts'
 import { isoNow, type SyncServices } from '../services.ts'
@@ -42,53 +49,72 @@ export function auditRoutes(services: SyncServices): FastifyPluginCallback {
       if (bounds === null) {
         return reply.code(400).send(apiError('bad_request', 'There is no such day.'))
       }
-      const headers = { staffId: request.headers[STAFF_HEADER], pin: request.headers[PIN_HEADER] }
-      const auth = parseOr400(reply, ManagerAuthSchema, headers, 'manager sign-in (headers)')
-      if (!auth.ok) return reply
-      const check = await checkManager(services, device, auth.value)
-      if (!check.ok) {
-        const status = check.error.code === 'locked' ? 429 : 403
-        return reply.code(status).send(apiError(check.error.code, check.error.message))
-      }
+      const staffId = await managerFromHeaders(services, device, request, reply)
+      if (staffId === null) return reply
       const { day, format } = query.value
-      const setting = await services.db
-        .selectFrom('settings')
-        .select('name')
-        .where('id', '=', device.settingId)
-        .executeTakeFirstOrThrow()
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
       const audit = await serverAuditDay(services.db, device.settingId, day, bounds, timeZone)
-      const fileName = exportFileName(setting.name, day, format)
+      const settingName = await settingNameOf(services, device.settingId)
+      const fileName = exportFileName(settingName, day, format)
       const exportedAt = isoNow(services)
       await appendServerAudit(services.db, {
         settingId: device.settingId,
         at: exportedAt,
         deviceId: device.id,
-        staffId: check.staffId,
+        staffId,
         type: 'audit-exported',
         details: { day, format, fileName, rows: auditCsvRows(audit).length },
       })
-      const body =
-        format === 'csv'
-          ? dailyAuditCsv(audit)
-          : Buffer.from(
-              await dailyAuditPdf(audit, {
-                settingName: setting.name,
-                deviceId: device.id,
-                source: 'Server copy, every tablet',
-                exportedAt,
-                exportedBy: await staffName(services, device.settingId, check.staffId),
-                freshness: 'As every tablet had sent it to the server by then',
-              }),
-            )
+      const exportedBy = await staffName(services, device.settingId, staffId)
+      const facts = { settingName, deviceId: device.id, exportedAt, exportedBy }
       return reply
         .header('content-type', CONTENT_TYPES[format])
         .header('content-disposition', `attachment; filename="${fileName}"`)
         .header('cache-control', 'no-store')
-        .send(body)
+        .send(await exportBody(audit, format, facts))
     })
     done()
   }
+}
+
+/** The manager's staff id once headers and PIN check out; null once the refusal is sent. */
+async function managerFromHeaders(
+  services: SyncServices,
+  device: AuthenticatedDevice,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<string | null> {
+  const headers = { staffId: request.headers[STAFF_HEADER], pin: request.headers[PIN_HEADER] }
+  const auth = parseOr400(reply, ManagerAuthSchema, headers, 'manager sign-in (headers)')
+  if (!auth.ok) return null
+  const check = await checkManager(services, device, auth.value)
+  if (check.ok) return check.staffId
+  const status = check.error.code === 'locked' ? 429 : 403
+  void reply.code(status).send(apiError(check.error.code, check.error.message))
+  return null
+}
+
+async function exportBody(
+  audit: DailyAudit,
+  format: ExportFormat,
+  facts: { settingName: string; deviceId: string; exportedAt: string; exportedBy: string },
+): Promise<string | Buffer> {
+  if (format === 'csv') return dailyAuditCsv(audit)
+  const pdf = await dailyAuditPdf(audit, {
+    ...facts,
+    source: 'Server copy, every tablet',
+    freshness: 'As every tablet had sent it to the server by then',
+  })
+  return Buffer.from(pdf)
+}
+
+async function settingNameOf(services: SyncServices, settingId: string): Promise<string> {
+  const row = await services.db
+    .selectFrom('settings')
+    .select('name')
+    .where('id', '=', settingId)
+    .executeTakeFirstOrThrow()
+  return row.name
 }
 
 async function staffName(services: SyncServices, settingId: string, staffId: string) {

@@ -3,11 +3,14 @@
 // event is kept, flagged and reported to the manager in the pull; a replay changes nothing;
 // malformed input is a 400, never a 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
+import { DEMO_SETTING_ID, DEMO_SHOWCASE } from '../../../src/demo/index.ts'
 import type { SealedEvent } from '../../../src/audit/index.ts'
 import { headOf, sealedChain } from '../../support/auditEvents.ts'
+import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
 import { call, enrolDevice, OTHER_SETTING, seedOtherSetting } from '../../support/serverFixtures.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
+
+const ISLA = DEMO_SHOWCASE.learningJourneyWithdrawn.id
 
 type Enrolled = { deviceId: string; credential: string }
 
@@ -181,4 +184,27 @@ describe.each(BACKENDS)('audit chains on $backend', ({ backend, skip }) => {
       }
     },
   )
+
+  it.skipIf(skip)('counts the setting’s kept quarantined photos for every device', async () => {
+    const device = await enrolDevice(server, DEMO_SETTING_ID)
+    const before = (await facts(device)).quarantinedPhotos
+    const meta = photoMeta({
+      deviceId: device.deviceId,
+      bytes: photoBytes(1_000),
+      childIds: [ISLA],
+    })
+    const push = (payload: unknown) =>
+      call(server, 'POST', '/api/sync/push', {
+        credential: device.credential,
+        json: {
+          settingId: DEMO_SETTING_ID,
+          changes: [{ id: crypto.randomUUID(), kind: 'photo', createdAt: meta.takenAt, payload }],
+        },
+      })
+    await push(meta)
+    expect((await facts(device)).quarantinedPhotos).toBe(before + 1)
+    const deleted = { at: new Date().toISOString(), by: meta.staffId, reason: 'Consent withdrawn' }
+    await push({ ...meta, deleted })
+    expect((await facts(device)).quarantinedPhotos).toBe(before)
+  })
 })

@@ -36,6 +36,35 @@ describe('the manager’s alerts on Home', () => {
     expect(await screen.findByText(/Audit record not intact: Event 1 was changed/)).toBeTruthy()
   })
 
+  it('shows what the server last said about the setting: broken chains, quarantine, unseen tablets', async () => {
+    const device = await db.device.toCollection().first()
+    await db.device.update(device!.id, {
+      serverFacts: {
+        asOf: new Date().toISOString(),
+        unseenDevices: [{ deviceId: 'd-9', name: 'Garden iPad', lastSeen: '2026-01-02T10:00:00Z' }],
+        quarantinedPhotos: 2,
+        chainProblems: [
+          {
+            deviceId: 'd-2',
+            name: 'Room 2 iPad',
+            code: 'edited',
+            seq: 3,
+            message: 'Event 3 was changed after it was written.',
+            detectedAt: '2026-01-03T09:00:00Z',
+          },
+        ],
+      },
+    })
+    await renderInWorkspace(db, DEMO_STAFF.manager.id, <HomeScreen />)
+    const alerts = await screen.findByRole('region', { name: 'Needs your attention' })
+    expect(
+      await within(alerts).findByText(/audit record of 1 tablet did not check out/),
+    ).toBeTruthy()
+    expect(within(alerts).getByText(/“Room 2 iPad”: Event 3 was changed/)).toBeTruthy()
+    expect(within(alerts).getByText(/2 photos quarantined by the server/)).toBeTruthy()
+    expect(within(alerts).getByText(/^Garden iPad \(last seen/)).toBeTruthy()
+  })
+
   it('is not shown to a practitioner, who has no audit tile either', async () => {
     await renderInWorkspace(db, DEMO_STAFF.practitioner.id, <HomeScreen />)
     await screen.findByRole('heading', { level: 1 })
