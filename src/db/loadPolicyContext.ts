@@ -9,11 +9,33 @@
  * - Archived locations and children who have left stay in: old photos are re-checked against
  *   them, and a former child's name in a caption is still a child's name.
  */
-import type { Iso, PolicyContext } from '../policy/index.ts'
+import type { Iso, PolicyChild, PolicyContext, PolicyStaff } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { InjuryRecord } from './records.ts'
+import type { Child, InjuryRecord, StaffRecord } from './records.ts'
 
-const NEVER_SYNCED: Iso = '1970-01-01T00:00:00.000Z'
+export const NEVER_SYNCED: Iso = '1970-01-01T00:00:00.000Z'
+
+/** Staff who have left count as not authorised, whatever their record still says. */
+export function toPolicyStaff(s: StaffRecord): PolicyStaff {
+  return { id: s.id, name: s.name, canCapture: s.active && s.canCapture }
+}
+
+export function injuriesByChild(injuries: readonly InjuryRecord[]): Map<string, InjuryRecord[]> {
+  const byChild = new Map<string, InjuryRecord[]>()
+  for (const injury of injuries) {
+    byChild.set(injury.childId, [...(byChild.get(injury.childId) ?? []), injury])
+  }
+  return byChild
+}
+
+export function toPolicyChild(c: Child, injuries: readonly InjuryRecord[] = []): PolicyChild {
+  return {
+    id: c.id,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    injuries: injuries.map((i) => ({ recordedAt: i.recordedAt, clearedAt: i.clearedAt })),
+  }
+}
 
 export async function loadPolicyContext(
   db: ConsentLensDb,
@@ -29,26 +51,15 @@ export async function loadPolicyContext(
       db.injuries.toArray(),
       db.consents.toArray(),
     ])
-    const injuriesByChild = new Map<string, InjuryRecord[]>()
-    for (const injury of injuries) {
-      injuriesByChild.set(injury.childId, [...(injuriesByChild.get(injury.childId) ?? []), injury])
-    }
+    const injuriesOf = injuriesByChild(injuries)
     const thisDevice = devices.find((d) => d.id === options.deviceId)
     return {
       now: options.now,
       consentDataSyncedAt: thisDevice?.consentDataSyncedAt ?? NEVER_SYNCED,
-      staff: staff.map((s) => ({ id: s.id, name: s.name, canCapture: s.active && s.canCapture })),
+      staff: staff.map(toPolicyStaff),
       devices: devices.map((d) => ({ id: d.id, enrolled: d.enrolled, revoked: d.revoked })),
       locations: locations.map((l) => ({ id: l.id, name: l.name, kind: l.kind })),
-      children: children.map((c) => ({
-        id: c.id,
-        firstName: c.firstName,
-        lastName: c.lastName,
-        injuries: (injuriesByChild.get(c.id) ?? []).map((i) => ({
-          recordedAt: i.recordedAt,
-          clearedAt: i.clearedAt,
-        })),
-      })),
+      children: children.map((c) => toPolicyChild(c, injuriesOf.get(c.id))),
       consents,
     }
   })

@@ -12,13 +12,13 @@
  * - A full or lost database aborts the whole transaction: nothing half-written, and the
  *   caller keeps the photo in memory to retry.
  */
-import { evaluateCapture, type Decision, type PolicyContext } from '../policy/index.ts'
+import { evaluateCapture, type Decision } from '../policy/index.ts'
 import type { Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
 import { authorise, type ActorRef } from './authorise.ts'
 import { captureRequest, decisionDetails, type CaptureDraft } from './captureDraft.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { loadPolicyContext } from './loadPolicyContext.ts'
+import { loadCaptureContext } from './loadCaptureContext.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
 import type { PhotoMeta } from './records.ts'
@@ -92,8 +92,9 @@ async function saveInTransaction(
   if (!allowed.ok) return allowed
   const device = await db.device.toCollection().first()
   const deviceId = device?.id ?? ''
-  const context: PolicyContext = await loadPolicyContext(db, { now, deviceId })
-  const decision = evaluateCapture(captureRequest(draft, actor.id, deviceId), context)
+  const request = captureRequest(draft, actor.id, deviceId)
+  // Only the rows this decision reads, but read now, inside the transaction that writes.
+  const decision = evaluateCapture(request, await loadCaptureContext(db, request, now))
   if (decision.verdict !== 'allow') {
     const details = { ...decisionDetails(draft, decision), stage: 'save' }
     await appendAudit(db, { at: now, staffId: actor.id, type: 'capture-blocked', details }, makeId)
