@@ -9,7 +9,7 @@
  * - The local demo (sample data, `isDemo`) gives way to a real setting: its children, records,
  *   photos, outbox and audit trail are cleared, so nothing of the demo ever reaches a real
  *   server. Enrolling into the server's demo setting (the same fixed ids) keeps it all, and
- *   what was done in the demo is then sent there (docs/decisions/0008-enrolling-a-tablet.md).
+ *   what was done in the demo is then sent there (docs/decisions/0009-enrolling-a-tablet.md).
  * - The device's id becomes the server's id for it, so photos name a device the server knows.
  */
 import type { ConsentLensDb } from '../db/index.ts'

@@ -27,6 +27,7 @@ describe('syncSummary', () => {
       text: UNREACHABLE,
       waiting: '2 photos waiting to be sent',
       lastSync: 'Last sync at 09:00',
+      lastSyncAt: ENROLLED.syncedAt,
     })
   })
 

@@ -13,6 +13,8 @@ export interface SyncSummary {
   waiting: string
   /** "Last sync 3 May 2026, 14:05", "Never synced", or null when not connected. */
   lastSync: string | null
+  /** When the tablet last synced, ISO; null: never, or not connected. */
+  lastSyncAt: string | null
 }
 
 export const UNREACHABLE =
@@ -32,11 +34,18 @@ export function syncSummary(
     const text = facts.isDemo
       ? 'Sample data, not connected to a server: photos stay on this tablet'
       : 'Not connected to the setting’s server: photos stay on this tablet'
-    return { tone: 'pending', text, waiting: photosWaiting(facts.waitingPhotos), lastSync: null }
+    return {
+      tone: 'pending',
+      text,
+      waiting: photosWaiting(facts.waitingPhotos),
+      lastSync: null,
+      lastSyncAt: null,
+    }
   }
   const last = status.lastSyncAt ?? facts.syncedAt
   const lastSync = last === null ? 'Never synced' : `Last sync ${formatTime(last)}`
-  return { ...words(status), waiting: photosWaiting(facts.waitingPhotos), lastSync }
+  const waiting = photosWaiting(facts.waitingPhotos)
+  return { ...words(status), waiting, lastSync, lastSyncAt: last }
 }
 
 function words(status: SyncStatus): { tone: StatusTone; text: string } {

@@ -1,6 +1,6 @@
 // Enrolling an iPad that already holds the local demo, and a PIN set on one iPad reaching the
 // others: Dexie on fake-indexeddb against the real server on a random port
-// (docs/decisions/0005 and 0008).
+// (docs/decisions/0005 and 0009).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoIfEmpty, setPin, verifyPin } from '../../../src/db/index.ts'
 import { freshDb } from '../../../src/db/testDb.ts'

@@ -23,7 +23,7 @@ export function TabletSyncSection() {
             <Fact label="Server address" value={enrolment.serverUrl} />
             <Fact label="Tablet id" value={enrolment.deviceId} />
             <Fact label="Enrolled since" value={s.enrolledSince ?? 'Not known'} />
-            <Fact label="Last sync" value={s.summary?.lastSync ?? 'Never synced'} />
+            <Fact label="Last sync" value={s.lastSync} />
             <Fact label="Photos" value={s.waiting} />
           </dl>
           <button type="button" className="button" disabled={s.syncing} onClick={s.syncNow}>

@@ -15,6 +15,7 @@ export interface TabletSyncState {
   summary: SyncSummary | null
   waiting: string
   enrolledSince: string | null
+  lastSync: string
   mayEnrol: boolean
   denied: string
   demoNote: string | undefined
@@ -28,9 +29,12 @@ export function useTabletSync(): TabletSyncState {
   const sync = useSyncControl()
   const mayEnrol = usePermission('enrol-device')
   const [asked, setAsked] = useState(false)
+  const summary = facts === undefined ? null : syncSummary(status, facts, formatDayTime)
+  const lastSyncAt = summary?.lastSyncAt ?? null
   return {
     facts,
-    summary: facts === undefined ? null : syncSummary(status, facts, formatDayTime),
+    summary,
+    lastSync: lastSyncAt === null ? 'Never' : formatDayTime(lastSyncAt),
     waiting: photosWaiting(facts?.waitingPhotos ?? 0),
     enrolledSince: facts?.enrolledAt == null ? null : formatDayTime(facts.enrolledAt),
     mayEnrol,

@@ -1,0 +1,49 @@
+// The real ConsentLens server in-process for e2e: its own SQLite and photo folder in a temp
+// DATA_DIR, the demo setting seeded as `npm start` seeds it, serving the build under test
+// (E2E_DIST_DIR) and the sync API on one random local port, as a setting's server does.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
+import { buildServer } from '../../../src/server/app.ts'
+import { createEnrolmentCode } from '../../../src/server/devices/enrolment.ts'
+import { openStorage } from '../../../src/server/openStorage.ts'
+import { seedDemoSetting } from '../../../src/server/seedDemoSetting.ts'
+import type { SyncServices } from '../../../src/server/services.ts'
+import { DIST_DIR } from './appServer.ts'
+
+export interface SyncServer {
+  url: string
+  services: SyncServices
+  /** A fresh one-time code for the demo setting, as `npm start` prints one. */
+  enrolmentCode: () => Promise<string>
+  close: () => Promise<void>
+}
+
+export async function startSyncServer(distDir: string = DIST_DIR): Promise<SyncServer> {
+  if (!existsSync(join(distDir, 'sw.js'))) throw new Error(`No production build in ${distDir}`)
+  const dataDir = mkdtempSync(join(tmpdir(), 'consentlens-e2e-data-'))
+  const storage = await openStorage({
+    database: { kind: 'sqlite', file: join(dataDir, 'consentlens.sqlite') },
+    photoDir: join(dataDir, 'photos'),
+    thumbnailRetentionHours: null,
+    now: () => new Date(),
+  })
+  const { services } = storage
+  await seedDemoSetting(services.db, services.now())
+  const app = buildServer({ distDir, sync: services })
+  app.addHook('onClose', () => storage.close())
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const address = app.server.address()
+  if (address === null || typeof address === 'string') throw new Error('Server has no TCP port')
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    services,
+    enrolmentCode: async () =>
+      (await createEnrolmentCode(services.db, DEMO_SETTING_ID, 'e2e', services.now())).code,
+    close: async () => {
+      await app.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,154 @@
+// Two iPads (two Chromium contexts, each its own IndexedDB) enrolled with the real server
+// in-process (its own SQLite and photo folder): a photo taken on iPad B while it is offline
+// survives, reaches the server with the same checksum when B is back online, and B says Sent;
+// the manager withdraws a consent on iPad A, and after B syncs the same capture is blocked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { confirmAll, tag, takePhoto } from './support/capture.ts'
+import { launchChromium } from './support/chromium.ts'
+import { screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
+import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+import { startSyncServer, type SyncServer } from './support/syncServer.ts'
+
+const CHILD = 'Otis'
+const CHILD_NAME = 'Otis Pemberton'
+
+let browser: Browser
+let server: SyncServer
+let contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  browser = await launchChromium({ fakeCamera: true })
+  server = await startSyncServer()
+})
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser.close()
+  await server.close()
+})
+
+async function newIpad(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.goto(server.url)
+  await waitForServiceWorkerControl(page)
+  return { context, page }
+}
+
+const syncBar = (page: Page) => page.getByRole('region', { name: 'Sync' })
+
+/** The manager enrols the tablet on "This tablet" with a code from the server. */
+async function enrol(page: Page): Promise<void> {
+  await signIn(page, DEMO.manager)
+  await openFromHome(page, /This tablet/)
+  await page.getByLabel('Enrolment code').fill(await server.enrolmentCode())
+  expect(await page.getByLabel('Server address').inputValue()).toBe(server.url)
+  await page.getByRole('button', { name: 'Enrol this tablet' }).click()
+  // The form gives way to the enrolment's facts: the setting, then the first sync.
+  await page.getByText('Demo Nursery (sample data)').waitFor()
+  await syncBar(page).getByText('Synced with the setting’s server').waitFor()
+}
+
+async function syncNow(page: Page): Promise<void> {
+  await openFromHome(page, /This tablet/)
+  await page.getByRole('button', { name: 'Sync now' }).click()
+  await page.getByRole('button', { name: 'Sync now' }).waitFor()
+}
+
+async function switchTo(page: Page, who: { name: string; pin: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Switch user' }).click()
+  await signIn(page, who)
+}
+
+async function captureChild(page: Page): Promise<void> {
+  await openFromHome(page, /Take a photo/)
+  await page.getByRole('heading', { level: 1, name: 'Take a photo' }).waitFor()
+  await takePhoto(page)
+  await tag(page, CHILD)
+  await confirmAll(page)
+}
+
+/** The one photo on the tablet, read from its IndexedDB. */
+async function storedPhoto(page: Page): Promise<{ id: string; checksum: string }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('consentlens')
+      request.onsuccess = () => {
+        resolve(request.result)
+      }
+    })
+    const rows = await new Promise<{ id: string; checksum: string }[]>((resolve) => {
+      const request = db.transaction('photos').objectStore('photos').getAll()
+      request.onsuccess = () => {
+        resolve(request.result as { id: string; checksum: string }[])
+      }
+    })
+    db.close()
+    if (rows.length !== 1) throw new Error(`expected one photo, found ${rows.length}`)
+    return { id: rows[0]!.id, checksum: rows[0]!.checksum }
+  })
+}
+
+describe('two iPads and the setting’s server', () => {
+  it('an offline photo arrives once back online; a withdrawal on A blocks the capture on B', async () => {
+    const a = await newIpad()
+    const b = await newIpad()
+    await enrol(a.page)
+    await enrol(b.page)
+    await a.page.screenshot({ path: screenshotPath('tablet-enrolled-1024x768') })
+    await switchTo(b.page, DEMO.practitioner)
+
+    await b.context.setOffline(true)
+    await captureChild(b.page)
+    await b.page.getByRole('button', { name: 'Save photo', exact: true }).click()
+    await b.page
+      .getByRole('status')
+      .filter({ hasText: /Saved for/ })
+      .waitFor()
+    await syncBar(b.page).getByText('1 photo waiting to be sent').waitFor()
+    await syncBar(b.page)
+      .getByText(/Cannot reach the setting’s server|Offline/)
+      .waitFor()
+    await b.page.screenshot({ path: screenshotPath('sync-bar-offline-1024x768') })
+    const photo = await storedPhoto(b.page)
+
+    await b.context.setOffline(false)
+    await syncNow(b.page)
+    await syncBar(b.page).getByText('No photos waiting').waitFor()
+    const rows = await server.services.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('id', '=', photo.id)
+      .execute()
+    expect(rows).toHaveLength(1)
+    expect(rows[0]?.checksum).toBe(photo.checksum)
+    expect(await server.services.photos.read(photo.checksum)).not.toBeNull()
+    await openFromHome(b.page, /Photos on this tablet/)
+    const item = b.page.getByRole('listitem').filter({ hasText: CHILD_NAME })
+    await item.getByText('Sent: the server holds it').waitFor()
+
+    await openFromHome(a.page, /Who can be photographed/)
+    await a.page.getByRole('button', { name: CHILD_NAME, exact: true }).click()
+    await a.page.getByRole('button', { name: 'Withdraw consent' }).click()
+    await a.page.getByRole('button', { name: 'All purposes' }).click()
+    const askedBy = a.page.getByLabel('Asked by')
+    if ((await askedBy.inputValue()) === '') await askedBy.fill('A parent')
+    await a.page.getByRole('button', { name: 'Withdraw now' }).click()
+    await a.page.getByText(/Consent withdrawn for every purpose/).waitFor()
+    await syncNow(a.page)
+    await syncBar(a.page).getByText('Synced with the setting’s server').waitFor()
+
+    await syncNow(b.page)
+    await captureChild(b.page)
+    await b.page.getByRole('heading', { name: 'Cannot be saved as it is' }).waitFor()
+    await b.page
+      .getByText(/Otis Pemberton: parents withdrew consent for/)
+      .first()
+      .waitFor()
+    expect(await b.page.getByRole('button', { name: 'Save photo', exact: true }).isDisabled()).toBe(
+      true,
+    )
+    await b.page.screenshot({ path: screenshotPath('capture-blocked-after-sync-1024x768') })
+  })
+})
