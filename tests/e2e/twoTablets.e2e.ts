@@ -15,7 +15,7 @@ const CHILD_NAME = 'Otis Pemberton'
 
 let browser: Browser
 let server: SyncServer
-let contexts: BrowserContext[] = []
+const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
   browser = await launchChromium({ fakeCamera: true })
