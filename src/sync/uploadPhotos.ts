@@ -8,6 +8,10 @@
  *   the photo, and its checksum, before it takes the image).
  * - The full image is deleted in the same transaction that marks the photo sent, and only if
  *   the photo still has the checksum the server confirmed.
+ * - Acknowledged photos are marked sent in batches (one transaction for up to RELEASE_BATCH),
+ *   and whatever was acknowledged is marked before the round ends, even a round cut short.
+ *   A photo acknowledged but not yet marked (the app closed in between) is simply offered
+ *   again: the server already holds it and answers "complete" at once, so it is one photo.
  */
 import type { ConsentLensDb, PhotoMeta } from '../db/index.ts'
 import { DEFAULT_CHUNK_BYTES } from '../protocol/index.ts'
@@ -32,6 +36,14 @@ export async function waitingPhotos(db: ConsentLensDb): Promise<PhotoMeta[]> {
 /** Two photos in flight: one uploads while the other is read from, or marked sent in, IndexedDB. */
 export const UPLOADS_IN_FLIGHT = 2
 
+/** One transaction marks this many acknowledged photos sent: fewer, not slower, commits. */
+export const RELEASE_BATCH = 20
+
+interface Acknowledged {
+  id: string
+  checksum: string
+}
+
 export async function uploadPhotos(
   db: ConsentLensDb,
   api: SyncApi,
@@ -45,42 +57,51 @@ export async function uploadPhotos(
   let sent = 0
   const problems: SyncError[] = []
   const halt: { error: SyncError | null } = { error: null }
+  const acknowledged: Acknowledged[] = []
   async function worker(): Promise<void> {
     for (
       let photo = queue.shift();
       photo !== undefined && halt.error === null;
       photo = queue.shift()
     ) {
-      const outcome = await uploadAndRelease(db, api, photo, chunkBytes)
-      if (outcome === 'sent') sent += 1
-      else if (outcome !== 'skipped' && PHOTO_ERRORS.has(outcome.code)) problems.push(outcome)
+      const outcome = await uploadImage(db, api, photo, chunkBytes)
+      if (typeof outcome !== 'string' && 'checksum' in outcome) {
+        sent += 1
+        acknowledged.push(outcome)
+        if (acknowledged.length >= RELEASE_BATCH) await release(db, acknowledged.splice(0))
+      } else if (outcome !== 'skipped' && PHOTO_ERRORS.has(outcome.code)) problems.push(outcome)
       else if (outcome !== 'skipped') halt.error = outcome
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, inFlight) }, worker))
+  await release(db, acknowledged.splice(0))
   return halt.error === null
     ? { ok: true, value: { sent, problems } }
     : { ok: false, error: halt.error }
 }
 
-/** Uploads one photo and, on the server's acknowledgement, lets its full image go. */
-async function uploadAndRelease(
+/** The server holds these images (SHA-256 verified): mark them sent and let the full images go. */
+async function release(db: ConsentLensDb, batch: Acknowledged[]): Promise<void> {
+  if (batch.length === 0) return
+  await db.transaction('rw', [db.photos, db.photoImages], async () => {
+    const current = await db.photos.bulkGet(batch.map((a) => a.id))
+    const confirmed = batch.filter((a, i) => current[i]?.checksum === a.checksum).map((a) => a.id)
+    await db.photos.bulkUpdate(confirmed.map((key) => ({ key, changes: { syncState: 'sent' } })))
+    await db.photoImages.bulkUpdate(confirmed.map((key) => ({ key, changes: { full: null } })))
+  })
+}
+
+/** Uploads one photo's full image; the server's acknowledgement, or why not. */
+async function uploadImage(
   db: ConsentLensDb,
   api: SyncApi,
   photo: PhotoMeta,
   chunkBytes: number,
-): Promise<'sent' | 'skipped' | SyncError> {
+): Promise<Acknowledged | 'skipped' | SyncError> {
   const image = await db.photoImages.get(photo.id)
   if (image?.full == null) return 'skipped'
   const result = await uploadOne(api, photo, image.full, chunkBytes)
-  if (!result.ok) return result.error
-  await db.transaction('rw', [db.photos, db.photoImages], async () => {
-    const current = await db.photos.get(photo.id)
-    if (current?.checksum !== result.checksum) return
-    await db.photos.update(photo.id, { syncState: 'sent' })
-    await db.photoImages.update(photo.id, { full: null })
-  })
-  return 'sent'
+  return result.ok ? { id: photo.id, checksum: result.checksum } : result.error
 }
 
 async function uploadOne(
