@@ -77,11 +77,7 @@ export interface SyncApi {
   push(settingId: string, changes: PushChange[]): Promise<ApiResult<PushResponse>>
   pull(settingId: string, since: number, limit?: number): Promise<ApiResult<PullResponse>>
   pushAudit(settingId: string, events: AuditEventWire[]): Promise<ApiResult<AuditPushResponse>>
-  uploadChunk(
-    photoId: string,
-    offset: number,
-    chunk: ArrayBuffer,
-  ): Promise<ApiResult<UploadResponse>>
+  uploadChunk(photoId: string, offset: number, chunk: Blob): Promise<ApiResult<UploadResponse>>
 }
 
 export function syncApi(serverUrl: string, credential: string, fetchFn: Fetch): SyncApi {

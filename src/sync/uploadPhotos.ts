@@ -114,7 +114,8 @@ async function uploadOne(
   // Each pass sends one chunk or learns where to resume; a bound keeps a confused server from
   // holding the device in a loop.
   for (let pass = 0; pass < Math.ceil(full.size / chunkBytes) * 2 + 4; pass++) {
-    const chunk = await full.slice(offset, Math.min(full.size, offset + chunkBytes)).arrayBuffer()
+    // A slice of the stored Blob, not a copy of its bytes: fetch sends it as it reads it.
+    const chunk = full.slice(offset, Math.min(full.size, offset + chunkBytes))
     const answer = await api.uploadChunk(photo.id, offset, chunk)
     if (!answer.ok) {
       if (answer.error.code !== 'offset_mismatch' || answer.error.received === undefined)

@@ -7,12 +7,29 @@
  *   file, and a crash leaves at worst a partial to resume.
  * - Operations on one key are serialised in this process, so two requests for the same upload
  *   cannot interleave their appends.
+ * - Folders are made when a write finds them missing, not before every write: an upload is a
+ *   few file operations, and a mkdir on each was a measurable share of them.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppendResult, FinishResult, PhotoStore } from './PhotoStore.ts'
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT'
+}
+
+/** Runs `task`; if its folder `dir` is missing, makes it and runs `task` once more. */
+async function inFolder<T>(dir: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task()
+  } catch (error) {
+    if (!isMissing(error)) throw error
+    await mkdir(dir, { recursive: true })
+    return task()
+  }
+}
 
 export function fileSystemPhotoStore(root: string): PhotoStore {
   const partialDir = join(root, '.partial')
@@ -61,8 +78,7 @@ export function fileSystemPhotoStore(root: string): PhotoStore {
         const path = partialPath(key)
         const size = await sizeOf(path)
         if (size !== offset) return { ok: false, size }
-        await mkdir(partialDir, { recursive: true })
-        const handle = await open(path, 'a')
+        const handle = await inFolder(partialDir, () => open(path, 'a'))
         try {
           await handle.write(bytes)
         } finally {
@@ -87,17 +103,15 @@ export function fileSystemPhotoStore(root: string): PhotoStore {
           await handle.close()
         }
         const target = imagePath(checksum)
-        await mkdir(join(root, checksum.slice(0, 2)), { recursive: true })
-        await rename(path, target)
+        await inFolder(join(root, checksum.slice(0, 2)), () => rename(path, target))
         return { ok: true }
       }),
 
     storeWhole: async (bytes, checksum): Promise<FinishResult> => {
       const actual = createHash('sha256').update(bytes).digest('hex')
       if (actual !== checksum) return { ok: false, actual }
-      await mkdir(join(root, checksum.slice(0, 2)), { recursive: true })
       const temporary = `${imagePath(checksum)}.${globalThis.crypto.randomUUID()}.tmp`
-      const handle = await open(temporary, 'w')
+      const handle = await inFolder(join(root, checksum.slice(0, 2)), () => open(temporary, 'w'))
       try {
         await handle.write(bytes)
         await handle.sync()
