@@ -5,7 +5,9 @@
  *   the server writes to disk and flushes. Throughput ratio; the goal is ≥ 0.8.
  * - sync.pull5000Ratio: a fresh iPad pulling 5,000 consent records (and applying them to
  *   Dexie) vs downloading the same records as one raw JSON document. Time ratio.
- * Both run on SQLite over loopback, one request at a time like the client.
+ * Both run on SQLite over loopback. The raw PUTs go one at a time; the sync client keeps
+ * UPLOADS_IN_FLIGHT (2) uploads in flight, as it does on the iPad, and its time also
+ * includes pushing the photos' details first and the pull that ends the round.
  */
 import 'fake-indexeddb/auto'
 import { mkdtempSync, rmSync } from 'node:fs'
