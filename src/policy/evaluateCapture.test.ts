@@ -408,6 +408,14 @@ describe('warnings', () => {
       d.findings.filter((f) => f.rule === 'consent-data-stale').map((f) => f.severity),
     ).toEqual(severities)
   })
+
+  it('[consent-data-stale] tells a tablet that never synced to sync, not that data is old', () => {
+    const never = '1970-01-01T00:00:00.000Z'
+    const d = evaluateCapture(makeRequest(), makeContext({ consentDataSyncedAt: never }))
+    expect(d.verdict).toBe('block')
+    const finding = d.findings.find((f) => f.rule === 'consent-data-stale')
+    expect(finding?.message).toMatch(/no consent data from the setting’s server yet/)
+  })
 })
 
 describe('the decision', () => {

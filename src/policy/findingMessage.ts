@@ -72,6 +72,11 @@ export function findingMessage(finding: Omit<Finding, 'message'>, facts: Message
     case 'publicity-needs-photo-approval':
       return "Publicity photo: it is held until each child's parent approves this photo."
     case 'consent-data-stale':
+      // A device that never synced carries the epoch (src/db NEVER_SYNCED): "over 7 days old"
+      // would be true but would not tell anyone what to do.
+      if (ctx.syncedMs <= 0) {
+        return 'This tablet has no consent data from the setting’s server yet. Ask the manager to sync it (This tablet → Sync now) before taking photos.'
+      }
       return finding.severity === 'block'
         ? 'Consent data on this device is over 7 days old. Connect to sync before taking photos.'
         : 'Consent data on this device is over a day old. Connect to sync soon.'
