@@ -19,7 +19,7 @@ export function useManagerAlerts(
   reviews: { overdue: number; dueSoon: number } | undefined,
 ): ManagerAlert[] | null | undefined {
   const db = useDb()
-  return useLiveQuery(async () => {
+  const alerts = useLiveQuery(async () => {
     if (!isManager) return null
     if (reviews === undefined) return undefined
     const now = nowIso()
@@ -42,4 +42,6 @@ export function useManagerAlerts(
           }),
     })
   }, [db, isManager, reviews?.overdue, reviews?.dueSoon])
+  // Decided here, not after the first read: anyone else never sees "Checking…" flash by.
+  return isManager ? alerts : null
 }
