@@ -40,10 +40,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenedData
 function openSqlite(file: string): Kysely<Database> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const database = new BetterSqlite3(file)
-  // WAL: readers (pulls) do not wait for a writer (a push); NORMAL is durable at each checkpoint
-  // and safe against corruption. Foreign keys are off by default in SQLite.
+  // WAL: readers (pulls) do not wait for a writer (a push). FULL: every commit is on disk
+  // before the server answers, because the answer lets an iPad drop its outbox entry or its
+  // full image; NORMAL could lose the last commits to a power cut. (Measured in the sync
+  // benchmark: no difference in upload throughput here.) Foreign keys are off by default.
   database.pragma('journal_mode = WAL')
-  database.pragma('synchronous = NORMAL')
+  database.pragma('synchronous = FULL')
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
