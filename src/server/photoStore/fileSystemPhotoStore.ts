@@ -4,7 +4,8 @@
  *
  * Invariants:
  * - A finished image is written by rename from its verified partial: readers never see half a
- *   file, and a crash leaves at worst a partial to resume.
+ *   file, and a crash leaves at worst a partial to resume. The file and then its folder are
+ *   flushed before the store says it holds the image (the iPad deletes its copy on that word).
  * - Operations on one key are serialised in this process, so two requests for the same upload
  *   cannot interleave their appends.
  * - Folders are made when a write finds them missing, not before every write: an upload is a
@@ -13,7 +14,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { AppendResult, FinishResult, PhotoStore } from './PhotoStore.ts'
 
 function isMissing(error: unknown): boolean {
@@ -28,6 +29,16 @@ async function inFolder<T>(dir: string, task: () => Promise<T>): Promise<T> {
     if (!isMissing(error)) throw error
     await mkdir(dir, { recursive: true })
     return task()
+  }
+}
+
+/** Flushes a folder's entries, so a file renamed into it is still there after a power cut. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
   }
 }
 
@@ -104,6 +115,7 @@ export function fileSystemPhotoStore(root: string): PhotoStore {
         }
         const target = imagePath(checksum)
         await inFolder(join(root, checksum.slice(0, 2)), () => rename(path, target))
+        await syncFolder(dirname(target))
         return { ok: true }
       }),
 
@@ -119,6 +131,7 @@ export function fileSystemPhotoStore(root: string): PhotoStore {
         await handle.close()
       }
       await rename(temporary, imagePath(checksum))
+      await syncFolder(dirname(temporary))
       return { ok: true }
     },
 
