@@ -8,11 +8,11 @@
  * - An unknown or null room falls back to the first room by name, so a manager (who has no
  *   room) or a stale room id still sees a board rather than an empty page.
  */
-import type { Iso, PolicyContext } from '../policy/index.ts'
+import type { Iso, PolicyContext, Purpose } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
 import type { Child, Room } from './records.ts'
-import { childrenInRoom, getDevice, listRooms } from './rosterQueries.ts'
+import { childrenInRoom, getDevice, getSetting, listRooms } from './rosterQueries.ts'
 
 export interface RoomBoard {
   rooms: Room[]
@@ -20,6 +20,8 @@ export interface RoomBoard {
   room: Room | null
   children: Child[]
   context: PolicyContext
+  /** What most photos here are for (the setting's default on the capture screen). */
+  defaultPurposes: Purpose[]
 }
 
 export async function loadRoomBoard(
@@ -28,6 +30,7 @@ export async function loadRoomBoard(
   now: Iso,
 ): Promise<RoomBoard> {
   const tables = [
+    db.setting,
     db.rooms,
     db.children,
     db.staff,
@@ -42,6 +45,7 @@ export async function loadRoomBoard(
     const children = room === null ? [] : await childrenInRoom(db, room.id, now)
     const deviceId = (await getDevice(db))?.id ?? ''
     const context = await loadPolicyContext(db, { now, deviceId })
-    return { rooms, room, children, context }
+    const defaultPurposes = (await getSetting(db))?.defaultPurposes ?? []
+    return { rooms, room, children, context, defaultPurposes }
   })
 }

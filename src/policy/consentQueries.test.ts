@@ -2,7 +2,7 @@
 // "not to be photographed now" list, from the same rules as the capture decision.
 import { describe, expect, it } from 'vitest'
 import { allGranted, grant, makeContext } from '../../tests/support/policyFixture.ts'
-import { childPhotoStatus, effectiveConsent, roomExclusions } from './index.ts'
+import { childPhotoStatus, effectiveConsent, purposeRestrictions, roomExclusions } from './index.ts'
 
 describe('effectiveConsent', () => {
   it('[consent-missing] reports no record', () => {
@@ -109,5 +109,27 @@ describe('roomExclusions', () => {
     expect(status.excluded).toBe(false)
     expect(status.permittedPurposes).toEqual(['learning_journey'])
     expect(status.consents.group_photo.status).toBe('refused')
+  })
+})
+
+describe('purposeRestrictions', () => {
+  it('[consent-withdrawn] names each asked-for purpose the child may not be photographed for, and why', () => {
+    const consents = [
+      grant('c1', 'learning_journey', { status: 'withdrawn' }),
+      grant('c1', 'display'),
+      grant('c1', 'group_photo', { status: 'refused' }),
+    ]
+    const status = childPhotoStatus(makeContext({ consents }), 'c1')
+    const restrictions = purposeRestrictions(status, ['learning_journey', 'display', 'website'])
+    expect(restrictions.map((r) => [r.purpose, r.code])).toEqual([
+      ['learning_journey', 'withdrawn'],
+      ['website', 'no_record'],
+    ])
+    expect(restrictions[0]?.message).toBe(status.consents.learning_journey.reason)
+  })
+
+  it('is empty when every asked-for purpose has valid consent', () => {
+    const status = childPhotoStatus(makeContext({ consents: allGranted(['c1']) }), 'c1')
+    expect(purposeRestrictions(status, ['learning_journey', 'display'])).toEqual([])
   })
 })

@@ -103,6 +103,23 @@ export function childPhotoStatus(
   }
 }
 
+/**
+ * The purposes among `purposes` this child may not be photographed for, each with why (a
+ * child with consent for display but not for the learning journey, say). Injury is not here:
+ * `status.reasons` has it.
+ */
+export function purposeRestrictions(
+  status: ChildPhotoStatus,
+  purposes: readonly Purpose[],
+): (ExclusionReason & { purpose: Purpose })[] {
+  return purposes.flatMap((purpose) => {
+    const consent = status.consents[purpose]
+    return consent.status === 'valid'
+      ? []
+      : [{ code: EXCLUSION_CODE[consent.status], purpose, message: consent.reason }]
+  })
+}
+
 /** The room's "not to be photographed now" list, in the order of `childIds`. */
 export function roomExclusions(
   context: PolicyContext,

@@ -6,6 +6,7 @@ export { evaluateCapture, type Decision, type Finding, type Verdict } from './ev
 export {
   childPhotoStatus,
   effectiveConsent,
+  purposeRestrictions,
   roomExclusions,
   type ChildPhotoStatus,
   type ExclusionCode,

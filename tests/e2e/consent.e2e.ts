@@ -35,6 +35,11 @@ function strip(p: Page) {
   return p.getByRole('region', { name: /Not to be photographed now/ })
 }
 
+/** Esme's line in the strip (Finn Lowther's learning-journey consent is withdrawn too). */
+function esmeInStrip(p: Page) {
+  return strip(p).getByRole('listitem').filter({ hasText: ESME })
+}
+
 async function openBoard(p: Page): Promise<void> {
   await openFromHome(p, /Who can be photographed/)
   await p.getByRole('heading', { level: 2, name: /Butterflies: \d+ children/ }).waitFor()
@@ -83,7 +88,7 @@ describe('recording and withdrawing consent', () => {
     await page.getByRole('heading', { level: 2, name: 'Not to be photographed now' }).waitFor()
 
     await openBoard(page)
-    await strip(page)
+    await esmeInStrip(page)
       .getByText(/Consent withdrawn for learning journey/)
       .waitFor()
 
@@ -100,7 +105,7 @@ describe('recording and withdrawing consent', () => {
     expect(health).toBe('failed')
     await signIn(page, DEMO.manager)
     await openBoard(page)
-    await strip(page)
+    await esmeInStrip(page)
       .getByText(/Consent withdrawn for learning journey/)
       .waitFor()
     await page.getByRole('button', { name: ESME, exact: true }).click()

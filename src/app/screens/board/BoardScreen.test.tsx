@@ -41,9 +41,11 @@ describe('BoardScreen', () => {
     await screen.findByRole('heading', { level: 2, name: /Butterflies: 9 children/ })
     const items = within(strip()).getAllByRole('listitem')
     const texts = items.map((item) => item.textContent)
-    expect(texts).toHaveLength(2)
+    expect(texts).toHaveLength(3)
     expect(texts[0]).toMatch(/Arlo Jessop.*Injury recorded: no photos until the manager clears/)
     expect(texts[1]).toMatch(/Esme Kirkby.*No consent on record for learning journey/)
+    // Photographable for displays, but not for the learning journey the camera preselects.
+    expect(texts[2]).toMatch(/Finn Lowther.*Consent withdrawn for learning journey/)
   })
 
   it('gives the reason for a review overdue and a grant without parental responsibility', async () => {
@@ -88,12 +90,18 @@ describe('BoardScreen', () => {
   })
 
   it('filters by purpose, and the strip follows the purpose', async () => {
+    // With all purposes the strip speaks of the setting's default (the learning journey);
+    // with group photos chosen, of group photos.
     const { user } = await renderScreen(
       db,
       DEMO_STAFF.keyworker.id,
       <BoardScreen roomId={CATERPILLARS} />,
     )
     await screen.findByRole('heading', { level: 2, name: /Caterpillars/ })
+    expect(strip().textContent).toMatch(/Isla Cotton.*Consent withdrawn for learning journey/)
+    expect(strip().textContent).not.toMatch(/Noah Birchwood/)
+    await user.selectOptions(screen.getByLabelText('Show consent for'), 'group_photo')
+    expect(strip().textContent).toMatch(/Noah Birchwood.*Parent refused consent for group photos/)
     expect(strip().textContent).not.toMatch(/Isla Cotton/)
     await user.selectOptions(screen.getByLabelText('Show consent for'), 'learning_journey')
     const isla = card('Isla Cotton')

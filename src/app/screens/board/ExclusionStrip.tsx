@@ -42,7 +42,7 @@ export function ExclusionStrip({ items, purpose, roomName, onOpen }: Props) {
               >
                 <span className="exclusion-strip__name">{item.name}</span>
                 {item.reasons.map((r) => (
-                  <span key={r.code} className="exclusion-strip__reason" data-reason={r.code}>
+                  <span key={r.text} className="exclusion-strip__reason" data-reason={r.code}>
                     {r.text}
                   </span>
                 ))}

@@ -6,7 +6,8 @@
  * - The "not to be photographed now" strip ignores the name search: a safety list is never
  *   hidden by what someone typed. With a purpose chosen it lists everyone who may not be
  *   photographed for that purpose; with all purposes, the policy's own list (injured, or no
- *   valid consent for anything).
+ *   valid consent for anything), then those who may not be photographed for the setting's
+ *   default purposes (what the camera preselects: the learning journey, usually).
  * - Reasons are said without naming who gave or refused consent: any member of staff sees
  *   the board, only the manager and the keyworker see the detail.
  */
@@ -14,6 +15,7 @@ import {
   PURPOSES,
   childPhotoStatus,
   purposeLabel,
+  purposeRestrictions,
   type ChildPhotoStatus,
   type EffectiveStatus,
   type ExclusionCode,
@@ -67,10 +69,20 @@ function reason(code: ExclusionCode, purpose?: Purpose): StripItem['reasons'][nu
   return { code, text: `${REASON_WORDS[code]}${code === 'injury' ? '' : forWhat}` }
 }
 
-function stripReasons(status: ChildPhotoStatus, filter: PurposeFilter): StripItem['reasons'] {
+function stripReasons(
+  status: ChildPhotoStatus,
+  filter: PurposeFilter,
+  defaultPurposes: readonly Purpose[],
+): StripItem['reasons'] {
   const reasons: StripItem['reasons'] = status.injury === null ? [] : [reason('injury')]
   if (filter === 'all') {
-    for (const r of status.reasons) if (r.code !== 'injury') reasons.push(reason(r.code, r.purpose))
+    if (status.excluded) {
+      for (const r of status.reasons)
+        if (r.code !== 'injury') reasons.push(reason(r.code, r.purpose))
+    } else {
+      for (const r of purposeRestrictions(status, defaultPurposes))
+        reasons.push(reason(r.code, r.purpose))
+    }
     return reasons
   }
   const current = status.consents[filter].status
@@ -96,7 +108,7 @@ export function buildBoard(
   for (const child of board.children) {
     const status = childPhotoStatus(board.context, child.id)
     const name = `${child.firstName} ${child.lastName}`
-    const reasons = stripReasons(status, filter)
+    const reasons = stripReasons(status, filter, board.defaultPurposes)
     if (reasons.length > 0) strip.push({ childId: child.id, name, reasons })
     if (query !== '' && !foldForSearch(name).includes(query)) continue
     cards.push({

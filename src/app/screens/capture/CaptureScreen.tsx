@@ -18,7 +18,7 @@ export function CaptureScreen() {
     <div className="capture">
       <div className="capture__top">
         <h1 className="screen-title">Take a photo</h1>
-        <ExclusionStrip exclusions={children?.exclusions ?? null} />
+        <ExclusionStrip room={children} />
       </div>
       {s.status.kind === 'saved' && held === null && (
         <p className="capture__saved" role="status">

@@ -1,14 +1,27 @@
 // Who the tag grid and the "not to be photographed now" strip show: the children of the
 // chosen location's room (else the staff member's room; else everyone), attending today.
 // The others are found by search, so a visitor from another room can still be tagged.
+// `exclusions`: may not be in any photo now (injury, no valid consent at all). `restricted`:
+// may be in a photo, but not for some of the purposes this photo is for (the setting's
+// default before the shutter, the chosen ones after), so nobody frames a learning-journey
+// photo around a child whose learning-journey consent was withdrawn.
 import type { Child, Location } from '../../../db/index.ts'
-import { roomExclusions, type ChildPhotoStatus, type Iso } from '../../../policy/index.ts'
+import {
+  purposeRestrictions,
+  roomExclusions,
+  childPhotoStatus,
+  type ChildPhotoStatus,
+  type ExclusionReason,
+  type Iso,
+  type Purpose,
+} from '../../../policy/index.ts'
 import type { PolicyContext } from '../../../policy/index.ts'
 
 export type RoomChildren = {
   inRoom: Child[]
   others: Child[]
   exclusions: { child: Child; status: ChildPhotoStatus }[]
+  restricted: { child: Child; reasons: (ExclusionReason & { purpose: Purpose })[] }[]
 }
 
 function attending(child: Child, now: Iso): boolean {
@@ -20,6 +33,7 @@ export function roomChildren(
   location: Location | null,
   staffRoomId: string | null,
   context: PolicyContext,
+  purposes: readonly Purpose[],
 ): RoomChildren {
   const now = context.now
   const present = children.filter((c) => attending(c, now))
@@ -34,5 +48,13 @@ export function roomChildren(
     const child = byId.get(status.childId)
     return child === undefined ? [] : [{ child, status }]
   })
-  return { inRoom, others, exclusions }
+  const excluded = new Set(exclusions.map((e) => e.child.id))
+  const restricted = inRoom
+    .filter((child) => !excluded.has(child.id))
+    .map((child) => ({
+      child,
+      reasons: purposeRestrictions(childPhotoStatus(context, child.id), purposes),
+    }))
+    .filter((r) => r.reasons.length > 0)
+  return { inRoom, others, exclusions, restricted }
 }

@@ -52,10 +52,21 @@ export function useCaptureScreen() {
     draft === null || data === undefined
       ? null
       : captureDecision(draft, ids, { ...data.context, now: nowIso() })
+  // The strip speaks of the purposes this photo is for: the default until the shutter.
+  const holding = held !== null
+  const chosenPurposes = form.answers.purposes
   const children = useMemo(
     () =>
-      data === undefined ? null : roomChildren(data.children, location, staff.roomId, data.context),
-    [data, location, staff.roomId],
+      data === undefined
+        ? null
+        : roomChildren(
+            data.children,
+            location,
+            staff.roomId,
+            data.context,
+            holding ? chosenPurposes : data.defaultPurposes,
+          ),
+    [data, location, staff.roomId, holding, chosenPurposes],
   )
 
   const latest = useRef<{ draft: CaptureDraft; decision: Decision | null } | null>(null)
