@@ -52,7 +52,7 @@ describe('BoardScreen', () => {
     await renderScreen(db, DEMO_STAFF.keyworker.id, <BoardScreen roomId={CATERPILLARS} />)
     await screen.findByRole('heading', { level: 2, name: /Caterpillars/ })
     const text = strip().textContent
-    expect(text).toMatch(/Leo Dunmore.*Consent review overdue/)
+    expect(text).toMatch(/Leo Dunmore.*Consent review overdue.*No photos for any purpose/)
     expect(text).toMatch(/Maya Elswick.*without parental responsibility/)
   })
 

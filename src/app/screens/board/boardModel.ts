@@ -79,6 +79,9 @@ function stripReasons(
     if (status.excluded) {
       for (const r of status.reasons)
         if (r.code !== 'injury') reasons.push(reason(r.code, r.purpose))
+      // Said plainly, so nobody reads "for learning journey" as "fine for a display".
+      if (status.injury === null && reasons[0] !== undefined)
+        reasons.push({ code: reasons[0].code, text: 'No photos for any purpose' })
     } else {
       for (const r of purposeRestrictions(status, defaultPurposes))
         reasons.push(reason(r.code, r.purpose))
