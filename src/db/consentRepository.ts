@@ -132,7 +132,8 @@ async function writeRecords(
     return toRecord(change, purpose, status, supersedes, staffId, now, makeId)
   })
   await db.consents.bulkAdd(records)
-  for (const payload of records) await enqueueOutbox(db, { kind: 'consent', payload }, now, makeId)
+  for (const payload of records)
+    await enqueueOutbox(db, { kind: 'consent', payload, actorId: staffId }, now, makeId)
   if (action === 'withdraw-consent') await flagPhotosForRemoval(db, childId, records, now)
   const details = {
     childId,

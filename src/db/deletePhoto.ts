@@ -48,7 +48,7 @@ export async function deletePhoto(
       await db.photoImages.delete(photo.id)
       const details = { photoId: photo.id, reason, childIds: photo.childIds }
       await appendAudit(db, { at: now, staffId: actor.id, type: 'photo-deleted', details }, makeId)
-      await enqueueOutbox(db, { kind: 'photo', payload: photo }, now, makeId)
+      await enqueueOutbox(db, { kind: 'photo', payload: photo, actorId: actor.id }, now, makeId)
       return ok(photo)
     })
   } catch (error) {

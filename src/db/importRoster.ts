@@ -77,7 +77,8 @@ export async function importRoster(
       leavingDate: null,
     }))
     await db.children.bulkAdd(children)
-    for (const payload of children) await enqueueOutbox(db, { kind: 'child', payload }, now, makeId)
+    for (const payload of children)
+      await enqueueOutbox(db, { kind: 'child', payload, actorId: allowed.value.id }, now, makeId)
     const details = { count: children.length, childIds: children.map((c) => c.id) }
     await appendAudit(
       db,

@@ -47,7 +47,12 @@ export async function recordInjury(
       clearedBy: null,
     }
     await db.injuries.add(injury)
-    await enqueueOutbox(db, { kind: 'injury', payload: injury }, now, makeId)
+    await enqueueOutbox(
+      db,
+      { kind: 'injury', payload: injury, actorId: allowed.value.id },
+      now,
+      makeId,
+    )
     const details = { injuryId: injury.id, childId: injury.childId }
     await appendAudit(
       db,
@@ -78,7 +83,12 @@ export async function clearInjury(
     }
     const cleared: InjuryRecord = { ...injury, clearedAt: now, clearedBy: allowed.value.id }
     await db.injuries.put(cleared)
-    await enqueueOutbox(db, { kind: 'injury', payload: cleared }, now, makeId)
+    await enqueueOutbox(
+      db,
+      { kind: 'injury', payload: cleared, actorId: allowed.value.id },
+      now,
+      makeId,
+    )
     const details = { injuryId, childId: injury.childId }
     await appendAudit(
       db,

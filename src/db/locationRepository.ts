@@ -78,7 +78,7 @@ async function announce(
   now: Iso,
   makeId: NewId,
 ): Promise<Location> {
-  await enqueueOutbox(db, { kind: 'location', payload: location }, now, makeId)
+  await enqueueOutbox(db, { kind: 'location', payload: location, actorId: staffId }, now, makeId)
   const details = { locationId: location.id, name: location.name, kind: location.kind }
   await appendAudit(db, { at: now, staffId, type, details }, makeId)
   return location

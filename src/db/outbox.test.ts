@@ -57,7 +57,7 @@ describe('outbox written in the same transaction as the change', () => {
   it('refuses to write an outbox entry outside a transaction', async () => {
     db = await smallSetting()
     const payload = { ...ALMA }
-    await expect(enqueueOutbox(db, { kind: 'child', payload }, T0)).rejects.toThrow(
+    await expect(enqueueOutbox(db, { kind: 'child', payload, actorId: null }, T0)).rejects.toThrow(
       /inside a transaction/,
     )
   })
@@ -71,5 +71,7 @@ describe('outbox written in the same transaction as the change', () => {
     expect(entries.map((e) => e.kind)).toEqual(['consent', 'injury', 'staff'])
     expect(entries.map((e) => e.seq)).toEqual([...entries.map((e) => e.seq)].sort((a, b) => a - b))
     expect(new Set(entries.map((e) => e.id)).size).toBe(3)
+    // Who made each change travels with it: the server checks them against its own staff.
+    expect(entries.map((e) => e.actorId)).toEqual([MANAGER.id, MANAGER.id, MANAGER.id])
   })
 })

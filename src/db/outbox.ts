@@ -10,6 +10,8 @@
  * - `seq` is assigned by IndexedDB (auto-increment) and only grows; `id` is a client-made UUID
  *   the server uses to ignore a retried entry it has already applied.
  * - The payload is the whole entity after the change, never a diff: applying it twice is safe.
+ * - Each entry records who made the change (`actorId`), which the server checks against its
+ *   own staff data (docs/decisions/0006-manager-operations-on-the-server.md).
  * - A staff payload never carries the PIN hash or lockout counters (see `toStaff`). A new PIN
  *   travels as its own `staffPin` entry, the salted verifier only (decision 0005), so every
  *   iPad of the setting can check it offline.
@@ -43,6 +45,12 @@ interface OutboxHeader {
   id: string
   entityId: string
   createdAt: Iso
+  /**
+   * Who made the change (a staff id), so the server checks them with the roles table and
+   * its audit says who. Null for a change nobody made in person; absent on entries written
+   * before devices recorded it.
+   */
+  actorId?: string | null
 }
 
 /** An entry as written: IndexedDB assigns `seq`. */
@@ -69,7 +77,7 @@ export function assertInTransaction(db: ConsentLensDb, tables: readonly string[]
 /** Adds the change to the outbox. Call inside the transaction that makes the change. */
 export async function enqueueOutbox(
   db: ConsentLensDb,
-  change: OutboxChange,
+  change: OutboxChange & { actorId: string | null },
   now: Iso,
   makeId: NewId = newId,
 ): Promise<void> {

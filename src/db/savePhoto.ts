@@ -109,7 +109,7 @@ async function saveInTransaction(
   })
   const details = { ...decisionDetails(draft, decision), photoId: photo.id }
   await appendAudit(db, { at: now, staffId: actor.id, type: 'photo-saved', details }, makeId)
-  await enqueueOutbox(db, { kind: 'photo', payload: photo }, now, makeId)
+  await enqueueOutbox(db, { kind: 'photo', payload: photo, actorId: actor.id }, now, makeId)
   return { ok: true, value: { photo, alreadySaved: false } }
 }
 

@@ -79,9 +79,19 @@ export async function createStaff(
     }
     await db.staff.add(record)
     const staff = toStaff(record)
-    await enqueueOutbox(db, { kind: 'staff', payload: staff }, now, makeId)
+    await enqueueOutbox(
+      db,
+      { kind: 'staff', payload: staff, actorId: allowed.value.id },
+      now,
+      makeId,
+    )
     if (pin !== null)
-      await enqueueOutbox(db, { kind: 'staffPin', payload: { id: staff.id, pin } }, now, makeId)
+      await enqueueOutbox(
+        db,
+        { kind: 'staffPin', payload: { id: staff.id, pin }, actorId: allowed.value.id },
+        now,
+        makeId,
+      )
     const details = { staffId: staff.id, role: staff.role, canCapture: staff.canCapture }
     await appendAudit(
       db,
@@ -109,7 +119,12 @@ export async function setAuthorised(
     const updated: StaffRecord = { ...record, canCapture }
     await db.staff.put(updated)
     const staff = toStaff(updated)
-    await enqueueOutbox(db, { kind: 'staff', payload: staff }, now, makeId)
+    await enqueueOutbox(
+      db,
+      { kind: 'staff', payload: staff, actorId: allowed.value.id },
+      now,
+      makeId,
+    )
     const details = { staffId, canCapture }
     const type = 'staff-authorisation-changed'
     await appendAudit(db, { at: now, staffId: allowed.value.id, type, details }, makeId)
@@ -138,7 +153,7 @@ export async function setPin(
     await db.staff.put(updated)
     await enqueueOutbox(
       db,
-      { kind: 'staffPin', payload: { id: staffId, pin: hashed } },
+      { kind: 'staffPin', payload: { id: staffId, pin: hashed }, actorId: allowed.value.id },
       now,
       makeId,
     )

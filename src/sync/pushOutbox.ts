@@ -29,7 +29,7 @@ function toChange(
     id: entry.id,
     kind: entry.kind,
     createdAt: entry.createdAt,
-    actorId: null,
+    actorId: entry.actorId ?? null,
     payload: entry.payload,
   })
   if (parsed.success) return { ok: true, change: parsed.data }

@@ -53,7 +53,7 @@ export async function capturePhoto(
       full: new Blob([bytes]),
       thumbnail: new Blob([bytes.slice(0, 2000)]),
     })
-    await enqueueOutbox(db, { kind: 'photo', payload: meta }, at)
+    await enqueueOutbox(db, { kind: 'photo', payload: meta, actorId: meta.staffId }, at)
   })
   return { meta, bytes }
 }

@@ -8,8 +8,9 @@
  *   consent, and an injury, count from whoever recorded them (RULES.md leans to the safe side;
  *   roles.ts: "a wrong withdrawal only costs a photo"). A grant needs `record-consent`, and
  *   clearing an injury `clear-injury`, by a current member of staff of this setting.
- * - When the change says who acted (`actorId`), staff, roster and location changes are checked
- *   with `can` too. Devices do not send it yet (docs/decisions/0006-manager-operations-on-the-server.md).
+ * - Staff, roster and location changes are checked with `can` against who acted (`actorId`,
+ *   recorded with every outbox entry); an entry from before devices recorded it has none and
+ *   is trusted from the enrolled device (docs/decisions/0006-manager-operations-on-the-server.md).
  */
 import { can, deniedMessage, type Action } from '../../policy/index.ts'
 import {

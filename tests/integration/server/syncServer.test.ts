@@ -279,6 +279,32 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
       // Answered the same way when sent again.
       expect((await push([grant])).body.results).toEqual([(answer.body.results as unknown[])[0]])
     })
+
+    it('checks who authorised a student to take images: the manager may, a practitioner may not', async () => {
+      const student = DEMO_STAFF.student
+      const authorised = {
+        id: student.id,
+        name: student.name,
+        role: student.role,
+        canCapture: true,
+        roomId: student.roomId,
+        active: true,
+      }
+      const byPractitioner = {
+        ...change('staff', authorised),
+        actorId: DEMO_STAFF.practitioner.id,
+      }
+      const byManager = { ...change('staff', authorised), actorId: DEMO_STAFF.manager.id }
+      const answer = await push([byPractitioner, byManager])
+      expect(answer.body.results).toEqual([
+        {
+          id: byPractitioner.id,
+          status: 'rejected',
+          error: { code: 'not_permitted', message: expect.any(String) },
+        },
+        { id: byManager.id, status: 'applied' },
+      ])
+    })
   })
 
   describe.skipIf(skip)('photos', () => {
