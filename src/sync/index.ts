@@ -11,6 +11,11 @@ import { createSyncStatus, type SyncStatusStore } from './syncStatus.ts'
 
 export { enrolDevice, type EnrolResult } from './enrolDevice.ts'
 export { readEnrolment, type EnrolmentInfo } from './enrolmentInfo.ts'
+export {
+  downloadServerAuditDay,
+  type ServerExportFormat,
+  type ServerExportResult,
+} from './serverAuditExport.ts'
 export { browserEnvironment } from './browserEnvironment.ts'
 export {
   createSyncEngine,

@@ -12,9 +12,10 @@ import {
 } from '../../../src/audit/index.ts'
 import { appendAudit, type NewAuditEvent } from '../../../src/db/auditLog.ts'
 import { loadAlertFacts, type ConsentLensDb } from '../../../src/db/index.ts'
+import { freshDb } from '../../../src/db/testDb.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/index.ts'
 import { eventOf } from '../../../src/server/audit/chainStore.ts'
-import { syncOnce } from '../../../src/sync/index.ts'
+import { downloadServerAuditDay, syncOnce } from '../../../src/sync/index.ts'
 import { getEnrolment, openSyncState } from '../../../src/sync/syncStateDb.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { answerLostFetch, enrolledDevice, type Device } from '../../support/syncedDevice.ts'
@@ -158,6 +159,47 @@ describe('the server’s export of the day', () => {
     )
     expect(response.status).toBe(403)
     expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } })
+  })
+})
+
+describe('the whole setting’s day, downloaded on a tablet', () => {
+  it('has another tablet’s photo, for the manager with their PIN', async () => {
+    const managers = await enrolledDevice(server, DEMO_SETTING_ID)
+    const other = await enrolledDevice(server, DEMO_SETTING_ID)
+    const { meta } = await capturePhoto(other.db, { deviceId: other.deviceId })
+    expect(await syncOnce({ db: other.db })).toMatchObject({ ok: true, value: { uploaded: 1 } })
+    const day = localDay(meta.takenAt)
+    const request = { day, staffId: DEMO_STAFF.manager.id, pin: DEMO_STAFF.manager.pin }
+    const csv = await downloadServerAuditDay(managers.db, { ...request, format: 'csv' })
+    if (!csv.ok) throw new Error(csv.error.message)
+    expect(csv.value.fileName).toMatch(new RegExp(`^consentlens-audit-.*-${day}\\.csv$`))
+    const rows = Papa.parse<string[]>(await csv.value.file.text(), { skipEmptyLines: true }).data
+    expect(rows.some((row) => row[4] === other.deviceId && row[0] === 'Photo')).toBe(true)
+    const pdf = await downloadServerAuditDay(managers.db, { ...request, format: 'pdf' })
+    if (!pdf.ok) throw new Error(pdf.error.message)
+    const head = new Uint8Array(await pdf.value.file.arrayBuffer()).slice(0, 5)
+    expect(new TextDecoder().decode(head)).toBe('%PDF-')
+  })
+
+  it('is refused with the server’s words for a wrong PIN, and says so when offline or not enrolled', async () => {
+    const device = await enrolledDevice(server, DEMO_SETTING_ID)
+    const day = localDay(new Date().toISOString())
+    const wrong = await downloadServerAuditDay(device.db, {
+      day,
+      format: 'csv',
+      staffId: DEMO_STAFF.manager.id,
+      pin: '000000',
+    })
+    expect(wrong).toMatchObject({ ok: false, error: { status: 403 } })
+    const request = { day, format: 'csv' as const, staffId: DEMO_STAFF.manager.id, pin: '1' }
+    const offline = await downloadServerAuditDay(device.db, request, () =>
+      Promise.reject(new TypeError('fetch failed')),
+    )
+    expect(offline).toMatchObject({ ok: false, error: { code: 'offline' } })
+    const alone = freshDb()
+    const notEnrolled = await downloadServerAuditDay(alone, request)
+    expect(notEnrolled).toMatchObject({ ok: false, error: { code: 'not_enrolled' } })
+    await alone.delete()
   })
 })
 
