@@ -1,7 +1,9 @@
 // Two iPads (two Chromium contexts, each its own IndexedDB) enrolled with the real server
 // in-process (its own SQLite and photo folder): a photo taken on iPad B while it is offline
 // survives, reaches the server with the same checksum when B is back online, and B says Sent;
-// the manager withdraws a consent on iPad A, and after B syncs the same capture is blocked.
+// the manager withdraws a consent on iPad A and downloads every tablet's day from the server
+// (B's photo is in it); after B syncs, the same capture is blocked.
+import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { confirmAll, tag, takePhoto } from './support/capture.ts'
@@ -138,6 +140,22 @@ describe('two iPads and the setting’s server', () => {
     await a.page.getByText(/Consent withdrawn for every purpose/).waitFor()
     await syncNow(a.page)
     await syncBar(a.page).getByText('Synced with the setting’s server').waitFor()
+
+    // The manager on A downloads every tablet's day from the server: B's photo is in it.
+    await openFromHome(a.page, /Daily photo audit/)
+    const serverDay = a.page.getByRole('region', { name: 'Every tablet’s day, from the server' })
+    await serverDay.getByLabel('Your PIN').fill(DEMO.manager.pin)
+    const [download] = await Promise.all([
+      a.page.waitForEvent('download'),
+      serverDay.getByRole('button', { name: 'Download the server’s CSV' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^consentlens-audit-.*\.csv$/)
+    const csv = await readFile(await download.path(), 'utf8')
+    const photoRows = csv.split('\r\n').filter((line) => line.startsWith('Photo,'))
+    expect(photoRows.filter((line) => line.includes(CHILD_NAME))).toHaveLength(1)
+    await serverDay.getByText(/is in your downloads: every tablet’s day/).waitFor()
+    expect(await serverDay.getByLabel('Your PIN').inputValue()).toBe('')
+    await a.page.screenshot({ path: screenshotPath('audit-server-day-1024x768'), fullPage: true })
 
     await syncNow(b.page)
     await captureChild(b.page)

@@ -149,6 +149,15 @@ describe('AuditScreen', () => {
     expect(screen.getByText('Thursday 30 April 2026')).toBeTruthy()
   })
 
+  it('offers every tablet’s day from the server only once the tablet is enrolled', async () => {
+    await renderInWorkspace(db, MANAGER.id, <AuditScreen />)
+    const serverDay = await screen.findByRole('region', {
+      name: 'Every tablet’s day, from the server',
+    })
+    await within(serverDay).findByText(/not enrolled with the setting’s server/)
+    expect(within(serverDay).queryByLabelText('Your PIN')).toBeNull()
+  })
+
   it('tells a keyworker that only the manager sees the audit', async () => {
     await renderInWorkspace(db, KEYWORKER.id, <AuditScreen />)
     expect(screen.getByText(/Only the manager can see the daily photo audit/)).toBeTruthy()

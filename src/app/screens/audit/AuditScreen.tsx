@@ -7,6 +7,7 @@ import { AuditPhotoList } from './AuditPhotoList.tsx'
 import { AuditSummary } from './AuditSummary.tsx'
 import { DayPicker } from './DayPicker.tsx'
 import { PhotoBalanceChart } from './PhotoBalanceChart.tsx'
+import { ServerDayExport } from './ServerDayExport.tsx'
 import { useAuditScreen } from './useAuditScreen.ts'
 import './AuditScreen.css'
 
@@ -60,6 +61,7 @@ export function AuditScreen() {
               {s.busy === null ? s.outcome?.message : 'Making the file…'}
             </p>
           </div>
+          <ServerDayExport day={s.day} />
           <section aria-labelledby="audit-photos-title">
             <h2 id="audit-photos-title">Photos taken ({view.audit.photos.length})</h2>
             <AuditPhotoList photos={view.audit.photos} thumbnails={s.thumbnails} />

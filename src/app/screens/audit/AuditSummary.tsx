@@ -33,7 +33,8 @@ export function AuditSummary({ audit, freshness, stale }: Props) {
       <p className={`audit-state audit-state--${stale ? 'warn' : 'pending'}`}>
         <StatusIcon tone={stale ? 'warn' : 'pending'} />
         <span>
-          {freshness}. This tablet’s photos are all here; other tablets’ appear once they sync.
+          {freshness}. This is what this tablet did; every tablet’s day is in the server’s copy
+          below.
         </span>
       </p>
     </section>
