@@ -5,7 +5,9 @@
  * Invariants:
  * - The image is accepted only for a photo of the device's own setting whose metadata the
  *   server has; `complete: true` is sent only after the SHA-256 matched and the file is on disk.
- * - A photo already stored answers `complete: true` without storing anything again.
+ * - A photo already stored answers `complete: true` without storing anything again, if the
+ *   store still holds its image; if not (a restored disk, a lost folder), the record is taken
+ *   back and the image accepted again, so no device drops the only copy on a false word.
  * - Too many bytes, or bytes that do not hash to the checksum, discard the partial upload so
  *   the device's next try starts clean; nothing on the device is lost, it still has the image.
  */
@@ -34,10 +36,15 @@ export async function receiveChunk(
     return { status: 409, body: apiError('photo_unknown', message) }
   }
   if (photo.stored_at !== null) {
-    return {
-      status: 200,
-      body: { ok: true, received: photo.bytes, complete: true, checksum: photo.checksum },
+    if (await services.photos.has(photo.checksum)) {
+      return {
+        status: 200,
+        body: { ok: true, received: photo.bytes, complete: true, checksum: photo.checksum },
+      }
     }
+    // Recorded as stored but not in the store (a crash between the two, a restored disk):
+    // take the image again rather than let the device drop the only copy.
+    await markNotStored(services, device, photo.id)
   }
   if (offset === 0 && chunk.byteLength === photo.bytes) {
     // The whole image in one request (most photos): hashed in memory, no partial file.
@@ -70,7 +77,7 @@ function damaged(): ChunkAnswer {
   return { status: 422, body: apiError('checksum_mismatch', message) }
 }
 
-/** The image is verified and on disk: record it, then say so. */
+/** The image is verified and on disk (file and folder flushed): record it, then say so. */
 async function acknowledge(
   services: SyncServices,
   device: AuthenticatedDevice,
@@ -97,4 +104,17 @@ async function acknowledge(
     status: 200,
     body: { ok: true, received: photo.bytes, complete: true, checksum: photo.checksum },
   }
+}
+
+async function markNotStored(
+  services: SyncServices,
+  device: AuthenticatedDevice,
+  photoId: string,
+): Promise<void> {
+  await services.db
+    .updateTable('photos')
+    .set({ stored_at: null })
+    .where('setting_id', '=', device.settingId)
+    .where('id', '=', photoId)
+    .execute()
 }

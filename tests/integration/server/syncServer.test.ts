@@ -1,5 +1,7 @@
 // The sync server, end to end over HTTP, on SQLite and (with DATABASE_URL) on PostgreSQL: the
 // same suite, so both backends keep the same promises.
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/index.ts'
 import type { PushChange } from '../../../src/protocol/index.ts'
@@ -342,6 +344,21 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
       expect(rows[0]!.quarantined_at).toBeNull()
       const stored = await server.services.photos.read(meta.checksum)
       expect(stored && Buffer.from(stored).equals(Buffer.from(bytes))).toBe(true)
+    })
+
+    it('takes an image again if the store lost it, rather than let the device drop its copy', async () => {
+      const bytes = photoBytes(20_000)
+      const meta = photoMeta({ deviceId: device.deviceId, bytes, childIds: [AVA] })
+      await push([change('photo', meta)])
+      expect((await upload(meta.id, 0, bytes)).body).toMatchObject({ complete: true })
+      // The file goes (a disk restored from an older backup, say); the row still says stored.
+      const file = join(server.dataDir, 'photos', meta.checksum.slice(0, 2), meta.checksum)
+      await rm(file)
+      const partial = await upload(meta.id, 0, bytes.slice(0, 5_000))
+      expect(partial.body).toEqual({ ok: true, received: 5_000, complete: false })
+      const rest = await upload(meta.id, 5_000, bytes.slice(5_000))
+      expect(rest.body).toMatchObject({ complete: true, checksum: meta.checksum })
+      expect(await server.services.photos.has(meta.checksum)).toBe(true)
     })
 
     it('discards an image whose bytes do not match the checksum, then takes the right one', async () => {
