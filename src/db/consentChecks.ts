@@ -28,6 +28,8 @@ export interface ConsentChange {
   givenBy: GivenBy
   reviewDue?: Iso | null
   formRef?: string
+  /** YYYY-MM-DD, as written on the form. */
+  signedOn?: string
   conditions?: string
   note?: string
 }

@@ -37,6 +37,8 @@ export interface ConsentForm {
   /** Absent or null: the policy's default, 12 calendar months after recording. */
   reviewDue?: Iso | null
   formRef?: string
+  /** The day the form was signed (YYYY-MM-DD). */
+  signedOn?: string
   conditions?: string
   note?: string
 }
@@ -168,6 +170,7 @@ function toRecord(
   }
   if (change.note !== undefined) record.note = change.note
   if (change.formRef !== undefined) record.formRef = change.formRef
+  if (change.signedOn !== undefined) record.signedOn = change.signedOn
   if (change.conditions !== undefined) record.conditions = change.conditions
   return record
 }

@@ -64,6 +64,8 @@ export interface Child {
 export type StoredConsent = ConsentRecord & {
   /** Reference of the signed form (file number, scan name). */
   formRef?: string
+  /** The day the form was signed (YYYY-MM-DD), as written on it. */
+  signedOn?: string
   /** Conditions the parent wrote on the form, in their words. */
   conditions?: string
 }

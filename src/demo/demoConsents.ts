@@ -138,6 +138,7 @@ function records(key: DemoChildKey, form: Form, nowMs: number): StoredConsent[] 
       supersedes,
       formRef: `DEMO-${key}-${tag}`,
     }
+    record.signedOn = record.recordedAt.slice(0, 10)
     return [record]
   })
 }

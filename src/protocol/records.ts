@@ -69,6 +69,8 @@ export const ConsentWireSchema = z.object({
   supersedes: IdSchema.nullable(),
   note: Text.optional(),
   formRef: Name.optional(),
+  /** The day the parent signed the form (YYYY-MM-DD); absent for a withdrawal by word. */
+  signedOn: DateSchema.optional(),
   conditions: Text.optional(),
 })
 

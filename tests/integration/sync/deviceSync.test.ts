@@ -1,7 +1,7 @@
 // An iPad (Dexie on fake-indexeddb) and the real server on a random port: capture offline,
 // sync, and every way the network and the people around it can get in the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadPolicyContext, withdrawConsent } from '../../../src/db/index.ts'
+import { loadPolicyContext, recordConsent, withdrawConsent } from '../../../src/db/index.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/index.ts'
 import { evaluateCapture, type CaptureRequest } from '../../../src/policy/index.ts'
 import { revokeDevice } from '../../../src/server/devices/enrolment.ts'
@@ -218,6 +218,31 @@ describe('consent changes reach every iPad', () => {
     const after = await decide()
     expect(after.verdict).toBe('block')
     expect(after.findings.map((f) => f.rule)).toContain('consent-withdrawn')
+  })
+
+  it('a form recorded on one iPad arrives on another whole: who signed, when, the form, conditions', async () => {
+    const a = await enrolledDevice(server, DEMO_SETTING_ID)
+    const b = await enrolledDevice(server, DEMO_SETTING_ID)
+    for (const device of [a, b]) expect((await syncOnce({ db: device.db })).ok).toBe(true)
+    const child = DEMO_SHOWCASE.noConsent.id
+    const recorded = await recordConsent(
+      a.db,
+      {
+        childId: child,
+        decisions: { display: 'granted' },
+        givenBy: { name: 'Kim Kirkby', relationship: 'mother', parentalResponsibility: true },
+        formRef: 'F-77',
+        signedOn: '2026-11-02',
+        conditions: 'First name only',
+      },
+      { id: DEMO_STAFF.manager.id },
+      new Date().toISOString(),
+    )
+    if (!recorded.ok) throw new Error(recorded.error.message)
+    expect((await syncOnce({ db: a.db })).ok).toBe(true)
+    expect((await syncOnce({ db: b.db })).ok).toBe(true)
+    const id = recorded.value.records[0]!.id
+    expect(await b.db.consents.get(id)).toEqual(recorded.value.records[0])
   })
 
   it('a PIN verifier reaches a new iPad, so staff can sign in offline', async () => {

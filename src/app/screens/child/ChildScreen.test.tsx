@@ -80,6 +80,9 @@ describe('ChildScreen', () => {
     expect(within(lj).getByText('Parental responsibility').nextSibling?.textContent).toBe('Yes')
     expect(within(lj).getByText('Review due')).toBeTruthy()
     expect(within(lj).getByText('DEMO-allGranted-a')).toBeTruthy()
+    expect(within(lj).getByText('Form signed').nextSibling?.textContent).toMatch(
+      /^\d{1,2} \w{3,4} \d{4}$/,
+    )
   })
 
   it('shows concurrent edits and the whole history to the manager', async () => {

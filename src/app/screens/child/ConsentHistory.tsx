@@ -2,7 +2,7 @@
 // story. Two records both marked current are a concurrent edit (two tablets offline); the
 // most restrictive one counts, and the page says so.
 import type { StoredConsent } from '../../../db/index.ts'
-import { formatDayTime } from '../../components/formatDate.ts'
+import { formatDay, formatDayTime } from '../../components/formatDate.ts'
 import type { HistoryEntry, RecordRole } from './childModel.ts'
 
 const ROLE_WORDS: Record<RecordRole, string> = {
@@ -33,6 +33,9 @@ export function ConsentHistory({ entries, staffName }: Props) {
           <p className="child-panel__muted">
             {formatDayTime(record.recordedAt)}, recorded by {staffName(record.recordedBy)}
             {record.formRef === undefined ? '' : ` · form ${record.formRef}`}
+            {record.signedOn === undefined
+              ? ''
+              : ` · signed ${formatDay(`${record.signedOn}T12:00:00`)}`}
           </p>
           {record.conditions !== undefined && <p>Conditions: {record.conditions}</p>}
           {record.note !== undefined && <p>Note: {record.note}</p>}

@@ -50,6 +50,12 @@ export function PurposeDetail({ view, detail, staffName }: Props) {
               <dd>{formatDay(effective.reviewDue)}</dd>
             </div>
           )}
+          {deciding.signedOn !== undefined && (
+            <div>
+              <dt>Form signed</dt>
+              <dd>{formatDay(`${deciding.signedOn}T12:00:00`)}</dd>
+            </div>
+          )}
           {deciding.formRef !== undefined && (
             <div>
               <dt>Form reference</dt>

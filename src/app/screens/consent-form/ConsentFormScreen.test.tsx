@@ -65,6 +65,7 @@ describe('ConsentFormScreen', () => {
     await user.click(screen.getByRole('radio', { name: 'Yes' }))
     await user.type(screen.getByLabelText(/Form reference/), 'F-2026-17')
     await user.type(screen.getByLabelText(/Conditions/), 'No photos at the paddling pool')
+    fireEvent.change(screen.getByLabelText('Date signed'), { target: { value: '2026-02-10' } })
     await user.click(screen.getByRole('button', { name: 'Save consent' }))
     await screen.findByRole('heading', { level: 1, name: /Consent recorded for Ava Appleby/ })
 
@@ -80,6 +81,7 @@ describe('ConsentFormScreen', () => {
           status: 'granted',
           supersedes: previous('learning_journey'),
           formRef: 'F-2026-17',
+          signedOn: '2026-02-10',
           conditions: 'No photos at the paddling pool',
           givenBy: { name: 'Ade Appleby', relationship: 'father', parentalResponsibility: true },
         }),

@@ -128,7 +128,7 @@ export function checkForm(childId: string, s: ConsentFormState, today: string): 
       parentalResponsibility: s.parentalResponsibility === 'yes',
     },
     reviewDue: grants ? review : null,
-    note: `Form signed on ${s.signedOn}.`,
+    signedOn: s.signedOn,
   }
   if (s.formRef.trim() !== '') form.formRef = s.formRef.trim()
   if (s.conditions.trim() !== '') form.conditions = s.conditions.trim()
