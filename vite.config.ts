@@ -17,6 +17,8 @@ export default defineConfig({
         id: '/',
         name: 'ConsentLens',
         short_name: 'ConsentLens',
+        lang: 'en-GB',
+        dir: 'ltr',
         description:
           "Take children's photos only with their parents' consent and the setting's policy.",
         start_url: '/',

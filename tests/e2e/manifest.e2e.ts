@@ -9,6 +9,7 @@ type ManifestIcon = { src: string; sizes: string; type?: string; purpose?: strin
 type Manifest = {
   name?: string
   short_name?: string
+  lang?: string
   display?: string
   start_url?: string
   theme_color?: string
@@ -46,6 +47,7 @@ describe('the web app manifest', () => {
     expect(manifest).toMatchObject({
       name: 'ConsentLens',
       short_name: 'ConsentLens',
+      lang: 'en-GB',
       display: 'standalone',
       start_url: '/',
       theme_color: '#1f5f5b',
