@@ -1,5 +1,6 @@
 // Entry point: start the offline machinery, open the database, start sync (only on a tablet
 // enrolled with the setting's server), then render the app shell.
+import './app/zodWithoutEval.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'

@@ -80,6 +80,19 @@ describe('static files and their cache headers', () => {
     expect(response.statusCode).toBe(200)
   })
 
+  it('lets the page talk to this server only, never be framed, never sniff types', async () => {
+    for (const url of ['/', '/api/health', '/assets/index-B7x9Qk2a.js']) {
+      const response = await app.inject({ method: 'GET', url })
+      const csp = String(response.headers['content-security-policy'])
+      expect(csp).toContain("connect-src 'self'")
+      expect(csp).toContain("script-src 'self'")
+      expect(csp).toContain("frame-ancestors 'none'")
+      expect(csp).not.toContain('unsafe')
+      expect(response.headers['x-content-type-options']).toBe('nosniff')
+      expect(response.headers['referrer-policy']).toBe('no-referrer')
+    }
+  })
+
   it('does not serve dotfiles', async () => {
     const response = await app.inject({ method: 'GET', url: '/.env' })
     expect(response.statusCode).toBe(404)

@@ -11,7 +11,12 @@ import { startAppServer, type AppServer } from './support/appServer.ts'
 import { auditEventsOfType, seedAuditDay, type SeededDay } from './support/auditSeed.ts'
 import { layoutProblems, seriousAxeViolations } from './support/axe.ts'
 import { launchChromium } from './support/chromium.ts'
-import { screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
+import {
+  cspViolations,
+  recordCspViolations,
+  screenshotPath,
+  waitForServiceWorkerControl,
+} from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
 
 let browser: Browser
@@ -22,7 +27,12 @@ let seeded: SeededDay
 beforeAll(async () => {
   browser = await launchChromium()
   server = await startAppServer()
-  page = await browser.newPage({ viewport: { width: 1024, height: 768 }, acceptDownloads: true })
+  const context = await browser.newContext({
+    viewport: { width: 1024, height: 768 },
+    acceptDownloads: true,
+  })
+  await recordCspViolations(context)
+  page = await context.newPage()
   await page.goto(server.url)
   await waitForServiceWorkerControl(page)
   await page.getByRole('heading', { level: 1, name: 'Who is using the tablet?' }).waitFor()
@@ -32,6 +42,8 @@ beforeAll(async () => {
   await page.getByText('Audit record intact').waitFor()
 })
 afterAll(async () => {
+  // The exports (pdf-lib, blob: downloads) ran under the server's Content-Security-Policy.
+  expect(await cspViolations(page)).toEqual([])
   await browser.close()
   await server.close()
 })

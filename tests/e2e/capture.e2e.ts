@@ -15,7 +15,12 @@ import {
   takePhoto,
 } from './support/capture.ts'
 import { launchChromium } from './support/chromium.ts'
-import { screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
+import {
+  cspViolations,
+  recordCspViolations,
+  screenshotPath,
+  waitForServiceWorkerControl,
+} from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
 
 let browser: Browser
@@ -33,10 +38,14 @@ afterAll(async () => {
 })
 beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
+  await recordCspViolations(context)
   page = await context.newPage()
   await page.goto(server.url)
 })
 afterEach(async () => {
+  // The server's Content-Security-Policy refuses nothing the capture needs (camera, worker,
+  // blob: thumbnails, IndexedDB): every test here runs under it.
+  expect(await cspViolations(page)).toEqual([])
   await context.close()
 })
 

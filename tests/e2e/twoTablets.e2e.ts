@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { confirmAll, tag, takePhoto } from './support/capture.ts'
 import { launchChromium } from './support/chromium.ts'
-import { screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
+import {
+  cspViolations,
+  recordCspViolations,
+  screenshotPath,
+  waitForServiceWorkerControl,
+} from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
 import { startSyncServer, type SyncServer } from './support/syncServer.ts'
 
@@ -31,6 +36,7 @@ afterAll(async () => {
 
 async function newIpad(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
+  await recordCspViolations(context)
   contexts.push(context)
   const page = await context.newPage()
   await page.goto(server.url)
@@ -168,5 +174,7 @@ describe('two iPads and the setting’s server', () => {
       true,
     )
     await b.page.screenshot({ path: screenshotPath('capture-blocked-after-sync-1024x768') })
+    // Enrolment, sync, uploads and the server download ran under the server's CSP.
+    for (const ipad of [a, b]) expect(await cspViolations(ipad.page)).toEqual([])
   })
 })

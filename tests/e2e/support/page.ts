@@ -1,9 +1,9 @@
-// Page helpers shared by the e2e tests: waiting for the service worker, and where to put
-// screenshots for people to look at.
+// Page helpers shared by the e2e tests: waiting for the service worker, where to put
+// screenshots for people to look at, and the Content-Security-Policy violations a page met.
 import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 
 export const SCREENSHOT_DIR = join(tmpdir(), 'consentlens-screenshots')
 
@@ -17,4 +17,24 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   return join(SCREENSHOT_DIR, `${name}.png`)
+}
+
+type CspWindow = { __cspViolations?: string[] }
+
+/** Makes every page of `context` record the CSP violations it meets, for `cspViolations`. */
+export async function recordCspViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: string[] = []
+    ;(window as unknown as CspWindow).__cspViolations = seen
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(
+        `${event.violatedDirective}: ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`,
+      )
+    })
+  })
+}
+
+/** What the page's CSP refused so far: it should be nothing, or a feature is broken. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as CspWindow).__cspViolations ?? [])
 }
