@@ -12,8 +12,7 @@
  * - Nothing is stored: the file is handed to the person holding the tablet.
  */
 import type { ConsentLensDb } from '../db/index.ts'
-import { ApiErrorBodySchema } from '../protocol/index.ts'
-import type { Fetch, SyncError } from './syncApi.ts'
+import { refusalOf, type Fetch, type SyncError } from './syncApi.ts'
 import { getEnrolment, openSyncState } from './syncStateDb.ts'
 
 export type ServerExportFormat = 'csv' | 'pdf'
@@ -65,11 +64,7 @@ export async function downloadServerAuditDay(
   } catch {
     // Not JSON: said below.
   }
-  const refusal = ApiErrorBodySchema.safeParse(body)
-  if (refusal.success)
-    return { ok: false, error: { ...refusal.data.error, status: response.status } }
-  const message = `The server gave an answer this app does not understand (HTTP ${response.status}). Check the server address.`
-  return { ok: false, error: { code: 'bad_answer', message, status: response.status } }
+  return { ok: false, error: refusalOf(response.status, body) }
 }
 
 /** The file name in `attachment; filename="…"`, if it is a plain one (no path, no quotes). */

@@ -66,11 +66,15 @@ async function request<T>(
       error: { code, message, status: response.status, received: mismatch.data.received },
     }
   }
+  return { ok: false, error: refusalOf(response.status, body) }
+}
+
+/** A refusal in the server's own code and words, or `bad_answer` if the body is not ours. */
+export function refusalOf(status: number, body: unknown): SyncError {
   const refusal = ApiErrorBodySchema.safeParse(body)
-  if (refusal.success)
-    return { ok: false, error: { ...refusal.data.error, status: response.status } }
-  const message = `The server gave an answer this app does not understand (HTTP ${response.status}). Check the server address.`
-  return { ok: false, error: { code: 'bad_answer', message, status: response.status } }
+  if (refusal.success) return { ...refusal.data.error, status }
+  const message = `The server gave an answer this app does not understand (HTTP ${status}). Check the server address.`
+  return { code: 'bad_answer', message, status }
 }
 
 export interface SyncApi {

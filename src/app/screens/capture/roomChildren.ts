@@ -8,7 +8,6 @@
 import type { Child, Location } from '../../../db/index.ts'
 import {
   purposeRestrictions,
-  roomExclusions,
   childPhotoStatus,
   type ChildPhotoStatus,
   type ExclusionReason,
@@ -40,21 +39,12 @@ export function roomChildren(
   const roomId = location?.roomId ?? staffRoomId
   const inRoom = roomId === null ? present : present.filter((c) => c.roomId === roomId)
   const others = present.filter((c) => !inRoom.includes(c))
-  const byId = new Map(inRoom.map((c) => [c.id, c]))
-  const exclusions = roomExclusions(
-    context,
-    inRoom.map((c) => c.id),
-  ).flatMap((status) => {
-    const child = byId.get(status.childId)
-    return child === undefined ? [] : [{ child, status }]
-  })
-  const excluded = new Set(exclusions.map((e) => e.child.id))
-  const restricted = inRoom
-    .filter((child) => !excluded.has(child.id))
-    .map((child) => ({
-      child,
-      reasons: purposeRestrictions(childPhotoStatus(context, child.id), purposes),
-    }))
+  // Each child's picture once: the same the policy's roomExclusions reads.
+  const statuses = inRoom.map((child) => ({ child, status: childPhotoStatus(context, child.id) }))
+  const exclusions = statuses.filter(({ status }) => status.excluded)
+  const restricted = statuses
+    .filter(({ status }) => !status.excluded)
+    .map(({ child, status }) => ({ child, reasons: purposeRestrictions(status, purposes) }))
     .filter((r) => r.reasons.length > 0)
   return { inRoom, others, exclusions, restricted }
 }
