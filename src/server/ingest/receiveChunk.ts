@@ -42,7 +42,7 @@ export async function receiveChunk(
         body: { ok: true, received: photo.bytes, complete: true, checksum: photo.checksum },
       }
     }
-    // Recorded as stored but not in the store (a crash between the two, a restored disk):
+    // Recorded as stored but not in the store (a disk restored from backup, a lost folder):
     // take the image again rather than let the device drop the only copy.
     await markNotStored(services, device, photo.id)
   }

@@ -41,6 +41,9 @@ export function useServerDayExport(day: string) {
       } else {
         setOutcome({ ok: false, message: result.error.message })
       }
+    } catch (error) {
+      console.error('Server export failed', error)
+      setOutcome({ ok: false, message: 'The tablet could not save that file. Try again.' })
     } finally {
       setPin('')
       setBusy(null)
