@@ -7,7 +7,7 @@ import { usePermission } from '../../session/usePermission.ts'
 import { addDays, dayOf, isDay, tabletTimeZone } from './auditDay.ts'
 import { useAuditDay } from './useAuditDay.ts'
 import { freshnessWords, useAuditExports } from './useAuditExports.ts'
-import { useAuditThumbnails } from './useAuditThumbnails.ts'
+import { useThumbnails } from '../../data/useThumbnails.ts'
 
 const DAY_MS = 86_400_000
 
@@ -22,7 +22,7 @@ export function useAuditScreen() {
     () => (view?.audit.photos ?? []).filter((p) => p.deleted === null).map((p) => p.photoId),
     [view],
   )
-  const thumbnails = useAuditThumbnails(keptIds)
+  const thumbnails = useThumbnails(keptIds)
   const syncedAt = view?.data.device?.consentDataSyncedAt ?? null
   return {
     allowed,

@@ -14,7 +14,7 @@ import {
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
 import { useCurrentStaff } from '../../session/WorkspaceContext.tsx'
-import { useThumbnails } from './useThumbnails.ts'
+import { useThumbnails } from '../../data/useThumbnails.ts'
 
 export type PhotoRow = {
   photo: PhotoMeta

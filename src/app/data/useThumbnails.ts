@@ -1,11 +1,11 @@
-// Object URLs for the thumbnails still held for the day's photos (a deleted photo, or one
-// whose image the server now holds alone, has none). Every URL is revoked when the day changes
-// or the screen closes, so paging through days never leaks image memory.
+// Object URLs for the listed photos' thumbnails, for the photos list and the day's audit (a
+// deleted photo, or one whose thumbnail has been let go, has none). Every URL is revoked when
+// the list changes or the screen closes, so browsing never leaks image memory.
 import { useEffect, useState } from 'react'
-import { photoThumbnail } from '../../../db/index.ts'
-import { useDb } from '../../data/DbContext.tsx'
+import { photoThumbnail } from '../../db/index.ts'
+import { useDb } from './DbContext.tsx'
 
-export function useAuditThumbnails(photoIds: readonly string[]): ReadonlyMap<string, string> {
+export function useThumbnails(photoIds: readonly string[]): ReadonlyMap<string, string> {
   const db = useDb()
   const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map())
   const key = photoIds.join('\n')
