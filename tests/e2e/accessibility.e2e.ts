@@ -7,7 +7,7 @@ import { layoutProblems, seriousAxeViolations } from './support/axe.ts'
 import { launchChromium } from './support/chromium.ts'
 import { startAppServer } from './support/appServer.ts'
 import type { AppServer } from './support/appServer.ts'
-import { screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
+import { openScreen, screenshotPath } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
 
 const VIEWPORTS = [
@@ -63,14 +63,8 @@ afterAll(async () => {
   await server.close()
 })
 
-async function open(name: string, viewport: Viewport): Promise<Page> {
-  const page = await browser.newPage({ viewport })
-  await page.goto(server.url)
-  await waitForServiceWorkerControl(page)
-  const reach = SCREENS[name]
-  if (reach === undefined) throw new Error(`No way to reach ${name}`)
-  await reach(page)
-  return page
+function open(name: string, viewport: Viewport): Promise<Page> {
+  return openScreen(browser, server.url, viewport, name, SCREENS[name])
 }
 
 describe.each(Object.keys(SCREENS))('the %s screen', (name) => {

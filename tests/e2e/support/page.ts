@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 export const SCREENSHOT_DIR = join(tmpdir(), 'consentlens-screenshots')
 
@@ -12,6 +12,25 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
     timeout: 30_000,
   })
+}
+
+/**
+ * A fresh page of `viewport` size at `url`, once the service worker controls it, taken to a
+ * screen by `reach` (a SCREENS entry of the screen-by-screen checks), or an error naming it.
+ */
+export async function openScreen(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number },
+  name: string,
+  reach: ((page: Page) => Promise<void>) | undefined,
+): Promise<Page> {
+  if (reach === undefined) throw new Error(`No way to reach ${name}`)
+  const page = await browser.newPage({ viewport })
+  await page.goto(url)
+  await waitForServiceWorkerControl(page)
+  await reach(page)
+  return page
 }
 
 export function screenshotPath(name: string): string {
