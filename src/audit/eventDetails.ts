@@ -3,7 +3,7 @@
  * the app, or arriving from another device): a field of the wrong type reads as absent rather
  * than failing the whole audit.
  */
-import type { JsonValue } from './canonicalJson.ts'
+import type { JsonValue } from '../protocol/canonicalJson.ts'
 
 type Details = { [key: string]: JsonValue }
 

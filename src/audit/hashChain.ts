@@ -14,7 +14,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
-import { canonicalJson, type JsonValue } from './canonicalJson.ts'
+import { canonicalJson, type JsonValue } from '../protocol/canonicalJson.ts'
 
 /** The hash a device's first event points back to. */
 export const GENESIS_HASH = '0'.repeat(64)

@@ -6,7 +6,7 @@
  * Invariants, across the folder: no DOM, Node, IndexedDB, clock or random (src/audit's
  * tsconfig has no platform types); times, ids and time zones come in as arguments.
  */
-export { canonicalJson, type JsonValue } from './canonicalJson.ts'
+export { canonicalJson, type JsonValue } from '../protocol/canonicalJson.ts'
 export {
   GENESIS_HASH,
   eventHash,

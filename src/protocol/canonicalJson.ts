@@ -1,5 +1,6 @@
 /**
- * The canonical form of an audit event: the bytes its hash is taken over. The device, the
+ * The canonical form of a JSON value (an audit event, a change a person signs): the bytes its
+ * hash or signature is taken over. The device, the
  * server and anyone re-checking an export must produce exactly the same string for the same
  * event, whatever order its keys were written or stored in.
  *
