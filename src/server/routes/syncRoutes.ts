@@ -110,6 +110,10 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         query.value.offset,
         body,
       )
+      if (answer.status === 503 || answer.status === 507) {
+        request.log.error({ photoId: params.value.photoId, problem: answer.detail }, 'photo store')
+        void reply.header('retry-after', '300')
+      }
       return reply.code(answer.status).send(answer.body)
     })
     done()
