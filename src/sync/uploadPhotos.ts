@@ -82,7 +82,8 @@ export async function uploadPhotos(
         if (acknowledged.length >= RELEASE_BATCH) await release(db, acknowledged.splice(0))
       } else if (outcome === 'skipped') continue
       else if (STORE_UNAVAILABLE.has(outcome.status ?? 0)) {
-        if (!halt.storeFull) problems.push(outcome)
+        // Several photos in flight may meet the full store at once: say it once.
+        if (!problems.some((p) => STORE_UNAVAILABLE.has(p.status ?? 0))) problems.push(outcome)
         halt.storeFull = true
       } else if (PHOTO_ERRORS.has(outcome.code)) problems.push(outcome)
       else halt.error = outcome

@@ -35,7 +35,8 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
     api.addHook('preHandler', deviceAuthHook(services))
     api.addContentTypeParser(
       'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: MAX_CHUNK_BYTES + 64 * 1024 },
+      // Exactly the documented maximum: a byte more is a 413.
+      { parseAs: 'buffer', bodyLimit: MAX_CHUNK_BYTES },
       (_request, body, done) => {
         done(null, body)
       },
