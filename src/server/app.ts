@@ -136,6 +136,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value)
     if (isApiPath(pathOf(request.url))) void reply.header('cache-control', 'no-store')
+    // Stopping: a connection ends after this answer instead of idling as keep-alive.
+    if (closing) void reply.header('connection', 'close')
     return payload
   })
 
