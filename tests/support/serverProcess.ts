@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 
 const START = fileURLToPath(new URL('../../src/server/start.ts', import.meta.url))
 
@@ -80,5 +81,54 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
       rmSync(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+export interface OwnDatabase {
+  /** DATABASE_URL for a server process: its own schema and application_name. */
+  url: string
+  applicationName: string
+  drop: () => Promise<void>
+}
+
+/** A schema of its own in the test database, reached at `port` (a proxy) if given. */
+export async function ownPostgresDatabase(baseUrl: string, port?: number): Promise<OwnDatabase> {
+  const name = `t_${globalThis.crypto.randomUUID().replace(/-/g, '')}`
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: baseUrl })
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
+  await admin(`create schema ${name}`)
+  const url = new URL(baseUrl)
+  if (port !== undefined) url.port = String(port)
+  // Encoded by hand: URLSearchParams writes a space as '+', which the driver keeps as is.
+  url.search = `?options=${encodeURIComponent(`-c search_path=${name}`)}&application_name=${name}`
+  return {
+    url: url.toString(),
+    applicationName: name,
+    drop: () => admin(`drop schema ${name} cascade`),
+  }
+}
+
+/** Ends every connection of `applicationName` from the database side, as a restart does. */
+export async function terminateConnections(
+  baseUrl: string,
+  applicationName: string,
+): Promise<number> {
+  const client = new pg.Client({ connectionString: baseUrl })
+  await client.connect()
+  try {
+    const result = await client.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1',
+      [applicationName],
+    )
+    return result.rowCount ?? 0
+  } finally {
+    await client.end()
   }
 }

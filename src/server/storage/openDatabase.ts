@@ -28,8 +28,6 @@ export type DatabaseOptions =
       poolSize?: number
       /** For tests: a schema of their own. */
       schema?: string
-      /** Names the connections in pg_stat_activity (tests find their own by it). */
-      applicationName?: string
     }
 
 export type StorageBackend = DatabaseOptions['kind']
@@ -88,7 +86,8 @@ function openPostgres(
     connectionString: options.url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5_000,
-    application_name: options.applicationName ?? 'consentlens',
+    // Named in pg_stat_activity; an application_name in the URL wins (tests use their own).
+    application_name: 'consentlens',
     ...searchPath,
   })
   // Without a listener, an idle client's error (the server closed it) is thrown as an

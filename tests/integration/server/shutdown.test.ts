@@ -10,10 +10,15 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect as tlsConnect } from 'node:tls'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE } from '../../../src/demo/index.ts'
 import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
-import { startServerProcess, type ServerProcess } from '../../support/serverProcess.ts'
+import {
+  ownPostgresDatabase,
+  startServerProcess,
+  type OwnDatabase,
+  type ServerProcess,
+} from '../../support/serverProcess.ts'
 import { BACKENDS, DATABASE_URL } from '../../support/testServer.ts'
 
 function body(response: IncomingMessage): Promise<string> {
@@ -96,11 +101,19 @@ function openUpload(
 }
 
 describe.each(BACKENDS)('graceful shutdown on $backend', ({ backend, skip }) => {
-  const env: Record<string, string> = backend === 'postgres' ? { DATABASE_URL } : {}
+  let env: Record<string, string> = {}
+  let database: OwnDatabase | null = null
   let server: ServerProcess | null = null
-  afterEach(() => {
+  beforeEach(async () => {
+    if (skip || backend !== 'postgres') return
+    database = await ownPostgresDatabase(DATABASE_URL)
+    env = { DATABASE_URL: database.url }
+  })
+  afterEach(async () => {
     server?.cleanUp()
     server = null
+    await database?.drop()
+    database = null
   })
 
   it.skipIf(skip)(
