@@ -275,6 +275,8 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
           id: grant.id,
           status: 'rejected',
           error: { code: 'not_permitted', message: expect.any(String) },
+          // The server has no such record: the device removes its refused grant.
+          serverCopy: { kind: 'consent', id: grant.payload.id, payload: null },
         },
         { id: withdrawal.id, status: 'applied' },
       ])
@@ -303,6 +305,12 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
           id: byPractitioner.id,
           status: 'rejected',
           error: { code: 'not_permitted', message: expect.any(String) },
+          // What the server holds, for the device to show instead of the refused change.
+          serverCopy: {
+            kind: 'staff',
+            id: student.id,
+            payload: expect.objectContaining({ id: student.id, canCapture: false }),
+          },
         },
         { id: byManager.id, status: 'applied' },
       ])
