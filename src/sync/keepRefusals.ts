@@ -17,6 +17,8 @@ import type { ConsentLensDb, OutboxEntry, Refusal, StaffRecord } from '../db/ind
 import type { Iso } from '../policy/index.ts'
 import type { PushResult, ServerCopy } from '../protocol/index.ts'
 
+const FRESH_LOCKOUT = { failedAttempts: 0, lockedUntil: null, lockouts: 0 } as const
+
 const TABLES = [
   'outbox',
   'refusals',
@@ -81,7 +83,7 @@ async function agree(
         await db.staff.delete(copy.id)
         return 'removed'
       }
-      const kept = local ?? { pin: null, failedAttempts: 0, lockedUntil: null, lockouts: 0 }
+      const kept = local ?? { pin: null, ...FRESH_LOCKOUT }
       const { pin, failedAttempts, lockedUntil, lockouts } = kept
       const record: StaffRecord = { ...copy.payload, pin, failedAttempts, lockedUntil, lockouts }
       await db.staff.put(record)
@@ -91,7 +93,8 @@ async function agree(
       const local = await db.staff.get(copy.id)
       if (local === undefined) return 'kept'
       const pin = copy.payload?.pin ?? null
-      await db.staff.put({ ...local, pin, failedAttempts: 0, lockedUntil: null, lockouts: 0 })
+      const mustChangePin = copy.payload?.mustChange === true
+      await db.staff.put({ ...local, pin, mustChangePin, ...FRESH_LOCKOUT })
       return pin === null ? 'removed' : 'server-copy'
     }
     case 'injury':

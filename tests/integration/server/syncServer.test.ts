@@ -264,7 +264,8 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
     })
 
     it('refuses a grant from someone who may not record consent, but never a withdrawal', async () => {
-      const grant = change('consent', consent(AVA, 'granted', DEMO_STAFF.student.id))
+      const granted = consent(AVA, 'granted', DEMO_STAFF.student.id)
+      const grant = change('consent', granted)
       const withdrawal = change(
         'consent',
         consent(DEMO_SHOWCASE.reviewOverdue.id, 'withdrawn', DEMO_STAFF.student.id),
@@ -276,7 +277,7 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
           status: 'rejected',
           error: { code: 'not_permitted', message: expect.any(String) },
           // The server has no such record: the device removes its refused grant.
-          serverCopy: { kind: 'consent', id: grant.payload.id, payload: null },
+          serverCopy: { kind: 'consent', id: granted.id, payload: null },
         },
         { id: withdrawal.id, status: 'applied' },
       ])
