@@ -111,7 +111,7 @@ describe('refused changes', () => {
   it.each([
     [
       refusal('consent', { childId: 'child-1', purpose: 'website', status: 'granted' }, 'removed'),
-      /^Consent of \S+ \S+ for .*website.* \(granted\), changed by Sam Okafor 23 Nov 2026, 10:05: Refused\. It has been removed from this tablet/i,
+      /^Consent of \S+ \S+ for .*website.* \(granted\), changed by Sam Okafor on 23 Nov 2026, 10:05: Refused\. It has been removed from this tablet/i,
     ],
     [
       refusal('injury', { childId: 'child-1' }, 'kept'),

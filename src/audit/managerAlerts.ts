@@ -97,7 +97,9 @@ function refusedAlert(input: AlertInput): ManagerAlert | null {
     id: 'refused',
     title: `${plural(refusals.length, 'change', 'changes')} made on this tablet refused by the server`,
     detail:
-      'The server did not accept them, so they are not part of the setting’s records. Make each change again if it is still needed (as the manager, or after syncing), then mark these as seen.',
+      refusals.length === 1
+        ? 'The server did not accept it, so it is not part of the setting’s records. Make the change again if it is still needed (as the manager, or after syncing), then mark it as seen.'
+        : 'The server did not accept them, so they are not part of the setting’s records. Make each change again if it is still needed (as the manager, or after syncing), then mark them as seen.',
     action: null,
     items: refusals.map((r) => refusalLine(r, input.names, input.timeZone)),
     seenIds: refusals.map((r) => r.id),

@@ -61,5 +61,5 @@ const OUTCOME_WORDS: Record<Refusal['outcome'], string> = {
 export function refusalLine(refusal: RefusalFact, names: AuditDirectory, timeZone: string): string {
   const who = names.staffName(refusal.actorId)
   const when = dayTimeWords(refusal.madeAt, timeZone)
-  return `${refusedWhat(refusal, names)}, changed by ${who} ${when}: ${refusal.message} ${OUTCOME_WORDS[refusal.outcome]}`
+  return `${refusedWhat(refusal, names)}, changed by ${who} on ${when}: ${refusal.message} ${OUTCOME_WORDS[refusal.outcome]}`
 }

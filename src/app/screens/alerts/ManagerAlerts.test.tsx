@@ -87,7 +87,7 @@ describe('the manager’s alerts on Home', () => {
     const item = title.closest('li')!
     expect(
       within(item).getByText(
-        /^Staff record of Jo Lindqvist, changed by Sam Okafor .*: Only the manager can change who may take photos\. This tablet now shows the server’s version\.$/,
+        /^Staff record of Jo Lindqvist, changed by Sam Okafor on .*: Only the manager can change who may take photos\. This tablet now shows the server’s version\.$/,
       ),
     ).toBeTruthy()
     await userEvent.click(within(item).getByRole('button', { name: 'Mark as seen' }))
