@@ -15,7 +15,14 @@
  */
 import type { ConsentLensDb, OutboxEntry, Refusal, StaffRecord } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'
-import type { PushResult, ServerCopy } from '../protocol/index.ts'
+import type { Table } from 'dexie'
+import type {
+  ConsentWire,
+  PushResult,
+  ServerCopy,
+  StaffPinWire,
+  StaffWire,
+} from '../protocol/index.ts'
 
 const FRESH_LOCKOUT = { failedAttempts: 0, lockedUntil: null, lockouts: 0 } as const
 
@@ -77,53 +84,79 @@ async function agree(
     .count()
   if (later > 0) return 'kept'
   switch (copy.kind) {
-    case 'staff': {
-      const local = await db.staff.get(copy.id)
-      if (copy.payload === null) {
-        await db.staff.delete(copy.id)
-        return 'removed'
-      }
-      const kept = local ?? { pin: null, ...FRESH_LOCKOUT }
-      const { pin, failedAttempts, lockedUntil, lockouts } = kept
-      const record: StaffRecord = { ...copy.payload, pin, failedAttempts, lockedUntil, lockouts }
-      await db.staff.put(record)
-      return 'server-copy'
-    }
-    case 'staffPin': {
-      const local = await db.staff.get(copy.id)
-      if (local === undefined) return 'kept'
-      const pin = copy.payload?.pin ?? null
-      const mustChangePin = copy.payload?.mustChange === true
-      await db.staff.put({ ...local, pin, mustChangePin, ...FRESH_LOCKOUT })
-      return pin === null ? 'removed' : 'server-copy'
-    }
+    case 'staff':
+      return agreeStaff(db, copy.id, copy.payload)
+    case 'staffPin':
+      return agreePin(db, copy.id, copy.payload)
     case 'injury':
+      // An injury the server lacks stays: it only ever stops photos.
       if (copy.payload === null) return 'kept'
       await db.injuries.put(copy.payload)
       return 'server-copy'
-    case 'consent': {
-      if (copy.payload !== null) {
-        await db.consents.put(copy.payload)
-        return 'server-copy'
-      }
-      const local = await db.consents.get(copy.id)
-      if (local?.status !== 'granted') return 'kept'
-      await db.consents.delete(copy.id)
-      return 'removed'
-    }
+    case 'consent':
+      return agreeConsent(db, copy.id, copy.payload)
     case 'child':
-      if (copy.payload === null) {
-        await db.children.delete(copy.id)
-        return 'removed'
-      }
-      await db.children.put(copy.payload)
-      return 'server-copy'
+      return replaceOrRemove(db.children, copy.id, copy.payload)
     case 'location':
-      if (copy.payload === null) {
-        await db.locations.delete(copy.id)
-        return 'removed'
-      }
-      await db.locations.put(copy.payload)
-      return 'server-copy'
+      return replaceOrRemove(db.locations, copy.id, copy.payload)
   }
+}
+
+async function replaceOrRemove<T>(
+  table: Table<T, string>,
+  id: string,
+  payload: T | null,
+): Promise<Refusal['outcome']> {
+  if (payload === null) {
+    await table.delete(id)
+    return 'removed'
+  }
+  await table.put(payload)
+  return 'server-copy'
+}
+
+async function agreeStaff(
+  db: ConsentLensDb,
+  id: string,
+  payload: StaffWire | null,
+): Promise<Refusal['outcome']> {
+  if (payload === null) {
+    await db.staff.delete(id)
+    return 'removed'
+  }
+  // The server's staff record never carries a PIN: the tablet keeps its own and its counters.
+  const local = await db.staff.get(id)
+  const { pin, failedAttempts, lockedUntil, lockouts } = local ?? { pin: null, ...FRESH_LOCKOUT }
+  const record: StaffRecord = { ...payload, pin, failedAttempts, lockedUntil, lockouts }
+  await db.staff.put(record)
+  return 'server-copy'
+}
+
+async function agreePin(
+  db: ConsentLensDb,
+  id: string,
+  payload: StaffPinWire | null,
+): Promise<Refusal['outcome']> {
+  const local = await db.staff.get(id)
+  if (local === undefined) return 'kept'
+  const pin = payload?.pin ?? null
+  const mustChangePin = payload?.mustChange === true
+  await db.staff.put({ ...local, pin, mustChangePin, ...FRESH_LOCKOUT })
+  return pin === null ? 'removed' : 'server-copy'
+}
+
+async function agreeConsent(
+  db: ConsentLensDb,
+  id: string,
+  payload: ConsentWire | null,
+): Promise<Refusal['outcome']> {
+  if (payload !== null) {
+    await db.consents.put(payload)
+    return 'server-copy'
+  }
+  // A grant the server does not have must not allow photos here; a refusal or withdrawal stays.
+  const local = await db.consents.get(id)
+  if (local?.status !== 'granted') return 'kept'
+  await db.consents.delete(id)
+  return 'removed'
 }
