@@ -1,7 +1,7 @@
 // A refusal is kept, its outbox entry leaves, and the tablet's copy agrees with the server's:
 // the server's copy where it has one, no record where it has none, except on the safe side.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ConsentLensDb, OutboxEntry } from '../db/index.ts'
+import type { ConsentLensDb, OutboxChange, OutboxEntry } from '../db/index.ts'
 import { ALMA, MANAGER, smallSetting, STUDENT } from '../db/testDb.ts'
 import type { PushResult, ServerCopy } from '../protocol/index.ts'
 import { keepRefusals } from './keepRefusals.ts'
@@ -15,11 +15,12 @@ afterEach(async () => {
   await db.delete()
 })
 
-async function queued(kind: OutboxEntry['kind'], payload: { id: string }): Promise<OutboxEntry> {
+async function queued(change: OutboxChange): Promise<OutboxEntry> {
   const id = globalThis.crypto.randomUUID()
-  const entry = { id, kind, entityId: payload.id, createdAt: NOW, actorId: MANAGER.id, payload }
-  const seq = await db.outbox.add(entry as Omit<OutboxEntry, 'seq'>)
-  return { ...entry, seq } as OutboxEntry
+  const header = { id, entityId: change.payload.id, createdAt: NOW, actorId: MANAGER.id }
+  const entry = { ...change, ...header }
+  const seq = await db.outbox.add(entry)
+  return { ...entry, seq }
 }
 
 function refused(entry: OutboxEntry, serverCopy?: ServerCopy): PushResult {
@@ -41,7 +42,10 @@ describe('keepRefusals', () => {
   it('keeps the refusal, drops the entry, and takes the server’s copy of a staff record', async () => {
     await db.staff.update(STUDENT.id, { canCapture: true })
     const { pin: _pin, failedAttempts: _f, lockedUntil: _l, lockouts: _o, ...wire } = STUDENT
-    const entry = await queued('staff', { ...wire, canCapture: true })
+    const entry = await queued({
+      kind: 'staff',
+      payload: { ...wire, canCapture: true, hasPin: false, lockedUntil: null },
+    })
     const [kept] = await keepRefusals(
       db,
       [{ entry, result: refused(entry, { kind: 'staff', id: STUDENT.id, payload: wire }) }],
@@ -64,8 +68,10 @@ describe('keepRefusals', () => {
     'removes a %s the server does not have',
     async (kind, record) => {
       if (kind === 'location') await db.locations.add(LOCATION)
-      const entry = await queued(kind, record)
-      const copy = { kind, id: record.id, payload: null } as ServerCopy
+      const entry = await queued(
+        kind === 'child' ? { kind, payload: ALMA } : { kind, payload: LOCATION },
+      )
+      const copy: ServerCopy = { kind, id: record.id, payload: null }
       await keepRefusals(db, [{ entry, result: refused(entry, copy) }], NOW)
       expect(
         await db.table(kind === 'child' ? 'children' : 'locations').get(record.id),
@@ -85,7 +91,7 @@ describe('keepRefusals', () => {
       clearedBy: null,
     }
     await db.injuries.add(injury)
-    const entry = await queued('injury', injury)
+    const entry = await queued({ kind: 'injury', payload: injury })
     await keepRefusals(
       db,
       [{ entry, result: refused(entry, { kind: 'injury', id: injury.id, payload: null }) }],
@@ -97,8 +103,8 @@ describe('keepRefusals', () => {
 
   it('leaves the record to a later change of it still waiting, and keeps a PIN out of the refusal', async () => {
     const pin = { saltB64: 'c2FsdA==', hashB64: 'aGFzaA==', iterations: 600_000 }
-    const first = await queued('staffPin', { id: STUDENT.id, pin } as { id: string })
-    await queued('staffPin', { id: STUDENT.id, pin } as { id: string })
+    const first = await queued({ kind: 'staffPin', payload: { id: STUDENT.id, pin } })
+    await queued({ kind: 'staffPin', payload: { id: STUDENT.id, pin } })
     await db.staff.update(STUDENT.id, { pin })
     const copy: ServerCopy = { kind: 'staffPin', id: STUDENT.id, payload: null }
     await keepRefusals(db, [{ entry: first, result: refused(first, copy) }], NOW)
@@ -112,7 +118,7 @@ describe('keepRefusals', () => {
   })
 
   it('keeps its own copy when the server sends none (a photo, an older server)', async () => {
-    const entry = await queued('location', LOCATION)
+    const entry = await queued({ kind: 'location', payload: LOCATION })
     await db.locations.add(LOCATION)
     await keepRefusals(db, [{ entry, result: refused(entry) }], NOW)
     expect(await db.locations.get(LOCATION.id)).toEqual(LOCATION)
