@@ -47,3 +47,4 @@ export { AUDIT_CSV_HEADER, auditCsvRows, dailyAuditCsv } from './dailyAuditCsv.t
 export { dailyAuditPdf, type PdfFacts } from './dailyAuditPdf.ts'
 export { exportFileName, slug, type ExportFormat } from './exportFileName.ts'
 export { managerAlerts, type AlertId, type AlertInput, type ManagerAlert } from './managerAlerts.ts'
+export { refusalLine, refusedWhat, type RefusalFact } from './refusalWords.ts'

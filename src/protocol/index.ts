@@ -5,6 +5,7 @@
 export * from './apiError.ts'
 export * from './common.ts'
 export * from './records.ts'
+export * from './recordVersion.ts'
 export * from './push.ts'
 export * from './pull.ts'
 export * from './photoUpload.ts'

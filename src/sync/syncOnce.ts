@@ -54,7 +54,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
       await wipeDevice(db, state)
       return { ok: false, error: { ...error, message: WIPED_MESSAGE } }
     }
-    const pushed = await pushOutbox(db, api, enrolment.settingId)
+    const pushed = await pushOutbox(db, api, enrolment.settingId, () => now().toISOString())
     if (!pushed.ok) return await revoked(pushed.error)
     const audit = await pushAudit(db, state, api, enrolment)
     if (!audit.ok) return await revoked(audit.error)

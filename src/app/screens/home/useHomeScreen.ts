@@ -9,7 +9,7 @@ import { useDb } from '../../data/DbContext.tsx'
 import type { Screen } from '../../navigation/screens.ts'
 import { usePermission } from '../../session/usePermission.ts'
 import { useCurrentStaff, useNavigation } from '../../session/WorkspaceContext.tsx'
-import { useManagerAlerts } from '../alerts/useManagerAlerts.ts'
+import { useManagerAlerts, useMarkRefusalsSeen } from '../alerts/useManagerAlerts.ts'
 
 export type HomeTile = {
   id: string
@@ -37,6 +37,7 @@ export function useHomeScreen() {
       ? undefined
       : { overdue: reviews?.overdue.length ?? 0, dueSoon: reviews?.dueSoon.length ?? 0 },
   )
+  const markSeen = useMarkRefusalsSeen()
 
   const tiles: HomeTile[] = [
     {
@@ -114,7 +115,7 @@ export function useHomeScreen() {
     screen: { name: 'tablet' },
     denied: null,
   }
-  return { staff, tiles: [...tiles, ...managerTiles, tabletTile], goTo, alerts }
+  return { staff, tiles: [...tiles, ...managerTiles, tabletTile], goTo, alerts, markSeen }
 }
 
 function reviewsDetail(overdue: number | undefined, dueSoon: number | undefined): string {
