@@ -110,7 +110,7 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
     await tag(page, 'Noah')
     await page.getByRole('heading', { name: 'Cannot be saved as it is' }).waitFor()
     await page.getByText(/needs each child’s group-photo consent/).waitFor()
-    await page.getByRole('button', { name: /one photo per child/ }).waitFor()
+    await page.getByRole('button', { name: /one photo per child/i }).waitFor()
     await expectOnScreen(save, photo)
     await shot(viewport, 'blocked')
 

@@ -21,7 +21,9 @@ export function ConfirmQuestion(props: Props) {
   const box = useRef<HTMLDivElement>(null)
   const safe = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    safe.current?.focus()
+    // The whole question in view, not just its button (scrollIntoView is missing in jsdom).
+    box.current?.scrollIntoView?.({ block: 'nearest' })
+    safe.current?.focus({ preventScroll: true })
   }, [])
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -39,7 +39,7 @@ export function CaptureScreen() {
       <div className="capture__frame">
         <CameraView videoRef={s.videoRef} camera={s.camera} held={held} onRetry={s.retryCamera} />
       </div>
-      <div className="capture__panel">
+      <div className="capture__panel" ref={s.focus.panel}>
         <ExclusionStrip
           room={s.children}
           open={open}

@@ -124,8 +124,8 @@ function GroupHelp({ group, narrowTo }: { group: GroupWayOut; narrowTo: Purpose[
   return (
     <div className="capture-decision__help">
       <p>
-        A learning-journey photo of more than one child goes into each child’s journey, so it needs
-        each child’s group-photo consent. You can:
+        A group learning-journey photo goes into every child’s journey, so it needs each child’s
+        group-photo consent. Ways out:
       </p>
       <div className="capture-decision__ways">
         {group.blockers.map((c) => (
@@ -137,16 +137,16 @@ function GroupHelp({ group, narrowTo }: { group: GroupWayOut; narrowTo: Purpose[
               group.onUntag(c.id)
             }}
           >
-            Untag {c.firstName}, if not in it
+            Untag {c.firstName}
           </button>
         ))}
         <button type="button" className="button" onClick={group.onOnePerChild}>
-          Retake: one photo per child
+          One photo per child
         </button>
       </div>
-      <p className="capture__hint">
+      <p>
         {narrowTo === null
-          ? 'Or keep it for other purposes: choose them under “What is it for?” and untick learning journey.'
+          ? 'Or keep it for other purposes: untick learning journey under “What is it for?”.'
           : `Or save it for ${purposeList(narrowTo)} only (below).`}
       </p>
     </div>
