@@ -5,7 +5,7 @@
 // reflows with every control reachable. Screenshots of each state go to SCREENSHOT_DIR.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { seriousAxeViolations } from './support/axe.ts'
+import { layoutProblems, seriousAxeViolations } from './support/axe.ts'
 import { startAppServer, type AppServer } from './support/appServer.ts'
 import { confirmAll, storedSummary, tag, takePhoto } from './support/capture.ts'
 import {
@@ -57,9 +57,14 @@ async function openBadDayCapture(viewport: Viewport): Promise<void> {
 
 const shutter = () => page.getByRole('button', { name: 'Take photo', exact: true })
 const save = () => page.getByRole('button', { name: 'Save photo', exact: true })
+const names = () => page.getByRole('list', { name: 'Not to be photographed now' })
 const photo = () => page.getByRole('img', { name: 'The photo just taken' })
 const shot = (viewport: Viewport, state: string) =>
-  page.screenshot({ path: screenshotPath(`capture-${viewport.width}x${viewport.height}-${state}`) })
+  page.screenshot({
+    path: screenshotPath(`capture-${viewport.width}x${viewport.height}-${state}`),
+    // At 200% zoom the page scrolls: the whole of it, to look at the reflow.
+    fullPage: viewport === ZOOMED,
+  })
 
 type Box = { x: number; y: number; width: number; height: number } | null
 
@@ -87,6 +92,7 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
     await takePhoto(page)
     // Held: the list folds to its count; the names come on demand.
     expect(await exclusions.getAttribute('aria-expanded')).toBe('false')
+    expect(await names().isVisible()).toBe(false)
     await expectOnScreen(save, photo)
     await tag(page, 'Ava', 'Otis')
     await confirmAll(page)
@@ -101,7 +107,7 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
     await shot(viewport, 'tagged')
 
     await exclusions.click()
-    await page.getByRole('list', { name: 'Not to be photographed now' }).waitFor()
+    await names().waitFor()
     await expectOnScreen(save, photo)
     await shot(viewport, 'names')
     await exclusions.click()
@@ -112,6 +118,7 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
     await page.getByText(/needs each child’s group-photo consent/).waitFor()
     await page.getByRole('button', { name: /one photo per child/i }).waitFor()
     await expectOnScreen(save, photo)
+    expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] })
     await shot(viewport, 'blocked')
 
     // The untag question opens beside Noah's tile.
@@ -123,6 +130,7 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
     expect(await isOnScreen(question)).toBe(true)
     await expectOnScreen(save, photo)
     await shot(viewport, 'untag-question')
+    expect(await seriousAxeViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Yes, Noah is not in it' }).click()
     await page.getByRole('heading', { name: 'Can be saved' }).waitFor()
 
@@ -158,6 +166,22 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
     await ask.getByRole('button', { name: 'Discard the photo' }).click()
     await shutter().waitFor()
     expect(await focusedName(page)).toBe('Take photo')
+
+    // "One photo per child": the blocked group photo goes (and is audited), the camera comes
+    // back with what to do next.
+    await takePhoto(page)
+    await tag(page, 'Ava', 'Noah')
+    await page.getByRole('button', { name: /one photo per child/i }).click()
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Take one photo of each child/ })
+      .waitFor()
+    expect(await focusedName(page)).toBe('Take photo')
+    const stored = await storedSummary(page)
+    expect(stored.photos).toEqual([])
+    // Every discarded photo here was blocked (nothing confirmed): each one is in the audit.
+    expect(stored.blockedRules).toHaveLength(3)
+    expect(stored.blockedRules.filter((rules) => rules.includes('consent-refused'))).toHaveLength(1)
   })
 
   it('keeps focus in sight and in order, and puts it somewhere sensible after each action', async () => {
@@ -181,9 +205,11 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
     await tag(page, 'Otis')
     await confirmAll(page)
 
-    // Every stop on the held photo, with the page scrolled as far as it goes.
+    // Every stop on the held photo, with the page and the answers scrolled as far as they go.
     await page.evaluate(() => {
       window.scrollTo(0, document.documentElement.scrollHeight)
+      const answers = document.querySelector('.capture__panel')
+      if (answers !== null) answers.scrollTop = answers.scrollHeight
     })
     const stops = await focusWalk(page, 80)
     expect(stops.length).toBeGreaterThan(20)

@@ -21,8 +21,11 @@ export function ConfirmQuestion(props: Props) {
   const box = useRef<HTMLDivElement>(null)
   const safe = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    // The whole question in view, not just its button (scrollIntoView is missing in jsdom).
-    box.current?.scrollIntoView?.({ block: 'nearest' })
+    // The whole question in view, not just its button (jsdom has no scrollIntoView).
+    const question = box.current
+    if (question !== null && 'scrollIntoView' in question) {
+      question.scrollIntoView({ block: 'nearest' })
+    }
     safe.current?.focus({ preventScroll: true })
   }, [])
 

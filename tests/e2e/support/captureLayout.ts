@@ -107,9 +107,7 @@ export async function focusWalk(page: Page, stops: number): Promise<FocusStop[]>
         const bottom = Math.min(r.bottom, window.innerHeight)
         const left = Math.max(r.left, 0)
         const right = Math.min(r.right, window.innerWidth)
-        const name = (el.getAttribute('aria-label') ?? target.textContent ?? el.tagName)
-          .trim()
-          .slice(0, 40)
+        const name = (el.getAttribute('aria-label') ?? target.textContent).trim().slice(0, 40)
         if (bottom <= top || right <= left) return { name, obscured: true }
         const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2)
         const seen = hit !== null && (target === hit || target.contains(hit) || hit.contains(el))
@@ -125,6 +123,6 @@ export function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement
     if (el === null || el === document.body) return '(body)'
-    return (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim()
+    return (el.getAttribute('aria-label') ?? el.textContent).trim()
   })
 }

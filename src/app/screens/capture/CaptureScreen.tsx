@@ -6,7 +6,7 @@
 // and only the answers scroll, so the photo, the shutter and Save are always in view and
 // nothing is pinned over the work. In the DOM the answers come before the shutter, Save and
 // Discard, which is the keyboard's order too.
-import { useState } from 'react'
+import { useState, type Ref } from 'react'
 import { CameraView } from './CameraView.tsx'
 import { CaptureDetails } from './CaptureDetails.tsx'
 import { DecisionPanel } from './DecisionPanel.tsx'
@@ -15,12 +15,14 @@ import { LocationPicker } from './LocationPicker.tsx'
 import { ParentConditions } from './ParentConditions.tsx'
 import { ShutterControls } from './ShutterControls.tsx'
 import { TagPanel } from './TagPanel.tsx'
+import { useCaptureFocus } from './useCaptureFocus.ts'
 import { useCaptureScreen, type CaptureScreenState } from './useCaptureScreen.ts'
 import './CaptureScreen.css'
 
 export function CaptureScreen() {
   const s = useCaptureScreen()
   const { held } = s
+  const { panelRef, shutterRef, tagGroupRef } = useCaptureFocus(held?.photoId ?? null, s.visible)
   // The names are open before the shutter (frame the shot without them) and fold to a count
   // once a photo is held (the name tiles say it then), unless the person chose otherwise.
   const [namesOpen, setNamesOpen] = useState<{ held: boolean; open: boolean } | null>(null)
@@ -39,7 +41,7 @@ export function CaptureScreen() {
       <div className="capture__frame">
         <CameraView videoRef={s.videoRef} camera={s.camera} held={held} onRetry={s.retryCamera} />
       </div>
-      <div className="capture__panel" ref={s.focus.panel}>
+      <div className="capture__panel" ref={panelRef}>
         <ExclusionStrip
           room={s.children}
           open={open}
@@ -48,7 +50,7 @@ export function CaptureScreen() {
           }}
         />
         {!holding && location}
-        {holding && <HeldAnswers s={s} />}
+        {holding && <HeldAnswers s={s} tagGroupRef={tagGroupRef} />}
         {holding && location}
       </div>
       <div className="capture__dock">
@@ -86,7 +88,7 @@ export function CaptureScreen() {
             ready={s.camera.status === 'live'}
             canShoot={s.location !== null}
             shutterError={s.shutterError}
-            shutterRef={s.focus.shutter}
+            shutterRef={shutterRef}
             onShutter={() => {
               s.takeFrame('camera')
             }}
@@ -98,7 +100,13 @@ export function CaptureScreen() {
   )
 }
 
-function HeldAnswers({ s }: { s: CaptureScreenState }) {
+function HeldAnswers({
+  s,
+  tagGroupRef,
+}: {
+  s: CaptureScreenState
+  tagGroupRef: Ref<HTMLFieldSetElement>
+}) {
   const { form, untag, children, live } = s
   if (children === null) return null
   const saving = s.status.kind === 'saving'
@@ -114,7 +122,7 @@ function HeldAnswers({ s }: { s: CaptureScreenState }) {
         onToggle={untag.toggle}
         onConfirmUntag={() => void untag.confirmUntag()}
         onCancelUntag={untag.cancelUntag}
-        groupRef={s.focus.tagGroup}
+        groupRef={tagGroupRef}
       />
       <ParentConditions
         conditions={s.conditions}

@@ -2,7 +2,7 @@
 // untags), and a search for anyone else. A child the room strip lists is marked here too, in
 // words. While a block on a child stands, an untag waits for "Is <name> definitely not in this
 // photo?", asked right under the tile tapped; once answered, focus goes back to that tile.
-import { useEffect, useId, useRef, useState, type Ref } from 'react'
+import { useCallback, useEffect, useId, useRef, useState, type Ref } from 'react'
 import type { Child } from '../../../db/index.ts'
 import { ConfirmQuestion } from '../../components/ConfirmQuestion.tsx'
 
@@ -24,7 +24,7 @@ function fullName(child: Child): string {
   return `${child.firstName} ${child.lastName}`
 }
 
-/** Focus back on the tile whose question was just answered. */
+/** Focus back on the tile whose question was just answered; returns the tiles' ref setter. */
 function useFocusAfterAnswer(pendingUntag: string | null) {
   const tiles = useRef(new Map<string, HTMLButtonElement>())
   const asked = useRef<string | null>(null)
@@ -32,14 +32,20 @@ function useFocusAfterAnswer(pendingUntag: string | null) {
     if (pendingUntag === null && asked.current !== null) tiles.current.get(asked.current)?.focus()
     asked.current = pendingUntag
   }, [pendingUntag])
-  return tiles.current
+  return useCallback(
+    (childId: string) => (el: HTMLButtonElement | null) => {
+      if (el === null) tiles.current.delete(childId)
+      else tiles.current.set(childId, el)
+    },
+    [],
+  )
 }
 
 export function TagPanel(props: Props) {
   const { inRoom, others, tagged, disabled, groupRef } = props
   const [query, setQuery] = useState('')
   const searchId = useId()
-  const tiles = useFocusAfterAnswer(props.pendingUntag)
+  const tileRef = useFocusAfterAnswer(props.pendingUntag)
   const q = query.trim().toLowerCase()
   const found = q === '' ? [] : others.filter((c) => fullName(c).toLowerCase().includes(q))
   const taggedOthers = others.filter((c) => tagged.includes(c.id) && !found.includes(c))
@@ -47,12 +53,13 @@ export function TagPanel(props: Props) {
     <NameTile
       key={child.id}
       child={child}
-      {...props}
+      excluded={props.excludedIds.has(child.id)}
       isTagged={tagged.includes(child.id)}
-      tileRef={(el) => {
-        if (el === null) tiles.delete(child.id)
-        else tiles.set(child.id, el)
-      }}
+      asking={props.pendingUntag === child.id}
+      tileRef={tileRef(child.id)}
+      onToggle={props.onToggle}
+      onConfirmUntag={props.onConfirmUntag}
+      onCancelUntag={props.onCancelUntag}
     />
   )
   return (
@@ -77,31 +84,33 @@ export function TagPanel(props: Props) {
   )
 }
 
-type TileProps = Props & {
+type TileProps = Pick<Props, 'onToggle' | 'onConfirmUntag' | 'onCancelUntag'> & {
   child: Child
+  excluded: boolean
   isTagged: boolean
+  asking: boolean
   tileRef: (el: HTMLButtonElement | null) => void
 }
 
 function NameTile(props: TileProps) {
-  const { child, isTagged, excludedIds, pendingUntag } = props
-  const asking = pendingUntag === child.id
+  const { child, isTagged, excluded, asking, tileRef, onToggle, onConfirmUntag, onCancelUntag } =
+    props
   return (
     <li className={asking ? 'tag-grid__asking' : undefined}>
       <button
-        ref={props.tileRef}
+        ref={tileRef}
         type="button"
         className="name-tile"
         aria-pressed={isTagged}
         onClick={() => {
-          props.onToggle(child.id, !isTagged)
+          onToggle(child.id, !isTagged)
         }}
       >
         {/* Spaces between the parts keep the button's name "Ava Appleby ✓ Tagged". */}
         <span className="name-tile__name">{child.firstName}</span>{' '}
         <span className="name-tile__surname">{child.lastName}</span>{' '}
         <span className="name-tile__state">
-          {isTagged ? '✓ Tagged' : excludedIds.has(child.id) ? '! Not to be photographed' : ''}
+          {isTagged ? '✓ Tagged' : excluded ? '! Not to be photographed' : ''}
         </span>
       </button>
       {asking && (
@@ -110,8 +119,8 @@ function NameTile(props: TileProps) {
           question={`Is ${child.firstName} definitely not in this photo?`}
           confirmLabel={`Yes, ${child.firstName} is not in it`}
           cancelLabel="Keep the tag"
-          onConfirm={props.onConfirmUntag}
-          onCancel={props.onCancelUntag}
+          onConfirm={onConfirmUntag}
+          onCancel={onCancelUntag}
         />
       )}
     </li>

@@ -17,5 +17,5 @@ export function useCaptureFocus(heldId: string | null, visible: boolean) {
     if (heldId !== null) tagGroup.current?.focus()
     else if (had !== null) shutter.current?.focus()
   }, [heldId, visible])
-  return { tagGroup, shutter, panel }
+  return { tagGroupRef: tagGroup, shutterRef: shutter, panelRef: panel }
 }

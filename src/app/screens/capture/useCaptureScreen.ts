@@ -16,7 +16,6 @@ import { roomChildren } from './roomChildren.ts'
 import { useCameraStream } from './useCameraStream.ts'
 import { useCaptureData } from './useCaptureData.ts'
 import { answersTouched, useCaptureForm, type CaptureAnswers } from './useCaptureForm.ts'
-import { useCaptureFocus } from './useCaptureFocus.ts'
 import { useCaptureSave } from './useCaptureSave.ts'
 import { useHeldPhoto, type HeldPhoto } from './useHeldPhoto.ts'
 import { useLocationChoice } from './useLocationChoice.ts'
@@ -46,7 +45,6 @@ export function useCaptureScreen() {
   const photo = useHeldPhoto()
   const { held, release } = photo
   const { videoRef, camera, retry } = useCameraStream(visible && held === null)
-  const focus = useCaptureFocus(held?.photoId ?? null, visible)
   // After "one photo per child": what to do next, said where "✓ Saved" is said.
   const [notice, setNotice] = useState<string | null>(null)
 
@@ -163,7 +161,7 @@ export function useCaptureScreen() {
     conditions,
     conditionsToConfirm: conditions.filter((c) => !acknowledged.includes(c.key)),
     groupBlockers,
-    focus,
+    visible,
   }
 }
 
