@@ -59,7 +59,13 @@ export function DecisionPanel(props: Props) {
   const canSave = allowed && pending.length === 0 && !saving
   return (
     <section className="capture-decision" aria-labelledby="decision-title">
-      <div className="capture-decision__body" tabIndex={0} aria-labelledby="decision-title">
+      {/* Scrolls on its own when the findings are long: focusable, so a keyboard can scroll it. */}
+      <div
+        className="capture-decision__body"
+        role="group"
+        tabIndex={0}
+        aria-labelledby="decision-title"
+      >
         <h2
           id="decision-title"
           className={`capture-decision__verdict capture-decision__verdict--${verdict?.tone ?? 'pending'}`}
