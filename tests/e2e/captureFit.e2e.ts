@@ -191,6 +191,11 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
     const live = page.locator('.capture__saved[role="status"]')
     expect(await live.count()).toBe(1)
     expect((await live.textContent())?.trim()).toBe('')
+    // Before the shutter: every stop in sight, the place before the shutter.
+    const before = await focusWalk(page, 40)
+    expect(before.filter((s) => s.obscured)).toEqual([])
+    const beforeOrder = before.map((s) => s.name)
+    expect(beforeOrder.indexOf('Take photo')).toBeGreaterThan(beforeOrder.indexOf('Garden'))
     await shutter().focus()
     await page.waitForFunction(
       () =>
@@ -215,11 +220,11 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
     const stops = await focusWalk(page, 80)
     expect(stops.length).toBeGreaterThan(20)
     expect(stops.filter((s) => s.obscured)).toEqual([])
-    const names = stops.map((s) => s.name)
-    const lastAnswer = names.findLastIndex((n) => n.startsWith('An adult is in the photo'))
+    const order = stops.map((s) => s.name)
+    const lastAnswer = order.findLastIndex((n) => n.startsWith('An adult is in the photo'))
     expect(lastAnswer).toBeGreaterThan(0)
-    expect(names.indexOf('Save photo')).toBeGreaterThan(lastAnswer)
-    expect(names.indexOf('Discard')).toBeGreaterThan(lastAnswer)
+    expect(order.indexOf('Save photo')).toBeGreaterThan(lastAnswer)
+    expect(order.indexOf('Discard')).toBeGreaterThan(lastAnswer)
 
     // The untag question takes focus, keeps it, and closes on Escape.
     await tag(page, 'Noah')

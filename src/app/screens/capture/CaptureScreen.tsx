@@ -67,7 +67,8 @@ export function CaptureScreen() {
             narrowTo={s.live?.narrowTo ?? null}
             purposes={s.form.answers.purposes}
             status={s.status}
-            conditionsToConfirm={s.conditionsToConfirm}
+            conditions={s.conditions}
+            acknowledged={s.form.answers.acknowledged}
             group={
               s.groupBlockers === null
                 ? null

@@ -140,12 +140,17 @@ describe('DecisionPanel', () => {
       purposes: ['learning_journey' as const],
       text: 'No photos in the paddling pool',
     }
-    renderPanel(allow, { conditionsToConfirm: [condition] })
-    expect(screen.getByRole('heading').textContent).toMatch('Confirm the parents’ conditions')
-    expect(screen.getByText(/Ava’s parents’ condition/).textContent).toContain(
-      'No photos in the paddling pool',
-    )
+    renderPanel(allow, { conditions: [condition], acknowledged: [] })
+    expect(screen.getByRole('heading').textContent).toMatch('Check the parents’ conditions')
+    const item = () => screen.getByText(/Ava’s parents’ condition/).textContent
+    expect(item()).toContain('Check first')
+    expect(item()).toContain('No photos in the paddling pool')
     expect(save().disabled).toBe(true)
+    cleanup()
+    renderPanel(allow, { conditions: [condition], acknowledged: [condition.key] })
+    expect(screen.getByRole('heading').textContent).toMatch('Can be saved')
+    expect(item()).toContain('✓ Checked')
+    expect(save().disabled).toBe(false)
   })
 
   it('[consent-refused] explains a blocked group learning-journey photo and offers the ways out', async () => {

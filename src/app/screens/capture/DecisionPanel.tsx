@@ -23,8 +23,9 @@ type Props = {
   narrowTo: Purpose[] | null
   purposes: Purpose[]
   status: SaveStatus
-  /** Conditions not yet confirmed: Save waits for them. */
-  conditionsToConfirm?: ParentCondition[]
+  /** The parents' conditions on this photo; Save waits until each key is acknowledged. */
+  conditions?: ParentCondition[]
+  acknowledged?: readonly string[]
   group?: GroupWayOut | null
   /** Something was tagged or typed: Discard asks first. */
   askBeforeDiscard?: boolean
@@ -37,7 +38,7 @@ const VERDICT: Record<Decision['verdict'], { tone: StatusTone; text: string }> =
   needs_reason: { tone: 'warn', text: 'Needs the agreed reason' },
   block: { tone: 'warn', text: 'Cannot be saved as it is' },
 }
-const CONFIRM_CONDITIONS = { tone: 'warn', text: 'Confirm the parents’ conditions' } as const
+const CONFIRM_CONDITIONS = { tone: 'warn', text: 'Check the parents’ conditions' } as const
 
 const SEVERITY: Record<Decision['findings'][number]['severity'], string> = {
   block: 'Stops the save',
@@ -47,7 +48,9 @@ const SEVERITY: Record<Decision['findings'][number]['severity'], string> = {
 
 export function DecisionPanel(props: Props) {
   const { decision, narrowTo, purposes, status, onSave } = props
-  const pending = props.conditionsToConfirm ?? []
+  const conditions = props.conditions ?? []
+  const acknowledged = props.acknowledged ?? []
+  const pending = conditions.filter((c) => !acknowledged.includes(c.key))
   const saving = status.kind === 'saving'
   const allowed = decision?.verdict === 'allow'
   const verdict =
@@ -74,7 +77,7 @@ export function DecisionPanel(props: Props) {
           <StatusIcon tone={verdict?.tone ?? 'pending'} />
           {verdict?.text ?? 'Checking…'}
         </h2>
-        <Findings decision={decision} pending={pending} />
+        <Findings decision={decision} conditions={conditions} acknowledged={acknowledged} />
         {props.group != null && <GroupHelp group={props.group} narrowTo={narrowTo} />}
         {status.kind === 'failed' && (
           <p className="capture-decision__error" role="alert">
@@ -95,15 +98,14 @@ export function DecisionPanel(props: Props) {
   )
 }
 
-function Findings({
-  decision,
-  pending,
-}: {
+function Findings(props: {
   decision: Decision | null
-  pending: ParentCondition[]
+  conditions: ParentCondition[]
+  acknowledged: readonly string[]
 }) {
-  const findings = decision?.findings ?? []
-  if (findings.length + pending.length === 0) return null
+  const { conditions, acknowledged } = props
+  const findings = props.decision?.findings ?? []
+  if (findings.length + conditions.length === 0) return null
   return (
     <ul className="capture-decision__findings">
       {findings.map((f, i) => (
@@ -114,14 +116,20 @@ function Findings({
           {f.message}
         </li>
       ))}
-      {pending.map((c) => (
-        <li key={c.key} data-rule="parent-condition">
-          <span className="capture-decision__severity capture-decision__severity--block">
-            Confirm first
-          </span>{' '}
-          {c.childName.split(' ')[0]}’s parents’ condition: <q>{c.text}</q> (tick it with the names)
-        </li>
-      ))}
+      {conditions.map((c) => {
+        const done = acknowledged.includes(c.key)
+        return (
+          <li key={c.key} data-rule="parent-condition">
+            <span
+              className={`capture-decision__severity capture-decision__severity--${done ? 'done' : 'block'}`}
+            >
+              {done ? '✓ Checked' : 'Check first'}
+            </span>{' '}
+            {c.childName.split(' ')[0]}’s parents’ condition: <q>{c.text}</q>
+            {done ? '' : ' (tick it with the names)'}
+          </li>
+        )
+      })}
     </ul>
   )
 }

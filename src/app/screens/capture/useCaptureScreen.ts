@@ -72,7 +72,7 @@ export function useCaptureScreen() {
     [data, location, staff.roomId, holding, chosenPurposes],
   )
 
-  const { childIds, acknowledged } = form.answers
+  const { childIds } = form.answers
   const conditions = useMemo(
     () =>
       data === undefined || !holding
@@ -159,7 +159,6 @@ export function useCaptureScreen() {
     onePerChild,
     askBeforeDiscard: answersTouched(form.answers),
     conditions,
-    conditionsToConfirm: conditions.filter((c) => !acknowledged.includes(c.key)),
     groupBlockers,
     visible,
   }
