@@ -8,15 +8,9 @@ import { useEffect, useRef, useState } from 'react'
 import { purposeList, type Decision, type Purpose } from '../../../policy/index.ts'
 import { ConfirmQuestion } from '../../components/ConfirmQuestion.tsx'
 import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
+import { GroupHelp, type GroupWayOut } from './GroupHelp.tsx'
 import type { ParentCondition } from './parentConditions.ts'
 import type { SaveStatus } from './useCaptureSave.ts'
-
-export type GroupWayOut = {
-  /** The children whose group consent stops it, by first name. */
-  blockers: { id: string; firstName: string }[]
-  onUntag: (childId: string) => void
-  onOnePerChild: () => void
-}
 
 type Props = {
   decision: Decision | null
@@ -131,39 +125,6 @@ function Findings(props: {
         )
       })}
     </ul>
-  )
-}
-
-function GroupHelp({ group, narrowTo }: { group: GroupWayOut; narrowTo: Purpose[] | null }) {
-  return (
-    <div className="capture-decision__help">
-      <p>
-        A group learning-journey photo goes into every child’s journey, so it needs each child’s
-        group-photo consent. Ways out:
-      </p>
-      <div className="capture-decision__ways">
-        {group.blockers.map((c) => (
-          <button
-            key={c.id}
-            type="button"
-            className="button"
-            onClick={() => {
-              group.onUntag(c.id)
-            }}
-          >
-            Untag {c.firstName}
-          </button>
-        ))}
-        <button type="button" className="button" onClick={group.onOnePerChild}>
-          One photo per child
-        </button>
-      </div>
-      <p>
-        {narrowTo === null
-          ? 'Or keep it for other purposes: untick learning journey under “What is it for?”.'
-          : `Or save it for ${purposeList(narrowTo)} only (below).`}
-      </p>
-    </div>
   )
 }
 

@@ -5,6 +5,10 @@
 // - The held photo, its tags and decision live in React state inside the workspace, so a lock
 //   keeps them; the camera runs only while the workspace is visible and no photo is held.
 // - The decision is the policy engine's, recomputed on every change and on fresh data.
+// - The parents' conditions on the consents this photo relies on are listed for the
+//   practitioner to acknowledge; the view holds Save until each is (parentConditions.ts).
+//   savePhoto does not see them: the acknowledgement is not yet part of the stored photo.
+// - Discard asks first once anything was tagged, ticked or typed (answersTouched).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CaptureDraft } from '../../../db/index.ts'
 import type { Decision } from '../../../policy/index.ts'
