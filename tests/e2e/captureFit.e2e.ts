@@ -62,7 +62,7 @@ const names = () => page.getByRole('list', { name: 'Not to be photographed now' 
 const photo = () => page.getByRole('img', { name: 'The photo just taken' })
 const shot = (viewport: Viewport, state: string) =>
   page.screenshot({
-    path: screenshotPath(`capture-${viewport.width}x${viewport.height}-${state}`),
+    path: screenshotPath(`capture-bad-day-${viewport.width}x${viewport.height}-${state}`),
     // At 200% zoom the page scrolls: the whole of it, to look at the reflow.
     fullPage: viewport.width < 700,
   })
