@@ -79,6 +79,7 @@ export { recordLock, type LockCause } from './recordLock.ts'
 export { IDLE_LOCK_RANGE, setIdleLockMinutes, type SettingErrorCode } from './settingRepository.ts'
 export { loadRoomBoard, type RoomBoard } from './roomBoard.ts'
 export { loadChildConsentPage, type ChildConsentPage } from './childConsentPage.ts'
+export { consentConditions } from './consentConditions.ts'
 export type { CaptureDraft } from './captureDraft.ts'
 export {
   SAVE_TABLES,
