@@ -19,6 +19,8 @@ export const API_ERROR_CODES = [
   'checksum_mismatch',
   'photo_unknown',
   'conflict',
+  'use_refused',
+  'gone',
 ] as const
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
