@@ -2,6 +2,7 @@
 // lists and serves only the setting's own photos to staff allowed to see them; a use is
 // allowed only for a purpose consented today and is recorded with its audit line; publicity
 // is held until a parent's approval of that photo is recorded.
+import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildId } from '../../../src/demo/index.ts'
 import { ConsentWireSchema, LibraryPageSchema } from '../../../src/protocol/index.ts'
@@ -9,6 +10,7 @@ import { revokeDevice } from '../../../src/server/devices/enrolment.ts'
 import { libraryRoutes } from '../../../src/server/routes/libraryRoutes.ts'
 import { listEntities, putEntity } from '../../../src/server/storage/entities.ts'
 import { interimSignedHeaders, interimStaffAccess } from '../../support/interimStaffAccess.ts'
+import { pdfTextLines } from '../../support/pdfText.ts'
 import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
 import {
   call,
@@ -413,6 +415,43 @@ describe.each(BACKENDS)('the photo library on $backend', ({ backend, skip }) => 
       ])
       const allowed = await library(tablet, DEMO_STAFF.manager.id, 'POST', `${path}/uses`, use)
       expect(allowed.status).toBe(200)
+    },
+  )
+
+  it.skipIf(skip)(
+    'lists every use and approval in the setting’s daily audit and its exports',
+    async () => {
+      const pad = (n: number) => String(n).padStart(2, '0')
+      const d = new Date()
+      const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+      const headers = {
+        authorization: `Bearer ${tablet.credential}`,
+        'x-consentlens-staff': DEMO_STAFF.manager.id,
+        'x-consentlens-pin': DEMO_STAFF.manager.pin,
+      }
+      const csv = await fetch(`${server.url}/api/audit/export?day=${day}&format=csv`, { headers })
+      const rows = Papa.parse<Record<string, string>>(await csv.text(), {
+        header: true,
+        skipEmptyLines: true,
+      }).data.filter((r) => r.Record !== 'Photo')
+      expect(rows.map((r) => [r.Record, r['Photo id']])).toEqual([
+        ['Photo use', photos.ava],
+        ['Publicity approval', photos.ava],
+        ['Photo use', photos.ava],
+      ])
+      expect(rows[0]).toMatchObject({
+        Staff: DEMO_STAFF.keyworker.name,
+        Children: `${DEMO_SHOWCASE.allGranted.firstName} ${DEMO_SHOWCASE.allGranted.lastName}`,
+      })
+      expect(rows[0]!['Reason given']).toMatch(
+        /^Used for displays in the setting: Caterpillars wall, until /,
+      )
+      expect(rows[1]!['Reason given']).toMatch(
+        /^Approved by Parent of Ava \(father\) for Local paper/,
+      )
+      const pdf = await fetch(`${server.url}/api/audit/export?day=${day}&format=pdf`, { headers })
+      const text = pdfTextLines(new Uint8Array(await pdf.arrayBuffer())).join('\n')
+      expect(text).toContain('Photo uses and publicity approvals (3)')
     },
   )
 })
