@@ -69,12 +69,16 @@ function refusal(code: UseRefusalCode, message: string, childId: string | null =
   return { code, childId, since: null, message }
 }
 
-/** The decision for one photo and purpose at `context.now`. */
+/**
+ * The decision for one photo and purpose at `at` (default `context.now`). A caller deciding
+ * many photos at one moment passes one context and `at`, so the context is compiled once.
+ */
 export function decidePhotoUse(
   context: PolicyContext,
   photo: PhotoForUse,
   purpose: Purpose,
   approvals: readonly PhotoApproval[],
+  at: Iso = context.now,
 ): PhotoUseDecision {
   const what = purposeLabel(purpose)
   const reasons: UseRefusal[] = []
@@ -92,7 +96,7 @@ export function decidePhotoUse(
     purpose === 'learning_journey' && children.length >= 2 ? [purpose, 'group_photo'] : [purpose]
   for (const childId of children) {
     for (const p of needed) {
-      const consent = effectiveConsent(context, childId, p)
+      const consent = effectiveConsent(context, childId, p, at)
       if (consent.valid || consent.rule === null) continue
       const since =
         consent.status === 'withdrawn' || consent.status === 'refused'
@@ -101,17 +105,17 @@ export function decidePhotoUse(
       reasons.push({ code: consent.rule, childId, since, message: consent.reason })
     }
   }
-  if (purpose === 'publicity') reasons.push(...missingApprovals(context, photo, approvals))
+  if (purpose === 'publicity') reasons.push(...missingApprovals(photo, approvals, at))
   return { purpose, allowed: reasons.length === 0, reasons }
 }
 
 /** One refusal per child without a running approval of this photo by a parent. */
 function missingApprovals(
-  context: PolicyContext,
   photo: PhotoForUse,
   approvals: readonly PhotoApproval[],
+  at: Iso,
 ): UseRefusal[] {
-  const nowMs = toMs(context.now)
+  const nowMs = toMs(at)
   return [...new Set(photo.childIds)].flatMap((childId) => {
     const running = approvals.some(
       (a) =>
@@ -132,6 +136,7 @@ export function decidePhotoUses(
   context: PolicyContext,
   photo: PhotoForUse,
   approvals: readonly PhotoApproval[],
+  at: Iso = context.now,
 ): PhotoUseDecision[] {
-  return USE_PURPOSES.map((purpose) => decidePhotoUse(context, photo, purpose, approvals))
+  return USE_PURPOSES.map((purpose) => decidePhotoUse(context, photo, purpose, approvals, at))
 }

@@ -21,16 +21,33 @@ import { flagsOf, metaOf, type PhotoRow } from '../ingest/photoRows.ts'
 import type { PolicyData } from '../ingest/policyData.ts'
 import type { Database, PhotoApprovalsTable } from '../storage/schema.ts'
 
-export function useContext(data: PolicyData, now: string): PolicyContext {
-  return {
-    now,
-    consentDataSyncedAt: now,
-    staff: data.staff,
-    devices: [],
-    locations: data.locations,
-    children: data.children,
-    consents: data.consents,
+/** The policy context of the server's records and the moment decisions are made for. */
+export interface UseMoment {
+  context: PolicyContext
+  at: string
+}
+
+// The engine compiles a context once per object, so the setting's records get one context
+// for as long as they stand (policyDataLoader hands out the same object until they change);
+// the moment is passed apart. `now` in it is never read: every decision is given `at`.
+const contexts = new WeakMap<PolicyData, PolicyContext>()
+const UNUSED_NOW = '1970-01-01T00:00:00.000Z'
+
+export function useMoment(data: PolicyData, at: string): UseMoment {
+  let context = contexts.get(data)
+  if (context === undefined) {
+    context = {
+      now: UNUSED_NOW,
+      consentDataSyncedAt: UNUSED_NOW,
+      staff: data.staff,
+      devices: [],
+      locations: data.locations,
+      children: data.children,
+      consents: data.consents,
+    }
+    contexts.set(data, context)
   }
+  return { context, at }
 }
 
 /** An approval as stored: the wire shape and the photo it is for. */
@@ -65,8 +82,7 @@ export function approvalWire(row: PhotoApprovalsTable): StoredApproval {
   }
 }
 
-export function photoForUse(row: PhotoRow): PhotoForUse {
-  const meta = metaOf(row)
+export function photoForUse(row: PhotoRow, meta = metaOf(row)): PhotoForUse {
   return {
     id: row.id,
     childIds: meta.childIds,
@@ -77,16 +93,16 @@ export function photoForUse(row: PhotoRow): PhotoForUse {
 }
 
 export function decideUse(
-  context: PolicyContext,
+  moment: UseMoment,
   row: PhotoRow,
   purpose: Purpose,
   approvals: readonly PhotoApproval[],
 ): PhotoUseDecision {
-  return decidePhotoUse(context, photoForUse(row), purpose, approvals)
+  return decidePhotoUse(moment.context, photoForUse(row), purpose, approvals, moment.at)
 }
 
 export function libraryPhoto(
-  context: PolicyContext,
+  moment: UseMoment,
   row: PhotoRow,
   allApprovals: readonly StoredApproval[],
 ): LibraryPhoto {
@@ -109,7 +125,7 @@ export function libraryPhoto(
         : flags.length > 0
           ? 'flagged'
           : 'in_use'
-  const uses = decidePhotoUses(context, photoForUse(row), approvals)
+  const uses = decidePhotoUses(moment.context, photoForUse(row, meta), approvals, moment.at)
   return {
     id: row.id,
     takenAt: row.taken_at,

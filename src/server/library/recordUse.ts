@@ -22,7 +22,7 @@ import { metaOf, type PhotoRow } from '../ingest/photoRows.ts'
 import type { PolicyData } from '../ingest/policyData.ts'
 import { appendServerAudit } from '../serverAudit.ts'
 import type { Database } from '../storage/schema.ts'
-import { approvalsOf, decideUse, useContext } from './libraryPhoto.ts'
+import { approvalsOf, decideUse, useMoment } from './libraryPhoto.ts'
 
 export type UseOutcome =
   | { ok: true; use: UseWire }
@@ -46,7 +46,7 @@ export async function recordUse(
   const settingId = who.device.settingId
   return db.transaction().execute(async (trx) => {
     const approvals = await approvalsOf(trx, settingId, [row.id])
-    const decision = decideUse(useContext(data, now), row, purpose, approvals)
+    const decision = decideUse(useMoment(data, now), row, purpose, approvals)
     const base = { settingId, at: now, deviceId: who.device.id, staffId: who.staffId }
     const childIds = metaOf(row).childIds
     if (!decision.allowed) {

@@ -26,7 +26,7 @@ import {
 import { deviceAuthHook, deviceOf, type AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import { getPhotoRow, metaOf, type PhotoRow } from '../ingest/photoRows.ts'
 import { policyDataLoader } from '../ingest/policyData.ts'
-import { approvalsOf, libraryPhoto, useContext } from '../library/libraryPhoto.ts'
+import { approvalsOf, libraryPhoto, useMoment } from '../library/libraryPhoto.ts'
 import { mayOnPhoto, rosterOf, scopeOf, type LibraryScope } from '../library/libraryScope.ts'
 import { listLibraryPhotos } from '../library/listLibraryPhotos.ts'
 import { recordApproval } from '../library/recordApproval.ts'
@@ -120,13 +120,13 @@ export function libraryRoutes(
         query.value,
         caller.roomChildren,
       )
-      const context = useContext(await policyData(db, settingId), isoNow(services))
+      const moment = useMoment(await policyData(db, settingId), isoNow(services))
       const approvals = await approvalsOf(
         db,
         settingId,
         page.rows.map((r) => r.id),
       )
-      const photos = page.rows.map((row) => libraryPhoto(context, row, approvals))
+      const photos = page.rows.map((row) => libraryPhoto(moment, row, approvals))
       return { ok: true, photos, next: page.next } satisfies LibraryPage
     })
 
@@ -136,8 +136,8 @@ export function libraryRoutes(
       const row = await photoFor(request, reply, caller)
       if (row === null) return reply
       const { settingId } = caller.device
-      const context = useContext(await policyData(db, settingId), isoNow(services))
-      const photo = libraryPhoto(context, row, await approvalsOf(db, settingId, [row.id]))
+      const moment = useMoment(await policyData(db, settingId), isoNow(services))
+      const photo = libraryPhoto(moment, row, await approvalsOf(db, settingId, [row.id]))
       const history = await usesOf(db, settingId, row.id)
       return { ok: true, photo, history } satisfies LibraryPhotoDetail
     })
