@@ -142,6 +142,15 @@ export const RecordApprovalResponseSchema = z.object({
   approval: ApprovalWireSchema,
 })
 
+/**
+ * The file name a photo is downloaded or shared under: the day and a short id, never a
+ * child's name (a file name travels wherever the file goes, into any app's list).
+ */
+export function libraryFileName(photo: { id: string; takenAt: string }): string {
+  const id = photo.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8) || 'photo'
+  return `photo-${photo.takenAt.slice(0, 10)}-${id}.jpg`
+}
+
 export const ThumbnailUploadResponseSchema = z.object({
   ok: z.literal(true),
   checksum: z.string().regex(/^[0-9a-f]{64}$/),

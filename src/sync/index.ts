@@ -18,6 +18,13 @@ export {
 } from './serverAuditExport.ts'
 export { browserEnvironment } from './browserEnvironment.ts'
 export {
+  libraryClient,
+  type LibraryClient,
+  type LibraryError,
+  type LibraryResult,
+  type SignRequest,
+} from './libraryClient.ts'
+export {
   createSyncEngine,
   SYNC_INTERVAL_MS,
   type SyncEngine,
