@@ -17,6 +17,7 @@ export {
   type ServerExportResult,
 } from './serverAuditExport.ts'
 export { browserEnvironment } from './browserEnvironment.ts'
+export { signedRequestHeaders, type RequestToSign } from './signedRequestHeaders.ts'
 export {
   libraryClient,
   type LibraryClient,

@@ -58,9 +58,7 @@ export interface LibraryClient {
 
 function queryString(query: Partial<LibraryQuery>): string {
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') params.set(key, String(value))
-  }
+  for (const [key, value] of Object.entries(query)) params.set(key, String(value))
   const text = params.toString()
   return text === '' ? '' : `?${text}`
 }

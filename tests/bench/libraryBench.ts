@@ -12,8 +12,7 @@ import { randomBytes } from 'node:crypto'
 import { DEMO_SETTING_ID, DEMO_STAFF, demoChildren } from '../../src/demo/index.ts'
 import { PURPOSES, type Purpose } from '../../src/policy/index.ts'
 import { LibraryPageSchema } from '../../src/protocol/index.ts'
-import { libraryRoutes } from '../../src/server/routes/libraryRoutes.ts'
-import { interimSignedHeaders, interimStaffAccess } from '../support/interimStaffAccess.ts'
+import { signedHeaders, signingSeedOf } from '../support/signedStaff.ts'
 import { enrolDevice } from '../support/serverFixtures.ts'
 import { sha256Hex } from '../support/photoFixture.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
@@ -121,24 +120,18 @@ function median(values: number[]): number {
 }
 
 export async function benchLibrary(): Promise<Record<string, number>> {
-  const server = await startTestServer('sqlite', 0, (app, services) => {
-    void app.register(libraryRoutes(services, interimStaffAccess(services)), {
-      prefix: '/api/library',
-    })
-  })
+  const server = await startTestServer('sqlite')
   try {
     const device = await enrolDevice(server, DEMO_SETTING_ID)
     await seed(server, device)
     const who = {
+      ...device,
       settingId: DEMO_SETTING_ID,
-      deviceId: device.deviceId,
       staffId: DEMO_STAFF.manager.id,
+      signingSeed: await signingSeedOf(server.services.db, DEMO_SETTING_ID, DEMO_STAFF.manager),
     }
     const get = async (path: string): Promise<Response> => {
-      const headers = {
-        authorization: `Bearer ${device.credential}`,
-        ...interimSignedHeaders(who, 'GET', path),
-      }
+      const headers = signedHeaders(who, 'GET', path)
       const response = await fetch(`${server.url}${path}`, { headers })
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`)
       return response

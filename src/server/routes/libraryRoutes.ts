@@ -31,7 +31,7 @@ import { mayOnPhoto, rosterOf, scopeOf, type LibraryScope } from '../library/lib
 import { listLibraryPhotos } from '../library/listLibraryPhotos.ts'
 import { recordApproval } from '../library/recordApproval.ts'
 import { recordUse, usesOf } from '../library/recordUse.ts'
-import type { SignedInStaff, StaffAccess } from '../library/staffAccess.ts'
+import { keepRawBody, type SignedInStaff, type StaffAccess } from '../library/staffAccess.ts'
 import { isoNow, type SyncServices } from '../services.ts'
 import { parseOr400 } from './validation.ts'
 
@@ -106,6 +106,19 @@ export function libraryRoutes(
 
   return (api, _options, done) => {
     api.addHook('preHandler', deviceAuthHook(services))
+    // The signature covers the body's bytes as sent, so keep them beside the parsed JSON.
+    api.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, next) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8')
+      keepRawBody(request, text)
+      try {
+        next(null, text === '' ? undefined : (JSON.parse(text) as unknown))
+      } catch {
+        const error = Object.assign(new Error('The request body is not valid JSON.'), {
+          statusCode: 400,
+        })
+        next(error, undefined)
+      }
+    })
 
     api.get('/photos', async (request, reply) => {
       const query = parseOr400(reply, LibraryQuerySchema, request.query, 'library request')

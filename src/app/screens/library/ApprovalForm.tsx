@@ -80,7 +80,13 @@ export function ApprovalForm({ photo, names, onApprove }: Props) {
         </label>
         <label className="field">
           Approved by
-          <input type="text" value={name} onChange={(e) => { setName(e.target.value) }} />
+          <input
+            type="text"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value)
+            }}
+          />
         </label>
         <label className="field">
           Relationship to the child
@@ -104,11 +110,23 @@ export function ApprovalForm({ photo, names, onApprove }: Props) {
         </label>
         <label className="field">
           Where it may appear
-          <input type="text" value={place} onChange={(e) => { setPlace(e.target.value) }} />
+          <input
+            type="text"
+            value={place}
+            onChange={(e) => {
+              setPlace(e.target.value)
+            }}
+          />
         </label>
         <label className="field">
           Until
-          <input type="date" value={until} onChange={(e) => { setUntil(e.target.value) }} />
+          <input
+            type="date"
+            value={until}
+            onChange={(e) => {
+              setUntil(e.target.value)
+            }}
+          />
         </label>
         <button type="submit" className="button button--primary">
           Record the approval

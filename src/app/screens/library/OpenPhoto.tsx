@@ -1,7 +1,7 @@
 // One photo of the setting, large: the image, its children, purposes, who took it, its state
 // now, and for each purpose whether it can be used today (with every reason when not); using
 // it, and for the manager a parent's approval of a publicity photo; its uses so far.
-import { purposeList, type Purpose } from '../../../policy/index.ts'
+import { purposeList } from '../../../policy/index.ts'
 import type { LibraryPhoto } from '../../../protocol/index.ts'
 import type { LibraryClient } from '../../../sync/index.ts'
 import { StatusIcon } from '../../components/StatusIcon.tsx'
@@ -92,9 +92,11 @@ export function OpenPhoto({ client, photo: listed, names, onClose }: Props) {
           <ul className="use-history">
             {o.detail.history.map((u) => (
               <li key={u.id}>
-                {new Date(u.usedAt).toLocaleString('en-GB')}: {purposeTitle(u.purpose as Purpose)}, {u.place}
-                {u.until === null ? '' : `, until ${new Date(u.until).toLocaleDateString('en-GB')}`} (
-                {names.staff(u.staffId)})
+                {new Date(u.usedAt).toLocaleString('en-GB')}: {purposeTitle(u.purpose)}, {u.place}
+                {u.until === null
+                  ? ''
+                  : `, until ${new Date(u.until).toLocaleDateString('en-GB')}`}{' '}
+                ({names.staff(u.staffId)})
               </li>
             ))}
           </ul>

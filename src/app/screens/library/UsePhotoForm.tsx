@@ -46,9 +46,14 @@ export function UsePhotoForm({ photo, names, busy, canShare, outcome, onUse }: P
 
   function submit(action: UseAction) {
     if (purpose === '') return
-    if (place.trim() === '') return setProblem('Say where it is used.')
-    if (needsUntil && until === '') return setProblem('Say until when it is used.')
-    setProblem(null)
+    const missing =
+      place.trim() === ''
+        ? 'Say where it is used.'
+        : needsUntil && until === ''
+          ? 'Say until when it is used.'
+          : null
+    setProblem(missing)
+    if (missing !== null) return
     onUse({ purpose, action, place, until: needsUntil ? endOfDay(until) : null })
   }
 

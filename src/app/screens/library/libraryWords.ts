@@ -31,7 +31,9 @@ export function withdrawnLines(photo: LibraryPhoto, childName: (id: string) => s
 }
 
 export function reasonWords(reason: UseRefusalWire, childName: (id: string) => string): string {
-  return reason.childId === null ? reason.message : `${childName(reason.childId)}: ${reason.message}`
+  return reason.childId === null
+    ? reason.message
+    : `${childName(reason.childId)}: ${reason.message}`
 }
 
 export function capitalised(text: string): string {

@@ -1,7 +1,14 @@
 // Names for the ids the server's library sends (it sends ids only): children, staff, places
 // and rooms from this tablet's own roster, which every tablet of the setting holds.
 import { useLiveQuery } from 'dexie-react-hooks'
-import { listChildren, listLocations, listRooms, listStaff, type Child, type Room } from '../../../db/index.ts'
+import {
+  listChildren,
+  listLocations,
+  listRooms,
+  listStaff,
+  type Child,
+  type Room,
+} from '../../../db/index.ts'
 import { useDb } from '../../data/DbContext.tsx'
 
 export interface LibraryNames {

@@ -3,7 +3,7 @@
 // and keyworkers (their key children's photos) may open it (roles.ts, view-photo-library).
 import { useCallback, useEffect, useState } from 'react'
 import type { Purpose } from '../../../policy/index.ts'
-import { LIBRARY_PAGE, type LibraryPhoto } from '../../../protocol/index.ts'
+import { LIBRARY_PAGE, type LibraryPhoto, type LibraryQuery } from '../../../protocol/index.ts'
 import { useCurrentStaff } from '../../session/WorkspaceContext.tsx'
 import { useLibraryClient } from './useLibraryClient.ts'
 import { useLibraryNames } from './useLibraryNames.ts'
@@ -33,7 +33,12 @@ export function useLibraryScreen() {
 
   const load = useCallback(
     async (before: string | null, previous: LibraryPhoto[]) => {
-      const query = { ...filters, limit: LIBRARY_PAGE, ...(before === null ? {} : { before }) }
+      const query: Partial<LibraryQuery> = { limit: LIBRARY_PAGE }
+      if (filters.day !== '') query.day = filters.day
+      if (filters.roomId !== '') query.roomId = filters.roomId
+      if (filters.childId !== '') query.childId = filters.childId
+      if (filters.purpose !== '') query.purpose = filters.purpose
+      if (before !== null) query.before = before
       const answer = await client.list(query)
       if (!answer.ok) return { status: 'error' as const, message: answer.error.message }
       const photos = [...previous, ...answer.value.photos]
@@ -44,7 +49,6 @@ export function useLibraryScreen() {
 
   useEffect(() => {
     let cancelled = false
-    setListing({ status: 'loading' })
     void load(null, []).then((next) => {
       if (!cancelled) setListing(next)
     })
@@ -66,9 +70,11 @@ export function useLibraryScreen() {
     filters,
     keyChildren,
     setFilter: <K extends keyof LibraryFilters>(name: K, value: LibraryFilters[K]) => {
+      setListing({ status: 'loading' })
       setFilters((f) => ({ ...f, [name]: value }))
     },
     clearFilters: () => {
+      setListing({ status: 'loading' })
       setFilters(NO_FILTERS)
     },
     listing,

@@ -13,8 +13,7 @@ import type { LibraryClient } from '../../../sync/index.ts'
 import { downloadFile } from '../audit/downloadFile.ts'
 
 export type UseOutcome =
-  | { ok: true; message: string }
-  | { ok: false; message: string; reasons: UseRefusalWire[] }
+  { ok: true; message: string } | { ok: false; message: string; reasons: UseRefusalWire[] }
 
 export function useOpenPhoto(client: LibraryClient, photoId: string) {
   const [detail, setDetail] = useState<LibraryPhotoDetail | null>(null)
@@ -30,8 +29,16 @@ export function useOpenPhoto(client: LibraryClient, photoId: string) {
   }, [client, photoId])
 
   useEffect(() => {
-    void refresh()
-  }, [refresh])
+    let cancelled = false
+    void client.detail(photoId).then((answer) => {
+      if (cancelled) return
+      if (answer.ok) setDetail(answer.value)
+      else setProblem(answer.error.message)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [client, photoId])
 
   useEffect(() => {
     let url: string | null = null
@@ -59,7 +66,11 @@ export function useOpenPhoto(client: LibraryClient, photoId: string) {
     try {
       const answer = await client.recordUse(photoId, request)
       if (!answer.ok) {
-        setOutcome({ ok: false, message: answer.error.message, reasons: answer.error.reasons ?? [] })
+        setOutcome({
+          ok: false,
+          message: answer.error.message,
+          reasons: answer.error.reasons ?? [],
+        })
         return
       }
       const fileName = libraryFileName(detail.photo)

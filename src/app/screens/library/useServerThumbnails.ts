@@ -16,12 +16,13 @@ export function useServerThumbnails(
   useEffect(() => {
     if (client === null) return undefined
     let cancelled = false
+    const stopped = () => cancelled
     const made = new Map<string, string>()
     const queue = key === '' ? [] : key.split('\n')
     async function worker(): Promise<void> {
-      for (let id = queue.shift(); id !== undefined && !cancelled; id = queue.shift()) {
+      for (let id = queue.shift(); id !== undefined && !stopped(); id = queue.shift()) {
         const answer = await client?.image(id, 'thumbnail')
-        if (cancelled || answer?.ok !== true) continue
+        if (stopped() || answer?.ok !== true) continue
         made.set(id, URL.createObjectURL(answer.value))
         setUrls(new Map(made))
       }
