@@ -177,6 +177,17 @@ describe.each(BACKENDS)('the photo library on $backend', ({ backend, skip }) => 
         DEMO_STAFF.manager.id,
         new Date(),
       )
+      // a body other than the one signed: refused, nothing recorded
+      const signedFor = { purpose: 'display', action: 'record', place: 'Hall', until: null }
+      const path = `/api/library/photos/${photos.ava}/uses`
+      const seed = await signingSeedOf(server.services.db, DEMO_SETTING_ID, DEMO_STAFF.manager)
+      const who = { ...tablet, staffId: DEMO_STAFF.manager.id, signingSeed: seed }
+      const tampered = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: signedHeaders(who, 'POST', path, signedFor),
+        body: JSON.stringify({ ...signedFor, purpose: 'publicity' }),
+      })
+      expect(tampered.status).toBe(401)
       const revoked = await list(DEMO_STAFF.manager, '', lost)
       expect(revoked.status).toBe(403)
       expect(revoked.json).toMatchObject({ error: { code: 'device_revoked' } })

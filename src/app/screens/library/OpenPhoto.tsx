@@ -51,7 +51,7 @@ export function OpenPhoto({ client, photo: listed, names, onClose }: Props) {
             {names.staff(photo.staffId)}, {names.place(photo.locationId)}
           </dd>
           <dt>State now</dt>
-          <dd className={`library-card__state--${state.tone}`}>
+          <dd className={`library-card__state library-card__state--${state.tone}`}>
             <StatusIcon tone={state.tone} />
             {state.text}
           </dd>
@@ -63,7 +63,11 @@ export function OpenPhoto({ client, photo: listed, names, onClose }: Props) {
           {photo.uses
             .filter((u) => photo.purposes.includes(u.purpose))
             .map((u) => (
-              <li key={u.purpose} data-purpose={u.purpose}>
+              <li
+                key={u.purpose}
+                data-purpose={u.purpose}
+                className={`library-card__state--${u.allowed ? 'ok' : 'warn'}`}
+              >
                 <StatusIcon tone={u.allowed ? 'ok' : 'warn'} />
                 <strong>{purposeTitle(u.purpose)}:</strong>{' '}
                 {u.allowed
