@@ -119,6 +119,15 @@ describe('decidePhotoUse', () => {
     ])
   })
 
+  it('[publicity-needs-photo-approval] refuses a use that would run past the approval', () => {
+    const approved = [approval({ until: '2027-01-31T23:59:59Z' })]
+    const within = decidePhotoUse(ctx, photo(), 'publicity', approved, NOW, '2027-01-15T00:00:00Z')
+    expect(within.allowed).toBe(true)
+    const past = decidePhotoUse(ctx, photo(), 'publicity', approved, NOW, '2027-03-01T00:00:00Z')
+    expect(codes(past)).toEqual(['publicity-needs-photo-approval'])
+    expect(past.reasons[0]?.message).toMatch(/until 2027-01-31 only/)
+  })
+
   it('never uses a quarantined or deleted photo, whatever its consents', () => {
     const d = decidePhotoUse(ctx, photo({ quarantined: true, erased: true }), 'display', [])
     expect(codes(d)).toEqual(['photo-erased', 'photo-quarantined'])

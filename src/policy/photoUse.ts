@@ -11,8 +11,8 @@
  *   `consent-giver-lacks-parental-responsibility`); for a learning journey with two or more
  *   children, every child also needs `group_photo`, as at capture.
  * - `publicity` also needs, for every child, an approval of this very photo by someone with
- *   parental responsibility that still runs (`publicity-needs-photo-approval`): until then the
- *   photo is held.
+ *   parental responsibility that still runs, and runs at least as long as the use being
+ *   recorded (`publicity-needs-photo-approval`): until then the photo is held.
  * - A quarantined or erased photo is never used, whatever its consents.
  */
 import { toMs } from './calendar.ts'
@@ -79,6 +79,8 @@ export function decidePhotoUse(
   purpose: Purpose,
   approvals: readonly PhotoApproval[],
   at: Iso = context.now,
+  /** For a use being recorded: until when it runs; an approval must run at least as long. */
+  useUntil: Iso | null = null,
 ): PhotoUseDecision {
   const what = purposeLabel(purpose)
   const reasons: UseRefusal[] = []
@@ -105,7 +107,7 @@ export function decidePhotoUse(
       reasons.push({ code: consent.rule, childId, since, message: consent.reason })
     }
   }
-  if (purpose === 'publicity') reasons.push(...missingApprovals(photo, approvals, at))
+  if (purpose === 'publicity') reasons.push(...missingApprovals(photo, approvals, at, useUntil))
   return { purpose, allowed: reasons.length === 0, reasons }
 }
 
@@ -114,19 +116,27 @@ function missingApprovals(
   photo: PhotoForUse,
   approvals: readonly PhotoApproval[],
   at: Iso,
+  useUntil: Iso | null,
 ): UseRefusal[] {
   const nowMs = toMs(at)
+  const untilMs = useUntil === null ? nowMs : toMs(useUntil)
   return [...new Set(photo.childIds)].flatMap((childId) => {
-    const running = approvals.some(
+    const running = approvals.filter(
       (a) =>
         a.photoId === photo.id &&
         a.childId === childId &&
         a.givenBy.parentalResponsibility &&
         nowMs < toMs(a.until),
     )
-    if (running) return []
+    if (running.some((a) => untilMs <= toMs(a.until))) return []
+    const latest = running
+      .map((a) => a.until)
+      .sort()
+      .at(-1)
     const message =
-      'Held for publicity: a parent has not approved this photo yet (show it to them and record where and until when).'
+      latest === undefined
+        ? 'Held for publicity: a parent has not approved this photo yet (show it to them and record where and until when).'
+        : `The parent approved this photo for publicity until ${latest.slice(0, 10)} only: choose an earlier end, or ask them again.`
     return [refusal('publicity-needs-photo-approval', message, childId)]
   })
 }

@@ -97,8 +97,10 @@ export function decideUse(
   row: PhotoRow,
   purpose: Purpose,
   approvals: readonly PhotoApproval[],
+  useUntil: string | null = null,
 ): PhotoUseDecision {
-  return decidePhotoUse(moment.context, photoForUse(row), purpose, approvals, moment.at)
+  const photo = photoForUse(row)
+  return decidePhotoUse(moment.context, photo, purpose, approvals, moment.at, useUntil)
 }
 
 export function libraryPhoto(

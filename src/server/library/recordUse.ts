@@ -46,7 +46,7 @@ export async function recordUse(
   const settingId = who.device.settingId
   return db.transaction().execute(async (trx) => {
     const approvals = await approvalsOf(trx, settingId, [row.id])
-    const decision = decideUse(useMoment(data, now), row, purpose, approvals)
+    const decision = decideUse(useMoment(data, now), row, purpose, approvals, request.until)
     const base = { settingId, at: now, deviceId: who.device.id, staffId: who.staffId }
     const childIds = metaOf(row).childIds
     if (!decision.allowed) {

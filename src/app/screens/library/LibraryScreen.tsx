@@ -73,7 +73,7 @@ type CardProps = {
 
 function PhotoCard({ photo, names, thumbnail, onOpen }: CardProps) {
   const taken = new Date(photo.takenAt).toLocaleString('en-GB')
-  const state = stateWords(photo)
+  const state = stateWords(photo, names.child)
   const children = photo.childIds.map(names.child).join(', ') || 'No children'
   return (
     <li className="library-card card" data-photo-id={photo.id}>

@@ -23,7 +23,7 @@ export function OpenPhoto({ client, photo: listed, names, onClose }: Props) {
   const o = useOpenPhoto(client, listed.id)
   const mayApprove = usePermission('record-photo-approval')
   const photo = o.detail?.photo ?? listed
-  const state = stateWords(photo)
+  const state = stateWords(photo, names.child)
   const taken = new Date(photo.takenAt).toLocaleString('en-GB')
   return (
     <div className="open-photo">

@@ -1,16 +1,24 @@
 // The library's states and decisions in a practitioner's words, with the child named: on the
 // tablet's screen names are fine (only file names never carry them).
-import { purposeLabel, type Purpose } from '../../../policy/index.ts'
+import { purposeLabel, purposeList, type Purpose } from '../../../policy/index.ts'
 import type { LibraryPhoto, UseRefusalWire } from '../../../protocol/index.ts'
 import { dayWords } from '../../../audit/index.ts'
 import type { StatusTone } from '../../components/StatusIcon.tsx'
 
-export function stateWords(photo: LibraryPhoto): { tone: StatusTone; text: string } {
+export function stateWords(
+  photo: LibraryPhoto,
+  childName: (id: string) => string,
+): { tone: StatusTone; text: string } {
   switch (photo.state) {
     case 'in_use':
       return { tone: 'ok', text: 'In use' }
-    case 'flagged':
-      return { tone: 'warn', text: 'Flagged for removal' }
+    case 'flagged': {
+      const why = photo.flags.map(
+        (f) =>
+          `${childName(f.childId)}'s consent for ${purposeList(f.purposes)} was withdrawn on ${dayWords(f.at.slice(0, 10))}`,
+      )
+      return { tone: 'warn', text: `Flagged for removal: ${why.join('; ')}` }
+    }
     case 'quarantined':
       return { tone: 'warn', text: `Quarantined: ${photo.quarantine?.message ?? ''}` }
     case 'erased':
