@@ -19,6 +19,12 @@ export const API_ERROR_CODES = [
   'checksum_mismatch',
   'photo_unknown',
   'conflict',
+  // The server's stores: retryable, the device keeps everything and tries again later.
+  'storage_full',
+  'storage_failing',
+  'upload_limit',
+  'database_unavailable',
+  // The photo library (issue 13).
   'use_refused',
   'gone',
 ] as const

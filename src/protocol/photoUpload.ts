@@ -17,7 +17,7 @@
 import { z } from 'zod'
 import { IdSchema, Sha256Schema } from './common.ts'
 
-/** Chunks are at most this big; the server's body limit for the route is a little more. */
+/** Chunks are at most this big; the server refuses a bigger one (413). */
 export const MAX_CHUNK_BYTES = 1024 * 1024
 export const DEFAULT_CHUNK_BYTES = 512 * 1024
 

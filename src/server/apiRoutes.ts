@@ -17,12 +17,15 @@ export type HealthResponse = { ok: true }
 
 export function apiRoutes(sync: SyncServices | null): FastifyPluginAsync {
   return async (api) => {
-    api.get('/health', async (_request, reply) => {
+    api.get('/health', async (request, reply) => {
       if (sync !== null) {
         try {
           await sql`select 1`.execute(sync.db)
-        } catch {
-          return reply.code(503).send(apiError('internal', 'The database is not answering.'))
+        } catch (error) {
+          request.log.warn({ err: error }, 'health: database not answering')
+          const message =
+            'The database is not answering. The server keeps running and recovers by itself when the database is back.'
+          return reply.code(503).send(apiError('database_unavailable', message))
         }
       }
       return { ok: true } satisfies HealthResponse

@@ -4,17 +4,29 @@
 // - a navigation to any app path gets index.html (the app routes itself), but a missing
 //   script, image or /api route is a real 404, so a broken deploy fails loudly;
 // - /api answers in JSON only; a malformed request is a 400 saying what is wrong, never a 500
-//   (errorHandler.ts), and request bodies are limited (1 MiB of JSON, photo chunks a little more).
+//   (errorHandler.ts); request bodies are limited (1 MiB of JSON nested at most 64 deep, photo
+//   chunks exactly their documented maximum), and even the answers Fastify or Node give before
+//   a route runs (a URL or headers too long) carry the API's envelope and security headers;
+// - no /api answer may be stored by a cache (they carry the setting's data): no-store;
+// - served over HTTPS directly, every answer carries HSTS.
 // Imports only protocol, policy and demo, never app code: see STYLE.md.
 import { existsSync } from 'node:fs'
 import { relative, sep } from 'node:path'
 import Fastify from 'fastify'
-import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify'
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifyServerOptions,
+} from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { apiError } from '../protocol/apiError.ts'
 import { apiRoutes } from './apiRoutes.ts'
 import { cacheControlFor } from './cacheControl.ts'
 import { errorHandler } from './errorHandler.ts'
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './jsonDepth.ts'
+import { rawApiAnswer } from './rawApiAnswer.ts'
 import type { SyncServices } from './services.ts'
 
 export type ServerOptions = {
@@ -27,9 +39,20 @@ export type ServerOptions = {
   trustProxy?: FastifyServerOptions['trustProxy']
   /** For HTTPS: makes the underlying server (see start.ts). */
   serverFactory?: FastifyServerOptions['serverFactory']
+  /** HTTPS is served directly (not by a proxy): answers carry Strict-Transport-Security. */
+  hsts?: boolean
 }
 
 const JSON_BODY_LIMIT = 1024 * 1024
+
+/**
+ * Path parameters are ids of at most 200 characters (protocol IdSchema); the router measures
+ * them percent-encoded, where one character takes up to 9 (three UTF-8 bytes as %XX each).
+ * Fastify's default of 100 made a valid photo of a 101-character id impossible to upload.
+ */
+const MAX_PARAM_LENGTH = 200 * 9
+
+const HSTS = 'max-age=31536000'
 
 /**
  * On every response. The page may load and talk to this server only (so no photo, name or
@@ -37,7 +60,7 @@ const JSON_BODY_LIMIT = 1024 * 1024
  * blob: thumbnails and camera it makes, and never be framed by another site. Styles set from
  * script (bar widths) go through the CSSOM, which 'self' allows.
  */
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'content-security-policy': [
     "default-src 'self'",
     "script-src 'self'",
@@ -63,15 +86,58 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   if (!existsSync(`${distDir}/index.html`)) {
     throw new Error(`No built app in ${distDir} (index.html is missing). Run: npm run build`)
   }
+  const headers: Record<string, string> = { ...SECURITY_HEADERS }
+  if (options.hsts === true) headers['strict-transport-security'] = HSTS
+  let closing = false
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Our own 503 (below) rather than Fastify's, so it has the API's envelope.
+    return503OnClosing: false,
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      // The URL is never echoed: it may carry an id, and it is what was too long.
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      const message = tooLong
+        ? 'The address is too long. Ids are at most 200 characters.'
+        : 'The address is not valid (it could not be decoded).'
+      // Sent outside the routes' context: our onSend hook does not run, so set its headers.
+      void reply
+        .code(tooLong ? 414 : 400)
+        .headers({ ...headers, 'cache-control': 'no-store' })
+        .send(apiError('bad_request', message))
+    },
+    clientErrorHandler: (error, socket) => {
+      rawApiAnswer(socket, error, headers)
+    },
     ...(options.serverFactory === undefined ? {} : { serverFactory: options.serverFactory }),
   })
   app.setErrorHandler(errorHandler)
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) void reply.header(name, value)
+  app.removeContentTypeParser('application/json')
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (nestsDeeperThan(String(body), MAX_JSON_DEPTH)) {
+      const message = `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep`
+      done(Object.assign(new Error(message), { statusCode: 400 }), undefined)
+      return
+    }
+    void parseJson(request, String(body), done)
+  })
+  app.addHook('preClose', (done) => {
+    closing = true
+    done()
+  })
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return
+    const message = 'The server is restarting. Try again in a moment; nothing was lost.'
+    return reply.code(503).header('retry-after', '5').send(apiError('internal', message))
+  })
+  app.addHook('onSend', async (request, reply, payload) => {
+    for (const [name, value] of Object.entries(headers)) void reply.header(name, value)
+    if (isApiPath(pathOf(request.url))) void reply.header('cache-control', 'no-store')
+    // Stopping: a connection ends after this answer instead of idling as keep-alive.
+    if (closing) void reply.header('connection', 'close')
     return payload
   })
 

@@ -2,29 +2,67 @@
  * Opens everything the sync API stores into, from the configuration: the database (migrated)
  * and the photo store, wrapped as SyncServices. `close` closes the database; it is called once
  * the HTTP server has finished its last request.
+ *
+ * Unfinished photo uploads (a revoked tablet's, a deleted photo's, a crash's) are removed once
+ * untouched for `partialUploadMaxAgeHours`: at open, then every hour until `close`. The age is
+ * measured by the file's last write, so an upload still in progress is never removed.
  */
 import { failureLimiter } from './auth/failureLimiter.ts'
 import { fileSystemPhotoStore } from './photoStore/fileSystemPhotoStore.ts'
+import type { PhotoStore } from './photoStore/PhotoStore.ts'
 import type { SyncServices } from './services.ts'
-import { openDatabase, type DatabaseOptions } from './storage/openDatabase.ts'
+import { openDatabase, type ConnectionLost, type DatabaseOptions } from './storage/openDatabase.ts'
 
 export interface StorageOptions {
   database: DatabaseOptions
   photoDir: string
   thumbnailRetentionHours: number | null
   now?: () => Date
+  /** Unfinished uploads untouched this long are removed; default 72 hours. */
+  partialUploadMaxAgeHours?: number
+  /** Most bytes one tablet may hold in unfinished uploads (the store's default if unset). */
+  partialUploadLimitBytes?: number
+  onConnectionLost?: ConnectionLost
 }
+
+const SWEEP_EVERY_MS = 60 * 60_000
 
 export async function openStorage(
   options: StorageOptions,
 ): Promise<{ services: SyncServices; close: () => Promise<void> }> {
-  const opened = await openDatabase(options.database)
+  const opened = await openDatabase(options.database, options.onConnectionLost)
+  const now = options.now ?? (() => new Date())
+  const photos = fileSystemPhotoStore(options.photoDir, {
+    ...(options.partialUploadLimitBytes === undefined
+      ? {}
+      : { partialLimitBytes: options.partialUploadLimitBytes }),
+  })
   const services: SyncServices = {
     db: opened.db,
-    photos: fileSystemPhotoStore(options.photoDir),
-    now: options.now ?? (() => new Date()),
+    photos,
+    now,
     thumbnailRetentionHours: options.thumbnailRetentionHours,
     enrolFailures: failureLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }),
   }
-  return { services, close: opened.close }
+  const maxAgeMs = (options.partialUploadMaxAgeHours ?? 72) * 60 * 60_000
+  const sweep = () => sweepAbandoned(services.photos, new Date(now().getTime() - maxAgeMs))
+  await sweep()
+  const timer = setInterval(() => void sweep(), SWEEP_EVERY_MS)
+  timer.unref()
+  return {
+    services,
+    close: async () => {
+      clearInterval(timer)
+      await opened.close()
+    },
+  }
+}
+
+async function sweepAbandoned(photos: PhotoStore, cutoff: Date): Promise<void> {
+  try {
+    const removed = await photos.removeAbandoned(cutoff)
+    if (removed > 0) console.log(`Removed ${removed} abandoned partial photo upload(s).`)
+  } catch (error) {
+    console.error('Could not remove abandoned partial uploads:', error)
+  }
 }

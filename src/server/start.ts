@@ -2,9 +2,12 @@
 // DATABASE_URL is set), seeds the demo setting on first start, then serves the built app
 // (dist/) and the API on PORT (8080) and HOST (0.0.0.0), over HTTPS when TLS_CERT/TLS_KEY are
 // set. It prints the URL, the demo manager's PIN and a fresh enrolment code for a first iPad.
-// On SIGINT/SIGTERM it stops accepting connections and lets open requests finish, so a
-// restart during a sync never cuts an upload in half, then closes the database; a second
-// signal, or 10 s without finishing, ends the process anyway.
+// On SIGINT/SIGTERM it stops accepting connections, closes idle keep-alive connections at once
+// (and each one as it falls idle), lets open requests finish within SHUTDOWN_GRACE_SECONDS
+// (30 s), then closes the database and exits 0. A request still open after the grace is cut
+// and the process exits 1: an upload cut so is resumed by the tablet from the last chunk the
+// server confirmed (chunks are at most 1 MiB), so nothing is lost. A second signal ends the
+// process at once.
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:https'
 import { fileURLToPath } from 'node:url'
@@ -13,11 +16,10 @@ import { DEMO_SETTING_ID, DEMO_STAFF } from '../demo/index.ts'
 import { buildServer } from './app.ts'
 import { readServerConfig, type ServerConfig } from './config.ts'
 import { createEnrolmentCode } from './devices/enrolment.ts'
+import { idleConnectionCloser } from './idleConnections.ts'
 import { displayUrl, readListenOptions } from './listenOptions.ts'
 import { openStorage } from './openStorage.ts'
 import { seedDemoSetting } from './seedDemoSetting.ts'
-
-const SHUTDOWN_GRACE_MS = 10_000
 
 const options = readListenOptions(process.env)
 const config = readServerConfig(process.env)
@@ -28,7 +30,13 @@ if (!options.ok || !config.ok) {
 
 let storage: Awaited<ReturnType<typeof openStorage>>
 try {
-  storage = await openStorage({ ...config.value, database: config.value.database })
+  storage = await openStorage({
+    database: config.value.database,
+    photoDir: config.value.photoDir,
+    thumbnailRetentionHours: config.value.thumbnailRetentionHours,
+    partialUploadMaxAgeHours: config.value.partialUploadMaxAgeHours,
+    partialUploadLimitBytes: config.value.partialUploadLimitBytes,
+  })
 } catch (error) {
   console.error(`ConsentLens could not open its database (${config.value.database.kind}).`)
   console.error(error instanceof Error ? error.message : error)
@@ -37,18 +45,19 @@ try {
 const { services } = storage
 const seeded = await seedDemoSetting(services.db, services.now())
 
-const distDir = fileURLToPath(new URL('../../dist', import.meta.url))
+const distDir = config.value.distDir ?? fileURLToPath(new URL('../../dist', import.meta.url))
 const app = buildServer({
   distDir,
   logger: { level: config.value.logLevel },
   sync: services,
   trustProxy: config.value.trustProxy,
+  hsts: config.value.tls !== null,
   ...httpsFactory(config.value),
 })
 app.addHook('onClose', async () => {
   await storage.close()
 })
-stopGracefullyOn(app, ['SIGINT', 'SIGTERM'])
+stopGracefullyOn(app, ['SIGINT', 'SIGTERM'], config.value.shutdownGraceMs)
 
 try {
   await app.listen(options.value)
@@ -80,22 +89,34 @@ function httpsFactory(value: ServerConfig): {
   return { serverFactory: (handler) => createServer(tls, handler) }
 }
 
-function stopGracefullyOn(server: FastifyInstance, signals: NodeJS.Signals[]): void {
+function stopGracefullyOn(
+  server: FastifyInstance,
+  signals: NodeJS.Signals[],
+  graceMs: number,
+): void {
+  const closeIdle = idleConnectionCloser(server.server)
   for (const signal of signals) {
     // `once`: a second Ctrl+C falls through to Node's default and ends the process at once.
     process.once(signal, () => {
       console.log(`${signal} received: finishing open requests, then stopping.`)
       setTimeout(() => {
-        console.error(`Still busy after ${SHUTDOWN_GRACE_MS / 1000} s; stopping anyway.`)
+        console.error(`Still busy after ${graceMs / 1000} s; stopping anyway.`)
         process.exit(1)
-      }, SHUTDOWN_GRACE_MS).unref()
+      }, graceMs).unref()
+      // Idle connections (between requests, or never used) would hold the server until the
+      // grace runs out: closed now, and each one as it falls idle.
+      closeIdle()
+      const reaper = setInterval(closeIdle, 100)
+      reaper.unref()
       server.close().then(
         () => {
+          clearInterval(reaper)
           console.log('Stopped; the database is closed.')
+          process.exit(0)
         },
         (error: unknown) => {
           console.error('Error while stopping:', error)
-          process.exitCode = 1
+          process.exit(1)
         },
       )
     })

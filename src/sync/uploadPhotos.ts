@@ -12,6 +12,9 @@
  *   and whatever was acknowledged is marked before the round ends, even a round cut short.
  *   A photo acknowledged but not yet marked (the app closed in between) is simply offered
  *   again: the server already holds it and answers "complete" at once, so it is one photo.
+ * - A server whose photo storage is full or failing (507, 503) keeps nothing of the photo: the
+ *   device keeps its image, sends no more photos this round (they would meet the same disk),
+ *   reports the server's words, and the round goes on (consent changes still come down).
  */
 import type { ConsentLensDb, PhotoMeta } from '../db/index.ts'
 import { DEFAULT_CHUNK_BYTES } from '../protocol/index.ts'
@@ -27,6 +30,9 @@ const PHOTO_ERRORS = new Set([
   'bad_request',
   'upload_unconfirmed',
 ])
+
+/** The server's stores cannot take images now: try again later, keep every copy. */
+const STORE_UNAVAILABLE = new Set([503, 507])
 
 /** Photos this device still has to send. */
 export async function waitingPhotos(db: ConsentLensDb): Promise<PhotoMeta[]> {
@@ -61,12 +67,12 @@ export async function uploadPhotos(
   const queue = (await waitingPhotos(db)).filter((photo) => !detailsPending.has(photo.id))
   let sent = 0
   const problems: SyncError[] = []
-  const halt: { error: SyncError | null } = { error: null }
+  const halt: { error: SyncError | null; storeFull: boolean } = { error: null, storeFull: false }
   const acknowledged: Acknowledged[] = []
   async function worker(): Promise<void> {
     for (
       let photo = queue.shift();
-      photo !== undefined && halt.error === null;
+      photo !== undefined && halt.error === null && !halt.storeFull;
       photo = queue.shift()
     ) {
       const outcome = await uploadImage(db, api, photo, chunkBytes)
@@ -74,8 +80,13 @@ export async function uploadPhotos(
         sent += 1
         acknowledged.push(outcome)
         if (acknowledged.length >= RELEASE_BATCH) await release(db, acknowledged.splice(0))
-      } else if (outcome !== 'skipped' && PHOTO_ERRORS.has(outcome.code)) problems.push(outcome)
-      else if (outcome !== 'skipped') halt.error = outcome
+      } else if (outcome === 'skipped') continue
+      else if (STORE_UNAVAILABLE.has(outcome.status ?? 0)) {
+        // Several photos in flight may meet the full store at once: say it once.
+        if (!problems.some((p) => STORE_UNAVAILABLE.has(p.status ?? 0))) problems.push(outcome)
+        halt.storeFull = true
+      } else if (PHOTO_ERRORS.has(outcome.code)) problems.push(outcome)
+      else halt.error = outcome
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, inFlight) }, worker))

@@ -10,10 +10,16 @@
  *   back and the image accepted again, so no device drops the only copy on a false word.
  * - Too many bytes, or bytes that do not hash to the checksum, discard the partial upload so
  *   the device's next try starts clean; nothing on the device is lost, it still has the image.
+ * - A partial upload that already holds every byte (the server stopped between the last append
+ *   and its finish) is finished when the device asks again, whatever chunk it sends.
+ * - A full or failing store is a retryable 507/503 with words for the manager; the device
+ *   keeps its image and tries again later. A stored image is checked whole (size and SHA-256)
+ *   before it is reported held.
  */
 import type { UploadResponse } from '../../protocol/index.ts'
 import { apiError, type ApiErrorBody } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
+import type { AppendResult, FinishResult, PartialKey } from '../photoStore/PhotoStore.ts'
 import { appendServerAudit } from '../serverAudit.ts'
 import { isoNow, type SyncServices } from '../services.ts'
 import { getPhotoRow, type PhotoRow } from './photoRows.ts'
@@ -21,6 +27,8 @@ import { getPhotoRow, type PhotoRow } from './photoRows.ts'
 export type ChunkAnswer =
   | { status: 200; body: UploadResponse }
   | { status: 400 | 409 | 422; body: ApiErrorBody | (ApiErrorBody & { received: number }) }
+  /** The store could not take the image now: `detail` is for the server's log only. */
+  | { status: 503 | 507; body: ApiErrorBody; detail: string }
 
 export async function receiveChunk(
   services: SyncServices,
@@ -36,30 +44,25 @@ export async function receiveChunk(
     return { status: 409, body: apiError('photo_unknown', message) }
   }
   if (photo.stored_at !== null) {
-    if (await services.photos.has(photo.checksum)) {
+    if (await services.photos.has(photo.checksum, photo.bytes)) {
       return {
         status: 200,
         body: { ok: true, received: photo.bytes, complete: true, checksum: photo.checksum },
       }
     }
-    // Recorded as stored but not in the store (a disk restored from backup, a lost folder):
-    // take the image again rather than let the device drop the only copy.
+    // Recorded as stored but not intact in the store (a disk restored from backup, a lost
+    // folder, a damaged file): take the image again rather than let the device drop its copy.
     await markNotStored(services, device, photo.id)
   }
+  const key: PartialKey = { owner: device.id, name: `${device.settingId}/${photoId}` }
   if (offset === 0 && chunk.byteLength === photo.bytes) {
     // The whole image in one request (most photos): hashed in memory, no partial file.
     const stored = await services.photos.storeWhole(chunk, photo.checksum)
-    return stored.ok ? acknowledge(services, device, photo) : damaged()
+    if (stored.ok) await services.photos.discard(key)
+    return finished(services, device, photo, stored)
   }
-  const key = `${device.settingId}/${photoId}`
   const appended = await services.photos.append(key, offset, chunk)
-  if (!appended.ok) {
-    const message = `The server has ${appended.size} bytes of this photo; send from there.`
-    return {
-      status: 409,
-      body: { ...apiError('offset_mismatch', message), received: appended.size },
-    }
-  }
+  if (!appended.ok) return notAppended(services, device, photo, key, appended)
   if (appended.size > photo.bytes) {
     await services.photos.discard(key)
     const message = `This photo has ${photo.bytes} bytes but more were sent. The upload starts again.`
@@ -68,8 +71,62 @@ export async function receiveChunk(
   if (appended.size < photo.bytes) {
     return { status: 200, body: { ok: true, received: appended.size, complete: false } }
   }
-  const finished = await services.photos.finish(key, photo.checksum)
-  return finished.ok ? acknowledge(services, device, photo) : damaged()
+  const done = await services.photos.finish(key, photo.checksum)
+  return finished(services, device, photo, done)
+}
+
+async function notAppended(
+  services: SyncServices,
+  device: AuthenticatedDevice,
+  photo: PhotoRow,
+  key: PartialKey,
+  appended: Exclude<AppendResult, { ok: true }>,
+): Promise<ChunkAnswer> {
+  if (appended.reason === 'owner-limit') {
+    const mb = (n: number) => Math.ceil(n / (1024 * 1024))
+    const message = `This iPad already has ${mb(appended.held)} MB of unfinished photo uploads on the server, the most one iPad may hold (${mb(appended.limit)} MB). The photo stays on this iPad and is sent again later; unfinished uploads are finished or cleared in time. If this keeps happening, tell the manager.`
+    return { status: 507, body: apiError('upload_limit', message), detail: message }
+  }
+  if (appended.reason !== 'offset') return storeProblem(appended)
+  if (appended.size === photo.bytes) {
+    // Every byte is in (the server stopped before it finished): finish it now.
+    return finished(services, device, photo, await services.photos.finish(key, photo.checksum))
+  }
+  if (appended.size > photo.bytes) {
+    await services.photos.discard(key)
+    const message = 'The server held more bytes of this photo than it has; send it from the start.'
+    return { status: 409, body: { ...apiError('offset_mismatch', message), received: 0 } }
+  }
+  const message = `The server has ${appended.size} bytes of this photo; send from there.`
+  return {
+    status: 409,
+    body: { ...apiError('offset_mismatch', message), received: appended.size },
+  }
+}
+
+function finished(
+  services: SyncServices,
+  device: AuthenticatedDevice,
+  photo: PhotoRow,
+  result: FinishResult,
+): Promise<ChunkAnswer> | ChunkAnswer {
+  if (result.ok) return acknowledge(services, device, photo)
+  return result.reason === 'checksum' ? damaged() : storeProblem(result)
+}
+
+function storeProblem(failure: { reason: 'store-full' | 'store-failing'; detail: string }) {
+  if (failure.reason === 'store-full') {
+    const message =
+      'The server’s photo storage is full, so this photo was not stored. It stays on this iPad and is sent again later. Tell the manager: the server needs more disk space.'
+    return { status: 507, body: apiError('storage_full', message), detail: failure.detail } as const
+  }
+  const message =
+    'The server could not store this photo safely (its photo storage is failing or unavailable). It stays on this iPad and is sent again later. If this keeps happening, tell the manager.'
+  return {
+    status: 503,
+    body: apiError('storage_failing', message),
+    detail: failure.detail,
+  } as const
 }
 
 function damaged(): ChunkAnswer {

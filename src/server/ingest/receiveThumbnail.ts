@@ -17,7 +17,7 @@ import { getPhotoRow } from './photoRows.ts'
 
 export type ThumbnailAnswer =
   | { status: 200; body: { ok: true; checksum: string } }
-  | { status: 400 | 403 | 409; body: ApiErrorBody }
+  | { status: 400 | 403 | 409 | 503 | 507; body: ApiErrorBody }
 
 function isJpeg(bytes: Uint8Array): boolean {
   return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff
@@ -49,8 +49,19 @@ export async function receiveThumbnail(
     return { status: 409, body: apiError('conflict', message) }
   }
   const stored = await services.photos.storeWhole(bytes, checksum)
-  if (!stored.ok) {
+  if (!stored.ok && stored.reason === 'checksum') {
     return { status: 400, body: apiError('checksum_mismatch', 'The thumbnail arrived damaged.') }
+  }
+  if (!stored.ok) {
+    // As for full images (decision 0011): retryable, the tablet keeps the thumbnail.
+    const full = stored.reason === 'store-full'
+    const message = full
+      ? 'The server’s photo storage is full. Tell the manager: the server needs more disk space.'
+      : 'The server could not store this thumbnail safely. It is sent again later.'
+    return {
+      status: full ? 507 : 503,
+      body: apiError(full ? 'storage_full' : 'storage_failing', message),
+    }
   }
   await services.db
     .updateTable('photos')

@@ -38,7 +38,8 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
     api.addHook('preHandler', deviceAuthHook(services))
     api.addContentTypeParser(
       'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: MAX_CHUNK_BYTES + 64 * 1024 },
+      // Exactly the documented maximum: a byte more is a 413.
+      { parseAs: 'buffer', bodyLimit: MAX_CHUNK_BYTES },
       (_request, body, done) => {
         done(null, body)
       },
@@ -113,6 +114,10 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         query.value.offset,
         body,
       )
+      if (answer.status === 503 || answer.status === 507) {
+        request.log.error({ photoId: params.value.photoId, problem: answer.detail }, 'photo store')
+        void reply.header('retry-after', '300')
+      }
       return reply.code(answer.status).send(answer.body)
     })
 

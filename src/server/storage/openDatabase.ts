@@ -3,8 +3,13 @@
  * (better-sqlite3) in a file, created with its folder on first use. Migrates to the latest
  * schema before returning, so a caller never sees an old shape.
  *
- * Invariant: the returned `close` is the only way the connection is closed; graceful shutdown
- * calls it after the last request has finished.
+ * Invariants:
+ * - The returned `close` is the only way the connection is closed; graceful shutdown calls it
+ *   after the last request has finished.
+ * - On PostgreSQL a lost connection (a database restart, failover, `pg_terminate_backend`) never
+ *   ends the process: the pool's error is reported and the broken client dropped; the next
+ *   query opens a new connection, so the server recovers by itself when the database is back.
+ *   Connecting gives up after a few seconds, so a request fails (503) rather than hangs.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -16,7 +21,14 @@ import type { Database } from './schema.ts'
 
 export type DatabaseOptions =
   | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; /** For tests: a schema of their own. */ schema?: string }
+  | {
+      kind: 'postgres'
+      url: string
+      /** Most connections open at once (DATABASE_POOL_SIZE). */
+      poolSize?: number
+      /** For tests: a schema of their own. */
+      schema?: string
+    }
 
 export type StorageBackend = DatabaseOptions['kind']
 
@@ -26,8 +38,21 @@ export interface OpenedDatabase {
   close: () => Promise<void>
 }
 
-export async function openDatabase(options: DatabaseOptions): Promise<OpenedDatabase> {
-  const db = options.kind === 'sqlite' ? openSqlite(options.file) : openPostgres(options)
+/** Told when an idle PostgreSQL connection is lost; the pool has already dropped it. */
+export type ConnectionLost = (error: Error) => void
+
+const reportLost: ConnectionLost = (error) => {
+  console.error(
+    `The PostgreSQL connection was lost (${error.message}); the server reconnects on the next request.`,
+  )
+}
+
+export async function openDatabase(
+  options: DatabaseOptions,
+  onConnectionLost: ConnectionLost = reportLost,
+): Promise<OpenedDatabase> {
+  const db =
+    options.kind === 'sqlite' ? openSqlite(options.file) : openPostgres(options, onConnectionLost)
   try {
     await migrateToLatest(db)
   } catch (error) {
@@ -51,9 +76,22 @@ function openSqlite(file: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
 }
 
-function openPostgres(options: { url: string; schema?: string }): Kysely<Database> {
+function openPostgres(
+  options: Extract<DatabaseOptions, { kind: 'postgres' }>,
+  onConnectionLost: ConnectionLost,
+): Kysely<Database> {
   const searchPath =
     options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }
-  const pool = new pg.Pool({ connectionString: options.url, max: 10, ...searchPath })
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    // Named in pg_stat_activity; an application_name in the URL wins (tests use their own).
+    application_name: 'consentlens',
+    ...searchPath,
+  })
+  // Without a listener, an idle client's error (the server closed it) is thrown as an
+  // uncaught 'error' event and ends the process.
+  pool.on('error', onConnectionLost)
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }

@@ -358,7 +358,7 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
       expect(partial.body).toEqual({ ok: true, received: 5_000, complete: false })
       const rest = await upload(meta.id, 5_000, bytes.slice(5_000))
       expect(rest.body).toMatchObject({ complete: true, checksum: meta.checksum })
-      expect(await server.services.photos.has(meta.checksum)).toBe(true)
+      expect(await server.services.photos.has(meta.checksum, meta.bytes)).toBe(true)
     })
 
     it('discards an image whose bytes do not match the checksum, then takes the right one', async () => {

@@ -55,7 +55,10 @@ describe('a photo captured offline', () => {
     const first = await syncOnce({ db: device.db, fetch: cut, chunkBytes: 16 * 1024 })
     expect(first).toMatchObject({ ok: false, error: { code: 'offline' } })
     expect((await device.db.photoImages.get(meta.id))?.full).toBeInstanceOf(Blob)
-    const partial = await server.services.photos.partialSize(`${DEMO_SETTING_ID}/${meta.id}`)
+    const partial = await server.services.photos.partialSize({
+      owner: device.deviceId,
+      name: `${DEMO_SETTING_ID}/${meta.id}`,
+    })
     expect(partial).toBe(3 * 16 * 1024)
     expect((await syncOnce({ db: device.db, chunkBytes: 16 * 1024 })).ok).toBe(true)
     expect(await serverPhotos(meta.id)).toHaveLength(1)

@@ -1,0 +1,88 @@
+/**
+ * The file operations the filesystem photo store is built on, written so a disk that takes
+ * fewer bytes than it was given, or none, is noticed: every write is checked to its last byte
+ * and an operating-system error becomes a store failure (full or failing) instead of a throw.
+ * `openFile` is injectable so a test can make writes come back short on any machine.
+ */
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { mkdir, open, type FileHandle } from 'node:fs/promises'
+import type { StoreFailure } from './PhotoStore.ts'
+
+export type OpenFile = (path: string, flags: string) => Promise<FileHandle>
+
+export const openFile: OpenFile = (path, flags) => open(path, flags)
+
+/** An operating-system error (it has an errno code), as opposed to a bug. */
+function errnoOf(error: unknown): string | null {
+  if (!(error instanceof Error) || !('code' in error)) return null
+  return typeof error.code === 'string' ? error.code : null
+}
+
+export function isMissing(error: unknown): boolean {
+  return errnoOf(error) === 'ENOENT'
+}
+
+/** A failed write of the store as a value; bugs (no errno) are thrown on. */
+export function storeFailureOf(error: unknown): StoreFailure {
+  if (error instanceof ShortWriteError) return error.failure
+  const code = errnoOf(error)
+  if (code === null) throw error
+  const detail = error instanceof Error ? error.message : code
+  const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG'
+  return { ok: false, reason: full ? 'store-full' : 'store-failing', detail }
+}
+
+export class ShortWriteError extends Error {
+  readonly failure: StoreFailure
+  constructor(failure: StoreFailure) {
+    super(failure.detail)
+    this.failure = failure
+  }
+}
+
+/** Writes every byte of `bytes` at the handle's position, or throws why it could not. */
+export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let written = 0
+  while (written < bytes.byteLength) {
+    const { bytesWritten } = await handle.write(bytes, written, bytes.byteLength - written)
+    if (bytesWritten <= 0) {
+      const detail = `the disk took ${written} of ${bytes.byteLength} bytes and then no more`
+      throw new ShortWriteError({ ok: false, reason: 'store-full', detail })
+    }
+    written += bytesWritten
+  }
+}
+
+/** Flushes a file or a folder's entries to the disk. */
+export async function flush(path: string, open: OpenFile = openFile): Promise<void> {
+  const handle = await open(path, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The SHA-256 and size of a file as the disk gives them back now. */
+export async function readBack(path: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256')
+  let size = 0
+  for await (const chunk of createReadStream(path)) {
+    const buffer = chunk as Buffer
+    hash.update(buffer)
+    size += buffer.byteLength
+  }
+  return { sha256: hash.digest('hex'), size }
+}
+
+/** Runs `task`; if its folder `dir` is missing, makes it and runs `task` once more. */
+export async function inFolder<T>(dir: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task()
+  } catch (error) {
+    if (!isMissing(error)) throw error
+    await mkdir(dir, { recursive: true })
+    return task()
+  }
+}
