@@ -10,10 +10,11 @@
  * Invariants:
  * - The staff member is an active one of the device's own setting, with the public key the
  *   server holds; the signature covers method, path with query, and the body bytes as sent
- *   (`rawBodyOf`, kept by the routes' JSON parser).
+ *   (`rawBodyOf`, kept by the routes' preParsing hook `keepRawBody`).
  * - A refusal is an API error body with its status, never an exception.
  */
-import type { FastifyRequest } from 'fastify'
+import { Readable } from 'node:stream'
+import type { FastifyRequest, RequestPayload } from 'fastify'
 import type { StaffRole } from '../../policy/index.ts'
 import { apiError, type ApiErrorBody } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
@@ -35,14 +36,37 @@ export type StaffAccess = (
   device: AuthenticatedDevice,
 ) => Promise<StaffAccessResult>
 
-const rawBodies = new WeakMap<FastifyRequest, string>()
+const rawBodies = new WeakMap<FastifyRequest, Uint8Array>()
+const MAX_BODY_BYTES = 1024 * 1024
 
-/** Keeps the body as it came, for the signature; call it from the content-type parser. */
-export function keepRawBody(request: FastifyRequest, body: string): void {
-  rawBodies.set(request, body)
+/**
+ * A preParsing hook: keeps the body's bytes as they came (the signature covers them) and hands
+ * the same bytes on to the server's own JSON parser, so its limits and checks still apply.
+ */
+export async function keepRawBody(
+  request: FastifyRequest,
+  _reply: unknown,
+  payload: RequestPayload,
+): Promise<RequestPayload> {
+  if (request.method === 'GET' || request.method === 'HEAD') return payload
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of payload) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
+    size += bytes.byteLength
+    if (size > MAX_BODY_BYTES) {
+      throw Object.assign(new Error('The request is too big.'), { statusCode: 413 })
+    }
+    chunks.push(bytes)
+  }
+  const body = Buffer.concat(chunks)
+  rawBodies.set(request, new Uint8Array(body))
+  const again: RequestPayload = Readable.from([body])
+  again.receivedEncodedLength = body.byteLength
+  return again
 }
 
-export function rawBodyOf(request: FastifyRequest): string | null {
+export function rawBodyOf(request: FastifyRequest): Uint8Array | null {
   return rawBodies.get(request) ?? null
 }
 

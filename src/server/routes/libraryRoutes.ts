@@ -107,18 +107,7 @@ export function libraryRoutes(
   return (api, _options, done) => {
     api.addHook('preHandler', deviceAuthHook(services))
     // The signature covers the body's bytes as sent, so keep them beside the parsed JSON.
-    api.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, next) => {
-      const text = typeof body === 'string' ? body : body.toString('utf8')
-      keepRawBody(request, text)
-      try {
-        next(null, text === '' ? undefined : (JSON.parse(text) as unknown))
-      } catch {
-        const error = Object.assign(new Error('The request body is not valid JSON.'), {
-          statusCode: 400,
-        })
-        next(error, undefined)
-      }
-    })
+    api.addHook('preParsing', keepRawBody)
 
     api.get('/photos', async (request, reply) => {
       const query = parseOr400(reply, LibraryQuerySchema, request.query, 'library request')

@@ -124,7 +124,7 @@ describe.each(BACKENDS)('the photo library on $backend', ({ backend, skip }) => 
       200,
     )
     expect((await put(`/api/sync/photos/${photos.ava}/thumbnail`, avaThumb)).status).toBe(200)
-  })
+  }, 60_000)
   afterAll(async () => {
     if (!skip) await server.close()
   })
