@@ -42,6 +42,7 @@ export {
   type DailyTotals,
 } from './dailyAudit.ts'
 export { photoBalance, type Balance, type BalanceWindows, type ChildTally } from './photoBalance.ts'
+export { photoUseRows, type AuditApproval, type AuditUse, type UseRow } from './photoUseRows.ts'
 export { csvField, toCsv } from './csv.ts'
 export { AUDIT_CSV_HEADER, auditCsvRows, dailyAuditCsv } from './dailyAuditCsv.ts'
 export { dailyAuditPdf, type PdfFacts } from './dailyAuditPdf.ts'

@@ -225,6 +225,11 @@ export interface PhotoMeta {
   attestations?: Attestations
   /** Added after version 1 (not indexed): size of the stored thumbnail, in bytes. */
   thumbnailBytes?: number
+  /**
+   * Added after version 1 (not indexed): the server has the thumbnail for its photo library
+   * (or will never take it); absent: not sent yet.
+   */
+  thumbnailUploaded?: true
   deleted: PhotoDeletion | null
   /** Empty: not flagged. One entry per withdrawal that concerns this photo. */
   flaggedForRemoval: RemovalFlag[]

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { benchAudit } from './auditBench.ts'
 import { benchCapture } from './captureBench.ts'
+import { benchLibrary } from './libraryBench.ts'
 import { benchPolicy } from './policyBench.ts'
 import { benchSync } from './syncBench.ts'
 
@@ -16,6 +17,7 @@ const benches: [string, Bench][] = [
   ['capture', benchCapture],
   ['sync', benchSync],
   ['audit', benchAudit],
+  ['library', benchLibrary],
 ]
 const only = process.argv.slice(2)
 

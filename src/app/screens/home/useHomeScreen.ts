@@ -31,6 +31,8 @@ export function useHomeScreen() {
     [db, isManager],
   )
   const mayAudit = usePermission('view-audit')
+  // A keyworker sees their key children's photos; the screen narrows to them.
+  const mayLibrary = usePermission('view-photo-library', { isKeyChild: true })
   const alerts = useManagerAlerts(
     mayAudit,
     reviews === undefined
@@ -60,6 +62,13 @@ export function useHomeScreen() {
       detail: 'Recent photos and whether they have been sent to the setting’s server.',
       screen: { name: 'photos' },
       denied: null,
+    },
+    {
+      id: 'library',
+      label: 'Photos of the setting',
+      detail: 'Every photo on the setting’s server, its consent today, and using it.',
+      screen: { name: 'library' },
+      denied: mayLibrary ? null : deniedMessage('view-photo-library'),
     },
   ]
   const managerTiles: HomeTile[] = isManager
