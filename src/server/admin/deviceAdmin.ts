@@ -47,7 +47,9 @@ export async function adminDevices(
 export async function adminRevoke(
   ctx: AdminContext,
   deviceId: string,
-): Promise<AdminResult<{ deviceId: string; name: string; settingId: string; alreadyRevoked: boolean }>> {
+): Promise<
+  AdminResult<{ deviceId: string; name: string; settingId: string; alreadyRevoked: boolean }>
+> {
   const row = await ctx.db
     .selectFrom('devices')
     .select(['setting_id', 'name', 'revoked_at'])

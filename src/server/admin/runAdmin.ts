@@ -38,7 +38,9 @@ export interface AdminOptions {
   pinIterations?: number
 }
 
-type Flags = Partial<Record<'name' | 'manager' | 'setting' | 'staff' | 'device' | 'to' | 'from', string>>
+type Flags = Partial<
+  Record<'name' | 'manager' | 'setting' | 'staff' | 'device' | 'to' | 'from', string>
+>
 
 export async function runAdmin(argv: string[], options: AdminOptions): Promise<number> {
   const { io } = options
@@ -46,7 +48,11 @@ export async function runAdmin(argv: string[], options: AdminOptions): Promise<n
   try {
     parsed = parse(argv)
   } catch (error) {
-    return usage(io, argv.includes('--json'), error instanceof Error ? error.message : String(error))
+    return usage(
+      io,
+      argv.includes('--json'),
+      error instanceof Error ? error.message : String(error),
+    )
   }
   const { command, flags, json } = parsed
   if (command === undefined || command === 'help' || parsed.help) {
@@ -62,7 +68,8 @@ export async function runAdmin(argv: string[], options: AdminOptions): Promise<n
     return usage(io, json, `${command} needs ${list}. Usage: ${COMMANDS[command].usage}`)
   }
   const config = readServerConfig(options.env)
-  if (!config.ok) return report(io, json, { ok: false, error: { code: 'invalid', message: config.error } })
+  if (!config.ok)
+    return report(io, json, { ok: false, error: { code: 'invalid', message: config.error } })
   const result = await run(command, flags, config.value, options)
   return report(io, json, result)
 }
@@ -76,7 +83,11 @@ async function run(
   const now = options.now ?? (() => new Date())
   const need = (flag: keyof Flags): string => flags[flag] ?? ''
   if (command === 'restore') {
-    const done = await restoreDataDir({ from: need('from'), dataDir: config.dataDir, database: config.database })
+    const done = await restoreDataDir({
+      from: need('from'),
+      dataDir: config.dataDir,
+      database: config.database,
+    })
     return done.ok ? { ok: true, value: describe.restore(done.value) } : done
   }
   const storage = await openStorage({ ...config, thumbnailRetentionHours: null, now })
@@ -88,11 +99,17 @@ async function run(
   try {
     switch (command) {
       case 'create-setting':
-        return map(await createSetting(ctx, { name: need('name'), manager: need('manager') }), describe.created)
+        return map(
+          await createSetting(ctx, { name: need('name'), manager: need('manager') }),
+          describe.created,
+        )
       case 'enrolment-code':
         return map(await adminEnrolmentCode(ctx, need('setting')), describe.code)
       case 'reset-pin':
-        return map(await resetPin(ctx, { staffId: need('staff'), settingId: flags.setting }), describe.pinReset)
+        return map(
+          await resetPin(ctx, { staffId: need('staff'), settingId: flags.setting }),
+          describe.pinReset,
+        )
       case 'devices':
         return map(await adminDevices(ctx, need('setting')), describe.devices)
       case 'revoke':
@@ -121,7 +138,13 @@ function map<T>(result: AdminResult<T>, as: (value: T) => Described): AdminResul
 
 function report(io: AdminIo, json: boolean, result: AdminResult<Described>): number {
   if (json) {
-    io.out(JSON.stringify(result.ok ? { ok: true, ...result.value.json } : { ok: false, error: result.error }, null, 2))
+    io.out(
+      JSON.stringify(
+        result.ok ? { ok: true, ...result.value.json } : { ok: false, error: result.error },
+        null,
+        2,
+      ),
+    )
   } else if (result.ok) {
     io.out(result.value.lines.join('\n'))
   } else {
@@ -159,7 +182,9 @@ function parse(argv: string[]) {
     },
   })
   if (positionals.length > 1) {
-    throw new Error(`Give one command at a time; got "${positionals.join(' ')}". Quote names with spaces.`)
+    throw new Error(
+      `Give one command at a time; got "${positionals.join(' ')}". Quote names with spaces.`,
+    )
   }
   const { json, help, ...rest } = values
   const flags: Flags = rest

@@ -134,7 +134,10 @@ export async function resetPin(
   const rows = await query.execute()
   const row = rows[0]
   if (row === undefined) {
-    return fail('not_found', `No member of staff has the id ${input.staffId}. The command “settings” lists every setting’s staff with their ids.`)
+    return fail(
+      'not_found',
+      `No member of staff has the id ${input.staffId}. The command “settings” lists every setting’s staff with their ids.`,
+    )
   }
   if (rows.length > 1) {
     return fail(
@@ -165,7 +168,12 @@ export async function resetPin(
   })
   return {
     ok: true,
-    value: { settingId: row.setting_id, staffId: input.staffId, staffName: staff.name, oneTimePin: pin },
+    value: {
+      settingId: row.setting_id,
+      staffId: input.staffId,
+      staffName: staff.name,
+      oneTimePin: pin,
+    },
   }
 }
 

@@ -56,7 +56,10 @@ export async function backupDataDir(options: {
     } finally {
       source.close()
     }
-    database = { kind: 'sqlite', file: { path: SQLITE_FILE, ...(await sha256OfFile(join(to, SQLITE_FILE))) } }
+    database = {
+      kind: 'sqlite',
+      file: { path: SQLITE_FILE, ...(await sha256OfFile(join(to, SQLITE_FILE))) },
+    }
   } else {
     database = {
       kind: 'postgres',

@@ -12,7 +12,10 @@ import type { DeviceSummary } from '../../protocol/index.ts'
 import { appendServerAudit } from '../serverAudit.ts'
 import type { Database, DevicesTable } from '../storage/schema.ts'
 
-export async function listDevices(db: Kysely<Database>, settingId: string): Promise<DeviceSummary[]> {
+export async function listDevices(
+  db: Kysely<Database>,
+  settingId: string,
+): Promise<DeviceSummary[]> {
   const rows = await db
     .selectFrom('devices')
     .selectAll()
