@@ -9,6 +9,9 @@
  * - Files are copied into a temporary folder beside the target, checked again there, then
  *   the folder is renamed into place: a failed restore leaves no half-restored folder.
  * - A SQLite backup is restored only for a SQLite server, and passes SQLite's integrity check.
+ * - Every setting's sequence moves forward by SEQUENCE_JUMP: tablets that pulled from the
+ *   server after the backup was made hold a cursor past the backup's last change, and would
+ *   otherwise never pull the changes the restored server numbers from there.
  */
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, readFile, rename, rm, rmdir } from 'node:fs/promises'
@@ -68,6 +71,7 @@ export async function restoreDataDir(options: {
     if (manifest.database.kind === 'sqlite') {
       const check = integrityOf(join(staging, manifest.database.file.path))
       if (check !== 'ok') return damaged(from, [`${manifest.database.file.path}: ${check}`])
+      moveSequencesForward(join(staging, manifest.database.file.path))
     }
     if (existsSync(dataDir)) await rmdir(dataDir)
     await mkdir(dirname(dataDir), { recursive: true })
@@ -136,6 +140,18 @@ function integrityOf(file: string): string {
     return rows.map((r) => r.integrity_check).join('; ')
   } catch (error) {
     return error instanceof Error ? error.message : String(error)
+  } finally {
+    db.close()
+  }
+}
+
+/** More changes than any setting makes between a backup and its restore. */
+export const SEQUENCE_JUMP = 1_000_000
+
+function moveSequencesForward(file: string): void {
+  const db = new BetterSqlite3(file, { fileMustExist: true })
+  try {
+    db.prepare('UPDATE settings SET last_seq = last_seq + ?').run(SEQUENCE_JUMP)
   } finally {
     db.close()
   }
