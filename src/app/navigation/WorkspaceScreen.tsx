@@ -13,6 +13,7 @@ import { RosterImportScreen } from '../screens/roster-import/RosterImportScreen.
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx'
 import { StaffScreen } from '../screens/staff/StaffScreen.tsx'
 import { TabletScreen } from '../screens/tablet/TabletScreen.tsx'
+import { TabletsScreen } from '../screens/tablets/TabletsScreen.tsx'
 import { useNavigation } from '../session/WorkspaceContext.tsx'
 
 export function WorkspaceScreen() {
@@ -42,6 +43,8 @@ export function WorkspaceScreen() {
       return <PhotosScreen />
     case 'tablet':
       return <TabletScreen />
+    case 'tablets':
+      return <TabletsScreen />
     case 'audit':
       return <AuditScreen />
   }
