@@ -1,4 +1,7 @@
-// The confirmation before revoking a tablet: what happens, in words, before it happens.
+// The confirmation before revoking a tablet, in its own card: what happens, in words, before
+// it happens. It takes the focus when it opens (which also scrolls it into view), so a screen
+// reader reads it and the manager sees it wherever the card is on the screen.
+import { useEffect, useRef } from 'react'
 import type { DeviceSummary } from '../../../protocol/index.ts'
 
 export function RevokeConfirm(props: {
@@ -9,14 +12,20 @@ export function RevokeConfirm(props: {
 }) {
   const { device } = props
   const unsent = device.unsentPhotos
+  const box = useRef<HTMLElement>(null)
+  useEffect(() => {
+    box.current?.focus()
+  }, [])
   return (
     <section
-      className="card tablets-revoke"
+      ref={box}
+      tabIndex={-1}
+      className="tablets-revoke"
       role="alertdialog"
       aria-labelledby="tablets-revoke-title"
       aria-describedby="tablets-revoke-what"
     >
-      <h2 id="tablets-revoke-title">Revoke “{device.name}”?</h2>
+      <h3 id="tablets-revoke-title">Revoke “{device.name}”?</h3>
       <ul id="tablets-revoke-what" className="tablets-revoke__what">
         <li>The server refuses this tablet from now on.</li>
         <li>At its next contact, it deletes every photo and record it holds, and says so.</li>

@@ -1,6 +1,6 @@
 // One tablet of the setting: its name, when the server last heard from it, its unsent photos
 // as the server knows them, and its state; Rename (in place) and Revoke for the manager.
-import { useId, useState } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { DEVICE_NAME_MAX, type DeviceSummary } from '../../../protocol/index.ts'
 import { formatDayTime } from '../../components/formatDate.ts'
 
@@ -10,6 +10,8 @@ export function TabletRow(props: {
   busy: boolean
   onRename: (name: string) => Promise<boolean>
   onRevoke: () => void
+  /** The revoke confirmation, shown in this tablet's card while it is asked. */
+  confirmation: ReactNode
 }) {
   const { device } = props
   const [editing, setEditing] = useState<string | null>(null)
@@ -36,8 +38,10 @@ export function TabletRow(props: {
           <dd>{revoked ? `Revoked ${formatDayTime(device.revokedAt ?? '')}` : 'In use'}</dd>
         </div>
       </dl>
+      {props.confirmation}
       {editing === null ? (
-        !revoked && (
+        !revoked &&
+        props.confirmation === null && (
           <div className="tablet-row__actions">
             <button
               type="button"

@@ -58,64 +58,68 @@ function rowOf(deviceId: string): HTMLElement {
 }
 
 describe('TabletsScreen', () => {
-  it('refuses a wrong PIN in the server’s words and asks again', async () => {
+  it('refuses a wrong PIN in the server’s words and asks again', { timeout: 20_000 }, async () => {
     await openWithPin('9999')
     expect(await screen.findByText(/Only the manager can do this, with their own PIN/)).toBeTruthy()
     expect(screen.getByLabelText('Your PIN')).toBeTruthy()
   })
 
-  it('lists the tablets, adds one with a code and a QR code, renames and revokes', async () => {
-    const user = await openWithPin(DEMO_STAFF.manager.pin)
-    await screen.findByRole('list', { name: 'The setting’s tablets' })
-    const mine = rowOf(tablet.deviceId)
-    expect(within(mine).getByText('In use')).toBeTruthy()
-    expect(within(mine).queryByRole('button', { name: /Revoke/ })).toBeNull()
+  it(
+    'lists the tablets, adds one with a code and a QR code, renames and revokes',
+    { timeout: 30_000 },
+    async () => {
+      const user = await openWithPin(DEMO_STAFF.manager.pin)
+      await screen.findByRole('list', { name: 'The setting’s tablets' })
+      const mine = rowOf(tablet.deviceId)
+      expect(within(mine).getByText('In use')).toBeTruthy()
+      expect(within(mine).queryByRole('button', { name: /Revoke/ })).toBeNull()
 
-    await user.click(screen.getByRole('button', { name: 'Add a tablet' }))
-    const code = await screen.findByTestId('enrolment-code')
-    expect(code.textContent).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/)
-    const qr = screen.getByRole('img', {
-      name: new RegExp(`enrol link with the code ${code.textContent}`),
-    })
-    expect(qr.querySelector('path')?.getAttribute('d')?.length).toBeGreaterThan(100)
-    await user.click(screen.getByRole('button', { name: 'Done' }))
+      await user.click(screen.getByRole('button', { name: 'Add a tablet' }))
+      const code = await screen.findByTestId('enrolment-code')
+      expect(code.textContent).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/)
+      const qr = screen.getByRole('img', {
+        name: new RegExp(`enrol link with the code ${code.textContent}`),
+      })
+      expect(qr.querySelector('path')?.getAttribute('d')?.length).toBeGreaterThan(100)
+      await user.click(screen.getByRole('button', { name: 'Done' }))
 
-    const other = rowOf(lost.deviceId)
-    // Done refreshes the list; the buttons wait for it.
-    const rename = within(other).getByRole<HTMLButtonElement>('button', { name: /Rename/ })
-    await waitFor(() => {
-      expect(rename.disabled).toBe(false)
-    })
-    await user.click(rename)
-    const input = within(other).getByLabelText(/New name for/)
-    await user.clear(input)
-    await user.type(input, 'Garden iPad')
-    await user.click(within(other).getByRole('button', { name: 'Save' }))
-    await screen.findByText('Renamed “iPad” to “Garden iPad”.')
-    const renamed = await server.services.db
-      .selectFrom('devices')
-      .select('name')
-      .where('id', '=', lost.deviceId)
-      .executeTakeFirstOrThrow()
-    expect(renamed.name).toBe('Garden iPad')
+      const other = rowOf(lost.deviceId)
+      // Done refreshes the list; the buttons wait for it.
+      const rename = within(other).getByRole<HTMLButtonElement>('button', { name: /Rename/ })
+      await waitFor(() => {
+        expect(rename.disabled).toBe(false)
+      })
+      await user.click(rename)
+      const input = within(other).getByLabelText(/New name for/)
+      await user.clear(input)
+      await user.type(input, 'Garden iPad')
+      await user.click(within(other).getByRole('button', { name: 'Save' }))
+      await screen.findByText('Renamed “iPad” to “Garden iPad”.')
+      const renamed = await server.services.db
+        .selectFrom('devices')
+        .select('name')
+        .where('id', '=', lost.deviceId)
+        .executeTakeFirstOrThrow()
+      expect(renamed.name).toBe('Garden iPad')
 
-    await user.click(within(rowOf(lost.deviceId)).getByRole('button', { name: /Revoke/ }))
-    const dialog = screen.getByRole('alertdialog', { name: 'Revoke “Garden iPad”?' })
-    expect(dialog.textContent).toContain('deletes every photo and record it holds')
-    expect(dialog.textContent).toContain('Photos it has not sent are lost')
-    expect(dialog.textContent).toContain('reset the PINs of staff who used it')
-    await user.click(within(dialog).getByRole('button', { name: 'Revoke this tablet' }))
-    await screen.findByText(/“Garden iPad” is revoked/)
-    await waitFor(() => {
-      expect(within(rowOf(lost.deviceId)).getByText(/^Revoked /)).toBeTruthy()
-    })
-    const row = await server.services.db
-      .selectFrom('devices')
-      .select('revoked_by')
-      .where('id', '=', lost.deviceId)
-      .executeTakeFirstOrThrow()
-    expect(row.revoked_by).toBe(DEMO_STAFF.manager.id)
-  })
+      await user.click(within(rowOf(lost.deviceId)).getByRole('button', { name: /Revoke/ }))
+      const dialog = screen.getByRole('alertdialog', { name: 'Revoke “Garden iPad”?' })
+      expect(dialog.textContent).toContain('deletes every photo and record it holds')
+      expect(dialog.textContent).toContain('Photos it has not sent are lost')
+      expect(dialog.textContent).toContain('reset the PINs of staff who used it')
+      await user.click(within(dialog).getByRole('button', { name: 'Revoke this tablet' }))
+      await screen.findByText(/“Garden iPad” is revoked/)
+      await waitFor(() => {
+        expect(within(rowOf(lost.deviceId)).getByText(/^Revoked /)).toBeTruthy()
+      })
+      const row = await server.services.db
+        .selectFrom('devices')
+        .select('revoked_by')
+        .where('id', '=', lost.deviceId)
+        .executeTakeFirstOrThrow()
+      expect(row.revoked_by).toBe(DEMO_STAFF.manager.id)
+    },
+  )
 
   it('tells anyone but the manager why they cannot', async () => {
     await renderInWorkspace(tablet.db, DEMO_STAFF.keyworker.id, <TabletsScreen />)

@@ -73,14 +73,6 @@ export function TabletsScreen() {
           ) : (
             <AddTabletPanel code={s.newCode} onClose={s.closeCode} />
           )}
-          {s.confirming !== null && (
-            <RevokeConfirm
-              device={s.confirming}
-              busy={s.busy}
-              onRevoke={() => void s.revoke()}
-              onCancel={s.cancelRevoke}
-            />
-          )}
           <ul className="tablets-screen__list" aria-label="The setting’s tablets">
             {(s.devices ?? []).map((device) => (
               <TabletRow
@@ -92,6 +84,16 @@ export function TabletsScreen() {
                 onRevoke={() => {
                   s.askRevoke(device)
                 }}
+                confirmation={
+                  s.confirming?.id === device.id ? (
+                    <RevokeConfirm
+                      device={s.confirming}
+                      busy={s.busy}
+                      onRevoke={() => void s.revoke()}
+                      onCancel={s.cancelRevoke}
+                    />
+                  ) : null
+                }
               />
             ))}
           </ul>
