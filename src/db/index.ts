@@ -37,7 +37,7 @@ export {
   type NewStaff,
   type StaffErrorCode,
 } from './staffRepository.ts'
-export { verifyPin, type PinErrorCode } from './verifyPin.ts'
+export { verifyPin, type PinErrorCode, type SignedIn } from './verifyPin.ts'
 export { PIN_ITERATIONS, pinFormatError } from './pinHash.ts'
 export { FIRST_LOCKOUT_MINUTES, MAX_WRONG_PINS, lockoutMinutes } from './pinLockout.ts'
 export {

@@ -34,7 +34,7 @@ export type OutboxChange =
   | { kind: 'consent'; payload: StoredConsent }
   | { kind: 'injury'; payload: InjuryRecord }
   | { kind: 'staff'; payload: Staff }
-  | { kind: 'staffPin'; payload: { id: string; pin: PinHash } }
+  | { kind: 'staffPin'; payload: { id: string; pin: PinHash; mustChange?: boolean } }
   | { kind: 'child'; payload: Child }
   | { kind: 'location'; payload: Location }
   | { kind: 'photo'; payload: PhotoMeta }

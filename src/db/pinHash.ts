@@ -1,13 +1,19 @@
 /**
  * PIN hashing with WebCrypto: PBKDF2-SHA-256, a random 16-byte salt per hash, and the
  * iteration count stored beside the hash so it can be raised later without breaking old PINs.
+ * The PBKDF2 output is a *master* that is split (scheme v2, src/protocol/staffAuthority.ts)
+ * into the verifier that is stored and the signing seed that only the signed-in session holds.
  *
  * Invariants:
  * - A PIN is 4 to 6 digits and exists in clear only in memory, for the time of one call.
+ * - The master and the signing seed are never stored: only the verifier and the public key.
  * - Comparison of hashes takes the same time wherever the first difference is.
  * - A 4-digit PIN has only 10,000 values; the hash keeps it out of sight in storage, the
- *   lockout (pinLockout.ts) is what stops guessing at the tablet.
+ *   lockout (pinLockout.ts) is what stops guessing at the tablet
+ *   (docs/decisions/0010-a-change-carries-its-author-s-proof.md: what a stolen tablet gives).
+ * - v1 verifiers (no `scheme`: the PBKDF2 output itself) are still checked, but give no seed.
  */
+import { PIN_SCHEME_SPLIT, splitPinMaster } from '../protocol/index.ts'
 import type { PinHash } from './records.ts'
 
 export const PIN_ITERATIONS = 210_000
@@ -39,12 +45,43 @@ async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: nu
   return new Uint8Array(await subtle.deriveBits(params, key, HASH_BITS))
 }
 
-export async function hashPin(pin: string, iterations = PIN_ITERATIONS): Promise<PinHash> {
+/** A new PIN's stored verifier, and the signing seed of the person who typed it. */
+export interface HashedPin {
+  pin: PinHash
+  signingSeed: Uint8Array
+}
+
+/** `saltB64` only for the demo's published PINs (fixed salts); real PINs get a random salt. */
+export async function hashPinWithSeed(
+  pin: string,
+  iterations = PIN_ITERATIONS,
+  saltB64?: string,
+): Promise<HashedPin> {
   if (iterations < MIN_PIN_ITERATIONS)
     throw new Error(`PBKDF2 needs ≥ ${MIN_PIN_ITERATIONS} iterations`)
-  const salt = globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES))
-  const hash = await derive(pin, salt, iterations)
-  return { saltB64: toB64(salt), hashB64: toB64(hash), iterations }
+  const salt =
+    saltB64 === undefined
+      ? globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES))
+      : fromB64(saltB64)
+  const { verifier, signingSeed, publicKeyHex } = splitPinMaster(
+    await derive(pin, salt, iterations),
+  )
+  const stored: PinHash = {
+    saltB64: toB64(salt),
+    hashB64: toB64(verifier),
+    iterations,
+    scheme: PIN_SCHEME_SPLIT,
+    publicKeyHex,
+  }
+  return { pin: stored, signingSeed }
+}
+
+export async function hashPin(
+  pin: string,
+  iterations = PIN_ITERATIONS,
+  saltB64?: string,
+): Promise<PinHash> {
+  return (await hashPinWithSeed(pin, iterations, saltB64)).pin
 }
 
 /** Equal length and equal bytes, looking at every byte whatever it finds. */
@@ -55,7 +92,20 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0
 }
 
+/** Whether `pin` is right; if it is and the verifier is v2, the person's signing seed. */
+export async function checkPin(
+  pin: string,
+  stored: PinHash,
+): Promise<{ matches: boolean; signingSeed: Uint8Array | null }> {
+  const master = await derive(pin, fromB64(stored.saltB64), stored.iterations)
+  if (stored.scheme !== PIN_SCHEME_SPLIT) {
+    return { matches: constantTimeEqual(master, fromB64(stored.hashB64)), signingSeed: null }
+  }
+  const { verifier, signingSeed } = splitPinMaster(master)
+  const matches = constantTimeEqual(verifier, fromB64(stored.hashB64))
+  return { matches, signingSeed: matches ? signingSeed : null }
+}
+
 export async function pinMatches(pin: string, stored: PinHash): Promise<boolean> {
-  const candidate = await derive(pin, fromB64(stored.saltB64), stored.iterations)
-  return constantTimeEqual(candidate, fromB64(stored.hashB64))
+  return (await checkPin(pin, stored)).matches
 }

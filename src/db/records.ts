@@ -19,6 +19,7 @@ import type {
   StaffRole,
   Verdict,
 } from '../policy/index.ts'
+import type { PIN_SCHEME_SPLIT } from '../protocol/index.ts'
 
 export interface Setting {
   id: string
@@ -80,10 +81,17 @@ export interface InjuryRecord {
   clearedBy: string | null
 }
 
+/**
+ * A PIN verifier (src/db/pinHash.ts). `scheme` absent: v1, `hashB64` is the PBKDF2 output and
+ * gives no signing key. `PIN_SCHEME_SPLIT`: `hashB64` is the verifier split from the PBKDF2
+ * master and `publicKeyHex` the key this person's changes are signed with (staffAuthority.ts).
+ */
 export interface PinHash {
   saltB64: string
   hashB64: string
   iterations: number
+  scheme?: typeof PIN_SCHEME_SPLIT
+  publicKeyHex?: string
 }
 
 /** A member of staff as stored on this device, PIN hash and lockout state included. */
@@ -94,6 +102,8 @@ export interface StaffRecord {
   canCapture: boolean
   roomId: string | null
   pin: PinHash | null
+  /** A one-time PIN: its owner must choose their own at the next sign-in. Absent: false. */
+  mustChangePin?: boolean
   /** Wrong PINs since the last correct one or the last lockout. */
   failedAttempts: number
   lockedUntil: Iso | null

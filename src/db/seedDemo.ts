@@ -17,13 +17,14 @@ import { demoConsents, demoInjuries } from './demoConsents.ts'
 import {
   DEMO_DEVICE_ID,
   DEMO_LOCATIONS,
+  DEMO_PIN_SALTS,
   DEMO_ROOMS,
   DEMO_SETTING_ID,
   DEMO_SETTING_NAME,
   DEMO_STAFF,
   demoChildren,
 } from './demoRoster.ts'
-import { hashPin } from './pinHash.ts'
+import { hashPin, PIN_ITERATIONS } from './pinHash.ts'
 import { FRESH_LOCKOUT_STATE } from './pinLockout.ts'
 import { DEFAULT_IDLE_LOCK_MINUTES, type StaffRecord } from './records.ts'
 
@@ -44,7 +45,7 @@ async function demoStaffRecords(): Promise<StaffRecord[]> {
   return Promise.all(
     Object.values(DEMO_STAFF).map(async ({ pin, ...person }) => ({
       ...person,
-      pin: await hashPin(pin),
+      pin: await hashPin(pin, PIN_ITERATIONS, DEMO_PIN_SALTS[person.id]),
       ...FRESH_LOCKOUT_STATE,
       active: true,
     })),

@@ -142,7 +142,7 @@ describe('PINs', () => {
     const locked = await verifyPin(db, KEYWORKER.id, '2345', at(5 * MINUTE - 1))
     expect(locked.ok || locked.error.code).toBe('locked')
     const back = await verifyPin(db, KEYWORKER.id, '2345', at(5 * MINUTE))
-    expect(back.ok && back.value.id).toBe(KEYWORKER.id)
+    expect(back.ok && back.value.staff.id).toBe(KEYWORKER.id)
 
     const second = await wrongTimes(5, at(6 * MINUTE))
     expect(second[4]?.ok || second[4]?.error.message).toMatch(/Try again in 10 minutes/)

@@ -84,6 +84,19 @@ export const DEMO_STAFF = {
   },
 } as const satisfies Record<string, DemoStaff>
 
+/**
+ * The demo PINs' salts, fixed (base64 of 16 bytes) so that the tablet's local demo and the
+ * server's demo copy derive the same verifier and signing key from the same published PIN:
+ * what someone does in the demo can then be proved to the server's demo setting
+ * (docs/decisions/0010-a-change-carries-its-author-s-proof.md). Real PINs get random salts.
+ */
+export const DEMO_PIN_SALTS: Record<string, string> = {
+  'demo-staff-manager': 'EV/tVWeQ1vqXxZsOOxYh4g==',
+  'demo-staff-keyworker': 'BoBBnTlgBAsDlucuut4Apg==',
+  'demo-staff-practitioner': '5F5PV0MUvUy2JlwvApqgHg==',
+  'demo-staff-student': 'gRfqvaENBtGT7JJZ3VTPNQ==',
+}
+
 /** One child per consent situation of RULES.md, plus ordinary ones around them. */
 export const SHOWCASE_KEYS = [
   'allGranted',

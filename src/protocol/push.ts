@@ -22,7 +22,21 @@ import {
 
 export const MAX_PUSH_CHANGES = 200
 
-const header = { id: IdSchema, createdAt: IsoSchema, actorId: IdSchema.nullable().optional() }
+/**
+ * `actorId`: who made the change; `proof`: their Ed25519 signature (hex) over
+ * `changeProofMessage({ settingId, changeId: id, kind, actorId, payload })`, made with the
+ * signing seed their PIN gives (staffAuthority.ts). The server refuses a change without them
+ * (docs/decisions/0010-a-change-carries-its-author-s-proof.md).
+ */
+const header = {
+  id: IdSchema,
+  createdAt: IsoSchema,
+  actorId: IdSchema.nullable().optional(),
+  proof: z
+    .string()
+    .regex(/^[0-9a-f]{128}$/)
+    .optional(),
+}
 
 export const PushChangeSchema = z.discriminatedUnion('kind', [
   z.object({ ...header, kind: z.literal('consent'), payload: ConsentWireSchema }),

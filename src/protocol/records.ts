@@ -19,6 +19,7 @@ import {
   StaffRoleSchema,
   VerdictSchema,
 } from './common.ts'
+import { PIN_SCHEME_SPLIT } from './staffAuthority.ts'
 
 const Text = z.string().max(2000)
 const Name = z.string().max(200)
@@ -93,14 +94,36 @@ export const StaffWireSchema = z.object({
   active: z.boolean(),
 })
 
-/** A salted PBKDF2-SHA-256 verifier of a PIN, as the device makes it (src/db/pinHash.ts). */
-export const PinHashWireSchema = z.object({
-  saltB64: z.base64().max(200),
-  hashB64: z.base64().max(200),
-  iterations: z.number().int().min(100_000).max(10_000_000),
-})
+/**
+ * A salted PBKDF2-SHA-256 verifier of a PIN, as the device makes it (src/db/pinHash.ts).
+ * `scheme` absent (v1, older rows): `hashB64` is the PBKDF2 output itself and there is no
+ * signing key. `PIN_SCHEME_SPLIT` (v2): `hashB64` is the verifier split from the PBKDF2 master
+ * and `publicKeyHex` the key the person's changes are signed with (staffAuthority.ts).
+ */
+export const PinHashWireSchema = z
+  .object({
+    saltB64: z.base64().max(200),
+    hashB64: z.base64().max(200),
+    iterations: z.number().int().min(100_000).max(10_000_000),
+    scheme: z.literal(PIN_SCHEME_SPLIT).optional(),
+    publicKeyHex: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  })
+  .refine((pin) => (pin.scheme === undefined) === (pin.publicKeyHex === undefined), {
+    message: 'A v2 PIN verifier comes with its public key, and only a v2 one has one',
+  })
 
-export const StaffPinWireSchema = z.object({ id: IdSchema, pin: PinHashWireSchema })
+/**
+ * A person's PIN verifier. `mustChange`: a one-time PIN (set by the manager or the admin
+ * command) that its owner must replace at their next sign-in.
+ */
+export const StaffPinWireSchema = z.object({
+  id: IdSchema,
+  pin: PinHashWireSchema,
+  mustChange: z.boolean().optional(),
+})
 
 export const RemovalFlagWireSchema = z.object({
   at: IsoSchema,

@@ -36,7 +36,7 @@ describe('staff authority', () => {
       { ...change, actorId: 'staff-2' },
       { ...change, changeId: 'change-2' },
       { ...change, settingId: 'setting-2' },
-      { ...change, payload: { ...change.payload, status: 'withdrawn' } },
+      { ...change, payload: { id: 'c1', status: 'withdrawn', purpose: 'display' } },
     ]) {
       expect(verifyProof(publicKeyHex, changeProofMessage(other), signature)).toBe(false)
     }

@@ -4,11 +4,13 @@
  * Marked `isDemo` everywhere; every name is synthetic, the PINs are the documented demo ones.
  *
  * Invariants: seeds only when the demo setting is absent, all in one transaction; PIN
- * verifiers are made here (salted PBKDF2), the clear PINs are only the published demo ones.
+ * verifiers are made here (salted PBKDF2, v2), the clear PINs are only the published demo
+ * ones, with the demo's fixed salts so a tablet's local demo signs with the same keys.
  */
 import type { Kysely } from 'kysely'
 import {
   DEMO_LOCATIONS,
+  DEMO_PIN_SALTS,
   DEMO_ROOMS,
   DEMO_SETTING_ID,
   DEMO_SETTING_NAME,
@@ -18,7 +20,7 @@ import {
   demoInjuries,
 } from '../demo/index.ts'
 import type { SettingWire, StaffPinWire, StaffWire } from '../protocol/index.ts'
-import { hashPinForDevices } from './auth/pinVerifier.ts'
+import { hashPinForDevices, SERVER_PIN_ITERATIONS } from './auth/pinVerifier.ts'
 import { putEntity, type EntityKind } from './storage/entities.ts'
 import type { Database } from './storage/schema.ts'
 
@@ -32,7 +34,10 @@ export async function seedDemoSetting(db: Kysely<Database>, now: Date): Promise<
   const at = now.toISOString()
   const people = Object.values(DEMO_STAFF)
   const pins: StaffPinWire[] = await Promise.all(
-    people.map(async (p) => ({ id: p.id, pin: await hashPinForDevices(p.pin) })),
+    people.map(async (p) => ({
+      id: p.id,
+      pin: await hashPinForDevices(p.pin, SERVER_PIN_ITERATIONS, DEMO_PIN_SALTS[p.id]),
+    })),
   )
   const staff: StaffWire[] = people.map(({ pin: _pin, ...p }) => ({ ...p, active: true }))
   const setting: SettingWire = {

@@ -109,10 +109,17 @@ async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
       // A PIN set here and not yet sent is newer than the server's; it comes back after push.
       if (await pending(db, 'staffPin', change.payload.id)) return
       const local = await db.staff.get(change.payload.id)
-      if (local === undefined || local.pin?.hashB64 === change.payload.pin.hashB64) return
+      const mustChangePin = change.payload.mustChange === true
+      if (
+        local === undefined ||
+        (local.pin?.hashB64 === change.payload.pin.hashB64 &&
+          (local.mustChangePin ?? false) === mustChangePin)
+      )
+        return
       await db.staff.put({
         ...local,
         pin: change.payload.pin,
+        mustChangePin,
         failedAttempts: 0,
         lockedUntil: null,
         lockouts: 0,

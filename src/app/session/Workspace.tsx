@@ -2,15 +2,22 @@
 // (hidden) while the tablet is locked or someone else uses it, which is what keeps a held photo,
 // its tags and a half-filled form through a lock. `hidden` also takes it out of the
 // accessibility tree, so a screen reader never reads someone else's work.
-import type { ReactNode } from 'react'
+// The person's signing seed is in it only while they are the one signed in and unlocked, so a
+// hidden workspace can never sign a change (decision 0010).
+import { useMemo, type ReactNode } from 'react'
 import type { Staff } from '../../db/index.ts'
+import { useSessionStore } from './sessionStore.ts'
 import { useFreshStaff } from './useFreshStaff.ts'
 import { navigationFor } from './workspaces.ts'
 import { WorkspaceContext } from './WorkspaceContext.tsx'
 
 export function Workspace(props: { staff: Staff; visible: boolean; children: ReactNode }) {
   const { visible, children } = props
-  const staff = useFreshStaff(props.staff)
+  const fresh = useFreshStaff(props.staff)
+  const signingSeed = useSessionStore((s) =>
+    s.active?.id === fresh.id && !s.locked ? s.signingSeed : null,
+  )
+  const staff = useMemo(() => ({ ...fresh, signingSeed }), [fresh, signingSeed])
   const value = { staff, visible, navigation: navigationFor(staff.id) }
   return (
     <WorkspaceContext value={value}>

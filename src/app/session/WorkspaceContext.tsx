@@ -6,8 +6,11 @@ import { useStore, type StoreApi } from 'zustand'
 import type { Staff } from '../../db/index.ts'
 import type { NavigationState } from '../navigation/navigationStore.ts'
 
+/** The person a workspace acts for, with their signing seed while they are signed in. */
+export type CurrentStaff = Staff & { signingSeed: Uint8Array | null }
+
 export type Workspace = {
-  staff: Staff
+  staff: CurrentStaff
   navigation: StoreApi<NavigationState>
   /** False while locked or while someone else is signed in: stop cameras and timers then. */
   visible: boolean
@@ -22,7 +25,7 @@ function useWorkspace(): Workspace {
 }
 
 /** The signed-in member of staff this screen acts for. */
-export function useCurrentStaff(): Staff {
+export function useCurrentStaff(): CurrentStaff {
   return useWorkspace().staff
 }
 

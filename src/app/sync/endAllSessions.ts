@@ -4,6 +4,6 @@ import { useSessionStore } from '../session/sessionStore.ts'
 import { resetWorkspaces } from '../session/workspaces.ts'
 
 export function endAllSessions(): void {
-  useSessionStore.setState({ active: null, locked: true, lockReason: 'start', workspaces: [] })
+  useSessionStore.getState().signOutAll()
   resetWorkspaces()
 }

@@ -51,7 +51,7 @@ export function useSignIn(): SignInState {
     setBusy(true)
     try {
       const result = await verifyPin(db, chosen.id, pin, nowIso())
-      if (result.ok) signIn(result.value)
+      if (result.ok) signIn(result.value.staff, result.value.signingSeed)
       else setError(result.error.message)
     } catch {
       setError('The tablet could not check your PIN. Try again; if it keeps failing, reload.')
