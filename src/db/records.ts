@@ -122,6 +122,8 @@ export interface Staff {
   active: boolean
   hasPin: boolean
   lockedUntil: Iso | null
+  /** Signed in with a one-time PIN: they choose their own before anything else. */
+  mustChangePin?: boolean
 }
 
 /** This device's enrolment. One row. */

@@ -5,8 +5,9 @@
  *
  * Invariants:
  * - A one-time PIN is made here from the system's CSPRNG, stored only as its verifier (the
- *   staffPin record every tablet pulls) and returned once to the admin command, which prints
- *   it to its own stdout; it is never logged or audited.
+ *   staffPin record every tablet pulls, marked `mustChange`: the tablet makes its owner choose
+ *   their own at the first sign-in) and returned once to the admin command, which prints it to
+ *   its own stdout; it is never logged or audited.
  * - Every write is recorded in the server's audit (who: `admin-command`).
  * - A new setting is never a demo (`is_demo` 0), and its ids are random: nothing of the demo's
  *   fixed ids can mix into it.
@@ -48,7 +49,8 @@ async function pinRecord(ctx: AdminContext, staffId: string, pin: string): Promi
     ctx.pinIterations === undefined
       ? await hashPinForDevices(pin)
       : await hashPinForDevices(pin, ctx.pinIterations)
-  return { id: staffId, pin: verifier }
+  // mustChange: the person chooses their own PIN at their first sign-in on a tablet.
+  return { id: staffId, pin: verifier, mustChange: true }
 }
 
 export interface CreatedSetting {

@@ -5,7 +5,10 @@
 // unsent photos, rename, revoke, each in the server's audit; and reset-pin reaching the tablet.
 // On SQLite, and on PostgreSQL when DATABASE_URL is set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyPin } from '../../../src/db/index.ts'
+import { setPin, verifyPin } from '../../../src/db/index.ts'
+import { StaffPinWireSchema } from '../../../src/protocol/index.ts'
+import { pinMatchesVerifier } from '../../../src/server/auth/pinVerifier.ts'
+import { getEntity } from '../../../src/server/storage/entities.ts'
 import { freshDb } from '../../../src/db/testDb.ts'
 import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
 import { adminEnrolmentCode } from '../../../src/server/admin/deviceAdmin.ts'
@@ -79,7 +82,10 @@ describe.each(BACKENDS)('a real setting on $backend', ({ backend, skip }) => {
         real.oneTimePin,
         new Date().toISOString(),
       )
-      expect(signedIn).toMatchObject({ ok: true, value: { name: 'Ada Lovelace', role: 'manager' } })
+      expect(signedIn).toMatchObject({
+        ok: true,
+        value: { staff: { name: 'Ada Lovelace', role: 'manager', mustChangePin: true } },
+      })
 
       const demo = await enrolledDevice(server, DEMO_SETTING_ID)
       expect((await syncOnce({ db: demo.db })).ok).toBe(true)
@@ -164,6 +170,25 @@ describe.each(BACKENDS)('a real setting on $backend', ({ backend, skip }) => {
         staff_id: real.managerId,
       })
       expect(JSON.stringify(audit)).not.toContain(real.oneTimePin)
+    },
+  )
+
+  it.skipIf(skip)(
+    'the manager’s own PIN, chosen on the tablet, ends the one-time PIN on the server',
+    async () => {
+      const tablet = await realTablet()
+      expect((await tablet.db.staff.get(real.managerId))?.mustChangePin).toBe(true)
+      const now = new Date().toISOString()
+      const own = await setPin(tablet.db, real.managerId, '97531', { id: real.managerId }, now)
+      expect(own.ok).toBe(true)
+      expect((await syncOnce({ db: tablet.db })).ok).toBe(true)
+      const stored = StaffPinWireSchema.parse(
+        await getEntity(server.services.db, real.settingId, 'staffPin', real.managerId),
+      )
+      expect(stored.mustChange).toBeUndefined()
+      expect(await pinMatchesVerifier('97531', stored.pin)).toBe(true)
+      const again = await realTablet()
+      expect((await again.db.staff.get(real.managerId))?.mustChangePin).toBe(false)
     },
   )
 
