@@ -24,16 +24,23 @@ export function useChoosePin() {
   async function save(): Promise<void> {
     if (busy) return
     const formatError = pinFormatError(pin)
-    if (formatError !== null) return setError(formatError)
+    if (formatError !== null) {
+      setError(formatError)
+      return
+    }
     if (pin !== again) {
       setPinValue('')
       setAgain('')
-      return setError('The two PINs are not the same. Type your new PIN twice.')
+      setError('The two PINs are not the same. Type your new PIN twice.')
+      return
     }
     setBusy(true)
     try {
       const result = await setPin(db, me.id, pin, { id: me.id }, nowIso())
-      if (!result.ok) return setError(result.error.message)
+      if (!result.ok) {
+        setError(result.error.message)
+        return
+      }
       const record = await db.staff.get(me.id)
       const checked = record?.pin == null ? null : await checkPin(pin, record.pin)
       if (checked?.signingSeed != null) replaceSigningSeed(me.id, checked.signingSeed)
