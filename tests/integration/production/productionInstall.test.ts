@@ -115,4 +115,43 @@ describe.skipIf(INSTALL === '')('the production install', () => {
     const stored = join(dataDir, 'photos', meta.checksum.slice(0, 2), meta.checksum)
     expect(existsSync(stored)).toBe(true)
   }, 60_000)
+
+  it('a real setting’s server prints where it listens and how to get a code, never a PIN or a code', async () => {
+    const realDir = mkdtempSync(join(tmpdir(), 'consentlens-production-real-'))
+    try {
+      const made = await run(
+        join(INSTALL, 'dist-server/admin.js'),
+        ['create-setting', '--name', 'Acorns Nursery', '--manager', 'Ada Lovelace', '--json'],
+        { cwd: INSTALL, env: { ...env(), DATA_DIR: realDir } },
+      )
+      const { settingId, oneTimePin } = JSON.parse(made.stdout) as Record<string, string>
+      const port = await freePort()
+      const real = spawn(process.execPath, ['dist-server/start.js'], {
+        cwd: INSTALL,
+        env: { ...env(), DATA_DIR: realDir, PORT: String(port), HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let said = ''
+      await new Promise<void>((resolve, reject) => {
+        const seen = (chunk: Buffer) => {
+          said += chunk.toString()
+          if (said.includes('enrolment-code --setting')) resolve()
+        }
+        real.stdout.on('data', seen)
+        real.stderr.on('data', seen)
+        real.once('exit', (code) => {
+          reject(new Error(`The server stopped (exit ${code}):\n${said}`))
+        })
+      })
+      const exited = new Promise((resolve) => real.once('exit', resolve))
+      real.kill('SIGTERM')
+      await exited
+      expect(said).toContain(`ConsentLens is running at http://127.0.0.1:${port}`)
+      expect(said).toContain(`Setting: Acorns Nursery (${settingId})`)
+      expect(said).not.toMatch(/\bPIN\b|Enrolment code|\bdemo\b/i)
+      expect(said).not.toContain(oneTimePin)
+    } finally {
+      rmSync(realDir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
