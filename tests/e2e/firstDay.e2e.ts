@@ -1,8 +1,9 @@
 // A real setting's first day, in Chromium against the real server: the admin command creates
 // the setting and its manager (a one-time PIN) and a code; an iPad holding the local demo is
 // enrolled with that code (the sample data goes, the setting arrives), the manager signs in
-// with the one-time PIN and must choose their own first, then adds a member of staff, who
-// reaches the server. Nothing of the demo reaches the iPad. Screenshots of "Choose your own
+// with the one-time PIN and must choose their own first, adds a member of staff, imports the
+// roster into the room the admin command added, records a consent form, and all of it reaches
+// the server. Nothing of the demo reaches the iPad. Screenshots of "Choose your own
 // PIN" at 1024×768 and 768×1024; axe has nothing serious; no CSP violation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -47,13 +48,22 @@ async function looksRight(page: Page, name: string): Promise<void> {
 }
 
 describe('a real setting’s first day', () => {
-  it('create, enrol, one-time PIN, own PIN, add staff', async () => {
+  it('create, enrol, one-time PIN, own PIN, staff, roster, consent', async () => {
     const created = await admin(
       'create-setting',
       '--name',
       'Acorns Nursery',
       '--manager',
       'Ada Lovelace',
+    )
+    await admin(
+      'add-room',
+      '--setting',
+      created.settingId!,
+      '--name',
+      'Caterpillars',
+      '--ages',
+      '2–3 years',
     )
     const { code } = await admin('enrolment-code', '--setting', created.settingId!)
 
@@ -88,8 +98,37 @@ describe('a real setting’s first day', () => {
     await page.getByLabel(/First PIN/).fill('1357')
     await page.getByRole('button', { name: 'Add to staff' }).click()
     await page.getByRole('heading', { level: 2, name: 'Kim Practitioner' }).waitFor()
+    // The roster, into the room the admin command added, then the first consent form.
+    await openFromHome(page, /Import the roster/)
+    await page
+      .getByLabel('Or paste the rows')
+      .fill(
+        'firstName,lastName,dateOfBirth,room,keyworker\nAva,Appleby,2023-04-30,Caterpillars,Ada Lovelace',
+      )
+    await page.getByRole('button', { name: 'Check the rows' }).click()
+    await page.getByRole('button', { name: /^Import 1 child/ }).click()
+    await page.getByText('1 child was added to the roster.').waitFor()
+    await openFromHome(page, /Who can be photographed/)
+    await page.getByRole('button', { name: 'Ava Appleby', exact: true }).click()
+    await page.getByRole('button', { name: 'Record consent from a form' }).click()
+    await page.getByRole('button', { name: 'All granted' }).click()
+    await page.getByLabel('Name', { exact: true }).fill('Bea Appleby')
+    await page.getByLabel('Relationship to the child').fill('mother')
+    await page.getByRole('radio', { name: 'Yes', exact: true }).check()
+    await page.getByLabel(/Form reference/).fill('ACORNS-1')
+    await page.getByRole('button', { name: 'Save consent' }).click()
+    await page
+      .getByRole('heading', { level: 1, name: 'Consent recorded for Ava Appleby' })
+      .waitFor()
+
     await openFromHome(page, /This tablet/)
     await page.getByRole('button', { name: 'Sync now' }).click()
+
+    const consents = async () =>
+      (await listEntities(server.services.db, created.settingId!, 'consent')).length
+    await expect.poll(consents, { timeout: 30_000 }).toBeGreaterThan(0)
+    const children = await listEntities(server.services.db, created.settingId!, 'child')
+    expect(children.map((c) => (c as { firstName: string }).firstName)).toEqual(['Ava'])
 
     const names = async () =>
       (await listEntities(server.services.db, created.settingId!, 'staff')).map(
@@ -104,6 +143,7 @@ describe('a real setting’s first day', () => {
     expect(ada.mustChange).toBeUndefined()
 
     await openFromHome(page, /Who can be photographed/)
+    await page.getByRole('button', { name: 'Ava Appleby', exact: true }).waitFor()
     expect(await page.getByText(/Otis|Pemberton/).count()).toBe(0)
     expect(await cspViolations(page)).toEqual([])
     await context.close()

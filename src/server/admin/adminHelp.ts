@@ -4,6 +4,10 @@ export const COMMANDS = {
     required: ['name', 'manager'],
     usage: 'create-setting --name "<setting>" --manager "<manager’s full name>"',
   },
+  'add-room': {
+    required: ['setting', 'name'],
+    usage: 'add-room --setting <setting id> --name "<room>" [--ages "<age range>"]',
+  },
   'enrolment-code': { required: ['setting'], usage: 'enrolment-code --setting <setting id>' },
   'reset-pin': { required: ['staff'], usage: 'reset-pin --staff <staff id> [--setting <id>]' },
   devices: { required: ['setting'], usage: 'devices --setting <setting id>' },
@@ -28,6 +32,9 @@ Commands:
                                              Create your setting and its manager. Prints the
                                              manager's one-time PIN (once): they choose their
                                              own at first sign-in.
+  add-room --setting <id> --name <room> [--ages <age range>]
+                                             Add a room (tablets receive it at their next
+                                             sync; the roster import names children's rooms).
   enrolment-code --setting <id>              A one-time code to enrol a tablet (15 minutes).
   reset-pin --staff <id> [--setting <id>]    A new one-time PIN for someone who forgot theirs.
   devices --setting <id>                     The setting's tablets: last seen, unsent photos.

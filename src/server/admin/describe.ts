@@ -27,6 +27,13 @@ export const describe = {
     ],
     json: { ...c },
   }),
+  room: (r: { settingId: string; roomId: string; name: string; ageRange: string }): Described => ({
+    lines: [
+      `Added the room “${r.name}”${r.ageRange === '' ? '' : ` (${r.ageRange})`}, id ${r.roomId}.`,
+      'Tablets receive it at their next sync; the roster import can then put children in it.',
+    ],
+    json: { ...r },
+  }),
   code: (c: { settingId: string; code: string; expiresAt: string }): Described => ({
     lines: [
       `Enrolment code: ${c.code}`,

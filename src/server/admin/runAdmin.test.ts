@@ -138,6 +138,28 @@ describe('admin command', () => {
     )
   })
 
+  it('add-room adds a room once, in words and JSON', async () => {
+    const created = (await adminJson('create-setting', '--name', 'Acorns', '--manager', 'Ada')).body
+    const settingId = created.settingId as string
+    const words = await admin(
+      'add-room',
+      '--setting',
+      settingId,
+      '--name',
+      'Caterpillars',
+      '--ages',
+      '2–3 years',
+    )
+    expect(words.code).toBe(0)
+    expect(words.out).toMatch(/^Added the room “Caterpillars” \(2–3 years\), id [0-9a-f-]{36}\./)
+    const json = await adminJson('add-room', '--setting', settingId, '--name', 'Ladybirds')
+    expect(json.body).toMatchObject({ ok: true, settingId, name: 'Ladybirds', ageRange: '' })
+    const again = await admin('add-room', '--setting', settingId, '--name', 'caterpillars')
+    expect(again.code).toBe(1)
+    expect(again.err).toContain('already has a room called “caterpillars”')
+    expect((await admin('add-room', '--setting', settingId)).code).toBe(2)
+  })
+
   it('refuses what it cannot do, saying what to do next (exit 1), and --json says it as an object', async () => {
     const unknown = await admin('devices', '--setting', 'nope')
     expect(unknown.code).toBe(1)

@@ -18,6 +18,7 @@ import { adminDevices, adminEnrolmentCode, adminRevoke } from './deviceAdmin.ts'
 import { describe, type Described } from './describe.ts'
 import { ADMIN_HELP, COMMANDS, type CommandName } from './adminHelp.ts'
 import {
+  addRoom,
   createSetting,
   listSettings,
   resetPin,
@@ -39,7 +40,7 @@ export interface AdminOptions {
 }
 
 type Flags = Partial<
-  Record<'name' | 'manager' | 'setting' | 'staff' | 'device' | 'to' | 'from', string>
+  Record<'name' | 'manager' | 'setting' | 'staff' | 'device' | 'to' | 'from' | 'ages', string>
 >
 
 export async function runAdmin(argv: string[], options: AdminOptions): Promise<number> {
@@ -102,6 +103,11 @@ async function run(
         return map(
           await createSetting(ctx, { name: need('name'), manager: need('manager') }),
           describe.created,
+        )
+      case 'add-room':
+        return map(
+          await addRoom(ctx, { settingId: need('setting'), name: need('name'), ages: flags.ages }),
+          describe.room,
         )
       case 'enrolment-code':
         return map(await adminEnrolmentCode(ctx, need('setting')), describe.code)
@@ -177,6 +183,7 @@ function parse(argv: string[]) {
       device: { type: 'string' },
       to: { type: 'string' },
       from: { type: 'string' },
+      ages: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },

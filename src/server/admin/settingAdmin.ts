@@ -179,6 +179,53 @@ export async function resetPin(
   }
 }
 
+/**
+ * A room of the setting. Tablets cannot add rooms yet (rooms do not travel in a push), and the
+ * roster import needs the room each child is in: until they can, rooms are added here and
+ * reach every tablet at its next sync.
+ */
+export async function addRoom(
+  ctx: AdminContext,
+  input: { settingId: string; name: string; ages?: string | undefined },
+): Promise<AdminResult<{ settingId: string; roomId: string; name: string; ageRange: string }>> {
+  const name = input.name.trim()
+  const ageRange = (input.ages ?? '').trim()
+  if (name === '' || name.length > 200) {
+    return invalid('Give the room a name of 1 to 200 characters: --name "<room>".')
+  }
+  if (ageRange.length > 200) return invalid('Say the ages in at most 200 characters: --ages.')
+  if (!(await settingExists(ctx, input.settingId))) {
+    return fail(
+      'not_found',
+      `There is no setting with the id ${input.settingId}. The command “settings” lists them.`,
+    )
+  }
+  const rooms = await ctx.db
+    .selectFrom('entities')
+    .select('payload')
+    .where('setting_id', '=', input.settingId)
+    .where('kind', '=', 'room')
+    .execute()
+  const taken = rooms.some(
+    (r) => (JSON.parse(r.payload) as { name: string }).name.toLowerCase() === name.toLowerCase(),
+  )
+  if (taken) return invalid(`The setting already has a room called “${name}”.`)
+  const at = ctx.now().toISOString()
+  const roomId = globalThis.crypto.randomUUID()
+  await ctx.db.transaction().execute(async (trx) => {
+    await putEntity(trx, input.settingId, 'room', roomId, { id: roomId, name, ageRange }, at)
+    await appendServerAudit(trx, {
+      settingId: input.settingId,
+      at,
+      deviceId: null,
+      staffId: null,
+      type: 'room-added',
+      details: { by: ADMIN_ACTOR, roomId, name },
+    })
+  })
+  return { ok: true, value: { settingId: input.settingId, roomId, name, ageRange } }
+}
+
 export interface SettingSummary {
   id: string
   name: string
