@@ -2,14 +2,16 @@
 // the setting and its manager (a one-time PIN) and a code; an iPad holding the local demo is
 // enrolled with that code (the sample data goes, the setting arrives), the manager signs in
 // with the one-time PIN and must choose their own first, adds a member of staff, imports the
-// roster into the room the admin command added, records a consent form, and all of it reaches
-// the server. Nothing of the demo reaches the iPad. Screenshots of "Choose your own
+// roster into the room the admin command added, records a consent form, adds a location and
+// takes a photo of the child; all of it reaches the server, the photo stored and not
+// quarantined. Nothing of the demo reaches the iPad. Screenshots of "Choose your own
 // PIN" at 1024×768 and 768×1024; axe has nothing serious; no CSP violation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { runAdmin } from '../../src/server/admin/runAdmin.ts'
 import { listEntities } from '../../src/server/storage/entities.ts'
 import { seriousAxeViolations } from './support/axe.ts'
+import { confirmAll, tag, takePhoto } from './support/capture.ts'
 import { launchChromium } from './support/chromium.ts'
 import {
   cspViolations,
@@ -24,7 +26,7 @@ let browser: Browser
 let server: SyncServer
 
 beforeAll(async () => {
-  browser = await launchChromium()
+  browser = await launchChromium({ fakeCamera: true })
   server = await startSyncServer()
 })
 afterAll(async () => {
@@ -48,7 +50,7 @@ async function looksRight(page: Page, name: string): Promise<void> {
 }
 
 describe('a real setting’s first day', () => {
-  it('create, enrol, one-time PIN, own PIN, staff, roster, consent', async () => {
+  it('create, enrol, one-time PIN, own PIN, staff, roster, consent, photo', async () => {
     const created = await admin(
       'create-setting',
       '--name',
@@ -121,8 +123,35 @@ describe('a real setting’s first day', () => {
       .getByRole('heading', { level: 1, name: 'Consent recorded for Ava Appleby' })
       .waitFor()
 
+    // A place to take photos, then the first photo, of Ava.
+    await openFromHome(page, /Locations/)
+    await page.getByLabel('Name').fill('Caterpillars room')
+    await page.getByLabel('Room').selectOption({ label: 'Caterpillars' })
+    await page.getByRole('button', { name: 'Add location' }).click()
+    await page.getByRole('list', { name: 'Locations' }).getByText('Caterpillars room').waitFor()
+    await openFromHome(page, /Take a photo/)
+    await page.getByLabel('Caterpillars room').check()
+    await takePhoto(page)
+    await tag(page, 'Ava')
+    await confirmAll(page)
+    await page.getByRole('button', { name: 'Save photo', exact: true }).click()
+    await page
+      .getByText(/Saved for/)
+      .first()
+      .waitFor()
+
     await openFromHome(page, /This tablet/)
     await page.getByRole('button', { name: 'Sync now' }).click()
+
+    const stored = async () =>
+      (
+        await server.services.db
+          .selectFrom('photos')
+          .select(['stored_at', 'quarantined_at'])
+          .where('setting_id', '=', created.settingId!)
+          .execute()
+      ).filter((p) => p.stored_at !== null && p.quarantined_at === null).length
+    await expect.poll(stored, { timeout: 30_000 }).toBe(1)
 
     const consents = async () =>
       (await listEntities(server.services.db, created.settingId!, 'consent')).length
