@@ -14,6 +14,9 @@ import { syncOnce } from '../../../sync/index.ts'
 import { resetWorkspaces } from '../../session/workspaces.ts'
 import { TabletsScreen } from './TabletsScreen.tsx'
 
+/** The server checks the PIN (PBKDF2) on every call: slow by nature on a busy machine. */
+const SLOW = { timeout: 15_000 }
+
 let server: TestServer
 let tablet: Device
 let lost: Device
@@ -60,7 +63,9 @@ function rowOf(deviceId: string): HTMLElement {
 describe('TabletsScreen', () => {
   it('refuses a wrong PIN in the server’s words and asks again', { timeout: 20_000 }, async () => {
     await openWithPin('9999')
-    expect(await screen.findByText(/Only the manager can do this, with their own PIN/)).toBeTruthy()
+    expect(
+      await screen.findByText(/Only the manager can do this, with their own PIN/, undefined, SLOW),
+    ).toBeTruthy()
     expect(screen.getByLabelText('Your PIN')).toBeTruthy()
   })
 
@@ -69,13 +74,13 @@ describe('TabletsScreen', () => {
     { timeout: 30_000 },
     async () => {
       const user = await openWithPin(DEMO_STAFF.manager.pin)
-      await screen.findByRole('list', { name: 'The setting’s tablets' })
+      await screen.findByRole('list', { name: 'The setting’s tablets' }, SLOW)
       const mine = rowOf(tablet.deviceId)
       expect(within(mine).getByText('In use')).toBeTruthy()
       expect(within(mine).queryByRole('button', { name: /Revoke/ })).toBeNull()
 
       await user.click(screen.getByRole('button', { name: 'Add a tablet' }))
-      const code = await screen.findByTestId('enrolment-code')
+      const code = await screen.findByTestId('enrolment-code', undefined, SLOW)
       expect(code.textContent).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/)
       const qr = screen.getByRole('img', {
         name: new RegExp(`enrol link with the code ${code.textContent}`),
@@ -94,7 +99,7 @@ describe('TabletsScreen', () => {
       await user.clear(input)
       await user.type(input, 'Garden iPad')
       await user.click(within(other).getByRole('button', { name: 'Save' }))
-      await screen.findByText('Renamed “iPad” to “Garden iPad”.')
+      await screen.findByText('Renamed “iPad” to “Garden iPad”.', undefined, SLOW)
       const renamed = await server.services.db
         .selectFrom('devices')
         .select('name')
@@ -108,7 +113,7 @@ describe('TabletsScreen', () => {
       expect(dialog.textContent).toContain('Photos it has not sent are lost')
       expect(dialog.textContent).toContain('reset the PINs of staff who used it')
       await user.click(within(dialog).getByRole('button', { name: 'Revoke this tablet' }))
-      await screen.findByText(/“Garden iPad” is revoked/)
+      await screen.findByText(/“Garden iPad” is revoked/, undefined, SLOW)
       await waitFor(() => {
         expect(within(rowOf(lost.deviceId)).getByText(/^Revoked /)).toBeTruthy()
       })
