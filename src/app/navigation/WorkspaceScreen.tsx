@@ -3,6 +3,7 @@
 import { AuditScreen } from '../screens/audit/AuditScreen.tsx'
 import { BoardScreen } from '../screens/board/BoardScreen.tsx'
 import { CaptureScreen } from '../screens/capture/CaptureScreen.tsx'
+import { ChoosePinScreen } from '../screens/choose-pin/ChoosePinScreen.tsx'
 import { ChildScreen } from '../screens/child/ChildScreen.tsx'
 import { ConsentFormScreen } from '../screens/consent-form/ConsentFormScreen.tsx'
 import { HomeScreen } from '../screens/home/HomeScreen.tsx'
@@ -14,10 +15,14 @@ import { RosterImportScreen } from '../screens/roster-import/RosterImportScreen.
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx'
 import { StaffScreen } from '../screens/staff/StaffScreen.tsx'
 import { TabletScreen } from '../screens/tablet/TabletScreen.tsx'
-import { useNavigation } from '../session/WorkspaceContext.tsx'
+import { TabletsScreen } from '../screens/tablets/TabletsScreen.tsx'
+import { useCurrentStaff, useNavigation } from '../session/WorkspaceContext.tsx'
 
 export function WorkspaceScreen() {
   const screen = useNavigation((state) => state.screen)
+  // A one-time PIN (admin command): the person chooses their own before anything else.
+  const mustChangePin = useCurrentStaff().mustChangePin === true
+  if (mustChangePin) return <ChoosePinScreen />
   switch (screen.name) {
     case 'home':
       return <HomeScreen />
@@ -43,6 +48,8 @@ export function WorkspaceScreen() {
       return <PhotosScreen />
     case 'tablet':
       return <TabletScreen />
+    case 'tablets':
+      return <TabletsScreen />
     case 'audit':
       return <AuditScreen />
     case 'library':

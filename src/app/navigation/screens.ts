@@ -14,6 +14,7 @@ export type Screen =
   | { name: 'capture' }
   | { name: 'photos' }
   | { name: 'tablet' }
+  | { name: 'tablets' }
   | { name: 'audit' }
   | { name: 'library' }
 

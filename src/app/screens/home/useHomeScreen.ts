@@ -109,6 +109,13 @@ export function useHomeScreen() {
           denied: null,
         },
         {
+          id: 'tablets',
+          label: 'Tablets',
+          detail: 'Every tablet of the setting: add one, rename, revoke a lost one.',
+          screen: { name: 'tablets' },
+          denied: null,
+        },
+        {
           id: 'settings',
           label: 'Settings',
           detail: 'How soon the tablet locks itself.',
