@@ -12,6 +12,7 @@ export {
   type ExclusionCode,
   type ExclusionReason,
 } from './consentQueries.ts'
+export { photoAnswer, type PhotoAnswer } from './photoAnswer.ts'
 export type { EffectiveConsent, EffectiveStatus } from './effectiveConsent.ts'
 export { reviewDueMs } from './effectiveConsent.ts'
 export { addCalendarMonthsMs } from './calendar.ts'

@@ -23,7 +23,7 @@ export function WorkspaceScreen() {
     case 'board':
       return <BoardScreen key={screen.roomId} roomId={screen.roomId} />
     case 'child':
-      return <ChildScreen key={screen.childId} childId={screen.childId} />
+      return <ChildScreen key={screen.childId} childId={screen.childId} purpose={screen.purpose} />
     case 'consent-form':
       return <ConsentFormScreen key={screen.childId} childId={screen.childId} />
     case 'reviews':

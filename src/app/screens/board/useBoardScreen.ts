@@ -31,7 +31,7 @@ export function useBoardScreen(initialRoomId: string | null) {
     setPurpose,
     chooseRoom: setRoomId,
     openChild: (childId: string) => {
-      goTo({ name: 'child', childId })
+      goTo(purpose === 'all' ? { name: 'child', childId } : { name: 'child', childId, purpose })
     },
   }
 }

@@ -36,7 +36,10 @@ describe('ChildScreen', () => {
       DEMO_STAFF.practitioner.id,
       <ChildScreen childId={AVA.id} />,
     )
-    await screen.findByRole('heading', { level: 2, name: 'May be photographed' })
+    await screen.findByRole('heading', {
+      level: 2,
+      name: 'May be photographed for learning journey',
+    })
     await user.click(screen.getByRole('button', { name: 'Record an injury' }))
     await user.click(screen.getByRole('button', { name: 'Record injury' }))
     await screen.findByRole('heading', { level: 2, name: 'Not to be photographed now' })
@@ -127,5 +130,39 @@ describe('ChildScreen', () => {
     )
     await user.click(await screen.findByRole('button', { name: 'Record consent from a form' }))
     expect(navigation.getState().screen).toEqual({ name: 'consent-form', childId: AVA.id })
+  })
+
+  it('heads Isla’s page with the board’s answer: not for the learning journey, and why', async () => {
+    await renderScreen(
+      db,
+      DEMO_STAFF.keyworker.id,
+      <ChildScreen childId={DEMO_SHOWCASE.learningJourneyWithdrawn.id} />,
+    )
+    const summary = await screen.findByRole('region', {
+      name: 'Not to be photographed for learning journey',
+    })
+    expect(summary.textContent).toMatch(/Consent withdrawn for learning journey/)
+    expect(summary.className).toMatch(/--no/)
+  })
+
+  it('answers for the purpose the board showed', async () => {
+    await renderScreen(
+      db,
+      DEMO_STAFF.keyworker.id,
+      <ChildScreen childId={DEMO_SHOWCASE.learningJourneyWithdrawn.id} purpose="display" />,
+    )
+    await screen.findByRole('heading', { level: 2, name: /^May be photographed for displays/ })
+  })
+
+  it('shows no green Yes beside an injury on Arlo’s page', async () => {
+    await renderScreen(
+      db,
+      DEMO_STAFF.manager.id,
+      <ChildScreen childId={DEMO_SHOWCASE.injured.id} />,
+    )
+    await screen.findByRole('heading', { level: 2, name: 'Not to be photographed now' })
+    const badges = [...document.querySelectorAll('.consent-badge')]
+    expect(badges.length).toBe(7)
+    expect(badges.map((b) => b.textContent)).not.toContain('Yes')
   })
 })
