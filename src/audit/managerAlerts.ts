@@ -128,7 +128,8 @@ function reviewsAlert(reviews: { overdue: number; dueSoon: number }): ManagerAle
   if (reviews.overdue === 0 && reviews.dueSoon === 0) return null
   return {
     id: 'reviews',
-    title: `Consent reviews: ${reviews.overdue} overdue, ${reviews.dueSoon} due in the next 30 days`,
+    // Children, as the reviews page lists them (one parent, one form), not purposes.
+    title: `Consent reviews: ${plural(reviews.overdue, 'child', 'children')} overdue, ${reviews.dueSoon} due in the next 30 days`,
     detail: 'An overdue consent no longer allows photos. Ask the parent to review the form.',
     action: 'reviews',
   }
