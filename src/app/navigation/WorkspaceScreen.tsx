@@ -1,5 +1,6 @@
 // The screen the person is on, with the parameters it opened with. Each screen folder holds a
 // thin view and its hook (STYLE.md); this switch is the only place that knows them all.
+// Opening one scrolls to its top and moves focus and the page title to it (useScreenArrival).
 import { AuditScreen } from '../screens/audit/AuditScreen.tsx'
 import { BoardScreen } from '../screens/board/BoardScreen.tsx'
 import { CaptureScreen } from '../screens/capture/CaptureScreen.tsx'
@@ -13,10 +14,17 @@ import { RosterImportScreen } from '../screens/roster-import/RosterImportScreen.
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx'
 import { StaffScreen } from '../screens/staff/StaffScreen.tsx'
 import { TabletScreen } from '../screens/tablet/TabletScreen.tsx'
-import { useNavigation } from '../session/WorkspaceContext.tsx'
+import type { Screen } from './screens.ts'
+import { useNavigation, useWorkspaceVisible } from '../session/WorkspaceContext.tsx'
+import { useScreenArrival } from './useScreenArrival.ts'
 
 export function WorkspaceScreen() {
   const screen = useNavigation((state) => state.screen)
+  useScreenArrival(screen, useWorkspaceVisible())
+  return <ScreenFor screen={screen} />
+}
+
+function ScreenFor({ screen }: { screen: Screen }) {
   switch (screen.name) {
     case 'home':
       return <HomeScreen />

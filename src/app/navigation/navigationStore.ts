@@ -30,7 +30,8 @@ export function createNavigationStore(start: Screen = HOME): StoreApi<Navigation
       })
     },
     home: () => {
-      set({ screen: HOME, history: [] })
+      // A new object each time: Home tapped on Home still opens it at its top.
+      set({ screen: { name: 'home' }, history: [] })
     },
   }))
 }
