@@ -69,7 +69,7 @@ describe('ChildScreen', () => {
     const lj = purposeSection('Learning journey')
     expect(lj.textContent).toMatch(/Yes/)
     expect(lj.textContent).toMatch(/A parent has given consent/)
-    expect(screen.queryByText(/Parent of allGranted/)).toBeNull()
+    expect(screen.queryByText(/Tom Appleby/)).toBeNull()
     expect(screen.queryByRole('button', { name: 'Withdraw consent' })).toBeNull()
   })
 
@@ -78,11 +78,11 @@ describe('ChildScreen', () => {
     await screen.findByRole('heading', { level: 1, name: 'Ava Appleby' })
     const lj = purposeSection('Learning journey')
     expect(within(lj).getByText('Given by').nextSibling?.textContent).toBe(
-      'Parent of allGranted, father',
+      'Tom Appleby, father',
     )
     expect(within(lj).getByText('Parental responsibility').nextSibling?.textContent).toBe('Yes')
     expect(within(lj).getByText('Review due')).toBeTruthy()
-    expect(within(lj).getByText('DEMO-allGranted-a')).toBeTruthy()
+    expect(within(lj).getByText('Sample form 01a')).toBeTruthy()
     expect(within(lj).getByText('Form signed').nextSibling?.textContent).toMatch(
       /^\d{1,2} \w{3,4} \d{4}$/,
     )
@@ -108,7 +108,7 @@ describe('ChildScreen', () => {
     const { user } = await renderScreen(db, DEMO_STAFF.manager.id, <ChildScreen childId={AVA.id} />)
     await user.click(await screen.findByRole('button', { name: 'Withdraw consent' }))
     await user.click(screen.getByRole('button', { name: 'Learning journey' }))
-    expect(screen.getByLabelText<HTMLInputElement>('Asked by').value).toBe('Parent of allGranted')
+    expect(screen.getByLabelText<HTMLInputElement>('Asked by').value).toBe('Tom Appleby')
     await user.click(screen.getByRole('button', { name: 'Withdraw now' }))
     await screen.findByText(/Consent withdrawn for learning journey/)
     await waitFor(() => {
@@ -117,7 +117,7 @@ describe('ChildScreen', () => {
     const records = await consentHistory(db, AVA.id, 'learning_journey')
     expect(records.at(-1)).toMatchObject({
       status: 'withdrawn',
-      givenBy: { name: 'Parent of allGranted', relationship: 'father' },
+      givenBy: { name: 'Tom Appleby', relationship: 'father' },
       recordedBy: DEMO_STAFF.manager.id,
     })
   })

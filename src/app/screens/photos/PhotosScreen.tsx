@@ -4,6 +4,7 @@
 // Delete asks why; the image goes, the audit keeps the why.
 import { useState } from 'react'
 import { purposeList } from '../../../policy/index.ts'
+import { formatDayTime } from '../../components/formatDate.ts'
 import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
 import type { PhotoMeta } from '../../../db/index.ts'
 import { usePhotosScreen, type PhotoRow } from './usePhotosScreen.ts'
@@ -53,7 +54,7 @@ type ItemProps = {
 function PhotoItem({ row, thumbnail, deleting, onDelete, onCancel, onConfirm }: ItemProps) {
   const { photo } = row
   const sync = SYNC[photo.syncState]
-  const taken = new Date(photo.takenAt).toLocaleString()
+  const taken = formatDayTime(photo.takenAt)
   return (
     <li className="photo-item card" data-photo-id={photo.id}>
       {thumbnail === null ? (
