@@ -40,6 +40,11 @@ export interface AlertInput {
   settingQuarantined?: number
   /** From the server: problems it found in tablets' audit chains when they arrived. */
   chainProblems?: readonly { deviceId: string; name: string; message: string; detectedAt: string }[]
+  /**
+   * This tablet is the local demo, never enrolled: its photos are sample data that stay here
+   * (decision 0011), so they are not "late", and no server has seen them.
+   */
+  sampleOnly?: boolean
 }
 
 const DAY_MS = 86_400_000
@@ -91,6 +96,7 @@ function quarantinedAlert(input: AlertInput): ManagerAlert | null {
 }
 
 function unsentAlert(input: AlertInput): ManagerAlert | null {
+  if (input.sampleOnly === true) return sampleAlert(input)
   const cutoff = Date.parse(input.now) - DAY_MS
   const late = input.unsent.filter((p) => Date.parse(p.takenAt) <= cutoff)
   if (late.length === 0) return null
@@ -100,6 +106,18 @@ function unsentAlert(input: AlertInput): ManagerAlert | null {
     id: 'unsent',
     title: `${plural(late.length, 'photo', 'photos')} not sent to the server 24 hours after capture`,
     detail: `On tablet ${devices}; the oldest was taken ${dayTimeWords(oldest.takenAt, input.timeZone)}. Connect the tablet to the setting’s Wi-Fi so they are sent.`,
+    action: 'photos',
+  }
+}
+
+function sampleAlert(input: AlertInput): ManagerAlert | null {
+  const count = input.unsent.length
+  if (count === 0) return null
+  return {
+    id: 'unsent',
+    title: `${plural(count, 'sample photo', 'sample photos')} on this tablet only`,
+    detail:
+      'Taken in the demo. Enrolled with a code for the server’s demo setting, this tablet sends them there as sample data; with a code for your own setting they are deleted first.',
     action: 'photos',
   }
 }

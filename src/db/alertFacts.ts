@@ -11,6 +11,7 @@
 import type { AuditPhoto } from '../audit/photoRows.ts'
 import type { AuditEvent } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
+import { DEMO_DEVICE_ID } from './demoRoster.ts'
 import type { Child, PhotoMeta, ServerFacts } from './records.ts'
 
 export interface AlertFacts {
@@ -25,6 +26,8 @@ export interface AlertFacts {
   children: Child[]
   /** The setting's facts from the server's last pull; null before the first. */
   server: ServerFacts | null
+  /** The local demo, never enrolled: its photos are sample data that stay on the tablet. */
+  sampleOnly: boolean
 }
 
 export async function loadAlertFacts(db: ConsentLensDb): Promise<AlertFacts> {
@@ -50,6 +53,8 @@ export async function loadAlertFacts(db: ConsentLensDb): Promise<AlertFacts> {
       .between([deviceId, 0], [deviceId, Infinity])
       .toArray()
     const children = await db.children.toArray()
-    return { unsent, flagged, quarantined, chain, children, server: device?.serverFacts ?? null }
+    const server = device?.serverFacts ?? null
+    const sampleOnly = device?.id === DEMO_DEVICE_ID
+    return { unsent, flagged, quarantined, chain, children, server, sampleOnly }
   })
 }

@@ -55,6 +55,7 @@ export {
   listChildren,
   listRooms,
 } from './rosterQueries.ts'
+export { adoptDeviceId, PRE_ENROLMENT_IDS } from './adoptDeviceId.ts'
 export { loadPolicyContext } from './loadPolicyContext.ts'
 export { seedDemoIfEmpty } from './seedDemo.ts'
 export {

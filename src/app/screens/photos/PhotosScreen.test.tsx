@@ -2,7 +2,7 @@
 // Photos on this tablet: the time a photo was taken in the setting's one format (en-GB),
 // whatever language the browser speaks.
 import { cleanup, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { savePhoto, type ConsentLensDb } from '../../../db/index.ts'
 import { captureSetting, draft, encoded, SAVE_TIME } from '../../../db/captureTestData.ts'
 import { MANAGER, PRACTITIONER } from '../../../db/testDb.ts'
@@ -12,18 +12,18 @@ import { formatDayTime } from '../../components/formatDate.ts'
 import { PhotosScreen } from './PhotosScreen.tsx'
 
 let db: ConsentLensDb
-const original = Date.prototype.toLocaleString
+const EN_US = new Intl.DateTimeFormat('en-US', { dateStyle: 'short', timeStyle: 'medium' })
 
 beforeEach(async () => {
-  // An en-US browser: what toLocaleString would say there.
-  Date.prototype.toLocaleString = function (this: Date) {
-    return original.call(this, 'en-US')
-  }
+  // An en-US browser: what toLocaleString says there ("5/1/2026, 10:00:00 AM").
+  vi.spyOn(Date.prototype, 'toLocaleString').mockImplementation(function (this: Date) {
+    return EN_US.format(this)
+  })
   db = await captureSetting()
   resetWorkspaces()
 })
 afterEach(async () => {
-  Date.prototype.toLocaleString = original
+  vi.restoreAllMocks()
   cleanup()
   await db.delete()
 })

@@ -16,6 +16,11 @@ const SYNC: Record<PhotoMeta['syncState'], { tone: StatusTone; text: string }> =
   sent: { tone: 'ok', text: 'Sent: the server holds it' },
 }
 
+const SAMPLE: { tone: StatusTone; text: string } = {
+  tone: 'pending',
+  text: 'Sample photo: kept on this tablet',
+}
+
 export function PhotosScreen() {
   const s = usePhotosScreen()
   return (
@@ -53,7 +58,7 @@ type ItemProps = {
 
 function PhotoItem({ row, thumbnail, deleting, onDelete, onCancel, onConfirm }: ItemProps) {
   const { photo } = row
-  const sync = SYNC[photo.syncState]
+  const sync = row.sample ? SAMPLE : SYNC[photo.syncState]
   const taken = formatDayTime(photo.takenAt)
   return (
     <li className="photo-item card" data-photo-id={photo.id}>
