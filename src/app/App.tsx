@@ -5,6 +5,7 @@
 // tablet the manager removed (revoked, and so wiped) shows only that.
 import { useEffect } from 'react'
 import { AppHeader } from './components/AppHeader.tsx'
+import { PhotoStorageNotice } from './pwa/PhotoStorageNotice.tsx'
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx'
 import { applyUpdate } from './pwa/registerServiceWorker.ts'
 import { useBrowserBack } from './navigation/useBrowserBack.ts'
@@ -50,6 +51,7 @@ export function App() {
         }
       />
       <SyncStatusBar />
+      <PhotoStorageNotice />
       <main id="main" className="app-main" tabIndex={-1}>
         {locked && <SignInScreen key={active?.id ?? 'nobody'} lockReason={lockReason} />}
         {workspaces.map((staff) => (
