@@ -6,7 +6,7 @@
  * - The change, its outbox entry and its audit event are written in one transaction.
  * - An injury is never deleted; clearing sets `clearedAt` and `clearedBy` once.
  */
-import type { Iso } from '../policy/index.ts'
+import { dayWords, type Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
 import { authorise, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
@@ -78,7 +78,7 @@ export async function clearInjury(
     if (injury.clearedAt !== null) {
       return fail(
         'already-cleared',
-        `This injury was already cleared on ${injury.clearedAt.slice(0, 10)}.`,
+        `This injury was already cleared on ${dayWords(injury.clearedAt)}.`,
       )
     }
     const cleared: InjuryRecord = { ...injury, clearedAt: now, clearedBy: allowed.value.id }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { dayWords } from '../policy/index.ts'
 import type { Staff } from './records.ts'
 import type { RosterLookup } from './rosterChecks.ts'
 import { parseRosterCsv } from './rosterCsv.ts'
@@ -167,7 +168,7 @@ describe('parseRosterCsv', () => {
     if (!result.ok) return
     expect(result.value[0]?.warning).toMatch(
       new RegExp(
-        `^Possible duplicate: ${ALMA.firstName} ${ALMA.lastName} \\(born ${ALMA.dateOfBirth}`,
+        `^Possible duplicate: ${ALMA.firstName} ${ALMA.lastName} \\(born ${dayWords(ALMA.dateOfBirth)}`,
       ),
     )
     expect(result.value[1]?.warning).toBeNull()

@@ -19,6 +19,7 @@
  * cell spanning lines counts all its lines); blank lines are skipped.
  */
 import Papa from 'papaparse'
+import { dayWords } from '../policy/index.ts'
 import {
   childKey,
   findKeyworker,
@@ -228,5 +229,5 @@ function namesake(
   )
   if (other === undefined) return null
   const room = existing.rooms.find((r) => r.id === other.roomId)?.name ?? 'no room'
-  return `Possible duplicate: ${other.firstName} ${other.lastName} (born ${other.dateOfBirth}, ${room}) is already on the roster. Import only if this is a different child; otherwise remove the line.`
+  return `Possible duplicate: ${other.firstName} ${other.lastName} (born ${dayWords(other.dateOfBirth)}, ${room}) is already on the roster. Import only if this is a different child; otherwise remove the line.`
 }

@@ -2,6 +2,7 @@
 // file with any problem, so the problems come first and the import button is not offered. A
 // possible duplicate child does not stop the import: it is said above the rows, to decide.
 import type { RosterParse, RosterProblem } from '../../../db/index.ts'
+import { dayWords } from '../../../policy/index.ts'
 
 export function ProblemList({ message, problems }: { message: string; problems: RosterProblem[] }) {
   return (
@@ -61,7 +62,7 @@ export function RosterPreview({ preview, busy, onImport }: Props) {
                 <td>
                   {row.firstName} {row.lastName}
                 </td>
-                <td>{row.dateOfBirth}</td>
+                <td>{dayWords(row.dateOfBirth)}</td>
                 <td>{row.roomName}</td>
                 <td>{row.keyworkerName}</td>
               </tr>
