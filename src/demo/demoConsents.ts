@@ -54,26 +54,27 @@ function answers(purposes: readonly Purpose[], status: ConsentStatus = 'granted'
 const USUAL = answers(PURPOSES.filter((p) => p !== 'publicity'))
 const RECENT: Ago = { days: 60 }
 // Sample parents' first names, one per demo child in DEMO_CHILD_KEYS order: people's names,
-// never the demo's internal keys, as staff read them on the child's page.
+// never the demo's internal keys, as staff read them on the child's page. The first is the
+// father of `allGranted`; the others sign as mothers (the forms' default relationship).
 const PARENT_NAMES = [
   'Tom',
   'Hannah',
   'Rachel',
-  'Gareth',
+  'Grace',
   'Nadia',
-  'Owen',
   'Ruth',
-  'Kwame',
+  'Amira',
   'Lucy',
-  'Dan',
   'Zara',
-  'Martin',
   'Aisha',
-  'Ben',
   'Carys',
-  'Ed',
   'Fiona',
-  'Graham',
+  'Priti',
+  'Megan',
+  'Sian',
+  'Joanne',
+  'Helen',
+  'Kate',
 ]
 
 const GRANDMOTHER: GivenBy = {
