@@ -38,12 +38,15 @@ export function answerTone(answer: PhotoAnswer): 'yes' | 'no' {
   return answer.answer === 'yes' ? 'yes' : 'no'
 }
 
-/** Each reason in words; an exclusion says plainly that it covers every purpose. */
-export function answerReasons(answer: PhotoAnswer): AnswerReason[] {
+/**
+ * Each reason in words; an exclusion says plainly that it covers every purpose (unless the
+ * screen says which purposes are valid anyway: `anyPurpose: false`).
+ */
+export function answerReasons(answer: PhotoAnswer, anyPurpose = true): AnswerReason[] {
   const reasons = answer.reasons.map((r) => reasonWords(r.code, r.purpose))
   // Said plainly, so nobody reads "for learning journey" as "fine for a display".
   const first = reasons[0]
-  if (answer.excluded && first !== undefined && first.code !== 'injury')
+  if (anyPurpose && answer.excluded && first !== undefined && first.code !== 'injury')
     reasons.push({ code: first.code, text: 'No photos for any purpose' })
   return reasons
 }

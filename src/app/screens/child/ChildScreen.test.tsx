@@ -110,7 +110,7 @@ describe('ChildScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Learning journey' }))
     expect(screen.getByLabelText<HTMLInputElement>('Asked by').value).toBe('Tom Appleby')
     await user.click(screen.getByRole('button', { name: 'Withdraw now' }))
-    await screen.findByText(/Consent withdrawn for learning journey/)
+    await screen.findByText(/Consent withdrawn for learning journey. No photos for that from now on/)
     await waitFor(() => {
       expect(purposeSection('Learning journey').textContent).toMatch(/Withdrawn/)
     })

@@ -49,7 +49,7 @@ export function ChildScreen(props: { childId: string; purpose?: Purpose | undefi
         aria-labelledby="summary-title"
       >
         <h2 id="summary-title">{answerTitle(view.answer)}</h2>
-        {answerReasons(view.answer).map((r) => (
+        {answerReasons(view.answer, false).map((r) => (
           <p key={r.text}>{r.text}.</p>
         ))}
         <p>
