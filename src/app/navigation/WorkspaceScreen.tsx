@@ -20,7 +20,8 @@ import { useScreenArrival } from './useScreenArrival.ts'
 
 export function WorkspaceScreen() {
   const screen = useNavigation((state) => state.screen)
-  useScreenArrival(screen, useWorkspaceVisible())
+  const visit = useNavigation((state) => state.visit)
+  useScreenArrival(visit, useWorkspaceVisible())
   return <ScreenFor screen={screen} />
 }
 

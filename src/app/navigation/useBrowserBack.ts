@@ -32,7 +32,9 @@ function arm(): void {
 /** `staffId`: who is on screen now, or null while locked. */
 export function useBrowserBack(staffId: string | null): void {
   const onScreen = useRef(staffId)
-  onScreen.current = staffId
+  useEffect(() => {
+    onScreen.current = staffId
+  }, [staffId])
   useEffect(() => {
     if (entry() === null) history.replaceState({ consentlens: 'base' } satisfies Entry, '')
     arm()

@@ -1,5 +1,6 @@
 /**
- * What happens when a screen opens (or a person's workspace comes back on screen): the page
+ * What happens when a screen opens (or a person's workspace comes back on screen; not when a
+ * screen only changes its parameters, like the board's room): the page
  * scrolls to its top, so "Needs your attention" on Home is never hidden below; the page title
  * becomes the screen's heading; and focus moves to that heading, so a screen-reader user hears
  * which screen this is, and the next Tab starts at the top of it.
@@ -10,7 +11,6 @@
  * - The heading is focusable by script only (tabIndex -1), never a Tab stop.
  */
 import { useEffect } from 'react'
-import type { Screen } from './screens.ts'
 
 const APP = 'ConsentLens'
 
@@ -25,7 +25,8 @@ function visibleHeading(): HTMLElement | null {
   return document.querySelector<HTMLElement>('.workspace:not([hidden]) h1')
 }
 
-export function useScreenArrival(screen: Screen, visible: boolean): void {
+/** `visit`: the navigation store's count of arrivals (a new screen, Back, Home). */
+export function useScreenArrival(visit: number, visible: boolean): void {
   useEffect(() => {
     if (!visible) return
     const page = document.scrollingElement ?? document.documentElement
@@ -46,5 +47,5 @@ export function useScreenArrival(screen: Screen, visible: boolean): void {
     return () => {
       watch.disconnect()
     }
-  }, [screen, visible])
+  }, [visit, visible])
 }

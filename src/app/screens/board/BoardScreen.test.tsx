@@ -206,4 +206,14 @@ describe('BoardScreen', () => {
       purpose: 'display',
     })
   })
+
+  it('keeps the room chosen in the screen, so Back from a child returns to it', async () => {
+    const { user, navigation } = await renderScreen(
+      db,
+      DEMO_STAFF.manager.id,
+      <BoardScreen roomId={BUTTERFLIES} />,
+    )
+    await user.click(await screen.findByRole('button', { name: /^Caterpillars/ }))
+    expect(navigation.getState().screen).toEqual({ name: 'board', roomId: CATERPILLARS })
+  })
 })
