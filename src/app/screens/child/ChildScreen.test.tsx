@@ -77,9 +77,7 @@ describe('ChildScreen', () => {
     await renderScreen(db, DEMO_STAFF.keyworker.id, <ChildScreen childId={AVA.id} />)
     await screen.findByRole('heading', { level: 1, name: 'Ava Appleby' })
     const lj = purposeSection('Learning journey')
-    expect(within(lj).getByText('Given by').nextSibling?.textContent).toBe(
-      'Tom Appleby, father',
-    )
+    expect(within(lj).getByText('Given by').nextSibling?.textContent).toBe('Tom Appleby, father')
     expect(within(lj).getByText('Parental responsibility').nextSibling?.textContent).toBe('Yes')
     expect(within(lj).getByText('Review due')).toBeTruthy()
     expect(within(lj).getByText('Sample form 01a')).toBeTruthy()
@@ -110,7 +108,9 @@ describe('ChildScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Learning journey' }))
     expect(screen.getByLabelText<HTMLInputElement>('Asked by').value).toBe('Tom Appleby')
     await user.click(screen.getByRole('button', { name: 'Withdraw now' }))
-    await screen.findByText(/Consent withdrawn for learning journey. No photos for that from now on/)
+    await screen.findByText(
+      /Consent withdrawn for learning journey. No photos for that from now on/,
+    )
     await waitFor(() => {
       expect(purposeSection('Learning journey').textContent).toMatch(/Withdrawn/)
     })
