@@ -42,7 +42,7 @@ export interface AlertInput {
   chainProblems?: readonly { deviceId: string; name: string; message: string; detectedAt: string }[]
   /**
    * This tablet is the local demo, never enrolled: its photos are sample data that stay here
-   * (decision 0011), so they are not "late", and no server has seen them.
+   * (decision 0015), so they are not "late", and no server has seen them.
    */
   sampleOnly?: boolean
 }

@@ -2,7 +2,7 @@
  * A tablet's first enrolment into the demo setting it already holds: what it did before, as
  * the local demo (device DEMO_DEVICE_ID, or no device row at all), becomes the work of the id
  * the server just gave it, so its whole history reaches the server as its own
- * (docs/decisions/0011-the-demo-tablets-history-moves-with-it.md):
+ * (docs/decisions/0015-the-demo-tablets-history-moves-with-it.md):
  *
  * - its audit events are sealed again, in the same order and with the same content, as one
  *   chain of the new id from event 1 (the hash covers the device id, so they must be);

@@ -12,7 +12,7 @@
  *   what was done in the demo is then sent there (docs/decisions/0009-enrolling-a-tablet.md).
  * - The device's id becomes the server's id for it, so photos name a device the server knows.
  *   Kept data (the same setting) moves to that id, the audit chain re-sealed from event 1, so
- *   the server gets the tablet's whole history unbroken (db/adoptDeviceId.ts, decision 0011).
+ *   the server gets the tablet's whole history unbroken (db/adoptDeviceId.ts, decision 0015).
  */
 import { adoptDeviceId, type ConsentLensDb } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'

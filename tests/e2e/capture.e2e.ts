@@ -79,7 +79,7 @@ describe('capture', () => {
 
     await openFromHome(page, /Photos on this tablet/)
     const item = page.getByRole('listitem').filter({ hasText: 'Otis Pemberton' })
-    // The local demo's photos stay on the tablet as sample data (decision 0011).
+    // The local demo's photos stay on the tablet as sample data (decision 0015).
     await item.getByText('Sample photo: kept on this tablet').waitFor()
     expect(await item.getByRole('img').count()).toBe(1)
     await page.screenshot({ path: screenshotPath('photos-1024x768') })

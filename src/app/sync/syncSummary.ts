@@ -42,7 +42,7 @@ export function syncSummary(
     return {
       tone: 'pending',
       text,
-      // The local demo's photos are sample data kept here, not waiting (decision 0011).
+      // The local demo's photos are sample data kept here, not waiting (decision 0015).
       waiting: facts.isDemo
         ? samplePhotos(facts.waitingPhotos)
         : photosWaiting(facts.waitingPhotos),

@@ -23,7 +23,7 @@ export type PhotoRow = {
   who: string
   /** One line per withdrawal that concerns the photo: whose, for what. */
   removals: string[]
-  /** Taken in the local demo, never enrolled: sample data that stays here (decision 0011). */
+  /** Taken in the local demo, never enrolled: sample data that stays here (decision 0015). */
   sample: boolean
 }
 
