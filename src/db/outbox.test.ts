@@ -57,7 +57,7 @@ describe('outbox written in the same transaction as the change', () => {
   it('refuses to write an outbox entry outside a transaction', async () => {
     db = await smallSetting()
     const payload = { ...ALMA }
-    await expect(enqueueOutbox(db, { kind: 'child', payload, actorId: null }, T0)).rejects.toThrow(
+    await expect(enqueueOutbox(db, { kind: 'child', payload, actor: MANAGER }, T0)).rejects.toThrow(
       /inside a transaction/,
     )
   })

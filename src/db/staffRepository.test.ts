@@ -166,6 +166,7 @@ describe('PINs', () => {
 
   it('tells someone with no PIN or no place on this device what to do', async () => {
     db = await smallSetting()
+    await db.staff.update(STUDENT.id, { pin: null })
     const noPin = await verifyPin(db, STUDENT.id, '1234', T0)
     expect(noPin.ok || noPin.error.code).toBe('no-pin')
     const unknown = await verifyPin(db, 'nobody', '1234', T0)
