@@ -7,27 +7,33 @@
 import type { Signer } from './authorise.ts'
 import { DEMO_PIN_SALTS, DEMO_STAFF } from './demoRoster.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { checkPin } from './pinHash.ts'
+import { checkPin, hashPinWithSeed, PIN_ITERATIONS } from './pinHash.ts'
 import { testPin } from './testDb.ts'
 
 const demoSeeds = new Map<string, Uint8Array>()
 
-/** The seed for `staffId`'s PIN as stored in `db` now; null when no test knows that PIN. */
+/**
+ * The seed for `staffId`'s PIN as stored in `db` now (a demo person's published PIN if the
+ * device has not got their record yet); null when no test knows that PIN.
+ */
 export async function testSigningSeed(
   db: ConsentLensDb,
   staffId: string,
 ): Promise<Uint8Array | null> {
-  const record = await db.staff.get(staffId)
-  const stored = record?.pin ?? null
-  if (stored === null) return null
+  const stored = (await db.staff.get(staffId))?.pin ?? null
   const fixed = testPin(staffId)
-  if (fixed.pin.publicKeyHex === stored.publicKeyHex) return fixed.signingSeed
+  if (stored !== null && fixed.pin.publicKeyHex === stored.publicKeyHex) return fixed.signingSeed
   const demo = Object.values(DEMO_STAFF).find((p) => p.id === staffId)
-  if (demo === undefined || DEMO_PIN_SALTS[staffId] !== stored.saltB64) return null
-  const key = `${staffId}/${stored.hashB64}`
+  const salt = DEMO_PIN_SALTS[staffId]
+  if (demo === undefined || salt === undefined) return null
+  if (stored !== null && stored.saltB64 !== salt) return null
+  const key = `${staffId}/${stored?.hashB64 ?? 'demo'}`
   const known = demoSeeds.get(key)
   if (known !== undefined) return known
-  const { signingSeed } = await checkPin(demo.pin, stored)
+  const signingSeed =
+    stored === null
+      ? (await hashPinWithSeed(demo.pin, PIN_ITERATIONS, salt)).signingSeed
+      : (await checkPin(demo.pin, stored)).signingSeed
   if (signingSeed !== null) demoSeeds.set(key, signingSeed)
   return signingSeed
 }
