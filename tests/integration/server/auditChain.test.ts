@@ -194,7 +194,7 @@ describe.each(BACKENDS)('audit chains on $backend', ({ backend, skip }) => {
       bytes: photoBytes(1_000),
       childIds: [ISLA],
     })
-    const photographer = await demoSigner(meta.staffId)
+    const photographer = demoSigner(meta.staffId)
     const push = (payload: unknown) =>
       call(server, 'POST', '/api/sync/push', {
         credential: device.credential,

@@ -53,7 +53,7 @@ describe.each(BACKENDS)('the setting’s audit export on $backend', ({ backend, 
     device = await enrolDevice(server, DEMO_SETTING_ID)
     const meta = photoMeta({ deviceId: device.deviceId, bytes: photoBytes(2_000), childIds: [AVA] })
     photoId = meta.id
-    const photographer = await demoSigner(meta.staffId)
+    const photographer = demoSigner(meta.staffId)
     const change = signedChange(DEMO_SETTING_ID, photographer, 'photo', meta, 'ch-1')
     const credential = device.credential
     await call(server, 'POST', '/api/sync/push', {

@@ -92,7 +92,7 @@ describe.each(BACKENDS)('a change carries its author’s proof, on $backend', ({
     if (skip) return
     server = await startTestServer(backend)
     device = await enrolDevice(server, DEMO_SETTING_ID)
-    signers = await demoSigners()
+    signers = demoSigners()
   })
   afterAll(async () => {
     if (!skip) await server.close()

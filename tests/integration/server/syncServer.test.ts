@@ -74,7 +74,7 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
 
   beforeAll(async () => {
     if (skip) return
-    signers = await demoSigners()
+    signers = demoSigners()
     server = await startTestServer(backend)
     await seedOtherSetting(server.services.db)
     device = await enrolDevice(server, DEMO_SETTING_ID)
