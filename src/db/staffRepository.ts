@@ -172,7 +172,8 @@ export async function setPin(
       ...FRESH_LOCKOUT_STATE,
     }
     await db.staff.put(updated)
-    const payload = { id: staffId, pin: hashed.pin, mustChange: false }
+    // No `mustChange`: a PIN set here is chosen, not one-time; absent means false everywhere.
+    const payload = { id: staffId, pin: hashed.pin }
     await enqueueOutbox(db, { kind: 'staffPin', payload, actor: allowed.value.signer }, now, makeId)
     const details = { staffId }
     await appendAudit(db, { at: now, staffId: allowed.value.id, type: 'pin-set', details }, makeId)
