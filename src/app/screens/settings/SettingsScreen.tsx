@@ -53,7 +53,7 @@ export function SettingsScreen() {
           </p>
         </form>
       )}
-      <section className="card settings__form" aria-labelledby="pin-rules">
+      <section className="card settings__form settings__pins" aria-labelledby="pin-rules">
         <h2 id="pin-rules">PINs</h2>
         <p>
           Staff PINs are 4 to 6 digits. A manager’s new PIN must be {s.managerPinDigits} digits: it
