@@ -9,6 +9,7 @@ import { applyPush } from '../../../src/server/ingest/applyPush.ts'
 import { policyDataLoader } from '../../../src/server/ingest/policyData.ts'
 import { listEntities, putEntity } from '../../../src/server/storage/entities.ts'
 import type { SyncServices } from '../../../src/server/services.ts'
+import { demoSigner, signedChange } from '../../support/signedChanges.ts'
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -38,8 +39,11 @@ export async function seedLibraryPhoto(
     deleted: null,
     flaggedForRemoval: [],
   }
-  const change = { id: `e2e-${id}`, kind: 'photo' as const, createdAt: at, payload: meta }
-  await applyPush(services.db, device, [change], at, policyDataLoader())
+  // Signed by the keyworker who took it, as a tablet signs it: the server believes only that.
+  const signer = demoSigner(DEMO_STAFF.keyworker.id)
+  const change = signedChange(device.settingId, signer, 'photo', meta, `e2e-${id}`)
+  const [result] = await applyPush(services.db, device, [change], at, policyDataLoader())
+  if (result?.status !== 'applied') throw new Error(`photo not applied: ${JSON.stringify(result)}`)
   await services.photos.storeWhole(photo.image, meta.checksum)
   await services.photos.storeWhole(photo.thumbnail, sha(photo.thumbnail))
   await services.db
