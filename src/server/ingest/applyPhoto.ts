@@ -5,11 +5,13 @@
  *
  * Invariants:
  * - One row per photo id per setting: the same photo pushed again updates only what a device
- *   may change later (its deletion); a different image under the same id is refused.
+ *   may change later (its deletion, which erases it: library/erasePhoto.ts); a different image
+ *   under the same id is refused; an erased photo stays erased.
  * - The quarantine decision is made once, when the photo first arrives, and after that only
  *   by reviewChildPhotos (when a record of one of its children arrives); it is never lifted.
  */
 import type { PhotoMetaWire, RemovalFlagWire } from '../../protocol/index.ts'
+import { eraseInTransaction } from '../library/erasePhoto.ts'
 import { putEntity } from '../storage/entities.ts'
 import { APPLIED, rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
 import { checkPhoto } from './checkPhoto.ts'
@@ -23,13 +25,16 @@ export async function applyPhoto(ctx: ChangeContext, photo: PhotoMetaWire): Prom
     if (existing.checksum !== photo.checksum || existing.bytes !== photo.bytes) {
       return rejected('conflict', 'The server already has a different image under this photo id.')
     }
-    const meta = { ...metaOf(existing), deleted: photo.deleted }
+    // An erased photo stays erased (its tombstone is never lifted by a push).
+    if (existing.erased_at !== null) return APPLIED
+    const meta = JSON.stringify({ ...metaOf(existing), deleted: photo.deleted })
     await ctx.trx
       .updateTable('photos')
-      .set({ meta: JSON.stringify(meta) })
+      .set({ meta })
       .where('setting_id', '=', settingId)
       .where('id', '=', photo.id)
       .execute()
+    await eraseIfDeleted(ctx, { ...existing, meta }, photo)
     return APPLIED
   }
   const data = await ctx.policyData(ctx.trx, settingId)
@@ -52,6 +57,11 @@ export async function applyPhoto(ctx: ChangeContext, photo: PhotoMetaWire): Prom
     flags: JSON.stringify(flags),
     thumbnail_checksum: null,
     thumbnail_bytes: null,
+    erased_at: null,
+    erased_by: null,
+    erased_reason: null,
+    erased_cause: null,
+    bytes_removed_at: null,
   }
   await ctx.trx.insertInto('photos').values(row).execute()
   const purposes = [...new Set(photo.purposes)]
@@ -77,7 +87,20 @@ export async function applyPhoto(ctx: ChangeContext, photo: PhotoMetaWire): Prom
   if (check.quarantined || flags.length > 0) {
     await putEntity(ctx.trx, settingId, 'photoStatus', photo.id, statusOf(row), ctx.now)
   }
+  await eraseIfDeleted(ctx, row, photo)
   return APPLIED
+}
+
+/** A photo deleted on its tablet is erased on the server (issue 14); its bytes go after commit. */
+async function eraseIfDeleted(ctx: ChangeContext, row: PhotoRow, photo: PhotoMetaWire) {
+  if (photo.deleted === null) return
+  const erasure = {
+    cause: 'tablet-deleted',
+    reason: photo.deleted.reason,
+    staffId: photo.deleted.by,
+    deviceId: ctx.device.id,
+  } as const
+  await eraseInTransaction(ctx.trx, row, erasure, ctx.now)
 }
 
 /** Withdrawals recorded after the photo was taken that concern it: each is a removal flag. */
