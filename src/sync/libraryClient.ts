@@ -15,6 +15,8 @@ import {
   LibraryPhotoDetailSchema,
   RecordApprovalResponseSchema,
   RecordUseResponseSchema,
+  RemovalDecisionResponseSchema,
+  RemovalListSchema,
   UseRefusedSchema,
   type ApprovalWire,
   type LibraryPage,
@@ -22,10 +24,12 @@ import {
   type LibraryQuery,
   type RecordApprovalRequest,
   type RecordUseRequest,
+  type RemovalDecisionRequest,
+  type RemovalList,
   type UseRefusalWire,
   type UseWire,
 } from '../protocol/index.ts'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { refusalOf, type Fetch, type SyncError } from './syncApi.ts'
 import { getEnrolment, openSyncState } from './syncStateDb.ts'
 
@@ -54,7 +58,13 @@ export interface LibraryClient {
     photoId: string,
     approval: RecordApprovalRequest,
   ): Promise<LibraryResult<ApprovalWire>>
+  /** The manager's removal list (issue 14). */
+  removals(): Promise<LibraryResult<RemovalList>>
+  confirmTakedown(photoId: string, useId: string, note: string): Promise<LibraryResult<true>>
+  decideRemoval(photoId: string, decision: RemovalDecisionRequest): Promise<LibraryResult<true>>
 }
+
+const OkSchema = z.object({ ok: z.literal(true) })
 
 function queryString(query: Partial<LibraryQuery>): string {
   const params = new URLSearchParams()
@@ -148,6 +158,16 @@ export function libraryClient(
       const schema = RecordApprovalResponseSchema
       const answer = await json('POST', `${photoPath(id)}/approvals`, schema, approval)
       return answer.ok ? { ok: true, value: answer.value.approval } : answer
+    },
+    removals: () => json('GET', '/api/library/removals', RemovalListSchema),
+    async confirmTakedown(id, useId, note) {
+      const answer = await json('POST', `${photoPath(id)}/takedowns`, OkSchema, { useId, note })
+      return answer.ok ? { ok: true, value: true } : answer
+    },
+    async decideRemoval(id, decision) {
+      const schema = RemovalDecisionResponseSchema
+      const answer = await json('POST', `${photoPath(id)}/removal`, schema, decision)
+      return answer.ok ? { ok: true, value: true } : answer
     },
   }
 }

@@ -16,5 +16,6 @@ export type Screen =
   | { name: 'tablet' }
   | { name: 'audit' }
   | { name: 'library' }
+  | { name: 'removals' }
 
 export type ScreenName = Screen['name']
