@@ -27,18 +27,26 @@ export function useRemovalsScreen() {
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState<StepNote | null>(null)
 
-  const reload = useCallback(async () => {
+  const fetchList = useCallback(async (): Promise<Listing> => {
     const answer = await client.removals()
-    setListing(
-      answer.ok
-        ? { status: 'ready', items: answer.value.items }
-        : { status: 'error', message: answer.error.message },
-    )
+    return answer.ok
+      ? { status: 'ready', items: answer.value.items }
+      : { status: 'error', message: answer.error.message }
   }, [client])
 
+  const reload = useCallback(async () => {
+    setListing(await fetchList())
+  }, [fetchList])
+
   useEffect(() => {
-    void reload()
-  }, [reload])
+    let cancelled = false
+    void fetchList().then((next) => {
+      if (!cancelled) setListing(next)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [fetchList])
 
   const ids = listing.status === 'ready' ? listing.items.map((i) => i.photo.id) : []
   const thumbnails = useServerThumbnails(client, ids)
