@@ -4,6 +4,9 @@
  *   GET  /api/library/removals                          photos flagged by a withdrawal
  *   POST /api/library/photos/:photoId/takedowns         a person confirms a use taken down
  *   POST /api/library/photos/:photoId/removal           erase it, or keep it for what remains
+ *   GET  /api/library/quarantine                        quarantined photos, with rule and reason
+ *   POST /api/library/photos/:photoId/erase             erase a quarantined photo
+ *   POST /api/library/photos/:photoId/recheck           check it again against today's records
  *
  * Invariants:
  * - Every recorded use of a photo to erase is confirmed taken down first; a photo kept needs
@@ -60,6 +63,23 @@ export const RemovalDecisionResponseSchema = z.object({
   keptPurposes: z.array(PurposeSchema),
 })
 
+export const QuarantineListSchema = z.object({
+  ok: z.literal(true),
+  photos: z.array(LibraryPhotoSchema),
+})
+
+export const EraseRequestSchema = z.object({ reason: z.string().trim().min(1).max(500) })
+
+export const RecheckResponseSchema = z.object({
+  ok: z.literal(true),
+  /** The engine passes it now: the quarantine is lifted. False: it stays, with why. */
+  released: z.boolean(),
+  rules: z.array(z.string()),
+  message: z.string(),
+})
+
+export type QuarantineList = z.infer<typeof QuarantineListSchema>
+export type RecheckResponse = z.infer<typeof RecheckResponseSchema>
 export type TakedownWire = z.infer<typeof TakedownWireSchema>
 export type RemovalUse = z.infer<typeof RemovalUseSchema>
 export type RemovalItem = z.infer<typeof RemovalItemSchema>

@@ -13,8 +13,9 @@
  *   not yet sent included.
  * - A staff record never brings a PIN; a PIN verifier (`staffPin`) replaces the local one only
  *   if it differs, and then starts the lockout count afresh, as a new PIN does.
- * - A photo's server status only adds flags (never removes one) and records a quarantine; an
- *   erasure on the server deletes the tablet's full image and thumbnail (issue 14).
+ * - A photo's server status only adds flags (never removes one) and sets the quarantine as the
+ *   server has it (only the server quarantines, and only its re-check lifts one); an erasure
+ *   on the server deletes the tablet's full image and thumbnail (issue 14).
  */
 import type { ConsentLensDb, PhotoMeta, RemovalFlag, StaffRecord } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'
@@ -159,7 +160,8 @@ async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
       const updated: PhotoMeta = {
         ...photo,
         flaggedForRemoval: flagged,
-        quarantine: change.payload.quarantine ?? photo.quarantine ?? null,
+        // The server's word: a quarantine its re-check lifted (issue 14) is lifted here too.
+        quarantine: change.payload.quarantine,
       }
       await db.photos.put(updated)
       return

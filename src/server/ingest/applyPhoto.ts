@@ -8,7 +8,8 @@
  *   may change later (its deletion, which erases it: library/erasePhoto.ts); a different image
  *   under the same id is refused; an erased photo stays erased.
  * - The quarantine decision is made once, when the photo first arrives, and after that only
- *   by reviewChildPhotos (when a record of one of its children arrives); it is never lifted.
+ *   by reviewChildPhotos (when a record of one of its children arrives); it is lifted only by
+ *   the policy engine's own re-check the manager asks for (library/quarantineReview.ts).
  */
 import type { PhotoMetaWire, RemovalFlagWire } from '../../protocol/index.ts'
 import { eraseInTransaction } from '../library/erasePhoto.ts'

@@ -221,7 +221,12 @@ export function libraryRoutes(
       return { ok: true, approval: outcome.approval }
     })
 
-    removalRoutes(api, services, { callerOf, photoFor, describePhotos })
+    removalRoutes(api, services, {
+      callerOf,
+      photoFor,
+      describePhotos,
+      policyDataOf: (settingId) => policyData(db, settingId),
+    })
     done()
   }
 }

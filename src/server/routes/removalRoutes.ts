@@ -11,13 +11,18 @@ import { deniedMessage } from '../../policy/index.ts'
 import {
   apiError,
   ConfirmTakedownRequestSchema,
+  EraseRequestSchema,
   RemovalDecisionRequestSchema,
   type LibraryPhoto,
+  type QuarantineList,
+  type RecheckResponse,
   type RemovalList,
 } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import type { PhotoRow } from '../ingest/photoRows.ts'
-import { removeErasedBytes } from '../library/erasePhoto.ts'
+import { erasePhoto, removeErasedBytes } from '../library/erasePhoto.ts'
+import { quarantinedRows, recheckQuarantine } from '../library/quarantineReview.ts'
+import type { PolicyData } from '../ingest/policyData.ts'
 import type { SignedInStaff } from '../library/staffAccess.ts'
 import { confirmTakedown, decideRemoval, removalFacts, removalRows } from '../library/removals.ts'
 import { isoNow, type SyncServices } from '../services.ts'
@@ -37,6 +42,7 @@ export interface LibraryHelpers {
     caller: RemovalCaller,
   ): Promise<PhotoRow | null>
   describePhotos(settingId: string, rows: PhotoRow[]): Promise<LibraryPhoto[]>
+  policyDataOf(settingId: string): Promise<PolicyData>
 }
 
 export function removalRoutes(api: FastifyInstance, services: SyncServices, h: LibraryHelpers) {
@@ -90,5 +96,56 @@ export function removalRoutes(api: FastifyInstance, services: SyncServices, h: L
     if (!outcome.ok) return reply.code(409).send(apiError('conflict', outcome.message))
     if (body.value.decision === 'erase') await removeErasedBytes(services)
     return { ok: true, decision: body.value.decision, keptPurposes: outcome.keptPurposes }
+  })
+
+  api.get('/quarantine', async (request, reply) => {
+    const caller = await manager(request, reply)
+    if (caller === null) return reply
+    const rows = await quarantinedRows(db, caller.device.settingId)
+    const photos = await h.describePhotos(caller.device.settingId, rows)
+    return { ok: true, photos } satisfies QuarantineList
+  })
+
+  api.post('/photos/:photoId/erase', async (request, reply) => {
+    const caller = await manager(request, reply)
+    if (caller === null) return reply
+    const row = await h.photoFor(request, reply, caller)
+    if (row === null) return reply
+    const body = parseOr400(reply, EraseRequestSchema, request.body, 'erasure')
+    if (!body.ok) return reply
+    if (row.quarantined_at === null || row.erased_at !== null) {
+      const message =
+        'Only a quarantined photo is erased here. A photo a withdrawal concerns goes through the Removal list.'
+      return reply.code(409).send(apiError('conflict', message))
+    }
+    const erasure = {
+      cause: 'quarantine',
+      reason: body.value.reason,
+      staffId: caller.staff.staffId,
+      deviceId: caller.device.id,
+    } as const
+    await erasePhoto(services, row, erasure, isoNow(services))
+    return { ok: true }
+  })
+
+  api.post('/photos/:photoId/recheck', async (request, reply) => {
+    const caller = await manager(request, reply)
+    if (caller === null) return reply
+    const row = await h.photoFor(request, reply, caller)
+    if (row === null) return reply
+    if (row.quarantined_at === null || row.erased_at !== null) {
+      return reply.code(409).send(apiError('conflict', 'This photo is not quarantined.'))
+    }
+    const data = await h.policyDataOf(caller.device.settingId)
+    const actor = { device: caller.device, staffId: caller.staff.staffId }
+    const outcome = await recheckQuarantine(db, data, actor, row, isoNow(services))
+    return outcome.released
+      ? ({ ok: true, released: true, rules: [], message: '' } satisfies RecheckResponse)
+      : ({
+          ok: true,
+          released: false,
+          rules: outcome.rules,
+          message: outcome.message,
+        } satisfies RecheckResponse)
   })
 }
