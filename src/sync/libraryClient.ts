@@ -15,6 +15,8 @@ import {
   LibraryPhotoDetailSchema,
   RecordApprovalResponseSchema,
   RecordUseResponseSchema,
+  QuarantineListSchema,
+  RecheckResponseSchema,
   RemovalDecisionResponseSchema,
   RemovalListSchema,
   UseRefusedSchema,
@@ -24,6 +26,8 @@ import {
   type LibraryQuery,
   type RecordApprovalRequest,
   type RecordUseRequest,
+  type LibraryPhoto,
+  type RecheckResponse,
   type RemovalDecisionRequest,
   type RemovalList,
   type UseRefusalWire,
@@ -62,6 +66,10 @@ export interface LibraryClient {
   removals(): Promise<LibraryResult<RemovalList>>
   confirmTakedown(photoId: string, useId: string, note: string): Promise<LibraryResult<true>>
   decideRemoval(photoId: string, decision: RemovalDecisionRequest): Promise<LibraryResult<true>>
+  /** The quarantine review (issue 14): the photos, erasing one, checking one again. */
+  quarantined(): Promise<LibraryResult<LibraryPhoto[]>>
+  erase(photoId: string, reason: string): Promise<LibraryResult<true>>
+  recheck(photoId: string): Promise<LibraryResult<RecheckResponse>>
 }
 
 const OkSchema = z.object({ ok: z.literal(true) })
@@ -169,5 +177,14 @@ export function libraryClient(
       const answer = await json('POST', `${photoPath(id)}/removal`, schema, decision)
       return answer.ok ? { ok: true, value: true } : answer
     },
+    async quarantined() {
+      const answer = await json('GET', '/api/library/quarantine', QuarantineListSchema)
+      return answer.ok ? { ok: true, value: answer.value.photos } : answer
+    },
+    async erase(id, reason) {
+      const answer = await json('POST', `${photoPath(id)}/erase`, OkSchema, { reason })
+      return answer.ok ? { ok: true, value: true } : answer
+    },
+    recheck: (id) => json('POST', `${photoPath(id)}/recheck`, RecheckResponseSchema, {}),
   }
 }

@@ -1,6 +1,7 @@
 // Issue 14 in Chromium: the manager withdraws a child's display consent on an enrolled iPad; the
 // photo on the Butterflies wall appears on the Removal list with that use; the manager confirms
-// it taken down and erases the photo, whose image and thumbnail leave the server. Screens at
+// it taken down and erases the photo, whose image and thumbnail leave the server. A photo the
+// server quarantined is shown with its rule and reason, checked again (still held), and erased. Screens at
 // 1024×768 and 768×1024 are photographed for a person to look at; axe and layout are clean.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,6 +20,7 @@ let server: SyncServer
 let context: BrowserContext
 let page: Page
 let photoId = ''
+let heldId = ''
 
 const VIEWPORTS = [
   { width: 1024, height: 768 },
@@ -71,6 +73,13 @@ beforeAll(async () => {
     childIds: [IVY.id],
     purposes: ['learning_journey', 'display'],
     image,
+    thumbnail: image,
+  })
+  // Esme has no consent on record: the server quarantines her photo.
+  heldId = await seedLibraryPhoto(server.services, tablet, {
+    childIds: [DEMO_SHOWCASE.noConsent.id],
+    purposes: ['learning_journey'],
+    image: new Uint8Array([...image, 1]),
     thumbnail: image,
   })
   const now = new Date().toISOString()
@@ -141,5 +150,24 @@ describe('Removal list', () => {
       .execute()
     expect(types.map((t) => t.type).sort()).toEqual(['photo-erased', 'photo-use-taken-down'])
     await looked('removal-erased')
+  }, 90_000)
+
+  it('a quarantined photo: its rule and reason, checked again, then erased', async () => {
+    const card = page.locator(`[data-photo-id="${heldId}"]`)
+    await card.getByText(/no consent on record/).waitFor()
+    await card.locator('img').waitFor()
+    await card.getByRole('button', { name: 'Check again' }).click()
+    await card.getByText(/Checked again against today’s records: still held back/).waitFor()
+    await looked('quarantine-review')
+    await card.getByLabel('Why erase (for the audit)').fill('No consent for Esme')
+    await card.getByRole('button', { name: 'Erase the photo' }).click()
+    await page.getByText('No photo is quarantined.').waitFor()
+    const row = await server.services.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('id', '=', heldId)
+      .executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ erased_cause: 'quarantine', erased_reason: 'No consent for Esme' })
+    expect(await server.services.photos.read(row.checksum)).toBeNull()
   }, 90_000)
 })

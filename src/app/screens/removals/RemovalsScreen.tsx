@@ -6,6 +6,7 @@ import type { RemovalItem, RemovalUse } from '../../../protocol/index.ts'
 import { StatusIcon } from '../../components/StatusIcon.tsx'
 import { purposeTitle, stateWords } from '../library/libraryWords.ts'
 import type { LibraryNames } from '../library/useLibraryNames.ts'
+import { QuarantineSection } from './QuarantineSection.tsx'
 import { useRemovalsScreen, type StepNote } from './useRemovalsScreen.ts'
 import './RemovalsScreen.css'
 
@@ -51,6 +52,7 @@ export function RemovalsScreen() {
           ))}
         </ul>
       )}
+      <QuarantineSection names={names} />
     </div>
   )
 }
