@@ -20,7 +20,7 @@ beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
   syncStatus.set(INITIAL_STATUS)
-  useSessionStore.setState({ active: null, locked: true, lockReason: 'start', workspaces: [] })
+  useSessionStore.getState().signOutAll()
   resetWorkspaces()
 })
 afterEach(cleanup)
@@ -38,7 +38,7 @@ describe('the sync status in the app', () => {
     renderApp()
     const bar = await screen.findByRole('region', { name: 'Sync' })
     expect(bar.textContent).toContain('Sample data, not connected to a server')
-    expect(bar.textContent).toContain('No photos waiting')
+    expect(bar.textContent).toContain('No sample photos on this tablet')
   })
 
   it('replaces the whole app with what happened once the tablet was removed and wiped', async () => {

@@ -1,7 +1,12 @@
 // Settings' state (manager): how many idle minutes before the tablet locks itself.
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import { getSetting, IDLE_LOCK_RANGE, setIdleLockMinutes } from '../../../db/index.ts'
+import {
+  getSetting,
+  IDLE_LOCK_RANGE,
+  MANAGER_PIN_DIGITS,
+  setIdleLockMinutes,
+} from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
 import { usePermission } from '../../session/usePermission.ts'
@@ -22,7 +27,7 @@ export function useSettingsScreen() {
       const result = await setIdleLockMinutes(db, value, me, nowIso())
       if (result.ok) {
         setDraft(null)
-        setMessage({ ok: true, text: `Saved: the tablet locks after ${value} idle minutes.` })
+        setMessage({ ok: true, text: `Saved: the tablet locks after ${idleMinutes(value)}.` })
       } else setMessage({ ok: false, text: result.error.message })
     } catch {
       setMessage({ ok: false, text: 'The tablet could not save that. Try again.' })
@@ -30,6 +35,7 @@ export function useSettingsScreen() {
   }
 
   return {
+    managerPinDigits: MANAGER_PIN_DIGITS,
     allowed,
     settingName: setting?.name ?? '',
     isDemo: setting?.isDemo ?? false,
@@ -42,4 +48,9 @@ export function useSettingsScreen() {
     save,
     message,
   }
+}
+
+/** "1 idle minute", "5 idle minutes". */
+export function idleMinutes(n: number): string {
+  return n === 1 ? '1 idle minute' : `${String(n)} idle minutes`
 }
