@@ -8,6 +8,7 @@ import { ConsentWireSchema, QuarantineListSchema } from '../../../src/protocol/i
 import { listEntities, putEntity } from '../../../src/server/storage/entities.ts'
 import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
 import { call, enrolDevice } from '../../support/serverFixtures.ts'
+import { demoSigner, signedChange } from '../../support/signedChanges.ts'
 import { signedHeaders, signingSeedOf } from '../../support/signedStaff.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
@@ -53,12 +54,10 @@ describe.each(BACKENDS)('the quarantine review on $backend', ({ backend, skip })
     ids.late = metas[0]!.id
     ids.erase = metas[1]!.id
     ids.fine = metas[2]!.id
-    const changes = metas.map((payload, i) => ({
-      id: `q-${i}`,
-      kind: 'photo',
-      createdAt: payload.takenAt,
-      payload,
-    }))
+    const signer = demoSigner(DEMO_STAFF.practitioner.id)
+    const changes = metas.map((payload, i) =>
+      signedChange(DEMO_SETTING_ID, signer, 'photo', payload, `q-${i}`),
+    )
     const push = await call(server, 'POST', '/api/sync/push', {
       credential: tablet.credential,
       json: { settingId: DEMO_SETTING_ID, changes },

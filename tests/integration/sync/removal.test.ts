@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deletePhoto, withdrawConsent } from '../../../src/db/index.ts'
 import { recentPhotos } from '../../../src/db/photoQueries.ts'
+import { testSigner } from '../../../src/db/testSigners.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildId } from '../../../src/demo/index.ts'
 import type { Purpose } from '../../../src/policy/index.ts'
 import { RemovalListSchema, type RemovalList } from '../../../src/protocol/index.ts'
@@ -82,7 +83,7 @@ describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, s
     const done = await withdrawConsent(
       a.db,
       { childId, purposes, givenBy: PARENT },
-      { id: MANAGER.id },
+      await testSigner(a.db, MANAGER.id),
       new Date().toISOString(),
     )
     expect(done.ok).toBe(true)
@@ -114,7 +115,7 @@ describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, s
       const deleted = await deletePhoto(
         a.db,
         { photoId: photo.meta.id, reason: 'Taken by mistake' },
-        { id: DEMO_STAFF.practitioner.id },
+        await testSigner(a.db, DEMO_STAFF.practitioner.id),
         new Date().toISOString(),
       )
       expect(deleted.ok).toBe(true)
