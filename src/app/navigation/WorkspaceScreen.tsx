@@ -11,6 +11,7 @@ import { HomeScreen } from '../screens/home/HomeScreen.tsx'
 import { LibraryScreen } from '../screens/library/LibraryScreen.tsx'
 import { LocationsScreen } from '../screens/locations/LocationsScreen.tsx'
 import { PhotosScreen } from '../screens/photos/PhotosScreen.tsx'
+import { RemovalsScreen } from '../screens/removals/RemovalsScreen.tsx'
 import { ReviewsScreen } from '../screens/reviews/ReviewsScreen.tsx'
 import { RosterImportScreen } from '../screens/roster-import/RosterImportScreen.tsx'
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx'
@@ -67,5 +68,7 @@ function ScreenFor({ screen }: { screen: Screen }) {
       return <AuditScreen />
     case 'library':
       return <LibraryScreen />
+    case 'removals':
+      return <RemovalsScreen />
   }
 }

@@ -30,6 +30,7 @@ import { applyPush } from '../ingest/applyPush.ts'
 import { policyDataLoader } from '../ingest/policyData.ts'
 import { receiveChunk } from '../ingest/receiveChunk.ts'
 import { receiveThumbnail } from '../ingest/receiveThumbnail.ts'
+import { removeErasedBytes } from '../library/erasePhoto.ts'
 import { parseOr400 } from './validation.ts'
 
 export function syncRoutes(services: SyncServices): FastifyPluginCallback {
@@ -56,6 +57,10 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         isoNow(services),
         policyData,
       )
+      // Photos deleted on the tablet were erased in the push; their bytes go now it committed.
+      if (parsed.value.changes.some((c) => c.kind === 'photo' && c.payload.deleted !== null)) {
+        await removeErasedBytes(services)
+      }
       return { ok: true, results } satisfies PushResponse
     })
 
