@@ -16,7 +16,12 @@
  *   photo taken offline may arrive after its taker lost their authorisation.
  * - A deletion is made once, by the proven actor, if they may delete photos; it is never
  *   undone by a later push. It erases the photo (library/erasePhoto.ts).
+ * - A photo taken in a tablet's local demo names the demo's device id, and its details are
+ *   signed as taken (the proof covers the payload, so the tablet cannot rename it at
+ *   enrolment). Only in the server's demo setting is that id taken as the sending tablet's
+ *   own, checked and stored under it (decision 0015); anywhere else it stays unknown.
  */
+import { DEMO_DEVICE_ID, DEMO_SETTING_ID } from '../../demo/index.ts'
 import { can, deniedMessage } from '../../policy/index.ts'
 import type { PhotoMetaWire, RemovalFlagWire, StaffWire } from '../../protocol/index.ts'
 import { eraseInTransaction } from '../library/erasePhoto.ts'
@@ -31,34 +36,35 @@ const NOT_THE_ACTOR =
 
 export async function applyPhoto(
   ctx: ChangeContext,
-  photo: PhotoMetaWire,
+  sent: PhotoMetaWire,
   actor: StaffWire,
 ): Promise<ChangeOutcome> {
   const settingId = ctx.device.settingId
-  const existing = await getPhotoRow(ctx.trx, settingId, photo.id)
+  const existing = await getPhotoRow(ctx.trx, settingId, sent.id)
   if (existing !== undefined) {
-    if (existing.checksum !== photo.checksum || existing.bytes !== photo.bytes) {
+    if (existing.checksum !== sent.checksum || existing.bytes !== sent.bytes) {
       return rejected('conflict', 'The server already has a different image under this photo id.')
     }
     // An erased photo stays erased (its tombstone is never lifted by a push).
     if (existing.erased_at !== null) return APPLIED
     const was = metaOf(existing)
-    if (photo.deleted === null || was.deleted !== null) return APPLIED
-    if (photo.deleted.by !== actor.id) return rejected('not_permitted', NOT_THE_ACTOR)
+    if (sent.deleted === null || was.deleted !== null) return APPLIED
+    if (sent.deleted.by !== actor.id) return rejected('not_permitted', NOT_THE_ACTOR)
     if (!can(actor.role, 'delete-photo', { canCapture: actor.canCapture })) {
       return rejected('not_permitted', deniedMessage('delete-photo'))
     }
-    const meta = JSON.stringify({ ...was, deleted: photo.deleted })
+    const meta = JSON.stringify({ ...was, deleted: sent.deleted })
     await ctx.trx
       .updateTable('photos')
       .set({ meta })
       .where('setting_id', '=', settingId)
-      .where('id', '=', photo.id)
+      .where('id', '=', sent.id)
       .execute()
-    await eraseIfDeleted(ctx, { ...existing, meta }, photo)
+    await eraseIfDeleted(ctx, { ...existing, meta }, sent)
     return APPLIED
   }
-  if (photo.staffId !== actor.id) return rejected('not_permitted', NOT_THE_ACTOR)
+  if (sent.staffId !== actor.id) return rejected('not_permitted', NOT_THE_ACTOR)
+  const photo = takenInTheDemo(sent, settingId) ? { ...sent, deviceId: ctx.device.id } : sent
   const data = await ctx.policyData(ctx.trx, settingId)
   const check = checkPhoto(photo, data, { id: ctx.device.id, revokedAt: null })
   const flags = laterWithdrawals(photo, data)
@@ -123,6 +129,11 @@ async function eraseIfDeleted(ctx: ChangeContext, row: PhotoRow, photo: PhotoMet
     deviceId: ctx.device.id,
   } as const
   await eraseInTransaction(ctx.trx, row, erasure, ctx.now)
+}
+
+/** A photo of the local demo, arriving in the server's demo setting after enrolment. */
+function takenInTheDemo(photo: PhotoMetaWire, settingId: string): boolean {
+  return settingId === DEMO_SETTING_ID && photo.deviceId === DEMO_DEVICE_ID
 }
 
 /** Withdrawals recorded after the photo was taken that concern it: each is a removal flag. */
