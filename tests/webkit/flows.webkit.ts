@@ -1,7 +1,9 @@
-// The core flows in WebKit (Safari's engine, via WebKitGTK's MiniBrowser): sign in, the board,
-// capture and save (mock camera, and the file input with a GPS-tagged JPEG), and reload with
-// the network cut. The same flows run in Chromium in tests/e2e; this file proves them in the
-// engine iPads use. Each test gets a new browser with an ephemeral data store.
+// The core flows in WebKit (Safari's engine, WebKitGTK 2.50): sign in, the board, capture and
+// save (mock camera, and the file input with a GPS-tagged JPEG), and reload with the network
+// cut. The same flows run in Chromium in tests/e2e; this file proves them in the engine iPads
+// use. Each test gets a new browser with a new, empty data store: on disk (a normal Safari
+// window, our launcher), except the private-mode test, which uses MiniBrowser's ephemeral
+// store (Safari's Private Browsing), where WebKit refuses photos in IndexedDB.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,7 +12,7 @@ import { hasGpsExif, withGpsExif } from '../support/jpegExif.ts'
 import { startAppServer, type AppServer } from '../e2e/support/appServer.ts'
 import { DEMO } from '../e2e/support/signIn.ts'
 import { startNetworkSwitch, type NetworkSwitch } from './support/networkSwitch.ts'
-import { startWebKit, WINDOW, type WebKit } from './support/webKit.ts'
+import { startWebKit, WINDOW, type Store, type WebKit } from './support/webKit.ts'
 import type { WebKitPage } from './support/webKitPage.ts'
 import { isElementRef } from './support/webDriver.ts'
 import {
@@ -23,6 +25,9 @@ import {
   tag,
   takePhoto,
 } from './support/appFlows.ts'
+
+/** The app's words (src/db/storageFailure.ts PHOTOS_REFUSED), matched loosely. */
+const PRIVATE_MODE = /private mode that cannot keep photos/
 
 const SCREENSHOT_DIR = join(tmpdir(), 'consentlens-screenshots')
 
@@ -47,12 +52,16 @@ afterAll(async () => {
 })
 beforeEach(async () => {
   network.restore()
-  page = await webKit.open()
-  await page.session.navigate(network.url)
 })
 afterEach(async () => {
   await webKit.close(page)
 })
+
+/** A new browser (a normal window unless `store` says otherwise) at the app. */
+async function openApp(store: Store = 'persistent'): Promise<void> {
+  page = await webKit.open(store)
+  await page.session.navigate(network.url)
+}
 
 async function screenshot(name: string): Promise<void> {
   const png = await page.session.screenshot()
@@ -60,6 +69,7 @@ async function screenshot(name: string): Promise<void> {
 }
 
 async function openCapture(who: { name: string; pin: string }): Promise<void> {
+  await openApp()
   await signIn(page, who)
   await openFromHome(page, /Take a photo/)
   await page.find('heading', 'Take a photo', { level: 1 })
@@ -67,11 +77,12 @@ async function openCapture(who: { name: string; pin: string }): Promise<void> {
 
 describe('WebKit', () => {
   it('signs in and shows who can be photographed', async () => {
+    await openApp()
     await page.waitForServiceWorkerControl()
     await signIn(page, DEMO.keyworker)
     await openFromHome(page, /Who can be photographed/)
     await page.find('heading', /Caterpillars: \d+ children/, { level: 2 })
-    await page.find('button', 'Otis Pemberton')
+    await page.find('button', 'Ava Appleby')
     await screenshot('board')
   })
 
@@ -117,6 +128,7 @@ describe('WebKit', () => {
   })
 
   it('reloads and works with the network cut', async () => {
+    await openApp()
     await page.waitForServiceWorkerControl()
     network.cut()
     await page.session.refresh()
@@ -131,5 +143,21 @@ describe('WebKit', () => {
     await signIn(page, DEMO.keyworker)
     await openFromHome(page, /Who can be photographed/)
     await page.find('heading', /Caterpillars: \d+ children/, { level: 2 })
+  })
+  it('says at start that a private window cannot keep photos, and says it again at Save', async () => {
+    await openApp('ephemeral')
+    await page.find('heading', 'Who is using the tablet?', { level: 1, timeoutMs: 90_000 })
+    await page.find('alert', PRIVATE_MODE)
+    await signIn(page, DEMO.practitioner)
+    await openFromHome(page, /Take a photo/)
+    await takePhoto(page)
+    await tag(page, 'Otis')
+    await confirmAll(page)
+    await page.click('button', 'Save photo')
+    // The capture's own error, in the same words: not "reload", which cannot help.
+    await page.find('alert', PRIVATE_MODE, { within: '.capture-decision' })
+    const stored = await storedSummary(page)
+    expect(stored.photos).toEqual([])
+    expect(stored.photoImages).toBe(0)
   })
 })

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { command } from './webDriver.ts'
 
-export const WEBKIT_INSTALL_COMMAND = 'apt-get install -y webkit2gtk-driver xvfb'
+export const WEBKIT_INSTALL_COMMAND =
+  'apt-get install -y webkit2gtk-driver xvfb python3-gi gir1.2-webkit2-4.1'
 
 const running = new Set<ChildProcess>()
 

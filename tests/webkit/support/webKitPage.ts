@@ -3,7 +3,15 @@
 // type with real WebDriver input. Every lookup waits for the control to be there and usable.
 import { isElementRef, type ElementRef, type Session } from './webDriver.ts'
 
-export type Role = 'button' | 'heading' | 'img' | 'status' | 'checkbox' | 'textbox' | 'radio'
+export type Role =
+  | 'alert'
+  | 'button'
+  | 'heading'
+  | 'img'
+  | 'status'
+  | 'checkbox'
+  | 'textbox'
+  | 'radio'
 
 type NameMatch = { exact: string } | { source: string; flags: string }
 
@@ -19,6 +27,7 @@ function nameMatch(name: string | RegExp): NameMatch {
 const FIND_BY_ROLE = `
 const [role, match, options] = arguments
 const selectors = {
+  alert: '[role=alert]',
   button: 'button,[role=button]',
   heading: 'h1,h2,h3,h4,h5,h6,[role=heading]',
   img: 'img,[role=img]',
@@ -47,6 +56,7 @@ for (const el of document.querySelectorAll(selectors[role])) {
   if (!visible && el.tagName !== 'INPUT') continue
   if (options.level !== undefined && levelOf(el) !== options.level) continue
   if (options.enabled && (el.disabled || el.getAttribute('aria-disabled') === 'true')) continue
+  if (options.within !== undefined && el.closest(options.within) === null) continue
   if (options.text !== undefined && !new RegExp(options.text.source, options.text.flags).test(squash(el.textContent))) continue
   if (matches(nameOf(el))) return el
 }
@@ -59,6 +69,8 @@ export type FindOptions = {
   enabled?: boolean
   /** The element's text must match (a status's changing message). */
   text?: RegExp
+  /** Only inside an element matching this CSS selector. */
+  within?: string
   timeoutMs?: number
 }
 
@@ -77,11 +89,6 @@ export class WebKitPage {
   }
 
   /** Whether such an element is there right now (no waiting). */
-  async has(role: Role, name: string | RegExp, options: FindOptions = {}): Promise<boolean> {
-    const found = await this.session.execute(FIND_BY_ROLE, [role, nameMatch(name), options])
-    return isElementRef(found)
-  }
-
   async click(role: Role, name: string | RegExp, options: FindOptions = {}): Promise<void> {
     const element = await this.find(role, name, { ...options, enabled: true })
     await this.session.click(element)
