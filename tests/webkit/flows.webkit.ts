@@ -104,6 +104,8 @@ describe('WebKit', () => {
 
   it('stores a photo from the file input without its GPS position', async () => {
     await openCapture(DEMO.practitioner)
+    // The room's children (and the setting's default purposes) have loaded.
+    await page.find('button', /^Otis /)
     const withGps = withGpsExif(await browserJpeg(page))
     expect(hasGpsExif(withGps)).toBe(true)
     const path = join(files, 'IMG_0001.jpg')
@@ -119,6 +121,7 @@ describe('WebKit', () => {
     await page.find('img', 'The photo just taken')
     await tag(page, 'Otis')
     await confirmAll(page)
+    await page.check(/^learning journey$/)
     await page.click('button', 'Save photo')
     await page.find('status', /Saved/)
     const [photo] = (await storedSummary(page)).photos

@@ -144,8 +144,11 @@ export class Session {
         lastError = error instanceof Error ? error.message : String(error)
       }
       if (Date.now() > deadline) {
-        const text = await this.execute('return document.body ? document.body.innerText : ""')
-          .then((t) => (typeof t === 'string' ? t.slice(0, 600) : ''))
+        const alerts = 'Array.from(document.querySelectorAll("[role=alert]"), (a) => a.innerText)'
+        const text = await this.execute(
+          `return "Alerts: " + JSON.stringify(${alerts}) + "\\n" + document.body.innerText`,
+        )
+          .then((t) => (typeof t === 'string' ? t.slice(0, 1500) : ''))
           .catch(() => '(page text unavailable)')
         throw new Error(
           `WebKit: timed out waiting for ${options.what}.${lastError ? ` Last error: ${lastError}.` : ''} Page text:\n${text}`,
