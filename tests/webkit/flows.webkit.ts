@@ -104,8 +104,8 @@ describe('WebKit', () => {
 
   it('stores a photo from the file input without its GPS position', async () => {
     await openCapture(DEMO.practitioner)
-    // The room's children (and the setting's default purposes) have loaded.
-    await page.find('button', /^Otis /)
+    // The setting's places (and its default purposes) have loaded.
+    await page.find('radio', /Butterflies room/)
     const withGps = withGpsExif(await browserJpeg(page))
     expect(hasGpsExif(withGps)).toBe(true)
     const path = join(files, 'IMG_0001.jpg')
@@ -134,7 +134,7 @@ describe('WebKit', () => {
     await openApp()
     await page.waitForServiceWorkerControl()
     network.cut()
-    await page.session.refresh()
+    await page.reload()
     const reach = await page.evaluate(() =>
       fetch('/api/health', { cache: 'no-store' }).then(
         () => 'reached',

@@ -125,6 +125,20 @@ Promise.resolve()
     return result.value as T
   }
 
+  /**
+   * Reloads the page and waits for the new document. Started from the page rather than by
+   * WebDriver's Refresh, whose wait for the load event can outlast a load with the network cut
+   * (a request the browser keeps retrying); what matters is the new page, which is waited for.
+   */
+  async reload(): Promise<void> {
+    await this.session.execute('window.__beforeReload = true; setTimeout(() => location.reload(), 0)')
+    await this.session.waitFor(
+      'return window.__beforeReload === undefined && document.readyState !== "loading"',
+      [],
+      { what: 'the page to reload', timeoutMs: 90_000 },
+    )
+  }
+
   /** Waits until a service worker controls the page (the first visit, via clientsClaim). */
   async waitForServiceWorkerControl(): Promise<void> {
     await this.session.waitFor('return navigator.serviceWorker.controller !== null', [], {
