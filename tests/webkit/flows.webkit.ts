@@ -37,20 +37,26 @@ let network: NetworkSwitch
 let page: WebKitPage
 let files: string
 
+/** What beforeAll started, stopped in reverse order even when a later start failed. */
+const stops: (() => Promise<void> | void)[] = []
+
 beforeAll(async () => {
-  server = await startAppServer()
-  network = await startNetworkSwitch(new URL(server.url))
-  webKit = await startWebKit()
   files = mkdtempSync(join(tmpdir(), 'consentlens-webkit-'))
+  stops.push(() => {
+    rmSync(files, { recursive: true, force: true })
+  })
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  server = await startAppServer()
+  stops.push(() => server.close())
+  network = await startNetworkSwitch(new URL(server.url))
+  stops.push(() => network.close())
+  webKit = await startWebKit()
+  stops.push(() => webKit.stop())
 })
 afterAll(async () => {
-  await webKit?.stop()
-  await network?.close()
-  await server?.close()
-  if (files) rmSync(files, { recursive: true, force: true })
+  for (const stop of stops.reverse()) await stop()
 })
-beforeEach(async () => {
+beforeEach(() => {
   network.restore()
 })
 afterEach(async () => {

@@ -48,7 +48,9 @@ export async function startNetworkSwitch(target: URL): Promise<NetworkSwitch> {
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()
-        server.close(() => resolve())
+        server.close(() => {
+          resolve()
+        })
       }),
   }
 }

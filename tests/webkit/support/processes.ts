@@ -33,7 +33,10 @@ function spawnGroup(
   const child = spawn(file, args, {
     detached: true,
     env: options.env ?? process.env,
-    stdio: options.extraFd === true ? ['ignore', 'ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'],
+    stdio:
+      options.extraFd === true
+        ? ['ignore', 'ignore', 'pipe', 'pipe']
+        : ['ignore', 'ignore', 'pipe'],
   })
   running.add(child)
   child.on('exit', () => running.delete(child))
@@ -46,9 +49,15 @@ export async function stopGroup(child: ChildProcess, graceMs = 5_000): Promise<v
     killGroup(child, 'SIGKILL') // its children may outlive it
     return
   }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve()
+    })
+  })
   killGroup(child, 'SIGTERM')
-  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs)
+  const timer = setTimeout(() => {
+    killGroup(child, 'SIGKILL')
+  }, graceMs)
   await exited
   clearTimeout(timer)
   killGroup(child, 'SIGKILL')
@@ -67,7 +76,9 @@ function exitedEarly(child: ChildProcess, name: string, tail: () => string): Pro
     child.once('exit', (code, signal) => {
       reject(new Error(`${name} exited (${code ?? signal}) before it was ready:\n${tail()}`))
     })
-    child.once('error', (error) => reject(error))
+    child.once('error', (error) => {
+      reject(error)
+    })
   })
 }
 
@@ -125,9 +136,9 @@ export async function startWebKitDriver(display: string): Promise<Driver> {
   })
   const tail = stderrTail(child)
   const url = `http://127.0.0.1:${port}`
-  let gone = false
+  const state = { gone: false }
   const ready = (async () => {
-    while (!gone) {
+    while (!state.gone) {
       const status = await command(url, 'GET', '/status').catch(() => undefined)
       if (typeof status === 'object' && status !== null && 'ready' in status) return
       await new Promise((resolve) => setTimeout(resolve, 100))
@@ -136,7 +147,7 @@ export async function startWebKitDriver(display: string): Promise<Driver> {
   try {
     await Promise.race([ready, exitedEarly(child, 'WebKitWebDriver', tail)])
   } catch (error) {
-    gone = true
+    state.gone = true
     throw error
   }
   return { url, stop: () => stopGroup(child) }

@@ -4,14 +4,7 @@
 import { isElementRef, type ElementRef, type Session } from './webDriver.ts'
 
 export type Role =
-  | 'alert'
-  | 'button'
-  | 'heading'
-  | 'img'
-  | 'status'
-  | 'checkbox'
-  | 'textbox'
-  | 'radio'
+  'alert' | 'button' | 'heading' | 'img' | 'status' | 'checkbox' | 'textbox' | 'radio'
 
 type NameMatch = { exact: string } | { source: string; flags: string }
 
@@ -114,7 +107,10 @@ export class WebKitPage {
    * Runs `fn` in the page with `args` (JSON values) and returns its (awaited) result. `fn` must
    * be self-contained: it is sent as source text.
    */
-  async evaluate<A extends unknown[], T>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T> {
+  async evaluate<A extends unknown[], T>(
+    fn: (...args: A) => T | Promise<T>,
+    ...args: A
+  ): Promise<T> {
     const script = `
 const done = arguments[arguments.length - 1]
 Promise.resolve()
@@ -131,7 +127,9 @@ Promise.resolve()
    * (a request the browser keeps retrying); what matters is the new page, which is waited for.
    */
   async reload(): Promise<void> {
-    await this.session.execute('window.__beforeReload = true; setTimeout(() => location.reload(), 0)')
+    await this.session.execute(
+      'window.__beforeReload = true; setTimeout(() => location.reload(), 0)',
+    )
     await this.session.waitFor(
       'return window.__beforeReload === undefined && document.readyState !== "loading"',
       [],
