@@ -31,7 +31,7 @@ stop_leftovers() {
     pid="${environ#/proc/}"
     pid="${pid%/environ}"
     [ "$pid" = "$$" ] && continue
-    if tr '\0' '\n' <"$environ" 2>/dev/null | grep -qxF "$mark"; then
+    if { tr '\0' '\n' <"$environ"; } 2>/dev/null | grep -qxF "$mark"; then
       kill -KILL "$pid" 2>/dev/null || true
     fi
   done
