@@ -37,5 +37,7 @@ stop_leftovers() {
   done
 }
 trap stop_leftovers EXIT
+trap 'exit 143' TERM # so that the EXIT trap runs when CI stops the job
+trap 'exit 130' INT
 
 npm run test:webkit

@@ -82,6 +82,9 @@ export async function startWebKit(): Promise<WebKit> {
         let session: Session
         try {
           session = await Session.create(driver.url, {
+            // Commands never wait for a page's load event (one that never comes with the
+            // network cut blocked every command for minutes): the flows wait for states.
+            pageLoadStrategy: 'none',
             'webkitgtk:browserOptions': browserOptions(store, dataDir),
           })
         } catch (error) {
