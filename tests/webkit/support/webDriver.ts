@@ -39,6 +39,9 @@ export async function command(
     method,
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+    // A command that hangs fails naming itself (and a wait asks again) instead of the test
+    // failing on its own budget with no word on where; longer than any script's own timeout.
+    signal: AbortSignal.timeout(150_000),
   })
   const text = await response.text()
   let parsed: unknown
