@@ -4,7 +4,7 @@
  *
  * Invariant: a released migration is never edited; a change is a new entry at the end.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import type { Database } from './schema.ts'
 
 const initial: Migration = {
@@ -333,9 +333,28 @@ const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(MIGRATIONS),
 }
 
-/** Brings the database up to the latest schema; throws, naming the migration, if one fails. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+/**
+ * Brings the database up to the latest schema; throws, naming the migration, if one fails.
+ * On PostgreSQL Kysely's own tables are looked for in the schema the connection creates tables
+ * in (current_schema(), where they always were): otherwise Kysely takes those of any schema in
+ * the database for its own, and skips creating them when another schema (a test's, another
+ * server's search_path) already has them.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  backend: 'sqlite' | 'postgres',
+): Promise<void> {
+  const schema =
+    backend === 'postgres'
+      ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db))
+          .rows[0]?.schema
+      : null
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(typeof schema === 'string' ? { migrationTableSchema: schema } : {}),
+  })
+  const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error !== undefined) {
     const name = failed?.migrationName ?? 'unknown'
