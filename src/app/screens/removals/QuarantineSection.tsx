@@ -7,6 +7,7 @@ import { StatusIcon } from '../../components/StatusIcon.tsx'
 import type { LibraryNames } from '../library/useLibraryNames.ts'
 import { useQuarantineReview } from './useQuarantineReview.ts'
 import type { StepNote } from './useRemovalsScreen.ts'
+import { formatDayTime } from '../../components/formatDate.ts'
 
 export function QuarantineSection({ names }: { names: LibraryNames }) {
   const q = useQuarantineReview()
@@ -75,8 +76,8 @@ function QuarantineCard({ photo, names, thumbnail, busy, note, onErase, onRechec
       <div className="removal-card__body">
         <h3 className="removal-card__title">{children}</h3>
         <p>
-          Taken {new Date(photo.takenAt).toLocaleString('en-GB')} for {purposeList(photo.purposes)}{' '}
-          by {names.staff(photo.staffId)}
+          Taken {formatDayTime(photo.takenAt)} for {purposeList(photo.purposes)} by{' '}
+          {names.staff(photo.staffId)}
         </p>
         <p className="removal-card__why">
           <StatusIcon tone="warn" />

@@ -9,6 +9,7 @@ import type { LibraryNames } from '../library/useLibraryNames.ts'
 import { QuarantineSection } from './QuarantineSection.tsx'
 import { useRemovalsScreen, type StepNote } from './useRemovalsScreen.ts'
 import './RemovalsScreen.css'
+import { formatDay, formatDayTime } from '../../components/formatDate.ts'
 
 const TAKEDOWN_WORDS = ['Taken down', 'Removed from the journal', 'Removed from the website']
 
@@ -71,7 +72,7 @@ function RemovalCard({ item, names, thumbnail, busy, note, onTakeDown, onDecide 
   const { photo } = item
   const [reason, setReason] = useState('')
   const children = photo.childIds.map(names.child).join(', ') || 'No children'
-  const taken = new Date(photo.takenAt).toLocaleString('en-GB')
+  const taken = formatDayTime(photo.takenAt)
   const reasonId = `removal-reason-${photo.id}`
   const keepable = item.keepablePurposes.filter((p) => p !== 'group_photo')
   return (
@@ -156,8 +157,7 @@ function UseLine(props: {
 }) {
   const { use, names } = props
   const [words, setWords] = useState(TAKEDOWN_WORDS[0] ?? 'Taken down')
-  const until =
-    use.until === null ? '' : ` until ${new Date(use.until).toLocaleDateString('en-GB')}`
+  const until = use.until === null ? '' : ` until ${formatDay(use.until)}`
   const label = `${purposeTitle(use.purpose)} · ${use.place}${until}`
   const selectId = `takedown-${use.id}`
   return (
@@ -170,7 +170,7 @@ function UseLine(props: {
         <p className="removal-use__done">
           <StatusIcon tone="ok" />
           {use.takenDown.note}: confirmed by {names.staff(use.takenDown.staffId)} on{' '}
-          {new Date(use.takenDown.confirmedAt).toLocaleDateString('en-GB')}
+          {formatDay(use.takenDown.confirmedAt)}
         </p>
       ) : (
         <div className="removal-use__confirm">
