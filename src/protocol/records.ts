@@ -178,6 +178,11 @@ export const PhotoStatusWireSchema = z.object({
    * deletes its copies. Absent from servers before it, so optional.
    */
   erased: z.object({ at: IsoSchema, by: IdSchema, reason: Text }).nullable().optional(),
+  /**
+   * Issue 14: children removed from this (group) photo at a parent's request; every tablet
+   * removes them from its copy. Absent: none (and from servers before it).
+   */
+  removedChildIds: z.array(IdSchema).optional(),
 })
 
 export type SettingWire = z.infer<typeof SettingWireSchema>

@@ -23,6 +23,7 @@ import { idleConnectionCloser } from './idleConnections.ts'
 import { startMode, type StartMode } from './demoMode.ts'
 import { displayUrl, readListenOptions } from './listenOptions.ts'
 import { openStorage } from './openStorage.ts'
+import { startRetentionSchedule } from './retention/retentionSchedule.ts'
 import { seedDemoSetting } from './seedDemoSetting.ts'
 
 const options = readListenOptions(process.env)
@@ -59,7 +60,10 @@ const app = buildServer({
   hsts: config.value.tls !== null,
   ...httpsFactory(config.value),
 })
+// Retention (issue 14): what is past its time is erased at start, then daily.
+const retention = startRetentionSchedule(services)
 app.addHook('onClose', async () => {
+  retention.stop()
   await storage.close()
 })
 stopGracefullyOn(app, ['SIGINT', 'SIGTERM'], config.value.shutdownGraceMs)

@@ -156,10 +156,13 @@ async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
         await eraseLocalCopy(db, photo, erased)
         return
       }
+      // Children removed from the photo at a parent's request (issue 14) leave this copy too.
+      const removed = new Set(change.payload.removedChildIds ?? [])
       const flagged = mergeFlags(photo.flaggedForRemoval, change.payload.flaggedForRemoval)
       const updated: PhotoMeta = {
         ...photo,
-        flaggedForRemoval: flagged,
+        childIds: photo.childIds.filter((id) => !removed.has(id)),
+        flaggedForRemoval: flagged.filter((f) => !removed.has(f.childId)),
         // The server's word: a quarantine its re-check lifted (issue 14) is lifted here too.
         quarantine: change.payload.quarantine,
       }

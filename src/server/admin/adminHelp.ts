@@ -15,6 +15,7 @@ export const COMMANDS = {
   backup: { required: ['to'], usage: 'backup --to <new or empty folder>' },
   restore: { required: ['from'], usage: 'restore --from <backup folder>' },
   settings: { required: [], usage: 'settings' },
+  'retention-run': { required: [], usage: 'retention-run [--setting <setting id>]' },
 } as const satisfies Record<string, { required: readonly string[]; usage: string }>
 
 export type CommandName = keyof typeof COMMANDS
@@ -44,6 +45,8 @@ Commands:
                                              SHA-256 checksums, while the server runs.
   restore --from <dir>                       Restore a backup into an empty DATA_DIR, after
                                              checking every checksum.
+  retention-run [--setting <id>]             Erase now every photo past its retention (the
+                                             server does it daily); says what went and why.
   help                                       This text.
 
 Options:

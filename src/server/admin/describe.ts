@@ -5,6 +5,7 @@
 import type { DeviceSummary } from '../../protocol/index.ts'
 import type { BackupDone } from '../backup/backupDataDir.ts'
 import type { RestoreDone } from '../backup/restoreDataDir.ts'
+import type { RetentionRun } from '../retention/runRetention.ts'
 import type { CreatedSetting, PinReset, SettingSummary } from './settingAdmin.ts'
 
 export interface Described {
@@ -103,4 +104,17 @@ export const describe = {
     ],
     json: { ...r },
   }),
+  retention: (runs: RetentionRun[]): Described => {
+    const erased = runs.flatMap((r) => r.erased.map((e) => ({ settingId: r.settingId, ...e })))
+    return {
+      lines:
+        erased.length === 0
+          ? ['Retention: nothing is past its time; no photo was erased.']
+          : [
+              `Retention: erased ${erased.length} photo(s), on the server and (at their next sync) every tablet:`,
+              ...erased.map((e) => `  ${e.photoId}  ${e.reason}`),
+            ],
+      json: { runs },
+    }
+  },
 }

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util'
 import { readServerConfig, type ServerConfig } from '../config.ts'
 import { openStorage } from '../openStorage.ts'
 import { backupDataDir } from '../backup/backupDataDir.ts'
+import { runRetention } from '../retention/runRetention.ts'
 import { restoreDataDir } from '../backup/restoreDataDir.ts'
 import { adminDevices, adminEnrolmentCode, adminRevoke } from './deviceAdmin.ts'
 import { describe, type Described } from './describe.ts'
@@ -122,6 +123,11 @@ async function run(
         return map(await adminRevoke(ctx, need('device')), describe.revoked)
       case 'settings':
         return { ok: true, value: describe.settings(await listSettings(ctx)) }
+      case 'retention-run':
+        return {
+          ok: true,
+          value: describe.retention(await runRetention(storage.services, flags.setting)),
+        }
       case 'backup': {
         // The database stays open meanwhile: a backup is made while the server runs anyway.
         const done = await backupDataDir({

@@ -90,6 +90,7 @@ export async function applyPhoto(
     erased_reason: null,
     erased_cause: null,
     bytes_removed_at: null,
+    removed_child_ids: null,
   }
   await ctx.trx.insertInto('photos').values(row).execute()
   const purposes = [...new Set(photo.purposes)]

@@ -6,6 +6,7 @@
  * next pull.
  */
 import type { Kysely, Selectable } from 'kysely'
+import { z } from 'zod'
 import {
   PhotoMetaWireSchema,
   RemovalFlagWireSchema,
@@ -43,6 +44,9 @@ export function statusOf(row: PhotoRow): PhotoStatusWire {
       row.erased_at === null
         ? null
         : { at: row.erased_at, by: row.erased_by ?? 'server', reason: row.erased_reason ?? '' },
+    ...(row.removed_child_ids === null
+      ? {}
+      : { removedChildIds: z.array(z.string()).parse(JSON.parse(row.removed_child_ids)) }),
   }
 }
 

@@ -34,6 +34,7 @@ import { recordApproval } from '../library/recordApproval.ts'
 import { recordUse, usesOf } from '../library/recordUse.ts'
 import { keepRawBody, type SignedInStaff, type StaffAccess } from '../library/staffAccess.ts'
 import { isoNow, type SyncServices } from '../services.ts'
+import { parentRequestRoutes } from './parentRequestRoutes.ts'
 import { removalRoutes } from './removalRoutes.ts'
 import { parseOr400 } from './validation.ts'
 
@@ -221,12 +222,14 @@ export function libraryRoutes(
       return { ok: true, approval: outcome.approval }
     })
 
-    removalRoutes(api, services, {
+    const helpers = {
       callerOf,
       photoFor,
       describePhotos,
-      policyDataOf: (settingId) => policyData(db, settingId),
-    })
+      policyDataOf: (settingId: string) => policyData(db, settingId),
+    }
+    removalRoutes(api, services, helpers)
+    parentRequestRoutes(api, services, helpers)
     done()
   }
 }

@@ -6,6 +6,7 @@
  */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import type { Database } from './schema.ts'
+import { retentionAndRequests } from './migrations/0011-retention-and-requests.ts'
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -327,6 +328,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-device-audit': deviceAudit,
   '0007-photo-library': photoLibrary,
   '0010-photo-removal': photoRemoval,
+  '0011-retention-and-requests': retentionAndRequests,
 }
 
 const provider: MigrationProvider = {

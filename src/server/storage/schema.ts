@@ -6,6 +6,8 @@
  * Invariant: every table has `setting_id` (settings is keyed by it) and every query filters
  * on it; a device belongs to exactly one setting.
  */
+import type { ColumnType } from 'kysely'
+
 export interface SettingsTable {
   id: string
   name: string
@@ -99,6 +101,8 @@ export interface PhotosTable {
   erased_cause: string | null
   /** When its image and thumbnail left the photo store; null while they are still to go. */
   bytes_removed_at: string | null
+  /** JSON array: children removed from this photo at a parent's request (0011); null: none. */
+  removed_child_ids: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** A photo's purposes, one row each (0007), so the library filters by purpose with an index. */
@@ -167,6 +171,16 @@ export interface PhotoRemovalDecisionsTable {
   staff_id: string
   device_id: string
   decided_at: string
+}
+
+/** The manager's retention per purpose (0011); no row: the defaults (retention/retentionPolicy.ts). */
+export interface RetentionPoliciesTable {
+  setting_id: string
+  journey_months_after_leaving: number
+  display_months: number
+  publicity_months_without_approval: number
+  updated_by: string
+  updated_at: string
 }
 
 export interface PhotoChildrenTable {
@@ -249,6 +263,7 @@ export interface Database {
   photo_takedowns: PhotoTakedownsTable
   photo_removal_decisions: PhotoRemovalDecisionsTable
   staff_lockouts: StaffLockoutsTable
+  retention_policies: RetentionPoliciesTable
   server_audit: AuditTable
   device_audit: DeviceAuditTable
   device_audit_flagged: DeviceAuditFlaggedTable
