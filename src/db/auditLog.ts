@@ -34,6 +34,7 @@ export type AuditType =
   | 'location-added'
   | 'location-archived'
   | 'roster-imported'
+  | 'child-left'
   | 'signed-in'
   | 'locked'
   | 'settings-changed'

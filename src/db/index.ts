@@ -78,6 +78,7 @@ export {
 } from './rosterCsv.ts'
 export type { RosterLookup } from './rosterChecks.ts'
 export { importRoster, loadRosterLookup, type ImportResult } from './importRoster.ts'
+export { markChildLeft, type MarkLeftResult } from './markChildLeft.ts'
 export { recordLock, type LockCause } from './recordLock.ts'
 export { IDLE_LOCK_RANGE, setIdleLockMinutes, type SettingErrorCode } from './settingRepository.ts'
 export { loadRoomBoard, type RoomBoard } from './roomBoard.ts'

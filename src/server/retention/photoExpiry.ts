@@ -6,8 +6,10 @@
  * - learning journey and group photos: while the child attends; then `journeyMonthsAfterLeaving`
  *   after the leaving date. A photo of no child keeps these for the display period.
  * - display: `displayMonths` after it was taken.
- * - website, social media, publicity: until the latest end date of the parent's approvals of
- *   this photo for that child; with none, `publicityMonthsWithoutApproval` after it was taken.
+ * - website, social media, publicity: until the latest end the parent agreed to: their
+ *   approval of this photo for that child (publicity), or the end recorded with a use of the
+ *   photo for that purpose (website, social); with none, `publicityMonthsWithoutApproval`
+ *   after it was taken.
  *
  * Invariant: null means "no end yet" (a child still attends); such a photo is never past.
  */
@@ -26,6 +28,8 @@ export interface RetentionFacts {
   leavingDate(childId: string): string | null
   /** The latest end of a parent's approval of this photo for this child; null: none. */
   approvalEnd(childId: string): string | null
+  /** The latest `until` recorded with a use of this photo for this purpose; null: none. */
+  useEnd(purpose: Purpose): string | null
 }
 
 export interface PhotoExpiry {
@@ -70,8 +74,12 @@ function untilFor(
     const months = policy.journeyMonthsAfterLeaving
     return { until: addMonths(left, months), why: `${months} months after the child left` }
   }
-  const approved = childId === null ? null : facts.approvalEnd(childId)
-  if (approved !== null) return { until: approved, why: 'until the parent’s approval ended' }
+  const ends = [childId === null ? null : facts.approvalEnd(childId), facts.useEnd(purpose)]
+  const approved = ends.reduce<string | null>(
+    (a, b) => (a === null ? b : b === null ? a : later(a, b)),
+    null,
+  )
+  if (approved !== null) return { until: approved, why: 'until the end the parent agreed to' }
   const months = policy.publicityMonthsWithoutApproval
   return {
     until: addMonths(photo.takenAt, months),

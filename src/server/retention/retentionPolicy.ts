@@ -36,9 +36,9 @@ export async function readRetention(
     row === undefined
       ? DEFAULT_RETENTION
       : {
-          journeyMonthsAfterLeaving: Number(row.journey_months_after_leaving),
-          displayMonths: Number(row.display_months),
-          publicityMonthsWithoutApproval: Number(row.publicity_months_without_approval),
+          journeyMonthsAfterLeaving: row.journey_months_after_leaving,
+          displayMonths: row.display_months,
+          publicityMonthsWithoutApproval: row.publicity_months_without_approval,
         }
   return {
     ok: true,

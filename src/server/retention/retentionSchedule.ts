@@ -25,5 +25,10 @@ export function startRetentionSchedule(
   const done = once()
   const timer = setInterval(() => void once(), RETENTION_EVERY_MS)
   timer.unref()
-  return { stop: () => clearInterval(timer), done }
+  return {
+    stop: () => {
+      clearInterval(timer)
+    },
+    done,
+  }
 }

@@ -99,11 +99,23 @@ async function factsOf(db: Kysely<Database>, settingId: string, policy: Retentio
     const seen = ends.get(key)
     if (seen === undefined || a.until_at > seen) ends.set(key, a.until_at)
   }
+  const uses = await db
+    .selectFrom('photo_uses')
+    .select(['photo_id', 'purpose', 'until_at'])
+    .where('setting_id', '=', settingId)
+    .where('until_at', 'is not', null)
+    .execute()
+  for (const u of uses) {
+    const key = `${u.photo_id}|use:${u.purpose}`
+    const seen = ends.get(key)
+    if (u.until_at !== null && (seen === undefined || u.until_at > seen)) ends.set(key, u.until_at)
+  }
   return {
     forPhoto: (photoId: string): RetentionFacts => ({
       policy,
       leavingDate: (childId) => leaving.get(childId) ?? null,
       approvalEnd: (childId) => ends.get(`${photoId}|${childId}`) ?? null,
+      useEnd: (purpose) => ends.get(`${photoId}|use:${purpose}`) ?? null,
     }),
   }
 }
