@@ -19,7 +19,15 @@ import {
   RecheckResponseSchema,
   RemovalDecisionResponseSchema,
   RemovalListSchema,
+  RetentionAnswerSchema,
+  ChildErasurePreviewSchema,
+  ChildErasureResponseSchema,
   UseRefusedSchema,
+  type ChildErasurePreview,
+  type ChildErasureRequest,
+  type ChildErasureResponse,
+  type RetentionAnswer,
+  type RetentionPolicy,
   type ApprovalWire,
   type LibraryPage,
   type LibraryPhotoDetail,
@@ -70,6 +78,15 @@ export interface LibraryClient {
   quarantined(): Promise<LibraryResult<LibraryPhoto[]>>
   erase(photoId: string, reason: string): Promise<LibraryResult<true>>
   recheck(photoId: string): Promise<LibraryResult<RecheckResponse>>
+  /** Retention per purpose and a parent's requests (issue 14, protocol/retention.ts). */
+  retention(): Promise<LibraryResult<RetentionAnswer>>
+  saveRetention(policy: RetentionPolicy): Promise<LibraryResult<RetentionAnswer>>
+  subjectAccess(childId: string): Promise<LibraryResult<{ blob: Blob; fileName: string }>>
+  childErasurePreview(childId: string): Promise<LibraryResult<ChildErasurePreview>>
+  eraseChild(
+    childId: string,
+    request: ChildErasureRequest,
+  ): Promise<LibraryResult<ChildErasureResponse>>
 }
 
 const OkSchema = z.object({ ok: z.literal(true) })
@@ -142,6 +159,7 @@ export function libraryClient(
   }
 
   const photoPath = (id: string) => `/api/library/photos/${encodeURIComponent(id)}`
+  const childPath = (id: string) => `/api/library/children/${encodeURIComponent(id)}`
 
   return {
     list: (query) => json('GET', `/api/library/photos${queryString(query)}`, LibraryPageSchema),
@@ -186,5 +204,28 @@ export function libraryClient(
       return answer.ok ? { ok: true, value: true } : answer
     },
     recheck: (id) => json('POST', `${photoPath(id)}/recheck`, RecheckResponseSchema, {}),
+    retention: () => json('GET', '/api/library/retention', RetentionAnswerSchema),
+    saveRetention: (policy) =>
+      json('POST', '/api/library/retention', RetentionAnswerSchema, policy),
+    async subjectAccess(childId) {
+      const sent = await send('GET', `${childPath(childId)}/subject-access`)
+      if (!sent.ok) return sent
+      try {
+        const blob = await sent.response.blob()
+        if (!sent.response.ok) {
+          const body = JSON.parse(await blob.text()) as unknown
+          return { ok: false, error: refusalOf(sent.response.status, body) }
+        }
+        const disposition = sent.response.headers.get('content-disposition') ?? ''
+        const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'subject-access.zip'
+        return { ok: true, value: { blob, fileName } }
+      } catch {
+        return { ok: false, error: refusalOf(sent.response.status, null) }
+      }
+    },
+    childErasurePreview: (childId) =>
+      json('GET', `${childPath(childId)}/erasure`, ChildErasurePreviewSchema),
+    eraseChild: (childId, request) =>
+      json('POST', `${childPath(childId)}/erasure`, ChildErasureResponseSchema, request),
   }
 }

@@ -12,6 +12,7 @@ import { LibraryScreen } from '../screens/library/LibraryScreen.tsx'
 import { LocationsScreen } from '../screens/locations/LocationsScreen.tsx'
 import { PhotosScreen } from '../screens/photos/PhotosScreen.tsx'
 import { RemovalsScreen } from '../screens/removals/RemovalsScreen.tsx'
+import { RequestsScreen } from '../screens/requests/RequestsScreen.tsx'
 import { ReviewsScreen } from '../screens/reviews/ReviewsScreen.tsx'
 import { RosterImportScreen } from '../screens/roster-import/RosterImportScreen.tsx'
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx'
@@ -70,5 +71,7 @@ function ScreenFor({ screen }: { screen: Screen }) {
       return <LibraryScreen />
     case 'removals':
       return <RemovalsScreen />
+    case 'requests':
+      return <RequestsScreen />
   }
 }

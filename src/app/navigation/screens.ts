@@ -21,5 +21,6 @@ export type Screen =
   | { name: 'audit' }
   | { name: 'library' }
   | { name: 'removals' }
+  | { name: 'requests' }
 
 export type ScreenName = Screen['name']

@@ -6,6 +6,7 @@
 import { PURPOSES, deniedMessage, purposeList, type Purpose } from '../../../policy/index.ts'
 import { answerReasons, answerTitle, answerTone } from '../../components/photoAnswerWords.ts'
 import { InjuryPanel } from './InjuryPanel.tsx'
+import { LeavingPanel } from './LeavingPanel.tsx'
 import { likelyGiver } from './childModel.ts'
 import { PurposeDetail } from './PurposeDetail.tsx'
 import { useChildScreen } from './useChildScreen.ts'
@@ -89,6 +90,14 @@ export function ChildScreen(props: { childId: string; purpose?: Purpose | undefi
             )}
           </div>
         </section>
+      )}
+
+      {c.mayMarkLeft && (
+        <LeavingPanel
+          childId={child.id}
+          firstName={child.firstName}
+          leavingDate={child.leavingDate}
+        />
       )}
 
       <section className="card child-panel" aria-labelledby="purposes-title">

@@ -28,6 +28,7 @@ export function useChildScreen(childId: string, purpose?: Purpose) {
     maySeeDetail: usePermission('view-consent-detail', { isKeyChild }),
     mayRecord,
     mayWithdraw: usePermission('withdraw-consent'),
+    mayMarkLeft: usePermission('manage-roster'),
     mayClearInjury: usePermission('clear-injury'),
     staffName: (id: string) => page?.staffNames[id] ?? 'a former member of staff',
     openForm: () => {

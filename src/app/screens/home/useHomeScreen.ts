@@ -83,6 +83,13 @@ export function useHomeScreen() {
           denied: null,
         },
         {
+          id: 'requests',
+          label: 'Retention and a parent’s requests',
+          detail: 'How long photos are kept; one child’s data as a ZIP, or their photos erased.',
+          screen: { name: 'requests' },
+          denied: null,
+        },
+        {
           id: 'audit',
           label: 'Daily photo audit',
           detail: 'Every photo, blocked attempt and deletion of a day; export to CSV or PDF.',
