@@ -64,7 +64,9 @@ async function runForSetting(
     const photo = { takenAt: row.taken_at, childIds: meta.childIds, purposes: meta.purposes }
     const expiry = photoExpiry(photo, facts.forPhoto(row.id))
     if (!isPastRetention(expiry, now)) continue
-    const reason = `Past its retention: ${expiry.why.join('; ')}.`
+    const used = facts.placesOf(row.id)
+    const takeDown = used.length === 0 ? '' : ` Check it is taken down from: ${used.join(', ')}.`
+    const reason = `Past its retention: ${expiry.why.join('; ')}.${takeDown}`
     const erasure = { cause: 'retention', reason, staffId: null, deviceId: null } as const
     const done = await db.transaction().execute((trx) => eraseInTransaction(trx, row, erasure, now))
     if (done) erased.push({ photoId: row.id, reason })
@@ -101,10 +103,14 @@ async function factsOf(db: Kysely<Database>, settingId: string, policy: Retentio
   }
   const uses = await db
     .selectFrom('photo_uses')
-    .select(['photo_id', 'purpose', 'until_at'])
+    .select(['photo_id', 'purpose', 'place', 'until_at'])
     .where('setting_id', '=', settingId)
-    .where('until_at', 'is not', null)
     .execute()
+  const places = new Map<string, Set<string>>()
+  for (const u of uses) {
+    const seen = places.get(u.photo_id) ?? new Set<string>()
+    places.set(u.photo_id, seen.add(u.place))
+  }
   for (const u of uses) {
     const key = `${u.photo_id}|use:${u.purpose}`
     const seen = ends.get(key)
@@ -117,5 +123,6 @@ async function factsOf(db: Kysely<Database>, settingId: string, policy: Retentio
       approvalEnd: (childId) => ends.get(`${photoId}|${childId}`) ?? null,
       useEnd: (purpose) => ends.get(`${photoId}|use:${purpose}`) ?? null,
     }),
+    placesOf: (photoId: string) => [...(places.get(photoId) ?? [])],
   }
 }
