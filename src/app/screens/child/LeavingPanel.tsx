@@ -22,6 +22,7 @@ export function LeavingPanel(props: {
         <label htmlFor={inputId}>Leaving date</label>
         <input
           id={inputId}
+          className="child-leaving__day"
           type="date"
           value={l.day}
           onChange={(e) => {

@@ -241,15 +241,17 @@ function ErasurePlan(props: PlanProps) {
                   <p>
                     {formatDayTime(photo.takenAt)}, with {others(photo)}
                   </p>
-                  <input
-                    id={id}
-                    type="checkbox"
-                    checked={props.keep.has(photo.id)}
-                    onChange={() => {
-                      props.onToggle(photo.id)
-                    }}
-                  />{' '}
-                  <label htmlFor={id}>Keep for the other children’s journals</label>
+                  <label className="requests__keep" htmlFor={id}>
+                    <input
+                      id={id}
+                      type="checkbox"
+                      checked={props.keep.has(photo.id)}
+                      onChange={() => {
+                        props.onToggle(photo.id)
+                      }}
+                    />
+                    Keep for the other children’s journals
+                  </label>
                 </div>
               </li>
             )
