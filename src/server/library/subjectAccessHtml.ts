@@ -146,7 +146,7 @@ ${table(['Photo', 'Purpose', 'How', 'Where', 'Until', 'By', 'When'], useRows)}
 <h2>Approvals given for publicity (${input.approvals.length})</h2>
 ${table(['Photo', 'Approved by', 'Where', 'Until', 'Recorded'], approvalRows)}
 <h2>Audit lines about ${esc(child.firstName)} or these photos (${input.audit.length})</h2>
-${table(['When', 'Recorded by', 'What', 'Who', 'Details'], auditRows)}
+${table(['When', 'From', 'What', 'Who', 'Details'], auditRows)}
 </body>
 </html>
 `
