@@ -7,7 +7,8 @@
 // - The decision is the policy engine's, recomputed on every change and on fresh data.
 // - The parents' conditions on the consents this photo relies on are listed for the
 //   practitioner to acknowledge; the view holds Save until each is (parentConditions.ts).
-//   savePhoto does not see them: the acknowledgement is not yet part of the stored photo.
+//   Those ticked and still applying to the purposes saved go with the draft: savePhoto
+//   stores them with the photo and its audit event.
 // - Discard asks first once anything was tagged, ticked or typed (answersTouched).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CaptureDraft } from '../../../db/index.ts'
@@ -133,11 +134,21 @@ export function useCaptureScreen() {
       'Take one photo of each child on their own: a photo of one child needs no group consent.',
     )
   }, [discard])
+  const acknowledged = form.answers.acknowledged
   const save = useCallback(
     (purposes: CaptureDraft['purposes']) => {
-      if (held !== null && draft !== null) void saver.save(held, draft, purposes)
+      if (held === null || draft === null || data === undefined) return
+      const met = parentConditions(data.context, data.conditions, data.children, childIds, purposes)
+        .filter((c) => acknowledged.includes(c.key))
+        .map(({ childId, consentIds, purposes: forPurposes, text }) => ({
+          childId,
+          consentIds,
+          purposes: forPurposes,
+          text,
+        }))
+      void saver.save(held, { ...draft, conditionsMet: met }, purposes)
     },
-    [held, draft, saver],
+    [held, draft, saver, data, childIds, acknowledged],
   )
 
   return {
