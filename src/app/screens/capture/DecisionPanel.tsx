@@ -3,12 +3,14 @@
 // every condition is confirmed; "Save for <purposes> only" when only some purposes are
 // allowed; Discard always, asking first once something was tagged or typed. A group
 // learning-journey photo blocked by a child's group consent says why and offers the ways out.
+// Only the words scroll (the body); every action, each way out of a block included, stays in
+// sight below them in either orientation (issue 15).
 // Verdict and findings are words with an icon, never colour alone.
 import { useEffect, useRef, useState } from 'react'
 import { purposeList, type Decision, type Purpose } from '../../../policy/index.ts'
 import { ConfirmQuestion } from '../../components/ConfirmQuestion.tsx'
 import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
-import { GroupHelp, type GroupWayOut } from './GroupHelp.tsx'
+import { GroupHelp, GroupWaysOut, type GroupWayOut } from './GroupHelp.tsx'
 import type { ParentCondition } from './parentConditions.ts'
 import type { SaveStatus } from './useCaptureSave.ts'
 
@@ -72,7 +74,7 @@ export function DecisionPanel(props: Props) {
           {verdict?.text ?? 'Checking…'}
         </h2>
         <Findings decision={decision} conditions={conditions} acknowledged={acknowledged} />
-        {props.group != null && <GroupHelp group={props.group} narrowTo={narrowTo} />}
+        {props.group != null && <GroupHelp narrowTo={narrowTo} />}
         {status.kind === 'failed' && (
           <p className="capture-decision__error" role="alert">
             {status.message}
@@ -161,6 +163,7 @@ function Actions(props: ActionProps) {
   }
   return (
     <div className="capture-decision__actions">
+      {props.group != null && <GroupWaysOut group={props.group} disabled={saving} />}
       <button
         type="button"
         className="button button--primary"

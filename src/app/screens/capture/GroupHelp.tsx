@@ -3,6 +3,10 @@
 // every child's journey), which a practitioner who only chose "learning journey" cannot guess.
 // Ways out: untag the child (the untag question then asks beside their tile), retake one photo
 // per child, or keep the photo for other purposes (issue 15, item 5).
+//
+// The words (GroupHelp) sit in the decision's scrolling body; the ways out (GroupWaysOut) sit
+// with Save and Discard, which never scroll: every way out of a block is in sight in either
+// orientation, however long the findings are.
 import { purposeList, type Purpose } from '../../../policy/index.ts'
 
 export type GroupWayOut = {
@@ -12,35 +16,39 @@ export type GroupWayOut = {
   onOnePerChild: () => void
 }
 
-export function GroupHelp({ group, narrowTo }: { group: GroupWayOut; narrowTo: Purpose[] | null }) {
+export function GroupHelp({ narrowTo }: { narrowTo: Purpose[] | null }) {
   return (
     <div className="capture-decision__help">
       <p>
         A group learning-journey photo goes into every child’s journey, so it needs each child’s
-        group-photo consent. Ways out:
-      </p>
-      <div className="capture-decision__ways">
-        {group.blockers.map((c) => (
-          <button
-            key={c.id}
-            type="button"
-            className="button"
-            onClick={() => {
-              group.onUntag(c.id)
-            }}
-          >
-            Untag {c.firstName}
-          </button>
-        ))}
-        <button type="button" className="button" onClick={group.onOnePerChild}>
-          One photo per child
-        </button>
-      </div>
-      <p>
+        group-photo consent. Ways out: untag the child, take one photo per child
         {narrowTo === null
-          ? 'Or keep it for other purposes: untick learning journey under “What is it for?”.'
-          : `Or save it for ${purposeList(narrowTo)} only (below).`}
+          ? ', or keep it for other purposes (untick learning journey under “What is it for?”).'
+          : `, or save it for ${purposeList(narrowTo)} only.`}
       </p>
     </div>
+  )
+}
+
+export function GroupWaysOut({ group, disabled }: { group: GroupWayOut; disabled: boolean }) {
+  return (
+    <>
+      {group.blockers.map((c) => (
+        <button
+          key={c.id}
+          type="button"
+          className="button"
+          disabled={disabled}
+          onClick={() => {
+            group.onUntag(c.id)
+          }}
+        >
+          Untag {c.firstName}
+        </button>
+      ))}
+      <button type="button" className="button" disabled={disabled} onClick={group.onOnePerChild}>
+        One photo per child
+      </button>
+    </>
   )
 }
