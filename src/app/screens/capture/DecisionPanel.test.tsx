@@ -170,6 +170,17 @@ describe('DecisionPanel', () => {
     expect(group.onOnePerChild).toHaveBeenCalledOnce()
   })
 
+  it('[consent-refused] offers "Untag" for a child any block stands on, beside Save', async () => {
+    const user = userEvent.setup()
+    const untag = { blockers: [{ id: 'noah', firstName: 'Noah' }], onUntag: vi.fn() }
+    renderPanel(refused, { untag })
+    const button = screen.getByRole('button', { name: 'Untag Noah' })
+    expect(button.closest('.capture-decision__actions')).not.toBeNull()
+    expect(screen.queryByRole('button', { name: 'One photo per child' })).toBeNull()
+    await user.click(button)
+    expect(untag.onUntag).toHaveBeenCalledWith('noah')
+  })
+
   it('keeps every way out with Save and Discard, never in the findings that scroll', () => {
     const group = {
       blockers: [{ id: 'noah', firstName: 'Noah' }],

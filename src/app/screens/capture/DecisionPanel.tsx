@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react'
 import { purposeList, type Decision, type Purpose } from '../../../policy/index.ts'
 import { ConfirmQuestion } from '../../components/ConfirmQuestion.tsx'
 import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
-import { GroupHelp, GroupWaysOut, type GroupWayOut } from './GroupHelp.tsx'
+import { GroupHelp, WaysOut, type GroupWayOut, type UntagWayOut } from './GroupHelp.tsx'
 import type { ParentCondition } from './parentConditions.ts'
 import type { SaveStatus } from './useCaptureSave.ts'
 
@@ -23,6 +23,8 @@ type Props = {
   conditions?: ParentCondition[]
   acknowledged?: readonly string[]
   group?: GroupWayOut | null
+  /** Every tagged child a block stands on: an "Untag <name>" way out for each. */
+  untag?: UntagWayOut | null
   /** Something was tagged or typed: Discard asks first. */
   askBeforeDiscard?: boolean
   onSave: (purposes: Purpose[]) => void
@@ -163,7 +165,7 @@ function Actions(props: ActionProps) {
   }
   return (
     <div className="capture-decision__actions">
-      {props.group != null && <GroupWaysOut group={props.group} disabled={saving} />}
+      <WaysOut group={props.group ?? null} untag={props.untag ?? null} disabled={saving} />
       <button
         type="button"
         className="button button--primary"

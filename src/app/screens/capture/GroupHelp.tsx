@@ -4,7 +4,7 @@
 // Ways out: untag the child (the untag question then asks beside their tile), retake one photo
 // per child, or keep the photo for other purposes (issue 15, item 5).
 //
-// The words (GroupHelp) sit in the decision's scrolling body; the ways out (GroupWaysOut) sit
+// The words (GroupHelp) sit in the decision's scrolling body; the ways out (WaysOut) sit
 // with Save and Discard, which never scroll: every way out of a block is in sight in either
 // orientation, however long the findings are.
 import { purposeList, type Purpose } from '../../../policy/index.ts'
@@ -30,25 +30,43 @@ export function GroupHelp({ narrowTo }: { narrowTo: Purpose[] | null }) {
   )
 }
 
-export function GroupWaysOut({ group, disabled }: { group: GroupWayOut; disabled: boolean }) {
+/** A block on a child of any kind (a refusal, an injury): untagging is a way out. */
+export type UntagWayOut = Omit<GroupWayOut, 'onOnePerChild'>
+
+type WaysOutProps = { group: GroupWayOut | null; untag: UntagWayOut | null; disabled: boolean }
+
+/** "Untag <child>" once for each child a block stands on; "One photo per child" for a group. */
+export function WaysOut({ group, untag, disabled }: WaysOutProps) {
+  const seen = new Set<string>()
+  const untags = [group, untag].flatMap((way) =>
+    way === null
+      ? []
+      : way.blockers.flatMap((child) => {
+          if (seen.has(child.id)) return []
+          seen.add(child.id)
+          return [{ child, onUntag: way.onUntag }]
+        }),
+  )
   return (
     <>
-      {group.blockers.map((c) => (
+      {untags.map(({ child, onUntag }) => (
         <button
-          key={c.id}
+          key={child.id}
           type="button"
           className="button"
           disabled={disabled}
           onClick={() => {
-            group.onUntag(c.id)
+            onUntag(child.id)
           }}
         >
-          Untag {c.firstName}
+          Untag {child.firstName}
         </button>
       ))}
-      <button type="button" className="button" disabled={disabled} onClick={group.onOnePerChild}>
-        One photo per child
-      </button>
+      {group !== null && (
+        <button type="button" className="button" disabled={disabled} onClick={group.onOnePerChild}>
+          One photo per child
+        </button>
+      )}
     </>
   )
 }

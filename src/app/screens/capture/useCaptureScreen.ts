@@ -15,7 +15,7 @@ import type { CaptureDraft } from '../../../db/index.ts'
 import type { Decision } from '../../../policy/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useCurrentStaff, useWorkspaceVisible } from '../../session/WorkspaceContext.tsx'
-import { captureDecision, groupPhotoBlockers } from './captureDecision.ts'
+import { blockingChildren, captureDecision, groupPhotoBlockers } from './captureDecision.ts'
 import { parentConditions } from './parentConditions.ts'
 import { roomChildren } from './roomChildren.ts'
 import { useCameraStream } from './useCameraStream.ts'
@@ -86,11 +86,13 @@ export function useCaptureScreen() {
     [data, holding, childIds, chosenPurposes],
   )
   const blockers = draft === null ? null : groupPhotoBlockers(live?.decision ?? null, draft)
-  const groupBlockers =
-    blockers?.map((id) => ({
-      id,
-      firstName: data?.children.find((c) => c.id === id)?.firstName ?? 'this child',
-    })) ?? null
+  const named = (id: string) => ({
+    id,
+    firstName: data?.children.find((c) => c.id === id)?.firstName ?? 'this child',
+  })
+  const groupBlockers = blockers?.map(named) ?? null
+  // Every tagged child a block stands on: untagging them is a way out, beside Save.
+  const untagBlockers = blockingChildren(live?.decision ?? null).map(named)
 
   const latest = useRef<{ draft: CaptureDraft; decision: Decision | null } | null>(null)
   useEffect(() => {
@@ -175,6 +177,7 @@ export function useCaptureScreen() {
     askBeforeDiscard: answersTouched(form.answers),
     conditions,
     groupBlockers,
+    untagBlockers,
     visible,
   }
 }
