@@ -47,6 +47,26 @@ describe('buildDailyAudit', () => {
     })
   })
 
+  it('lists the parents’ conditions checked for a photo: which, by whom, when', () => {
+    const checked = {
+      childId: 'child-5',
+      consentIds: ['consent-5'],
+      purposes: ['learning_journey' as const],
+      text: 'No photos in the paddling pool',
+      staffId: 'sam',
+      at: at(6),
+    }
+    const result = audit([photo(5, { conditionsAcknowledged: [checked] }), photo(1)])
+    expect(result.photos[1]?.conditions).toEqual([
+      'Child5 Tester’s parents: “No photos in the paddling pool” (learning journey). Checked by Sam Okafor at 08:06',
+    ])
+    // A photo saved before conditions were recorded says so, rather than "none".
+    expect(result.photos[0]?.conditions).toBeNull()
+    const csv = auditCsvRows(audit([photo(5, { conditionsAcknowledged: [checked] })], []))
+    const column = AUDIT_CSV_HEADER.indexOf('Parents’ conditions checked')
+    expect(csv[0]?.[column]).toMatch(/“No photos in the paddling pool”.*Checked by Sam Okafor/)
+  })
+
   it('counts a capture blocked at the save and then discarded as one attempt, with every rule', () => {
     const result = audit([], [blockedEvent(3, 'c1', 'save'), blockedEvent(4, 'c1', 'discarded')])
     expect(result.totals.blocked).toBe(1)

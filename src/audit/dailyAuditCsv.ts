@@ -18,6 +18,7 @@ export const AUDIT_CSV_HEADER = [
   'Decision',
   'Findings or rules',
   'Reason given',
+  'Parents’ conditions checked',
   'Sent to server',
   'Quarantine',
   'Flagged for removal',
@@ -40,6 +41,7 @@ export function auditCsvRows(audit: DailyAudit): string[][] {
     p.verdict,
     p.findings === null ? 'Not recorded' : list(p.findings),
     p.reason ?? '',
+    p.conditions === null ? 'Not recorded' : list(p.conditions),
     p.sync,
     p.quarantined === null ? '' : `Quarantined: ${p.quarantined.reason}`,
     list(p.flaggedForRemoval),
@@ -57,7 +59,7 @@ export function auditCsvRows(audit: DailyAudit): string[][] {
     list(b.purposes),
     'Blocked',
     list(b.rules),
-    ...['', '', '', '', '', ''],
+    ...['', '', '', '', '', '', ''],
   ])
   const tagRemovals = audit.tagRemovals.map((t) => [
     'Tag removed after a block',
@@ -70,7 +72,7 @@ export function auditCsvRows(audit: DailyAudit): string[][] {
     '',
     'Confirmed not in the photo',
     list(t.rules),
-    ...['', '', '', '', '', ''],
+    ...['', '', '', '', '', '', ''],
   ])
   const deletions = audit.deletions.map((d) => [
     'Deletion',
@@ -78,7 +80,7 @@ export function auditCsvRows(audit: DailyAudit): string[][] {
     d.time,
     d.staff,
     d.deviceId,
-    ...['', list(d.children), '', '', '', d.reason, '', '', '', 'Deleted', d.photoId],
+    ...['', list(d.children), '', '', '', d.reason, '', '', '', '', 'Deleted', d.photoId],
   ])
   const uses = audit.uses.map((u) => [
     u.record,
@@ -86,7 +88,7 @@ export function auditCsvRows(audit: DailyAudit): string[][] {
     u.time,
     u.staff,
     u.deviceId,
-    ...['', list(u.children), u.purpose, '', '', u.details, '', '', '', '', u.photoId],
+    ...['', list(u.children), u.purpose, '', '', u.details, '', '', '', '', '', u.photoId],
   ])
   return [...photos, ...blocked, ...tagRemovals, ...deletions, ...uses]
 }

@@ -31,8 +31,8 @@ const PHOTO_COLUMNS: PdfColumn[] = [
   { title: 'Children', share: 0.15 },
   { title: 'Purposes', share: 0.12 },
   { title: 'Decision and findings', share: 0.22 },
-  { title: 'Reason given', share: 0.11 },
-  { title: 'Server, flags, deletion', share: 0.16 },
+  { title: 'Reason, parents’ conditions', share: 0.13 },
+  { title: 'Server, flags, deletion', share: 0.14 },
 ]
 
 const BLOCKED_COLUMNS: PdfColumn[] = [
@@ -160,7 +160,9 @@ function photoCells(p: PhotoRow): string[] {
     p.children.join(', '),
     p.purposes.join(', '),
     [p.verdict, ...(p.findings ?? ['findings not recorded'])].join('. '),
-    p.reason ?? '',
+    [p.reason ?? '', ...(p.conditions ?? []).map((c) => `Condition checked: ${c}`)]
+      .filter((s) => s !== '')
+      .join('. '),
     state.filter((s) => s !== '').join('. '),
   ]
 }

@@ -33,6 +33,12 @@ export interface PhotoRow {
   /** Each finding of the decision in words; null when the save did not record them. */
   findings: string[] | null
   reason: string | null
+  /**
+   * The parents' conditions the practitioner confirmed, one line each ("Ava Appleby’s
+   * parents: “No photos in the paddling pool” (learning journey). Checked by Sam Keyworker at
+   * 10:42"); null for a photo saved before they were recorded.
+   */
+  conditions: string[] | null
   sync: string
   quarantined: Quarantine | null
   /** One line per withdrawal that flags this photo for removal. */
@@ -53,6 +59,13 @@ export function toPhotoRow(photo: AuditPhoto, names: AuditDirectory, timeZone: s
     verdict: verdictWords(photo.decision.verdict),
     findings: findingWords(photo),
     reason: photo.reason,
+    conditions:
+      photo.conditionsAcknowledged === undefined
+        ? null
+        : photo.conditionsAcknowledged.map(
+            (c) =>
+              `${names.childName(c.childId)}’s parents: “${c.text}” (${c.purposes.map(purposeLabel).join(', ')}). Checked by ${names.staffName(c.staffId)} at ${clockTime(c.at, timeZone)}`,
+          ),
     sync: syncWords(photo.syncState),
     quarantined:
       photo.quarantine == null

@@ -7,6 +7,7 @@
  */
 import type { Attestations, CaptureRequest, Decision, Iso, Purpose } from '../policy/index.ts'
 import type { JsonValue } from './auditLog.ts'
+import type { ConditionAcknowledgement, ParentConditionRef } from './records.ts'
 
 export interface CaptureDraft {
   /** Made at the shutter, so a second save of the same capture is recognised. */
@@ -19,6 +20,8 @@ export interface CaptureDraft {
   attestations: Attestations
   caption: string
   reason: string | null
+  /** The parents' conditions the practitioner ticked as met; absent or empty: none applied. */
+  conditionsMet?: ParentConditionRef[]
 }
 
 export function captureRequest(
@@ -60,4 +63,20 @@ export function decisionDetails(
       purpose: f.purpose ?? null,
     })),
   }
+}
+
+/** The conditions confirmed at this save: by the person saving, at the moment of the save. */
+export function acknowledgements(
+  draft: CaptureDraft,
+  staffId: string,
+  at: Iso,
+): ConditionAcknowledgement[] {
+  return (draft.conditionsMet ?? []).map((c) => ({
+    childId: c.childId,
+    consentIds: [...c.consentIds],
+    purposes: [...c.purposes],
+    text: c.text,
+    staffId,
+    at,
+  }))
 }

@@ -245,6 +245,27 @@ export interface PhotoMeta {
    * retention, a parent's request) and this tablet deleted its image and thumbnail.
    */
   erasedOnServer?: PhotoDeletion
+  /**
+   * Added after version 3 (not indexed; issue 15): the parents' conditions the practitioner
+   * confirmed this photo meets, each with who confirmed it and when (the save). Empty when no
+   * condition applied; absent on photos saved before conditions were recorded.
+   */
+  conditionsAcknowledged?: ConditionAcknowledgement[]
+}
+
+/** A parent's condition on a consent this photo relies on ("No photos in the paddling pool"). */
+export interface ParentConditionRef {
+  childId: string
+  /** The consent records that carry it (a wording written once is stored on each purpose). */
+  consentIds: string[]
+  purposes: Purpose[]
+  text: string
+}
+
+/** A condition the practitioner confirmed the photo meets: which, by whom, when. */
+export interface ConditionAcknowledgement extends ParentConditionRef {
+  staffId: string
+  at: Iso
 }
 
 /** The server's verdict on a photo that failed its re-check (src/server/ingest/checkPhoto.ts). */

@@ -51,6 +51,31 @@ describe('savePhoto', () => {
     expect((await listOutbox(db)).map((e) => [e.kind, e.entityId])).toEqual([['photo', 'photo-1']])
   })
 
+  it('stores the parents’ conditions the practitioner confirmed: which, by whom, when', async () => {
+    db = await captureSetting()
+    const condition = {
+      childId: ALMA.id,
+      consentIds: ['consent-alma-lj'],
+      purposes: ['learning_journey' as const],
+      text: 'No photos in the paddling pool',
+    }
+    const d = draft({ conditionsMet: [condition] })
+    const result = await savePhoto(db, d, encoded(), PRACTITIONER, SAVE_TIME)
+    if (!result.ok) throw new Error(result.error.message)
+    const acknowledged = [{ ...condition, staffId: PRACTITIONER.id, at: SAVE_TIME }]
+    expect((await db.photos.get('photo-1'))?.conditionsAcknowledged).toEqual(acknowledged)
+    const [event] = await listAudit(db, 'device-1')
+    expect(event?.details.conditionsAcknowledged).toEqual(acknowledged)
+    const [entry] = await listOutbox(db)
+    expect(entry?.payload).toMatchObject({ conditionsAcknowledged: acknowledged })
+  })
+
+  it('records that no condition applied as an empty list', async () => {
+    db = await captureSetting()
+    await savePhoto(db, draft(), encoded(), PRACTITIONER, SAVE_TIME)
+    expect((await db.photos.get('photo-1'))?.conditionsAcknowledged).toEqual([])
+  })
+
   it('keeps the findings of an allowed photo (a reason that was used)', async () => {
     db = await captureSetting()
     const d = draft({ adultInFrame: true, reason: 'Settling-in record for the keyworker' })

@@ -9,6 +9,8 @@
  * - A photo the policy now blocks is never written; the blocked attempt is audited (no image).
  * - The photo id is made at the shutter: a second save of the same capture (a double tap)
  *   finds it and stores nothing more.
+ * - The parents' conditions the practitioner ticked are stored with the photo and in its
+ *   audit event: which conditions, who confirmed them (the person saving), when (the save).
  * - A full or lost database aborts the whole transaction: nothing half-written, and the
  *   caller keeps the photo in memory to retry.
  */
@@ -16,7 +18,12 @@ import { evaluateCapture, type Decision } from '../policy/index.ts'
 import type { Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
 import { authoriseChange, type ActorRef } from './authorise.ts'
-import { captureRequest, decisionDetails, type CaptureDraft } from './captureDraft.ts'
+import {
+  acknowledgements,
+  captureRequest,
+  decisionDetails,
+  type CaptureDraft,
+} from './captureDraft.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { loadCaptureContext } from './loadCaptureContext.ts'
 import { newId, type NewId } from './newId.ts'
@@ -100,14 +107,22 @@ async function saveInTransaction(
     await appendAudit(db, { at: now, staffId: actor.id, type: 'capture-blocked', details }, makeId)
     return { ok: false, error: blockedError(decision) }
   }
-  const photo = toPhotoMeta(draft, encoded, actor.id, deviceId, decision)
+  const conditionsAcknowledged = acknowledgements(draft, actor.id, now)
+  const photo = {
+    ...toPhotoMeta(draft, encoded, actor.id, deviceId, decision),
+    conditionsAcknowledged,
+  }
   await db.photos.add(photo)
   await db.photoImages.add({
     photoId: photo.id,
     full: encoded.image,
     thumbnail: encoded.thumbnail,
   })
-  const details = { ...decisionDetails(draft, decision), photoId: photo.id }
+  const details = {
+    ...decisionDetails(draft, decision),
+    photoId: photo.id,
+    conditionsAcknowledged: conditionsAcknowledged.map((c) => ({ ...c })),
+  }
   await appendAudit(db, { at: now, staffId: actor.id, type: 'photo-saved', details }, makeId)
   await enqueueOutbox(
     db,

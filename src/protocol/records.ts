@@ -145,6 +145,19 @@ export const AttestationsWireSchema = z.object({
   noChildrenInFrame: z.boolean(),
 })
 
+/**
+ * A parent's condition the practitioner confirmed the photo meets (issue 15): which condition
+ * (the child, the consent records that carry it, its words), by whom, when.
+ */
+export const ConditionAcknowledgementWireSchema = z.object({
+  childId: IdSchema,
+  consentIds: z.array(IdSchema).min(1).max(20),
+  purposes: z.array(PurposeSchema).max(20),
+  text: Text,
+  staffId: IdSchema,
+  at: IsoSchema,
+})
+
 export const PhotoMetaWireSchema = z.object({
   id: IdSchema,
   takenAt: IsoSchema,
@@ -165,6 +178,8 @@ export const PhotoMetaWireSchema = z.object({
   flaggedForRemoval: z.array(RemovalFlagWireSchema),
   /** Given by devices that keep them; otherwise the server reads them from the saved photo. */
   attestations: AttestationsWireSchema.optional(),
+  /** Absent from tablets before issue 15 (and on photos saved before it): not recorded. */
+  conditionsAcknowledged: z.array(ConditionAcknowledgementWireSchema).max(100).optional(),
 })
 
 /** What the server says about one photo it holds: quarantined, flagged, image stored. */
@@ -196,5 +211,6 @@ export type PinHashWire = z.infer<typeof PinHashWireSchema>
 export type StaffPinWire = z.infer<typeof StaffPinWireSchema>
 export type RemovalFlagWire = z.infer<typeof RemovalFlagWireSchema>
 export type AttestationsWire = z.infer<typeof AttestationsWireSchema>
+export type ConditionAcknowledgementWire = z.infer<typeof ConditionAcknowledgementWireSchema>
 export type PhotoMetaWire = z.infer<typeof PhotoMetaWireSchema>
 export type PhotoStatusWire = z.infer<typeof PhotoStatusWireSchema>

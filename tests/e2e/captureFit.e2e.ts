@@ -77,6 +77,64 @@ function gapBetween(a: Box, b: Box): number {
   return Math.max(dx, dy)
 }
 
+/**
+ * In sight with nothing scrolled: every scrolling box scrolled back to its start, the control
+ * lies wholly inside the viewport and inside every box that clips it (the decision's findings
+ * scroll on their own), and is the topmost thing at its centre.
+ */
+function inSightUnscrolled(locator: ReturnType<Page['getByRole']>): Promise<boolean> {
+  return locator.evaluate((el) => {
+    for (const box of document.querySelectorAll('*')) {
+      box.scrollTop = 0
+      box.scrollLeft = 0
+    }
+    window.scrollTo(0, 0)
+    const r = el.getBoundingClientRect()
+    if (r.width === 0 || r.height === 0) return false
+    const clips: { top: number; left: number; bottom: number; right: number }[] = [
+      { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth },
+    ]
+    for (let up = el.parentElement; up !== null; up = up.parentElement) {
+      const style = getComputedStyle(up)
+      if (/auto|scroll|hidden|clip/.test(`${style.overflowX} ${style.overflowY}`)) {
+        clips.push(up.getBoundingClientRect())
+      }
+    }
+    const inside = clips.every(
+      (c) =>
+        r.top >= c.top - 0.5 &&
+        r.left >= c.left - 0.5 &&
+        r.bottom <= c.bottom + 0.5 &&
+        r.right <= c.right + 0.5,
+    )
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+    return inside && hit !== null && (el === hit || el.contains(hit))
+  })
+}
+
+/** What the tablet stored for its photos' parents' conditions (read straight from IndexedDB). */
+function storedConditions(): Promise<unknown[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('consentlens')
+      open.onsuccess = () => {
+        resolve(open.result)
+      }
+      open.onerror = () => {
+        reject(new Error('cannot open the database'))
+      }
+    })
+    const rows = await new Promise<{ conditionsAcknowledged?: unknown }[]>((resolve) => {
+      const all = db.transaction('photos').objectStore('photos').getAll()
+      all.onsuccess = () => {
+        resolve(all.result as { conditionsAcknowledged?: unknown }[])
+      }
+    })
+    db.close()
+    return rows.map((r) => r.conditionsAcknowledged)
+  })
+}
+
 async function expectOnScreen(...what: (() => ReturnType<Page['getByRole']>)[]): Promise<void> {
   for (const locator of what) expect(await isOnScreen(locator())).toBe(true)
   expect(await pageScrollRange(page)).toBeLessThanOrEqual(0)
@@ -121,6 +179,11 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
     await expectOnScreen(save, photo)
     expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] })
     await shot(viewport, 'blocked')
+    // Every way out of the block is in sight without scrolling anything.
+    for (const name of ['Untag Noah', 'One photo per child', 'Discard', 'Save photo']) {
+      const wayOut = page.getByRole('button', { name, exact: true })
+      expect({ name, inSight: await inSightUnscrolled(wayOut) }).toEqual({ name, inSight: true })
+    }
 
     // The untag question opens beside Noah's tile.
     const noah = page.getByRole('button', { name: /^Noah / })
@@ -141,6 +204,19 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
     await expectOnScreen(() => saved, shutter)
     await shot(viewport, 'saved')
     expect((await storedSummary(page)).photos).toHaveLength(1)
+    // The condition Ava's parents wrote is stored with the photo: which, by whom, when.
+    expect(await storedConditions()).toEqual([
+      [
+        expect.objectContaining({
+          childId: 'demo-child-allGranted',
+          consentIds: ['demo-consent-allGranted-learning_journey-a'],
+          text: CONDITION,
+          purposes: ['learning_journey'],
+          staffId: expect.any(String),
+          at: expect.any(String),
+        }),
+      ],
+    ])
     expect(await seriousAxeViolations(page)).toEqual([])
   })
 
@@ -277,6 +353,12 @@ describe.each([ZOOMED, ZOOMED_PORTRAIT])('capture at 200% zoom ($width × $heigh
     const stops = await focusWalk(page, 80)
     expect(stops.length).toBeGreaterThan(20)
     expect(stops.filter((s) => s.obscured)).toEqual([])
+    // In reading order: the answers, then the decision's actions (Save waits for the answers
+    // here, so it takes no focus yet).
+    const order = stops.map((s) => s.name)
+    const lastAnswer = order.findLastIndex((n) => n.startsWith('An adult is in the photo'))
+    expect(lastAnswer).toBeGreaterThan(0)
+    expect(order.indexOf('Discard')).toBeGreaterThan(lastAnswer)
     expect(await seriousAxeViolations(page)).toEqual([])
   })
 })

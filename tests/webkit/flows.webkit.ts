@@ -138,7 +138,12 @@ describe('WebKit', () => {
 
   it('reloads and works with the network cut', async () => {
     await openApp()
+    // Cut only once the tablet holds everything it needs offline: the app (a service worker
+    // controls the page, so its cache is filled) and the data (the first start has stored the
+    // sample setting: the sign-in screen lists its people). A reload in the middle of the first
+    // start, before either, left WebKit's new page spinning (tests/webkit/README.md).
     await page.waitForServiceWorkerControl()
+    await page.find('button', new RegExp(DEMO.keyworker.name), { timeoutMs: 90_000 })
     network.cut()
     await page.reload()
     // The relay refuses every connection: proven from here, because in WebKit a page's own

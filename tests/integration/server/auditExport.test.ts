@@ -41,6 +41,16 @@ const EVENTS: { type: string; details: Details }[] = [
   { type: 'photo-deleted', details: { photoId: 'p-gone', childIds: [AVA], reason: 'Blurred' } },
 ]
 
+/** A parent's condition the practitioner confirmed at the save (issue 15). */
+const CHECKED = {
+  childId: AVA,
+  consentIds: ['demo-consent-ava-lj'],
+  purposes: ['learning_journey' as const],
+  text: 'No photos in the paddling pool',
+  staffId: DEMO_STAFF.practitioner.id,
+  at: now.toISOString(),
+}
+
 describe.each(BACKENDS)('the setting’s audit export on $backend', ({ backend, skip }) => {
   let server: TestServer
   let device: { deviceId: string; credential: string }
@@ -51,7 +61,10 @@ describe.each(BACKENDS)('the setting’s audit export on $backend', ({ backend, 
     server = await startTestServer(backend)
     await seedOtherSetting(server.services.db)
     device = await enrolDevice(server, DEMO_SETTING_ID)
-    const meta = photoMeta({ deviceId: device.deviceId, bytes: photoBytes(2_000), childIds: [AVA] })
+    const meta = {
+      ...photoMeta({ deviceId: device.deviceId, bytes: photoBytes(2_000), childIds: [AVA] }),
+      conditionsAcknowledged: [CHECKED],
+    }
     photoId = meta.id
     const photographer = demoSigner(meta.staffId)
     const change = signedChange(DEMO_SETTING_ID, photographer, 'photo', meta, 'ch-1')
@@ -114,6 +127,16 @@ describe.each(BACKENDS)('the setting’s audit export on $backend', ({ backend, 
       expect(photo['Photo id']).toBe(photoId)
       expect(photo.Staff).toBe(DEMO_STAFF.practitioner.name)
       expect(parsed.data[3]!['Reason given']).toBe('Blurred')
+      // The parent's condition the practitioner confirmed travelled with the photo.
+      expect(photo['Parents’ conditions checked']).toMatch(
+        new RegExp(`“No photos in the paddling pool” .*Checked by ${DEMO_STAFF.practitioner.name}`),
+      )
+      const stored = await server.services.db
+        .selectFrom('photos')
+        .select('meta')
+        .where('id', '=', photoId)
+        .executeTakeFirstOrThrow()
+      expect(JSON.parse(stored.meta)).toMatchObject({ conditionsAcknowledged: [CHECKED] })
     },
   )
 

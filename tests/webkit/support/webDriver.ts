@@ -28,6 +28,23 @@ export function isElementRef(value: unknown): value is ElementRef {
   return isRecord(value) && typeof value[ELEMENT_KEY] === 'string'
 }
 
+/**
+ * With WEBKIT_TRACE set, each command is logged when it starts and when it is answered, with
+ * its time: a hang shows as a start with no answer (tests/webkit/README.md).
+ */
+function traceCommand(method: string, path: string, body: unknown): (answer: string) => void {
+  if (process.env.WEBKIT_TRACE === undefined) return () => undefined
+  const started = Date.now()
+  const what = `${method} ${path.replace(/^\/session\/[^/]+/, '')} ${
+    method === 'POST' ? JSON.stringify(body ?? {}).slice(0, 120) : ''
+  }`
+  const clock = () => new Date().toISOString().slice(11, 23)
+  console.error(`[webdriver ${clock()}] start ${what}`)
+  return (answer) => {
+    console.error(`[webdriver ${clock()}] ${String(Date.now() - started)} ms ${answer} ← ${what}`)
+  }
+}
+
 /** One command: `path` is relative to the driver; the answer's `value`, or a WebDriverError. */
 export async function command(
   driverUrl: string,
@@ -35,6 +52,7 @@ export async function command(
   path: string,
   body?: unknown,
 ): Promise<unknown> {
+  const trace = traceCommand(method, path, body)
   const response = await fetch(`${driverUrl}${path}`, {
     method,
     headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -44,6 +62,7 @@ export async function command(
     signal: AbortSignal.timeout(150_000),
   })
   const text = await response.text()
+  trace(`${String(response.status)} ${text.slice(0, 80)}`)
   let parsed: unknown
   try {
     parsed = JSON.parse(text)

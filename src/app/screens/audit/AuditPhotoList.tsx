@@ -27,6 +27,9 @@ export function AuditPhotoList({ photos, thumbnails }: Props) {
                 {photo.findings === null ? 'Not recorded' : photo.findings.join(' ') || 'None'}
               </Fact>
               <Fact label="Reason given">{photo.reason ?? 'None needed'}</Fact>
+              {photo.conditions !== null && photo.conditions.length > 0 && (
+                <Fact label="Parents’ conditions checked">{photo.conditions.join(' ')}</Fact>
+              )}
               <Fact label="Server">{photo.sync}</Fact>
             </dl>
             <Warnings photo={photo} />

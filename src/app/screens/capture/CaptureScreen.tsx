@@ -80,6 +80,16 @@ export function CaptureScreen() {
                     onOnePerChild: s.onePerChild,
                   }
             }
+            untag={
+              s.untagBlockers.length === 0
+                ? null
+                : {
+                    blockers: s.untagBlockers,
+                    onUntag: (id) => {
+                      s.untag.toggle(id, false)
+                    },
+                  }
+            }
             askBeforeDiscard={s.askBeforeDiscard}
             onSave={s.save}
             onDiscard={s.discard}

@@ -138,6 +138,7 @@ describe('DecisionPanel', () => {
       childId: 'ava',
       childName: 'Ava Appleby',
       purposes: ['learning_journey' as const],
+      consentIds: ['consent-ava-lj'],
       text: 'No photos in the paddling pool',
     }
     renderPanel(allow, { conditions: [condition], acknowledged: [] })
@@ -167,5 +168,31 @@ describe('DecisionPanel', () => {
     expect(group.onUntag).toHaveBeenCalledWith('noah')
     await user.click(screen.getByRole('button', { name: 'One photo per child' }))
     expect(group.onOnePerChild).toHaveBeenCalledOnce()
+  })
+
+  it('[consent-refused] offers "Untag" for a child any block stands on, beside Save', async () => {
+    const user = userEvent.setup()
+    const untag = { blockers: [{ id: 'noah', firstName: 'Noah' }], onUntag: vi.fn() }
+    renderPanel(refused, { untag })
+    const button = screen.getByRole('button', { name: 'Untag Noah' })
+    expect(button.closest('.capture-decision__actions')).not.toBeNull()
+    expect(screen.queryByRole('button', { name: 'One photo per child' })).toBeNull()
+    await user.click(button)
+    expect(untag.onUntag).toHaveBeenCalledWith('noah')
+  })
+
+  it('keeps every way out with Save and Discard, never in the findings that scroll', () => {
+    const group = {
+      blockers: [{ id: 'noah', firstName: 'Noah' }],
+      onUntag: vi.fn(),
+      onOnePerChild: vi.fn(),
+    }
+    renderPanel(refused, { group, narrowTo: ['display'] })
+    const body = screen.getByRole('group', { name: /Cannot be saved/ })
+    for (const name of ['Untag Noah', 'One photo per child', /^Save for .* only$/, 'Discard']) {
+      const button = screen.getByRole('button', { name })
+      expect(body.contains(button)).toBe(false)
+      expect(button.closest('.capture-decision__actions')).not.toBeNull()
+    }
   })
 })

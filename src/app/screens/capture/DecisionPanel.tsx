@@ -3,12 +3,14 @@
 // every condition is confirmed; "Save for <purposes> only" when only some purposes are
 // allowed; Discard always, asking first once something was tagged or typed. A group
 // learning-journey photo blocked by a child's group consent says why and offers the ways out.
+// Only the words scroll (the body); every action, each way out of a block included, stays in
+// sight below them in either orientation (issue 15).
 // Verdict and findings are words with an icon, never colour alone.
 import { useEffect, useRef, useState } from 'react'
 import { purposeList, type Decision, type Purpose } from '../../../policy/index.ts'
 import { ConfirmQuestion } from '../../components/ConfirmQuestion.tsx'
 import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
-import { GroupHelp, type GroupWayOut } from './GroupHelp.tsx'
+import { GroupHelp, WaysOut, type GroupWayOut, type UntagWayOut } from './GroupHelp.tsx'
 import type { ParentCondition } from './parentConditions.ts'
 import type { SaveStatus } from './useCaptureSave.ts'
 
@@ -21,6 +23,8 @@ type Props = {
   conditions?: ParentCondition[]
   acknowledged?: readonly string[]
   group?: GroupWayOut | null
+  /** Every tagged child a block stands on: an "Untag <name>" way out for each. */
+  untag?: UntagWayOut | null
   /** Something was tagged or typed: Discard asks first. */
   askBeforeDiscard?: boolean
   onSave: (purposes: Purpose[]) => void
@@ -72,7 +76,7 @@ export function DecisionPanel(props: Props) {
           {verdict?.text ?? 'Checking…'}
         </h2>
         <Findings decision={decision} conditions={conditions} acknowledged={acknowledged} />
-        {props.group != null && <GroupHelp group={props.group} narrowTo={narrowTo} />}
+        {props.group != null && <GroupHelp narrowTo={narrowTo} />}
         {status.kind === 'failed' && (
           <p className="capture-decision__error" role="alert">
             {status.message}
@@ -161,6 +165,7 @@ function Actions(props: ActionProps) {
   }
   return (
     <div className="capture-decision__actions">
+      <WaysOut group={props.group ?? null} untag={props.untag ?? null} disabled={saving} />
       <button
         type="button"
         className="button button--primary"

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { CaptureDraft } from '../../../db/index.ts'
 import type { ConsentRecord, PolicyContext, Purpose } from '../../../policy/index.ts'
-import { captureDecision, groupPhotoBlockers, untagNeedsConfirmation } from './captureDecision.ts'
+import {
+  blockingChildren,
+  captureDecision,
+  groupPhotoBlockers,
+  untagNeedsConfirmation,
+} from './captureDecision.ts'
 
 const NOW = '2026-05-01T10:00:00.000Z'
 const grant = (childId: string, purpose: Purpose, status: ConsentRecord['status']) => ({
@@ -86,5 +91,15 @@ describe('captureDecision', () => {
     // Chosen as a group photo on purpose: the finding says it all.
     const chosen = draft({ purposes: ['group_photo'] })
     expect(groupPhotoBlockers(captureDecision(chosen, ids, context).decision, chosen)).toBeNull()
+  })
+
+  it('[consent-refused] names the tagged children any block stands on, once each, for "Untag"', () => {
+    const chosen = draft({ purposes: ['group_photo', 'display'] })
+    expect(blockingChildren(captureDecision(chosen, ids, context).decision)).toEqual(['noah'])
+    // A block on no child (a missing attestation) offers no untag.
+    const attestations = { ...draft({}).attestations, fullyDressed: false }
+    const undressed = draft({ childIds: ['ava'], attestations })
+    expect(blockingChildren(captureDecision(undressed, ids, context).decision)).toEqual([])
+    expect(blockingChildren(null)).toEqual([])
   })
 })

@@ -59,3 +59,16 @@ export function groupPhotoBlockers(
   )
   return ids.length === 0 ? null : [...new Set(ids)]
 }
+
+/**
+ * The tagged children a block names (a refusal, an injury, a missing consent): untagging one
+ * who is not in the photo is a way out, offered beside Save and Discard. Empty when nothing
+ * blocks on a child.
+ */
+export function blockingChildren(decision: Decision | null): string[] {
+  if (decision?.verdict !== 'block') return []
+  const ids = decision.findings.flatMap((f) =>
+    f.severity === 'block' && f.childId !== undefined ? [f.childId] : [],
+  )
+  return [...new Set(ids)]
+}

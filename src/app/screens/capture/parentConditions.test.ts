@@ -33,6 +33,7 @@ describe('parentConditions', () => {
         childId: 'c1',
         childName: 'Amelia Jones',
         purposes: ['learning_journey'],
+        consentIds: [id('c1', 'learning_journey')],
         text: POOL,
       },
     ])
@@ -52,8 +53,8 @@ describe('parentConditions', () => {
       ['c1', 'c2'],
       ['learning_journey', 'display'],
     )
-    expect(group.map((c) => [c.childName, c.purposes])).toEqual([
-      ['Amelia Jones', ['display', 'group_photo']],
+    expect(group.map((c) => [c.childName, c.purposes, c.consentIds])).toEqual([
+      ['Amelia Jones', ['display', 'group_photo'], [id('c1', 'display'), id('c1', 'group_photo')]],
     ])
     const alone = parentConditions(context, conditions, CHILDREN, ['c1'], ['learning_journey'])
     expect(alone).toEqual([])

@@ -14,6 +14,8 @@ export type ParentCondition = {
   childId: string
   childName: string
   purposes: Purpose[]
+  /** The consent records that carry the wording: what the saved photo names. */
+  consentIds: string[]
   text: string
 }
 
@@ -40,14 +42,24 @@ export function parentConditions(
     const status = childPhotoStatus(context, childId)
     for (const purpose of needed) {
       const consent = status.consents[purpose]
-      const text = consent.valid ? conditionsByRecord.get(consent.record?.id ?? '') : undefined
+      const recordId = consent.valid ? (consent.record?.id ?? '') : ''
+      const text = conditionsByRecord.get(recordId)
       if (text === undefined) continue
       const key = `${childId}\u0000${text}`
       const entry = found.get(key)
-      if (entry !== undefined) entry.purposes.push(purpose)
-      else {
+      if (entry !== undefined) {
+        entry.purposes.push(purpose)
+        if (!entry.consentIds.includes(recordId)) entry.consentIds.push(recordId)
+      } else {
         const childName = child === undefined ? 'A child' : `${child.firstName} ${child.lastName}`
-        found.set(key, { key, childId, childName, purposes: [purpose], text })
+        found.set(key, {
+          key,
+          childId,
+          childName,
+          purposes: [purpose],
+          consentIds: [recordId],
+          text,
+        })
       }
     }
   }

@@ -7,14 +7,15 @@
 // - The decision is the policy engine's, recomputed on every change and on fresh data.
 // - The parents' conditions on the consents this photo relies on are listed for the
 //   practitioner to acknowledge; the view holds Save until each is (parentConditions.ts).
-//   savePhoto does not see them: the acknowledgement is not yet part of the stored photo.
+//   Those ticked and still applying to the purposes saved go with the draft: savePhoto
+//   stores them with the photo and its audit event.
 // - Discard asks first once anything was tagged, ticked or typed (answersTouched).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CaptureDraft } from '../../../db/index.ts'
 import type { Decision } from '../../../policy/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useCurrentStaff, useWorkspaceVisible } from '../../session/WorkspaceContext.tsx'
-import { captureDecision, groupPhotoBlockers } from './captureDecision.ts'
+import { blockingChildren, captureDecision, groupPhotoBlockers } from './captureDecision.ts'
 import { parentConditions } from './parentConditions.ts'
 import { roomChildren } from './roomChildren.ts'
 import { useCameraStream } from './useCameraStream.ts'
@@ -85,11 +86,13 @@ export function useCaptureScreen() {
     [data, holding, childIds, chosenPurposes],
   )
   const blockers = draft === null ? null : groupPhotoBlockers(live?.decision ?? null, draft)
-  const groupBlockers =
-    blockers?.map((id) => ({
-      id,
-      firstName: data?.children.find((c) => c.id === id)?.firstName ?? 'this child',
-    })) ?? null
+  const named = (id: string) => ({
+    id,
+    firstName: data?.children.find((c) => c.id === id)?.firstName ?? 'this child',
+  })
+  const groupBlockers = blockers?.map(named) ?? null
+  // Every tagged child a block stands on: untagging them is a way out, beside Save.
+  const untagBlockers = blockingChildren(live?.decision ?? null).map(named)
 
   const latest = useRef<{ draft: CaptureDraft; decision: Decision | null } | null>(null)
   useEffect(() => {
@@ -133,11 +136,21 @@ export function useCaptureScreen() {
       'Take one photo of each child on their own: a photo of one child needs no group consent.',
     )
   }, [discard])
+  const acknowledged = form.answers.acknowledged
   const save = useCallback(
     (purposes: CaptureDraft['purposes']) => {
-      if (held !== null && draft !== null) void saver.save(held, draft, purposes)
+      if (held === null || draft === null || data === undefined) return
+      const met = parentConditions(data.context, data.conditions, data.children, childIds, purposes)
+        .filter((c) => acknowledged.includes(c.key))
+        .map(({ childId, consentIds, purposes: forPurposes, text }) => ({
+          childId,
+          consentIds,
+          purposes: forPurposes,
+          text,
+        }))
+      void saver.save(held, { ...draft, conditionsMet: met }, purposes)
     },
-    [held, draft, saver],
+    [held, draft, saver, data, childIds, acknowledged],
   )
 
   return {
@@ -164,6 +177,7 @@ export function useCaptureScreen() {
     askBeforeDiscard: answersTouched(form.answers),
     conditions,
     groupBlockers,
+    untagBlockers,
     visible,
   }
 }
