@@ -2,10 +2,12 @@
  * `npm run bench`: runs each benchmark, prints each figure on a line, and merges them into
  * bench-results.json (figure name → number) so runs can be compared. Figures are ratios to a
  * baseline measured in the same run where a baseline exists; nothing here asserts a time.
+ * `npm run bench -- load` (or any names) runs only those benchmarks.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { benchAudit } from './auditBench.ts'
 import { benchCapture } from './captureBench.ts'
+import { benchLoad } from './loadBench.ts'
 import { benchPolicy } from './policyBench.ts'
 import { benchSync } from './syncBench.ts'
 
@@ -16,6 +18,7 @@ const benches: [string, Bench][] = [
   ['capture', benchCapture],
   ['sync', benchSync],
   ['audit', benchAudit],
+  ['load', benchLoad],
 ]
 const only = process.argv.slice(2)
 
