@@ -13,6 +13,7 @@
  *   another of its setting during the burst ÷ the same on an idle server.
  * PostgreSQL figures carry `load.postgres.` in front. Loopback only; every count is bounded.
  */
+import 'fake-indexeddb/auto'
 import { DATABASE_URL } from '../support/testServer.ts'
 import type { Timings } from './loadTablets.ts'
 import { morningBurst } from './loadBurst.ts'

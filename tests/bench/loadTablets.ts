@@ -9,6 +9,7 @@
  * request took (push, upload, pull, audit, live), so the figures say where the time went.
  * When staff proofs are required on pushed changes, `actor` is the one place that signs in.
  */
+import 'fake-indexeddb/auto'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildren } from '../../src/demo/index.ts'
 import { withdrawConsent, type StoredConsent } from '../../src/db/index.ts'
 import { enqueueOutbox } from '../../src/db/outbox.ts'
