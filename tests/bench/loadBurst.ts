@@ -78,6 +78,7 @@ async function withdrawalReach(from: Tablet, to: Tablet): Promise<number> {
   const engine = createSyncEngine({
     db: to.db,
     fetch: to.fetch,
+    live: true,
     environment: { isOnline: () => true, isVisible: () => true, listen: () => () => {} },
   })
   engine.start()

@@ -98,13 +98,34 @@ export async function steadyDay(server: BenchServer): Promise<Record<string, num
   const photoWait = waits(PHOTO_EVERY_MS, 7)
   const changeWait = waits(CHANGE_EVERY_MS, 11)
   tablets.forEach((tablet, i) => {
-    for (let t = (i / TABLETS) * TICK_MS; t < end; t += TICK_MS) at(t, () => run(tablet))
+    for (let t = (i / TABLETS) * TICK_MS; t < end; t += TICK_MS)
+      at(t, () => {
+        run(tablet)
+      })
     for (let t = photoWait(); t < end; t += photoWait())
-      at(t, () => void addPhoto(tablet, new Date().toISOString()).then(() => run(tablet)))
+      at(
+        t,
+        () =>
+          void addPhoto(tablet, new Date().toISOString()).then(() => {
+            run(tablet)
+          }),
+      )
     for (let t = changeWait(); t < end; t += changeWait())
-      at(t, () => void addConsents(tablet, [new Date().toISOString()]).then(() => run(tablet)))
+      at(
+        t,
+        () =>
+          void addConsents(tablet, [new Date().toISOString()]).then(() => {
+            run(tablet)
+          }),
+      )
   })
-  at(end / 2, () => void withdraw(tablets[0]!).then(() => run(tablets[0]!)))
+  at(
+    end / 2,
+    () =>
+      void withdraw(tablets[0]!).then(() => {
+        run(tablets[0]!)
+      }),
+  )
   const started = performance.now()
   await new Promise((resolve) => setTimeout(resolve, end))
   await settle()

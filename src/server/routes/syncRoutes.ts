@@ -4,6 +4,7 @@
  *   GET  /api/sync/pull?settingId&since&limit    changes after a cursor
  *   PUT  /api/sync/photos/:photoId/content       a chunk of a photo's image (resumable)
  *   POST /api/sync/audit                         the device's audit events, verified on arrival
+ *   GET  /api/sync/live?settingId                Server-Sent Events: "changed" (live/liveChanges.ts)
  *
  * Invariants: every query is scoped by the authenticated device's setting; a request naming
  * another setting is refused; pull answers are built from the stored JSON without re-encoding,
@@ -12,6 +13,7 @@
 import type { FastifyPluginCallback } from 'fastify'
 import {
   AuditPushRequestSchema,
+  LiveQuerySchema,
   MAX_CHUNK_BYTES,
   PullQuerySchema,
   PushRequestSchema,
@@ -27,12 +29,19 @@ import { settingFacts } from '../audit/settingFacts.ts'
 import { applyPush } from '../ingest/applyPush.ts'
 import { policyDataLoader } from '../ingest/policyData.ts'
 import { receiveChunk } from '../ingest/receiveChunk.ts'
+import { liveChangesOf } from '../live/liveChanges.ts'
 import { parseOr400 } from './validation.ts'
 
 export function syncRoutes(services: SyncServices): FastifyPluginCallback {
   const policyData = policyDataLoader()
+  const live = liveChangesOf(services)
   return (api, _options, done) => {
     api.addHook('preHandler', deviceAuthHook(services))
+    // Open streams would hold a shutdown until its grace ran out: end them first.
+    api.addHook('preClose', (close) => {
+      live.closeAll()
+      close()
+    })
     api.addContentTypeParser(
       'application/octet-stream',
       // Exactly the documented maximum: a byte more is a 413.
@@ -53,7 +62,20 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         isoNow(services),
         policyData,
       )
+      if (results.some((r) => r.status === 'applied')) live.notify(device.settingId, device.id)
       return { ok: true, results } satisfies PushResponse
+    })
+
+    api.get('/live', (request, reply) => {
+      const device = deviceOf(request)
+      const parsed = parseOr400(reply, LiveQuerySchema, request.query, 'live request')
+      if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
+      const stream = live.open(device, () => undefined)
+      request.raw.on('close', () => stream.destroy())
+      return reply
+        .header('content-type', 'text/event-stream; charset=utf-8')
+        .header('x-accel-buffering', 'no')
+        .send(stream)
     })
 
     api.post('/audit', async (request, reply) => {
