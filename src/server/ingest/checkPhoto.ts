@@ -35,7 +35,10 @@ export interface PhotoCheck {
 
 // The engine compiles a context once per object (it caches by identity), so photos that see
 // the same records share one context object. `now` and `consentDataSyncedAt` are equal: the
-// server's data is never stale, and the staleness rule is the only use of `now`.
+// server's data is never stale, and the staleness rule is the only use of `now`. A context
+// holds only the consent records of the photo's own children (as the tablet's capture
+// context does): the engine reads no others, and compiling a whole setting's records for
+// each photo was most of the cost of a push.
 const SAME_MOMENT = '1970-01-01T00:00:00.000Z'
 const contexts = new WeakMap<PolicyData, Map<string, PolicyContext>>()
 
@@ -44,10 +47,12 @@ function contextFor(
   deviceId: string,
   revoked: boolean,
   atMs: number,
+  childIds: readonly string[],
 ): PolicyContext {
   let known = 0
   while (known < data.consentTimes.length && (data.consentTimes[known] ?? Infinity) <= atMs) known++
-  const key = `${deviceId}|${String(revoked)}|${known}`
+  const tagged = [...new Set(childIds)].sort()
+  const key = `${deviceId}|${String(revoked)}|${known}|${tagged.join(',')}`
   const forData = contexts.get(data) ?? new Map<string, PolicyContext>()
   contexts.set(data, forData)
   const cached = forData.get(key)
@@ -59,7 +64,7 @@ function contextFor(
     devices: [{ id: deviceId, enrolled: true, revoked }],
     locations: data.locations,
     children: data.children,
-    consents: data.consents.slice(0, known),
+    consents: data.consents.slice(0, known).filter((c) => tagged.includes(c.childId)),
   }
   forData.set(key, context)
   return context
@@ -92,7 +97,7 @@ export function checkPhoto(
   const revoked = device.revokedAt !== null && Date.parse(device.revokedAt) <= atMs
   let decision: Decision
   try {
-    decision = evaluateCapture(request, contextFor(data, device.id, revoked, atMs))
+    decision = evaluateCapture(request, contextFor(data, device.id, revoked, atMs, photo.childIds))
   } catch (error) {
     if (!(error instanceof PolicyInputError)) throw error
     return { quarantined: true, rules: ['invalid-request'], message: error.message }

@@ -22,7 +22,7 @@ import {
   type PushResponse,
 } from '../../protocol/index.ts'
 import { deviceAuthHook, deviceOf, refuseOtherSetting } from '../auth/deviceAuth.ts'
-import { isoNow, type SyncServices } from '../services.ts'
+import { isoNow, readDbOf, type SyncServices } from '../services.ts'
 import { entitiesSince } from '../storage/entities.ts'
 import { receiveAudit } from '../audit/receiveAudit.ts'
 import { settingFacts } from '../audit/settingFacts.ts'
@@ -61,7 +61,11 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         parsed.value.changes,
         isoNow(services),
         policyData,
-      )
+      ).catch((error: unknown) => {
+        // Its cached policy data may hold the rolled-back rows.
+        policyData.forget(device.settingId)
+        throw error
+      })
       if (results.some((r) => r.status === 'applied')) live.notify(device.settingId, device.id)
       return { ok: true, results } satisfies PushResponse
     })
@@ -90,7 +94,9 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const parsed = parseOr400(reply, PullQuerySchema, request.query, 'pull request')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
       const { since, limit } = parsed.value
-      const page = await entitiesSince(services.db, device.settingId, since, limit)
+      // Pulls read on their own connection: a withdrawal travels while pushes commit.
+      const readDb = readDbOf(services)
+      const page = await entitiesSince(readDb, device.settingId, since, limit)
       const cursor = page.rows.at(-1)?.seq ?? since
       const changes = page.rows.map(
         (r) => `{"seq":${r.seq},"kind":"${r.kind}","payload":${r.payload}}`,
@@ -102,7 +108,7 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         serverTime: isoNow(services),
         device: { id: device.id, settingId: device.settingId, revoked: false },
         config: { thumbnailRetentionHours: services.thumbnailRetentionHours },
-        facts: await settingFacts(services.db, device.settingId, services.now()),
+        facts: await settingFacts(readDb, device.settingId, services.now()),
       }
       const json = JSON.stringify(head)
       return reply
