@@ -64,6 +64,11 @@ export default defineConfig({
           ],
           environment: 'node',
           setupFiles: ['tests/setup/unit.ts'],
+          // Budgets for a shared, busy 2-core machine: PBKDF2, PDF pages and spawned servers
+          // are slow by nature there. A test waits for states, never for times, so a generous
+          // budget hides no bug; it only stops a loaded CI run failing on 5 s.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -115,6 +115,20 @@ describe('dailyAuditCsv', () => {
     expect(csv).toContain(`"'=cmd|""/c calc""!A1"`)
   })
 
+  it.each([
+    ['a space before =', ' =cmd', `' =cmd`],
+    ['a line feed before =', '\n=cmd', `"'\n=cmd"`],
+    ['a full-width =', '\uff1dcmd', `'\uff1dcmd`],
+    ['a full-width +', '\uff0bcmd', `'\uff0bcmd`],
+    ['a full-width -', '\uff0dcmd', `'\uff0dcmd`],
+    ['a full-width @', '\uff20cmd', `'\uff20cmd`],
+    ['a semicolon', 'Park; slide', `"Park; slide"`],
+    ['a tab', 'Park\tslide', `"Park\tslide"`],
+  ])('writes a reason with %s as one safe cell', (_what, reason, cell) => {
+    const csv = dailyAuditCsv(audit([photo(1, { reason })], []))
+    expect(csv.split(',')).toContain(cell)
+  })
+
   it('handles a busy day', () => {
     const day = busyDay(1000, 5000)
     const result = buildDailyAudit({

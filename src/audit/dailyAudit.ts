@@ -20,6 +20,7 @@ import {
 import type { SealedEvent } from './hashChain.ts'
 import { toPhotoRow, type AuditPhoto, type PhotoRow } from './photoRows.ts'
 import type { ChainVerdict } from './verifyChain.ts'
+import { photoUseRows, type AuditApproval, type AuditUse, type UseRow } from './photoUseRows.ts'
 
 export interface DailyTotals {
   photos: number
@@ -39,6 +40,8 @@ export interface DailyAudit {
   blocked: BlockedRow[]
   tagRemovals: TagRemovalRow[]
   deletions: DeletionRow[]
+  /** Uses of photos and parents' approvals (the server's day only; a tablet has none). */
+  uses: UseRow[]
   chain: ChainVerdict
 }
 
@@ -49,6 +52,9 @@ export interface DailyAuditInput {
   events: readonly SealedEvent[]
   chain: ChainVerdict
   names: AuditDirectory
+  /** The server's record of photo uses and approvals that day; absent on a tablet. */
+  uses?: readonly AuditUse[]
+  approvals?: readonly AuditApproval[]
 }
 
 export function buildDailyAudit(input: DailyAuditInput): DailyAudit {
@@ -75,6 +81,7 @@ export function buildDailyAudit(input: DailyAuditInput): DailyAudit {
     blocked,
     tagRemovals,
     deletions,
+    uses: photoUseRows(input.uses ?? [], input.approvals ?? [], names, timeZone),
     chain: input.chain,
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The daily audit as one CSV table: a row per photo, blocked attempt, tag removed after a
- * block and deletion, in that order, each in time order. One rectangular table (no sections) so it sorts and filters in a
+ * block, deletion, and (the server's day) photo use and publicity approval, in that order, each in time order. One rectangular table (no sections) so it sorts and filters in a
  * spreadsheet; several values in one field are separated by "; ".
  */
 import { toCsv } from './csv.ts'
@@ -80,7 +80,15 @@ export function auditCsvRows(audit: DailyAudit): string[][] {
     d.deviceId,
     ...['', list(d.children), '', '', '', d.reason, '', '', '', 'Deleted', d.photoId],
   ])
-  return [...photos, ...blocked, ...tagRemovals, ...deletions]
+  const uses = audit.uses.map((u) => [
+    u.record,
+    u.at,
+    u.time,
+    u.staff,
+    u.deviceId,
+    ...['', list(u.children), u.purpose, '', '', u.details, '', '', '', '', u.photoId],
+  ])
+  return [...photos, ...blocked, ...tagRemovals, ...deletions, ...uses]
 }
 
 export function dailyAuditCsv(audit: DailyAudit): string {

@@ -60,6 +60,15 @@ const DELETION_COLUMNS: PdfColumn[] = [
   { title: 'Photo id', share: 0.2 },
 ]
 
+const USE_COLUMNS: PdfColumn[] = [
+  { title: 'Time', share: 0.05 },
+  { title: 'Staff', share: 0.12 },
+  { title: 'Record', share: 0.1 },
+  { title: 'Children', share: 0.18 },
+  { title: 'What, where, until when', share: 0.35 },
+  { title: 'Photo id', share: 0.2 },
+]
+
 export async function dailyAuditPdf(audit: DailyAudit, facts: PdfFacts): Promise<Uint8Array> {
   const pdf = await PdfWriter.create()
   const title = `Daily photo audit: ${facts.settingName}, ${dayWords(audit.day)}`
@@ -119,6 +128,22 @@ function writeSections(pdf: PdfWriter, audit: DailyAudit): void {
     DELETION_COLUMNS,
     deletions.map((d) => [d.time, d.staff, d.children.join(', '), d.reason, d.photoId]),
   )
+  // Uses live on the server: a tablet's own day has none, so it does not list the section.
+  if (audit.uses.length > 0) {
+    section(
+      pdf,
+      `Photo uses and publicity approvals (${audit.uses.length})`,
+      USE_COLUMNS,
+      audit.uses.map((u) => [
+        u.time,
+        u.staff,
+        u.record,
+        u.children.join(', '),
+        u.details,
+        u.photoId,
+      ]),
+    )
+  }
 }
 
 function photoCells(p: PhotoRow): string[] {

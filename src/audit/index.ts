@@ -42,8 +42,10 @@ export {
   type DailyTotals,
 } from './dailyAudit.ts'
 export { photoBalance, type Balance, type BalanceWindows, type ChildTally } from './photoBalance.ts'
+export { photoUseRows, type AuditApproval, type AuditUse, type UseRow } from './photoUseRows.ts'
 export { csvField, toCsv } from './csv.ts'
 export { AUDIT_CSV_HEADER, auditCsvRows, dailyAuditCsv } from './dailyAuditCsv.ts'
 export { dailyAuditPdf, type PdfFacts } from './dailyAuditPdf.ts'
 export { exportFileName, slug, type ExportFormat } from './exportFileName.ts'
 export { managerAlerts, type AlertId, type AlertInput, type ManagerAlert } from './managerAlerts.ts'
+export { refusalLine, refusedWhat, type RefusalFact } from './refusalWords.ts'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { NAMES, blockedEvent, sealAll } from './auditTestData.ts'
 import { managerAlerts, type AlertInput } from './managerAlerts.ts'
+import type { RefusalFact } from './refusalWords.ts'
 import { verifyChain } from './verifyChain.ts'
 
 const NOW = '2026-11-23T12:00:00.000Z'
@@ -88,5 +89,54 @@ describe('managerAlerts', () => {
     ]
     const [alert] = managerAlerts({ ...calm, unseenDevices })
     expect(alert?.detail).toMatch(/^Garden iPad \(last seen 10 Nov 2026, 10:00\)/)
+  })
+})
+
+describe('refused changes', () => {
+  const refusal = (
+    kind: RefusalFact['kind'],
+    payload: unknown,
+    outcome: RefusalFact['outcome'],
+  ) => ({
+    id: `change-${kind}`,
+    kind,
+    entityId: 'entity-1',
+    madeAt: '2026-11-23T10:05:00.000Z',
+    actorId: 'sam',
+    message: 'Refused.',
+    payload,
+    outcome,
+  })
+
+  it.each([
+    [
+      refusal('consent', { childId: 'child-1', purpose: 'website', status: 'granted' }, 'removed'),
+      /^Consent of \S+ \S+ for .*website.* \(granted\), changed by Sam Okafor on 23 Nov 2026, 10:05: Refused\. It has been removed from this tablet/i,
+    ],
+    [
+      refusal('injury', { childId: 'child-1' }, 'kept'),
+      /^Injury record of .*This tablet still shows its own version\.$/,
+    ],
+    [
+      refusal('staff', { name: 'Jo Lindqvist' }, 'server-copy'),
+      /^Staff record of Jo Lindqvist, changed by Sam Okafor .*server’s version\.$/,
+    ],
+    [refusal('staffPin', { id: 'entity-1' }, 'server-copy'), /^New PIN of /],
+    [
+      refusal('child', { firstName: 'Ada', lastName: 'Byron' }, 'removed'),
+      /^Roster entry of Ada Byron,/,
+    ],
+    [refusal('location', { name: 'Garden' }, 'removed'), /^Location “Garden”,/],
+    [refusal('photo', { takenAt: '2026-11-23T10:00:00.000Z' }, 'kept'), /^Photo taken /],
+  ])('says what was refused, who made it, why and what the tablet did (%#)', (r, line) => {
+    const alerts = managerAlerts({ ...calm, refusals: [r] })
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        id: 'refused',
+        title: '1 change made on this tablet refused by the server',
+        seenIds: [r.id],
+        items: [expect.stringMatching(line)],
+      }),
+    ])
   })
 })

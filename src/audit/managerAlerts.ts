@@ -12,10 +12,18 @@ import { purposeLabel } from '../policy/index.ts'
 import type { AuditDirectory } from './auditDirectory.ts'
 import { dayTimeWords } from './auditWords.ts'
 import { chainWords } from './dailyAudit.ts'
+import { refusalLine, type RefusalFact } from './refusalWords.ts'
 import type { ChainVerdict } from './verifyChain.ts'
 
 export type AlertId =
-  'chain' | 'tabletChains' | 'unsent' | 'quarantined' | 'flagged' | 'reviews' | 'devices'
+  | 'chain'
+  | 'tabletChains'
+  | 'refused'
+  | 'unsent'
+  | 'quarantined'
+  | 'flagged'
+  | 'reviews'
+  | 'devices'
 
 export interface ManagerAlert {
   id: AlertId
@@ -23,6 +31,10 @@ export interface ManagerAlert {
   detail: string
   /** Where to act on it, when there is a screen for that. */
   action: 'audit' | 'photos' | 'reviews' | null
+  /** One line per case, when there are several to list. */
+  items?: string[]
+  /** The refusals the manager marks as seen from this alert ("Mark as seen"). */
+  seenIds?: string[]
 }
 
 export interface AlertInput {
@@ -40,6 +52,8 @@ export interface AlertInput {
   settingQuarantined?: number
   /** From the server: problems it found in tablets' audit chains when they arrived. */
   chainProblems?: readonly { deviceId: string; name: string; message: string; detectedAt: string }[]
+  /** This tablet's changes the server refused, not yet marked as seen. */
+  refusals?: readonly (RefusalFact & { id: string })[]
 }
 
 const DAY_MS = 86_400_000
@@ -51,6 +65,7 @@ export function managerAlerts(input: AlertInput): ManagerAlert[] {
       ? null
       : { id: 'chain', title: chainWords(input.chain), detail: '', action: 'audit' },
     tabletChainsAlert(input),
+    refusedAlert(input),
     unsentAlert(input),
     quarantinedAlert(input),
     flaggedAlert(input),
@@ -72,6 +87,22 @@ function tabletChainsAlert(input: AlertInput): ManagerAlert | null {
     title: `The audit record of ${plural(tablets, 'tablet', 'tablets')} did not check out on the server`,
     detail: `${lines.join(' ')} Keep ${tablets === 1 ? 'that tablet' : 'those tablets'} as they are and tell the data protection lead.`,
     action: null,
+  }
+}
+
+function refusedAlert(input: AlertInput): ManagerAlert | null {
+  const refusals = input.refusals ?? []
+  if (refusals.length === 0) return null
+  return {
+    id: 'refused',
+    title: `${plural(refusals.length, 'change', 'changes')} made on this tablet refused by the server`,
+    detail:
+      refusals.length === 1
+        ? 'The server did not accept it, so it is not part of the setting’s records. Make the change again if it is still needed (as the manager, or after syncing), then mark it as seen.'
+        : 'The server did not accept them, so they are not part of the setting’s records. Make each change again if it is still needed (as the manager, or after syncing), then mark them as seen.',
+    action: null,
+    items: refusals.map((r) => refusalLine(r, input.names, input.timeZone)),
+    seenIds: refusals.map((r) => r.id),
   }
 }
 

@@ -21,6 +21,7 @@ import type {
   Location,
   PhotoImage,
   PhotoMeta,
+  Refusal,
   Room,
   Setting,
   StaffRecord,
@@ -43,7 +44,17 @@ export const SCHEMA_V1 = {
   outbox: '++seq, &id, [kind+entityId]',
 } as const satisfies Record<string, string>
 
-export const DB_VERSION = 1
+/**
+ * Version 3 (h3's number; 2 is another branch's): adds `refusals`, the changes the server
+ * refused. Only the tables a version changes are declared: Dexie keeps every other table as
+ * the versions before left it, so versions made on parallel branches compose. A new store
+ * has no old rows, so it needs no upgrade.
+ */
+export const SCHEMA_V3_CHANGES = {
+  refusals: 'id, refusedAt',
+} as const satisfies Record<string, string>
+
+export const DB_VERSION = 3
 
 export class ConsentLensDb extends Dexie {
   declare setting: EntityTable<Setting, 'id'>
@@ -58,10 +69,12 @@ export class ConsentLensDb extends Dexie {
   declare photoImages: EntityTable<PhotoImage, 'photoId'>
   declare audit: EntityTable<AuditEvent, 'id'>
   declare outbox: Table<OutboxEntry, number, NewOutboxEntry>
+  declare refusals: EntityTable<Refusal, 'id'>
 
   constructor(name: string) {
     super(name)
     this.version(1).stores(SCHEMA_V1)
+    this.version(3).stores(SCHEMA_V3_CHANGES)
   }
 }
 

@@ -7,11 +7,13 @@
  * setting's facts on the device row (`serverFacts`: tablets unseen for a week, quarantined
  * photos of the whole setting, audit chains that failed on arrival). Before the first sync
  * they are absent and the alerts say nothing about them, rather than something untrue.
+ *
+ * The changes the server refused (`refusals`) are listed until the manager marks them as seen.
  */
 import type { AuditPhoto } from '../audit/photoRows.ts'
 import type { AuditEvent } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { Child, PhotoMeta, ServerFacts } from './records.ts'
+import type { Child, PhotoMeta, Refusal, ServerFacts, StaffRecord } from './records.ts'
 
 export interface AlertFacts {
   /** Kept photos not yet confirmed by the server. */
@@ -25,10 +27,15 @@ export interface AlertFacts {
   children: Child[]
   /** The setting's facts from the server's last pull; null before the first. */
   server: ServerFacts | null
+  /** This tablet's changes the server refused, not yet marked as seen, oldest first. */
+  refusals: Refusal[]
+  /** For the names of who made them. */
+  staff: Pick<StaffRecord, 'id' | 'name'>[]
 }
 
 export async function loadAlertFacts(db: ConsentLensDb): Promise<AlertFacts> {
-  return db.transaction('r', [db.photos, db.audit, db.device, db.children], async () => {
+  const tables = [db.photos, db.audit, db.device, db.children, db.refusals, db.staff]
+  return db.transaction('r', tables, async () => {
     const device = await db.device.toCollection().first()
     const deviceId = device?.id ?? ''
     const unsentRows = await db.photos.where('syncState').anyOf('waiting', 'uploading').toArray()
@@ -50,6 +57,11 @@ export async function loadAlertFacts(db: ConsentLensDb): Promise<AlertFacts> {
       .between([deviceId, 0], [deviceId, Infinity])
       .toArray()
     const children = await db.children.toArray()
-    return { unsent, flagged, quarantined, chain, children, server: device?.serverFacts ?? null }
+    const refusals = (await db.refusals.orderBy('refusedAt').toArray()).filter(
+      (r) => r.seenAt === null,
+    )
+    const staff = (await db.staff.toArray()).map(({ id, name }) => ({ id, name }))
+    const server = device?.serverFacts ?? null
+    return { unsent, flagged, quarantined, chain, children, server, refusals, staff }
   })
 }

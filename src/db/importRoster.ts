@@ -6,6 +6,7 @@
  * now (a room archived, a keyworker gone or a child added since the preview); if any row no
  * longer passes, nothing is imported and every problem is reported by line.
  */
+import { nextVersion } from '../protocol/index.ts'
 import type { Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
 import { authorise, type ActorRef } from './authorise.ts'
@@ -75,6 +76,7 @@ export async function importRoster(
       keyworkerId: row.keyworkerId,
       dateOfBirth: row.dateOfBirth,
       leavingDate: null,
+      ...nextVersion(undefined, now),
     }))
     await db.children.bulkAdd(children)
     for (const payload of children)

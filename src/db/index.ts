@@ -10,7 +10,7 @@
  *   consent, staff, locations, injury clearance or the roster.
  * - Expected failures are values `{ ok: false, error: { code, message } }`.
  */
-export { ConsentLensDb, DB_VERSION, SCHEMA_V1, openDb } from './ConsentLensDb.ts'
+export { ConsentLensDb, DB_VERSION, SCHEMA_V1, SCHEMA_V3_CHANGES, openDb } from './ConsentLensDb.ts'
 export type * from './records.ts'
 export { DEFAULT_IDLE_LOCK_MINUTES } from './records.ts'
 export type { DbError, Result } from './result.ts'
@@ -79,6 +79,7 @@ export { recordLock, type LockCause } from './recordLock.ts'
 export { IDLE_LOCK_RANGE, setIdleLockMinutes, type SettingErrorCode } from './settingRepository.ts'
 export { loadRoomBoard, type RoomBoard } from './roomBoard.ts'
 export { loadChildConsentPage, type ChildConsentPage } from './childConsentPage.ts'
+export { consentConditions } from './consentConditions.ts'
 export type { CaptureDraft } from './captureDraft.ts'
 export {
   SAVE_TABLES,
@@ -96,3 +97,4 @@ export type { StorageFailureCode } from './storageFailure.ts'
 export { loadAuditDay, type AuditDayBounds, type AuditDayData } from './auditDayData.ts'
 export { recordAuditExport, type AuditExport } from './recordAuditExport.ts'
 export { loadAlertFacts, type AlertFacts } from './alertFacts.ts'
+export { markRefusalsSeen, unseenRefusals } from './refusals.ts'

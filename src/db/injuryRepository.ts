@@ -6,6 +6,7 @@
  * - The change, its outbox entry and its audit event are written in one transaction.
  * - An injury is never deleted; clearing sets `clearedAt` and `clearedBy` once.
  */
+import { nextVersion } from '../protocol/index.ts'
 import type { Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
 import { authorise, type ActorRef } from './authorise.ts'
@@ -45,6 +46,7 @@ export async function recordInjury(
       description,
       clearedAt: null,
       clearedBy: null,
+      ...nextVersion(undefined, now),
     }
     await db.injuries.add(injury)
     await enqueueOutbox(
@@ -81,7 +83,12 @@ export async function clearInjury(
         `This injury was already cleared on ${injury.clearedAt.slice(0, 10)}.`,
       )
     }
-    const cleared: InjuryRecord = { ...injury, clearedAt: now, clearedBy: allowed.value.id }
+    const cleared: InjuryRecord = {
+      ...injury,
+      clearedAt: now,
+      clearedBy: allowed.value.id,
+      ...nextVersion(injury, now),
+    }
     await db.injuries.put(cleared)
     await enqueueOutbox(
       db,

@@ -5,6 +5,7 @@
  * Invariant: a location is archived, never deleted, because old photos and audit events name
  * it; archived locations are left out of pickers but kept for the policy and history.
  */
+import { nextVersion } from '../protocol/index.ts'
 import type { Iso, LocationKind } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
 import { authorise, type ActorRef } from './authorise.ts'
@@ -44,7 +45,14 @@ export async function addLocation(
     if (roomId !== null && (await db.rooms.get(roomId)) === undefined) {
       return fail('unknown-room', 'That room is not on this device. Choose another.')
     }
-    const location: Location = { id: makeId(), name, kind: input.kind, roomId, archived: false }
+    const location: Location = {
+      id: makeId(),
+      name,
+      kind: input.kind,
+      roomId,
+      archived: false,
+      ...nextVersion(undefined, now),
+    }
     await db.locations.add(location)
     return ok(await announce(db, location, allowed.value.id, 'location-added', now, makeId))
   })
@@ -64,7 +72,7 @@ export async function archiveLocation(
     if (existing === undefined) {
       return fail('unknown-location', 'This location is not on this device.')
     }
-    const location: Location = { ...existing, archived: true }
+    const location: Location = { ...existing, archived: true, ...nextVersion(existing, now) }
     await db.locations.put(location)
     return ok(await announce(db, location, allowed.value.id, 'location-archived', now, makeId))
   })

@@ -11,8 +11,8 @@
 import { Dexie, type Transaction } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { SCHEMA_V1, type ConsentLensDb } from './ConsentLensDb.ts'
-import { ALMA, BODHI, freshDb } from './testDb.ts'
+import { openDb, SCHEMA_V1 } from './ConsentLensDb.ts'
+import { ALMA, BODHI } from './testDb.ts'
 
 // Hypothetical v2: children gain `knownAs` (defaults to the first name) and an index on it.
 const SCHEMA_V2 = { ...SCHEMA_V1, children: 'id, roomId, keyworkerId, knownAs' }
@@ -36,7 +36,14 @@ function openAtV2(name: string): Dexie {
   return db
 }
 
-let v1: ConsentLensDb
+let v1: Dexie
+
+/** A database as version 1 of the app left it (the real class is at a later version now). */
+function freshV1(): Dexie {
+  const db = new Dexie(`v1-${globalThis.crypto.randomUUID()}`)
+  db.version(1).stores(SCHEMA_V1)
+  return db
+}
 
 afterEach(async () => {
   await Dexie.delete(v1.name)
@@ -44,9 +51,9 @@ afterEach(async () => {
 
 describe('upgrading a version-1 database', () => {
   it('keeps every row and migrates it to the new shape', async () => {
-    v1 = freshDb()
-    await v1.children.bulkAdd([ALMA, BODHI])
-    await v1.consents.add({
+    v1 = freshV1()
+    await v1.table('children').bulkAdd([ALMA, BODHI])
+    await v1.table('consents').add({
       id: 'c1',
       childId: ALMA.id,
       purpose: 'display',
@@ -69,8 +76,8 @@ describe('upgrading a version-1 database', () => {
   })
 
   it('aborts the whole upgrade on a row it cannot read, leaving version 1 as it was', async () => {
-    v1 = freshDb()
-    await v1.children.add(ALMA)
+    v1 = freshV1()
+    await v1.table('children').add(ALMA)
     await v1.table('children').add({ id: 'broken' }) // no firstName: not a version-1 child
     v1.close()
 
@@ -81,5 +88,20 @@ describe('upgrading a version-1 database', () => {
     expect(reopened.verno).toBe(1)
     expect(await reopened.table('children').get(ALMA.id)).toEqual(ALMA)
     reopened.close()
+  })
+})
+
+describe('version 3 (h3): the store of refused changes', () => {
+  it('opens a version-1 database with every row kept and an empty refusals store', async () => {
+    v1 = freshV1()
+    await v1.table('children').bulkAdd([ALMA, BODHI])
+    v1.close()
+
+    const v3 = openDb(v1.name)
+    await v3.open()
+    expect(v3.verno).toBe(3)
+    expect(await v3.children.toArray()).toEqual([ALMA, BODHI])
+    expect(await v3.refusals.count()).toBe(0)
+    v3.close()
   })
 })

@@ -47,6 +47,10 @@ export interface Location {
   kind: LocationKind
   roomId: string | null
   archived: boolean
+  /** The record's own version (src/protocol/recordVersion.ts); absent on older rows: 0. */
+  version?: number
+  /** When this version was made on a device; absent on older rows. */
+  updatedAt?: Iso
 }
 
 export interface Child {
@@ -59,6 +63,10 @@ export interface Child {
   dateOfBirth: string
   /** YYYY-MM-DD; null while the child attends. */
   leavingDate: string | null
+  /** The record's own version (src/protocol/recordVersion.ts); absent on older rows: 0. */
+  version?: number
+  /** When this version was made on a device; absent on older rows. */
+  updatedAt?: Iso
 }
 
 /** A consent record of the policy, plus where the paper or digital form is and its conditions. */
@@ -79,6 +87,10 @@ export interface InjuryRecord {
   description: string
   clearedAt: Iso | null
   clearedBy: string | null
+  /** The record's own version (src/protocol/recordVersion.ts); absent on older rows: 0. */
+  version?: number
+  /** When this version was made on a device; absent on older rows. */
+  updatedAt?: Iso
 }
 
 /**
@@ -110,6 +122,10 @@ export interface StaffRecord {
   /** How many times this person has been locked out; each lockout lasts twice the last. */
   lockouts: number
   active: boolean
+  /** The record's own version (src/protocol/recordVersion.ts); absent on older rows: 0. */
+  version?: number
+  /** When this version was made on a device; absent on older rows. */
+  updatedAt?: Iso
 }
 
 /** A member of staff as screens and the server see them: no PIN hash, no counters. */
@@ -122,6 +138,10 @@ export interface Staff {
   active: boolean
   hasPin: boolean
   lockedUntil: Iso | null
+  /** The record's own version (src/protocol/recordVersion.ts); absent on older rows: 0. */
+  version?: number
+  /** When this version was made on a device; absent on older rows. */
+  updatedAt?: Iso
 }
 
 /** This device's enrolment. One row. */
@@ -205,6 +225,11 @@ export interface PhotoMeta {
   attestations?: Attestations
   /** Added after version 1 (not indexed): size of the stored thumbnail, in bytes. */
   thumbnailBytes?: number
+  /**
+   * Added after version 1 (not indexed): the server has the thumbnail for its photo library
+   * (or will never take it); absent: not sent yet.
+   */
+  thumbnailUploaded?: true
   deleted: PhotoDeletion | null
   /** Empty: not flagged. One entry per withdrawal that concerns this photo. */
   flaggedForRemoval: RemovalFlag[]
@@ -227,4 +252,34 @@ export interface PhotoImage {
   /** Null once the server has confirmed it holds the image and the device let it go. */
   full: Blob | null
   thumbnail: Blob
+}
+
+/**
+ * A change this tablet made that the server refused (it answered `rejected`), kept so the
+ * manager sees what was refused and why (alerts on Home) and nothing typed is silently lost.
+ * Added in version 3 (store `refusals`).
+ */
+export interface Refusal {
+  /** The refused change's id (its outbox entry's id). */
+  id: string
+  kind: 'consent' | 'injury' | 'staff' | 'staffPin' | 'child' | 'location' | 'photo'
+  entityId: string
+  /** When the change was made on this tablet, and who made it. */
+  madeAt: Iso
+  actorId: string | null
+  /** When this tablet received the refusal. */
+  refusedAt: Iso
+  code: string
+  /** The server's reason, in its words. */
+  message: string
+  /** The record as this tablet sent it (a PIN change keeps only whose PIN it was). */
+  payload: unknown
+  /**
+   * What this tablet did to agree with the server: took the server's copy, removed a record
+   * the server does not have, or kept its own (a photo; a record on the safe side, such as an
+   * injury; or a later change of the same record still waiting to be sent).
+   */
+  outcome: 'server-copy' | 'removed' | 'kept'
+  /** When the manager marked it as seen on the alerts; null until then. */
+  seenAt: Iso | null
 }

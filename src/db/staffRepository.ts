@@ -12,6 +12,7 @@
  * - Hashing (WebCrypto) happens before the transaction opens: IndexedDB commits a transaction
  *   that waits on anything else.
  */
+import { nextVersion } from '../protocol/index.ts'
 import { defaultCanCapture, type Iso, type StaffRole } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
 import { authorise, type ActorRef } from './authorise.ts'
@@ -38,8 +39,21 @@ const TABLES = ['staff', 'outbox', 'audit', 'device'] as const
 
 /** What may leave the storage layer: no hash, no counters. */
 export function toStaff(record: StaffRecord): Staff {
-  const { id, name, role, canCapture, roomId, active, lockedUntil } = record
-  return { id, name, role, canCapture, roomId, active, hasPin: record.pin !== null, lockedUntil }
+  const { id, name, role, canCapture, roomId, active, lockedUntil, version, updatedAt } = record
+  const staff: Staff = {
+    id,
+    name,
+    role,
+    canCapture,
+    roomId,
+    active,
+    hasPin: record.pin !== null,
+    lockedUntil,
+  }
+  // Only when known: a row from before versions stays exactly as it was.
+  if (version !== undefined) staff.version = version
+  if (updatedAt !== undefined) staff.updatedAt = updatedAt
+  return staff
 }
 
 export async function listStaff(db: ConsentLensDb): Promise<Staff[]> {
@@ -76,6 +90,7 @@ export async function createStaff(
       pin,
       ...FRESH_LOCKOUT_STATE,
       active: true,
+      ...nextVersion(undefined, now),
     }
     await db.staff.add(record)
     const staff = toStaff(record)
@@ -116,7 +131,7 @@ export async function setAuthorised(
     if (!allowed.ok) return allowed
     const record = await db.staff.get(staffId)
     if (record === undefined) return fail('unknown-staff', 'This person is not on this device.')
-    const updated: StaffRecord = { ...record, canCapture }
+    const updated: StaffRecord = { ...record, canCapture, ...nextVersion(record, now) }
     await db.staff.put(updated)
     const staff = toStaff(updated)
     await enqueueOutbox(

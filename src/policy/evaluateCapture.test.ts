@@ -72,6 +72,31 @@ describe('who, where and what for', () => {
     )
     expect(d.verdict).toBe('allow')
   })
+
+  it('[children-not-identified] blocks a tagged child who is not on the roster, naming the id', () => {
+    const d = evaluateCapture(
+      makeRequest({ childIds: ['c1', 'c99'], purposes: ['display'] }),
+      makeContext(),
+    )
+    expect(d.verdict).toBe('block')
+    // Not also "no consent": nothing can be checked for a child the setting does not know.
+    expect(rulesOf(d)).toEqual(['children-not-identified'])
+    expect(d.findings).toEqual([
+      expect.objectContaining({ rule: 'children-not-identified', childId: 'c99' }),
+    ])
+    expect(d.findings[0]?.message).toContain('c99')
+    expect(d.permittedPurposes).toEqual([])
+  })
+
+  it('[children-not-identified] blocks children tagged although "no children" is attested', () => {
+    const d = evaluateCapture(
+      makeRequest({ childIds: ['c1'], attestations: { ...attest, noChildrenInFrame: true } }),
+      makeContext(),
+    )
+    expect(d.verdict).toBe('block')
+    expect(rulesOf(d)).toEqual(['children-not-identified'])
+    expect(d.findings[0]?.message).toMatch(/no children in this photo/)
+  })
 })
 
 describe('consent', () => {
@@ -94,9 +119,9 @@ describe('consent', () => {
     expect(d.permittedPurposes).toEqual([])
   })
 
-  it('[consent-missing] a child tagged but not on the roster has no consent', () => {
+  it('[children-not-identified] a child tagged but not on the roster is not identified, not checked for consent', () => {
     const d = evaluateCapture(makeRequest({ childIds: ['ghost'] }), makeContext())
-    expect(rulesOf(d)).toEqual(['consent-missing'])
+    expect(rulesOf(d)).toEqual(['children-not-identified'])
     expect(d.findings[0]?.message).toContain('not on this device')
   })
 
@@ -362,6 +387,21 @@ describe('[one-to-one-with-adult]', () => {
   it('[one-to-one-with-adult] a blank reason is no reason', () => {
     const d = evaluateCapture(makeRequest({ adultInFrame: true, reason: '   ' }), makeContext())
     expect(d.verdict).toBe('needs_reason')
+  })
+
+  it.each([
+    ['a zero-width space', '\u200b'],
+    ['zero-width joiners and a non-joiner', '\u200d\u200c\u200d'],
+    ['a byte-order mark between spaces', ' \ufeff '],
+    ['a word joiner and a soft hyphen', '\u2060\u00ad'],
+    ['a Hangul filler', '\u3164'],
+    ['a blank Braille pattern', '\u2800'],
+    ['no-break and ideographic spaces', '\u00a0\u3000'],
+    ['a line feed and a tab', '\n\t'],
+  ])('[one-to-one-with-adult] a reason made only of %s is no reason', (_what, reason) => {
+    const d = evaluateCapture(makeRequest({ adultInFrame: true, reason }), makeContext())
+    expect(d.verdict).toBe('needs_reason')
+    expect(d.findings[0]?.message).toMatch(/record the agreed reason/)
   })
 
   it('[one-to-one-with-adult] with a reason it is allowed and the finding stays for the audit', () => {

@@ -13,6 +13,7 @@ import { decideChain, STATUS_RULE } from './effectiveConsent.ts'
 import { captionWords, foldName } from './nameMatch.ts'
 import { parseOrThrow } from './PolicyInputError.ts'
 import { findingMessage, type MessageFacts } from './findingMessage.ts'
+import { isBlank } from './isBlank.ts'
 import { RULE_IDS, type RuleId } from './rules.ts'
 import {
   CaptureRequestSchema,
@@ -89,9 +90,14 @@ function decide(req: CaptureRequest, ctx: CompiledContext): Decision {
     add('prohibited-location', 'block')
   }
   if (purposes.length === 0) add('no-purpose', 'block')
-  if (childIds.length === 0 && !req.attestations.noChildrenInFrame) {
-    add('children-not-identified', 'block')
-  }
+  // Tag every child, or attest that there are none; never both (one of the two is wrong).
+  const noneAttested = req.attestations.noChildrenInFrame
+  if (childIds.length === 0 ? !noneAttested : noneAttested) add('children-not-identified', 'block')
+  // A tagged id that is not a child on the roster: no consent, injury or name check is possible
+  // for a child the setting does not know, so it is reported once, as not identified.
+  const unknownIds = childIds.filter((id) => !ctx.children.has(id))
+  for (const id of unknownIds) add('children-not-identified', 'block', id)
+  const knownIds = childIds.filter((id) => ctx.children.has(id))
 
   // Consent, per child and per needed purpose. A group learning-journey photo goes into other
   // children's journeys too, so it also needs every tagged child's group_photo consent.
@@ -100,10 +106,10 @@ function decide(req: CaptureRequest, ctx: CompiledContext): Decision {
       ? unique<Purpose>([...purposes, 'group_photo'])
       : purposes
   const consentBlocked = new Set<Purpose>()
-  const chainsByChild = childIds.map((id) => ctx.chainsOf(id))
+  const chainsByChild = knownIds.map((id) => ctx.chainsOf(id))
   for (const purpose of needed) {
-    for (let i = 0; i < childIds.length; i++) {
-      const childId = childIds[i] ?? ''
+    for (let i = 0; i < knownIds.length; i++) {
+      const childId = knownIds[i] ?? ''
       const verdict = decideChain(chainsByChild[i]?.get(purpose), atMs)
       const rule = STATUS_RULE[verdict.status]
       if (rule === null) continue
@@ -113,7 +119,7 @@ function decide(req: CaptureRequest, ctx: CompiledContext): Decision {
     }
   }
 
-  for (const childId of childIds) {
+  for (const childId of knownIds) {
     const child = ctx.children.get(childId)
     const injured = child?.injuries.some(
       (i) => toMs(i.recordedAt) <= atMs && (i.clearedAt === null || atMs < toMs(i.clearedAt)),
@@ -156,8 +162,7 @@ function decide(req: CaptureRequest, ctx: CompiledContext): Decision {
       })
 
   const reasonMissing =
-    findings.some((f) => f.severity === 'reason') &&
-    (req.reason === null || req.reason.trim() === '')
+    findings.some((f) => f.severity === 'reason') && (req.reason === null || isBlank(req.reason))
   const verdict: Verdict = findings.some((f) => f.severity === 'block')
     ? 'block'
     : reasonMissing

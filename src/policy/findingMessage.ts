@@ -4,6 +4,7 @@
  */
 import type { CompiledContext } from './compileContext.ts'
 import type { Finding } from './evaluateCapture.ts'
+import { isBlank } from './isBlank.ts'
 import { purposeLabel } from './purposeLabels.ts'
 import type { CaptureRequest } from './schema.ts'
 
@@ -44,7 +45,12 @@ export function findingMessage(finding: Omit<Finding, 'message'>, facts: Message
     case 'no-purpose':
       return 'Choose what the photo is for.'
     case 'children-not-identified':
-      return 'Tag every child in the photo, or confirm that no child is in it.'
+      if (finding.childId !== undefined) {
+        return `${who} is tagged. Only children on the roster can be checked: remove the tag, or sync so the roster is up to date.`
+      }
+      return req.childIds.length > 0
+        ? 'Children are tagged, but "no children in this photo" is ticked. Untick it, or remove the tags.'
+        : 'Tag every child in the photo, or confirm that no child is in it.'
     case 'consent-missing':
       return `${who}: no consent on record for ${what}. Do not photograph for this purpose.`
     case 'consent-refused':
@@ -66,7 +72,7 @@ export function findingMessage(finding: Omit<Finding, 'message'>, facts: Message
     case 'caption-names-child':
       return `The caption names ${firstName(ctx, finding.childId)}. Remove children's names from the caption.`
     case 'one-to-one-with-adult':
-      return req.reason !== null && req.reason.trim() !== ''
+      return req.reason !== null && !isBlank(req.reason)
         ? `One child with an adult: reason recorded ("${req.reason.trim()}").`
         : 'One child alone with an adult: record the agreed reason, or retake with others.'
     case 'publicity-needs-photo-approval':

@@ -18,6 +18,17 @@ export { addCalendarMonthsMs } from './calendar.ts'
 export { compileContext } from './compileContext.ts'
 export { PolicyInputError, type InputIssue } from './PolicyInputError.ts'
 export { RULES, RULE_IDS, type RuleId, type RuleInfo } from './rules.ts'
+export {
+  decidePhotoUse,
+  decidePhotoUses,
+  USE_PURPOSES,
+  type PhotoApproval,
+  type PhotoForUse,
+  type PhotoUseDecision,
+  type UsePurpose,
+  type UseRefusal,
+  type UseRefusalCode,
+} from './photoUse.ts'
 export { PURPOSE_LABELS, purposeLabel, purposeList } from './purposeLabels.ts'
 export * from './schema.ts'
 export * from './roles.ts'

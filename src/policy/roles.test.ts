@@ -68,6 +68,20 @@ const cases: Case[] = [
   ['practitioner', 'enrol-device', { canCapture: true }, false],
   ['student', 'enrol-device', {}, false],
   ['volunteer', 'enrol-device', {}, false],
+  // the setting's photo library: the manager all of it, a keyworker their key children's
+  ['manager', 'view-photo-library', {}, true],
+  ['keyworker', 'view-photo-library', { isKeyChild: true }, true],
+  ['keyworker', 'view-photo-library', { isKeyChild: false }, false],
+  ['practitioner', 'view-photo-library', { isKeyChild: true, canCapture: true }, false],
+  ['student', 'view-photo-library', { isKeyChild: true }, false],
+  ['volunteer', 'view-photo-library', {}, false],
+  ['manager', 'use-photo', {}, true],
+  ['keyworker', 'use-photo', { isKeyChild: true }, true],
+  ['keyworker', 'use-photo', {}, false],
+  ['practitioner', 'use-photo', { canCapture: true }, false],
+  ['manager', 'record-photo-approval', {}, true],
+  ['keyworker', 'record-photo-approval', { isKeyChild: true }, false],
+  ['practitioner', 'record-photo-approval', {}, false],
 ]
 
 describe('can', () => {

@@ -32,6 +32,9 @@ export const ACTIONS = [
   'view-audit',
   'delete-photo',
   'enrol-device',
+  'view-photo-library',
+  'use-photo',
+  'record-photo-approval',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -79,6 +82,12 @@ export const PERMISSIONS: Record<Action, Row> = {
   'view-audit': row('always', 'never', 'never', 'never', 'never'),
   // Enrolling decides which server receives every photo taken on the tablet: the manager's.
   'enrol-device': row('always', 'never', 'never', 'never', 'never'),
+  // The setting's photos on the server (issue 13): the manager sees and uses them all; a
+  // keyworker those with one of their key children in them; nobody else, even in the room.
+  'view-photo-library': row('always', 'key-children', 'never', 'never', 'never'),
+  'use-photo': row('always', 'key-children', 'never', 'never', 'never'),
+  // A parent's approval of a publicity photo is part of the consent record: one owner.
+  'record-photo-approval': row('always', 'never', 'never', 'never', 'never'),
 }
 
 export function can(role: StaffRole, action: Action, opts: RoleOptions = {}): boolean {
@@ -120,6 +129,12 @@ const DENIED: Record<Action, string> = {
   'view-audit': 'Only the manager can see the daily photo audit and export it.',
   'enrol-device':
     'Only the manager can connect this tablet to the setting’s server. Ask the manager.',
+  'view-photo-library':
+    "Only the manager and a child's keyworker can see the setting's photos. Ask one of them.",
+  'use-photo':
+    "Only the manager and a child's keyworker can use the setting's photos. Ask one of them.",
+  'record-photo-approval':
+    'Only the manager can record a parent’s approval of a photo. Pass the approval to them.',
 }
 
 /** Why `can` said no, in a practitioner's words, with what to do next. */

@@ -80,14 +80,35 @@ export const PolicyLocationSchema = z.object({
   kind: LocationKindSchema,
 })
 
+/**
+ * A list whose ids are unique. A context that lists an id twice contradicts itself (the same
+ * member of staff both allowed and not); looking it up by id would silently pick one of the two,
+ * so such a context is refused rather than evaluated: it must never fail open.
+ */
+function uniqueIds<T extends z.ZodType<{ id: string }>>(item: T, what: string) {
+  return z.array(item).superRefine((items, ctx) => {
+    const seen = new Set<string>()
+    items.forEach((entry, index) => {
+      if (seen.has(entry.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'id'],
+          message: `${what} "${entry.id}" is listed twice; the data on this device contradicts itself. Sync again, and tell the manager if it stays.`,
+        })
+      }
+      seen.add(entry.id)
+    })
+  })
+}
+
 export const PolicyContextSchema = z.object({
   now: IsoSchema,
   consentDataSyncedAt: IsoSchema,
-  staff: z.array(PolicyStaffSchema),
-  devices: z.array(PolicyDeviceSchema),
-  locations: z.array(PolicyLocationSchema),
-  children: z.array(PolicyChildSchema),
-  consents: z.array(ConsentRecordSchema),
+  staff: uniqueIds(PolicyStaffSchema, 'Staff member'),
+  devices: uniqueIds(PolicyDeviceSchema, 'Device'),
+  locations: uniqueIds(PolicyLocationSchema, 'Location'),
+  children: uniqueIds(PolicyChildSchema, 'Child'),
+  consents: uniqueIds(ConsentRecordSchema, 'Consent record'),
 })
 
 export const AttestationsSchema = z.object({

@@ -60,6 +60,36 @@ describe('malformed input', () => {
     expect(refusal(value)).toBeInstanceOf(PolicyInputError)
   })
 
+  // SCENARIOS.md: a context that lists the same id twice is refused, never evaluated, so that
+  // "s2 not allowed, s2 allowed" cannot be read as allowed whichever copy a lookup keeps.
+  it.each([
+    ['staff', 'staff', { id: 's2', name: 'Tom Reed', canCapture: true }],
+    ['devices', 'devices', { id: 'd2', enrolled: true, revoked: false }],
+    ['locations', 'locations', { id: 'toilets', name: 'Toilets', kind: 'room' }],
+    ['children', 'children', { id: 'c1', firstName: 'Amelia', lastName: 'Jones', injuries: [] }],
+  ] as const)(
+    '[staff-not-authorised][device-not-enrolled][prohibited-location] refuses a context listing an id twice in %s',
+    (_what, key, duplicate) => {
+      const ctx = makeContext()
+      const list = [...(ctx[key] as readonly object[]), duplicate]
+      const e = refusal(makeRequest(), { ...ctx, [key]: list })
+      const index = list.length - 1
+      expect(e.issues.map((i) => i.field)).toEqual([`context.${key}[${index}].id`])
+      expect(e.message).toMatch(/listed twice/)
+    },
+  )
+
+  it('[consent-withdrawn] refuses a context listing a consent record id twice', () => {
+    const ctx = makeContext()
+    const first = ctx.consents[0]
+    if (first === undefined) throw new Error('fixture has consents')
+    const e = refusal(makeRequest(), {
+      ...ctx,
+      consents: [...ctx.consents, { ...first, status: 'withdrawn' }],
+    })
+    expect(e.issues.map((i) => i.field)).toEqual([`context.consents[${ctx.consents.length}].id`])
+  })
+
   it('refuses an unknown location kind in the context', () => {
     const ctx = makeContext()
     const e = refusal(makeRequest(), {

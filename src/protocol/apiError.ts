@@ -24,6 +24,9 @@ export const API_ERROR_CODES = [
   'storage_failing',
   'upload_limit',
   'database_unavailable',
+  // The photo library (issue 13).
+  'use_refused',
+  'gone',
 ] as const
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]

@@ -6,7 +6,10 @@
  * Invariants:
  * - A payload is the whole entity after the change, never a diff.
  * - Every change gets a result; `rejected` is final (sending it again cannot help) and says
- *   why in words, so the device can drop it from its outbox and show the reason.
+ *   why in words, so the device can drop it from its outbox, keep the refusal and show it.
+ * - A refused record change carries the server's copy of that record as it now stands
+ *   (`serverCopy`, its payload null when the server has none), so the device can make its own
+ *   copy agree with the server's instead of silently keeping a version the server refused.
  */
 import { z } from 'zod'
 import { IdSchema, IsoSchema } from './common.ts'
@@ -55,10 +58,23 @@ export const PushRequestSchema = z.object({
 
 export const PUSH_STATUSES = ['applied', 'duplicate', 'rejected'] as const
 
+const copy = { id: IdSchema }
+
+/** The server's copy of a refused change's record; absent for photos and from older servers. */
+export const ServerCopySchema = z.discriminatedUnion('kind', [
+  z.object({ ...copy, kind: z.literal('consent'), payload: ConsentWireSchema.nullable() }),
+  z.object({ ...copy, kind: z.literal('injury'), payload: InjuryWireSchema.nullable() }),
+  z.object({ ...copy, kind: z.literal('staff'), payload: StaffWireSchema.nullable() }),
+  z.object({ ...copy, kind: z.literal('staffPin'), payload: StaffPinWireSchema.nullable() }),
+  z.object({ ...copy, kind: z.literal('child'), payload: ChildWireSchema.nullable() }),
+  z.object({ ...copy, kind: z.literal('location'), payload: LocationWireSchema.nullable() }),
+])
+
 export const PushResultSchema = z.object({
   id: IdSchema,
   status: z.enum(PUSH_STATUSES),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  serverCopy: ServerCopySchema.optional(),
 })
 
 export const PushResponseSchema = z.object({
@@ -71,3 +87,4 @@ export type PushKind = PushChange['kind']
 export type PushRequest = z.infer<typeof PushRequestSchema>
 export type PushResult = z.infer<typeof PushResultSchema>
 export type PushResponse = z.infer<typeof PushResponseSchema>
+export type ServerCopy = z.infer<typeof ServerCopySchema>

@@ -6,6 +6,8 @@
  * - A staff record never carries a PIN hash; PIN verifiers travel apart as `StaffPin`
  *   (docs/decisions/0005-staff-pins-reach-every-device.md says why and how).
  * - Unknown fields are stripped, so a newer device cannot smuggle data into older storage.
+ * - Records that can be edited (location, child, injury, staff) carry their own version
+ *   (`recordVersion.ts`): the newer copy wins, not the one that arrived last.
  */
 import { z } from 'zod'
 import {
@@ -19,6 +21,7 @@ import {
   StaffRoleSchema,
   VerdictSchema,
 } from './common.ts'
+import { VERSION_FIELDS } from './recordVersion.ts'
 import { PIN_SCHEME_SPLIT } from './staffAuthority.ts'
 
 const Text = z.string().max(2000)
@@ -40,6 +43,7 @@ export const LocationWireSchema = z.object({
   kind: LocationKindSchema,
   roomId: IdSchema.nullable(),
   archived: z.boolean(),
+  ...VERSION_FIELDS,
 })
 
 export const ChildWireSchema = z.object({
@@ -50,6 +54,7 @@ export const ChildWireSchema = z.object({
   keyworkerId: IdSchema,
   dateOfBirth: DateSchema,
   leavingDate: DateSchema.nullable(),
+  ...VERSION_FIELDS,
 })
 
 export const GivenByWireSchema = z.object({
@@ -83,6 +88,7 @@ export const InjuryWireSchema = z.object({
   description: Text,
   clearedAt: IsoSchema.nullable(),
   clearedBy: IdSchema.nullable(),
+  ...VERSION_FIELDS,
 })
 
 export const StaffWireSchema = z.object({
@@ -92,6 +98,7 @@ export const StaffWireSchema = z.object({
   canCapture: z.boolean(),
   roomId: IdSchema.nullable(),
   active: z.boolean(),
+  ...VERSION_FIELDS,
 })
 
 /**

@@ -1,12 +1,14 @@
 // The /api surface of the server, registered under the /api prefix: a health check (the only
 // route without authentication besides enrolment), and, when the server has storage, the sync,
-// enrolment, manager and audit export routes. Unknown /api paths are answered by the not-found handler in
+// enrolment, manager, audit export and photo library routes. Unknown /api paths are answered by the not-found handler in
 // app.ts, so they get JSON, never the app's HTML.
 import type { FastifyPluginAsync } from 'fastify'
 import { sql } from 'kysely'
 import { apiError } from '../protocol/apiError.ts'
 import { auditRoutes } from './routes/auditRoutes.ts'
 import { enrolRoute } from './routes/enrolRoute.ts'
+import { staffRequestAccess } from './library/staffAccess.ts'
+import { libraryRoutes } from './routes/libraryRoutes.ts'
 import { managerRoutes } from './routes/managerRoutes.ts'
 import { syncRoutes } from './routes/syncRoutes.ts'
 import type { SyncServices } from './services.ts'
@@ -33,5 +35,6 @@ export function apiRoutes(sync: SyncServices | null): FastifyPluginAsync {
     await api.register(syncRoutes(sync), { prefix: '/sync' })
     await api.register(managerRoutes(sync), { prefix: '/manager' })
     await api.register(auditRoutes(sync), { prefix: '/audit' })
+    await api.register(libraryRoutes(sync, staffRequestAccess(sync)), { prefix: '/library' })
   }
 }

@@ -2,8 +2,12 @@
  * Applies one page of pulled changes to the device's database, in one transaction.
  *
  * Invariants:
- * - A record with a change of its own still waiting in the outbox is left as it is: the
- *   device's newer version is on its way to the server and will come back.
+ * - An editable record (location, child, injury, staff) is replaced only by a newer copy by
+ *   the records' own versions (src/protocol/recordVersion.ts), the comparison the server makes:
+ *   an older copy never overwrites a newer local edit, and a newer one from another tablet
+ *   replaces a local edit still in the outbox (the server will refuse that edit as superseded).
+ *   Copies that cannot be told apart (rows from before versions) keep the old rule: a record
+ *   with a change of its own still waiting in the outbox is left as it is.
  * - Consent records are append-only: a known id is never rewritten. A withdrawal new to this
  *   device flags its photos of that child for that purpose (RULES.md "After capture"), the ones
  *   not yet sent included.
@@ -14,7 +18,7 @@
 import type { ConsentLensDb, PhotoMeta, RemovalFlag, StaffRecord } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'
 import { flagPhotosForRemoval } from '../db/flagPhotosForRemoval.ts'
-import type { PullChange } from '../protocol/index.ts'
+import { compareVersions, type PullChange, type Versioned } from '../protocol/index.ts'
 
 const TABLES = [
   'setting',
@@ -70,6 +74,19 @@ async function pending(
   return (await db.outbox.where('[kind+entityId]').equals([OUTBOX_KIND[kind], id]).count()) > 0
 }
 
+/** Whether a pulled copy should replace the local one (see the header). */
+async function newer(
+  db: ConsentLensDb,
+  kind: keyof typeof OUTBOX_KIND,
+  pulled: Versioned & { id: string },
+  local: Versioned | undefined,
+): Promise<boolean> {
+  if (local === undefined) return true
+  const order = compareVersions(pulled, local)
+  if (order !== 0) return order > 0
+  return !(await pending(db, kind, pulled.id))
+}
+
 async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
   switch (change.kind) {
     case 'setting': {
@@ -80,20 +97,22 @@ async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
       await db.rooms.put(change.payload)
       return
     case 'location':
-      if (!(await pending(db, 'location', change.payload.id)))
+      if (await newer(db, 'location', change.payload, await db.locations.get(change.payload.id)))
         await db.locations.put(change.payload)
       return
     case 'child':
-      if (!(await pending(db, 'child', change.payload.id))) await db.children.put(change.payload)
+      if (await newer(db, 'child', change.payload, await db.children.get(change.payload.id)))
+        await db.children.put(change.payload)
       return
     case 'injury':
-      if (!(await pending(db, 'injury', change.payload.id))) await db.injuries.put(change.payload)
+      if (await newer(db, 'injury', change.payload, await db.injuries.get(change.payload.id)))
+        await db.injuries.put(change.payload)
       return
     case 'consent':
       return // added in bulk by addConsents
     case 'staff': {
-      if (await pending(db, 'staff', change.payload.id)) return
       const local = await db.staff.get(change.payload.id)
+      if (!(await newer(db, 'staff', change.payload, local))) return
       const kept = local ?? { pin: null, failedAttempts: 0, lockedUntil: null, lockouts: 0 }
       const record: StaffRecord = {
         ...change.payload,

@@ -27,6 +27,7 @@ const PERSONAL_TABLES = [
   'staff',
   'photos',
   'photoImages',
+  'refusals',
 ] as const
 
 /** The demo's sample data goes entirely, its outbox and audit trail included. */

@@ -17,6 +17,14 @@ export {
   type ServerExportResult,
 } from './serverAuditExport.ts'
 export { browserEnvironment } from './browserEnvironment.ts'
+export { signedRequestHeaders, type RequestToSign } from './signedRequestHeaders.ts'
+export {
+  libraryClient,
+  type LibraryClient,
+  type LibraryError,
+  type LibraryResult,
+  type SignRequest,
+} from './libraryClient.ts'
 export {
   createSyncEngine,
   SYNC_INTERVAL_MS,

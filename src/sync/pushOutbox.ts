@@ -1,6 +1,7 @@
 /**
  * Sends the outbox to the server, oldest first, in batches, and deletes each entry the server
- * answered for (applied, already applied, or refused for good).
+ * answered for (applied, already applied, or refused for good). A refusal is kept on the tablet
+ * and the local record made to agree with the server's (keepRefusals.ts).
  *
  * Invariants:
  * - An entry leaves the outbox only after the server's answer names its id.
@@ -10,6 +11,8 @@
  */
 import type { ConsentLensDb, OutboxEntry } from '../db/index.ts'
 import { MAX_PUSH_CHANGES, PushChangeSchema, type PushChange } from '../protocol/index.ts'
+import type { Iso } from '../policy/index.ts'
+import { keepRefusals, type RefusedChange } from './keepRefusals.ts'
 import type { SyncApi, SyncError } from './syncApi.ts'
 
 export interface PushReport {
@@ -43,6 +46,7 @@ export async function pushOutbox(
   db: ConsentLensDb,
   api: SyncApi,
   settingId: string,
+  now: () => Iso = () => new Date().toISOString(),
 ): Promise<PushOutcome> {
   const report: PushReport = { sent: 0, refused: [], unsendable: [] }
   let after = 0
@@ -72,18 +76,23 @@ export async function pushOutbox(
     const answer = await api.push(settingId, changes)
     if (!answer.ok) return answer
     const done: number[] = []
+    const refused: RefusedChange[] = []
     for (const result of answer.value.results) {
       const entry = seqOf.get(result.id)
       if (entry === undefined) continue
-      done.push(entry.seq)
       if (result.status === 'rejected') {
+        refused.push({ entry, result })
         report.refused.push({
           entityId: entry.entityId,
           kind: entry.kind,
           message: result.error?.message ?? 'Refused by the server.',
         })
-      } else report.sent += 1
+      } else {
+        done.push(entry.seq)
+        report.sent += 1
+      }
     }
+    await keepRefusals(db, refused, now())
     await db.outbox.bulkDelete(done)
   }
 }

@@ -12,6 +12,7 @@ import {
   OffsetMismatchSchema,
   PullResponseSchema,
   PushResponseSchema,
+  ThumbnailUploadResponseSchema,
   UploadResponseSchema,
   type AuditEventWire,
   type AuditPushResponse,
@@ -19,6 +20,7 @@ import {
   type PullResponse,
   type PushChange,
   type PushResponse,
+  type ThumbnailUploadResponse,
   type UploadResponse,
 } from '../protocol/index.ts'
 import type { z } from 'zod'
@@ -82,6 +84,7 @@ export interface SyncApi {
   pull(settingId: string, since: number, limit?: number): Promise<ApiResult<PullResponse>>
   pushAudit(settingId: string, events: AuditEventWire[]): Promise<ApiResult<AuditPushResponse>>
   uploadChunk(photoId: string, offset: number, chunk: Blob): Promise<ApiResult<UploadResponse>>
+  uploadThumbnail(photoId: string, thumbnail: Blob): Promise<ApiResult<ThumbnailUploadResponse>>
 }
 
 export function syncApi(serverUrl: string, credential: string, fetchFn: Fetch): SyncApi {
@@ -130,6 +133,17 @@ export function syncApi(serverUrl: string, credential: string, fetchFn: Fetch): 
           body: chunk,
         },
         UploadResponseSchema,
+      ),
+    uploadThumbnail: (photoId, thumbnail) =>
+      request(
+        fetchFn,
+        `${base}/api/sync/photos/${encodeURIComponent(photoId)}/thumbnail`,
+        {
+          method: 'PUT',
+          headers: { ...auth, 'content-type': 'application/octet-stream' },
+          body: thumbnail,
+        },
+        ThumbnailUploadResponseSchema,
       ),
   }
 }

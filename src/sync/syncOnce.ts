@@ -1,5 +1,6 @@
 /**
- * One sync round: push the outbox, send the audit chain, upload waiting photos, pull what
+ * One sync round: push the outbox, send the audit chain, upload waiting photos (then the
+ * thumbnails of those the server holds, for its photo library), pull what
  * changed, let old thumbnails go. Push comes first so the server knows a photo before its image arrives, and
  * so pulled records do not overwrite local changes that have not left yet.
  *
@@ -15,6 +16,7 @@ import { pushOutbox, type PushReport } from './pushOutbox.ts'
 import { syncApi, type Fetch, type SyncError } from './syncApi.ts'
 import { getEnrolment, openSyncState } from './syncStateDb.ts'
 import { uploadPhotos } from './uploadPhotos.ts'
+import { uploadThumbnails } from './uploadThumbnails.ts'
 import { WIPED_MESSAGE, wipeDevice } from './wipeDevice.ts'
 
 export interface SyncDeps {
@@ -54,12 +56,14 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
       await wipeDevice(db, state)
       return { ok: false, error: { ...error, message: WIPED_MESSAGE } }
     }
-    const pushed = await pushOutbox(db, api, enrolment.settingId)
+    const pushed = await pushOutbox(db, api, enrolment.settingId, () => now().toISOString())
     if (!pushed.ok) return await revoked(pushed.error)
     const audit = await pushAudit(db, state, api, enrolment)
     if (!audit.ok) return await revoked(audit.error)
     const uploaded = await uploadPhotos(db, api, deps.chunkBytes)
     if (!uploaded.ok) return await revoked(uploaded.error)
+    const thumbnails = await uploadThumbnails(db, api)
+    if (!thumbnails.ok) return await revoked(thumbnails.error)
     const pulled = await pullChanges(db, state, api, enrolment, () => now().toISOString())
     if (!pulled.ok) return await revoked(pulled.error)
     await pruneThumbnails(db, now(), pulled.value.config.thumbnailRetentionHours)

@@ -20,6 +20,7 @@ const WIPED = [
   'photoImages',
   'audit',
   'outbox',
+  'refusals',
 ] as const
 
 export async function wipeDevice(db: ConsentLensDb, state: SyncStateDb): Promise<void> {

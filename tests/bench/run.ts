@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { benchAudit } from './auditBench.ts'
 import { benchCapture } from './captureBench.ts'
+import { benchLibrary } from './libraryBench.ts'
 import { benchLoad } from './loadBench.ts'
 import { benchPolicy } from './policyBench.ts'
 import { benchSync } from './syncBench.ts'
@@ -18,6 +19,7 @@ const benches: [string, Bench][] = [
   ['capture', benchCapture],
   ['sync', benchSync],
   ['audit', benchAudit],
+  ['library', benchLibrary],
   ['load', benchLoad],
 ]
 const only = process.argv.slice(2)

@@ -44,6 +44,11 @@ const SCREENS: Record<string, (page: Page) => Promise<void>> = {
     await openFromHome(page, /^Locations/)
     await page.getByRole('heading', { level: 2, name: 'Toilets' }).waitFor()
   },
+  capture: async (page) => {
+    await signIn(page, DEMO.keyworker)
+    await openFromHome(page, /Take a photo/)
+    await page.getByRole('button', { name: /Not to be photographed now/ }).waitFor()
+  },
   staff: async (page) => {
     await signIn(page, DEMO.manager)
     await openFromHome(page, /Staff and photo permission/)

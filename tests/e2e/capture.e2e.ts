@@ -113,7 +113,9 @@ describe('capture', () => {
     }
     expect((await storedSummary(page)).blobs).toBe(0)
 
+    // Tagged and ticked: Discard asks first.
     await page.getByRole('button', { name: 'Discard' }).click()
+    await page.getByRole('button', { name: 'Discard the photo' }).click()
     await page.getByRole('button', { name: 'Take photo', exact: true }).waitFor()
     const stored = await storedSummary(page)
     expect(stored.photos).toEqual([])

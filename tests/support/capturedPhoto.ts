@@ -51,7 +51,8 @@ export async function capturePhoto(
     await db.photoImages.add({
       photoId: meta.id,
       full: new Blob([bytes]),
-      thumbnail: new Blob([bytes.slice(0, 2000)]),
+      // A JPEG's first bytes, as the pipeline's thumbnail has (the server checks them).
+      thumbnail: new Blob([new Uint8Array([0xff, 0xd8, 0xff]), bytes.slice(3, 2000)]),
     })
     await enqueueOutbox(db, { kind: 'photo', payload: meta, actorId: meta.staffId }, at)
   })

@@ -37,7 +37,7 @@ export async function startTestServer(
   backend: Backend = 'sqlite',
   port = 0,
   /** Registers extra routes (the benchmark's raw baselines) before the server starts. */
-  prepare?: (app: FastifyInstance) => void,
+  prepare?: (app: FastifyInstance, services: SyncServices) => void,
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'consentlens-server-'))
   const distDir = join(dataDir, 'dist')
@@ -58,7 +58,7 @@ export async function startTestServer(
   await seedDemoSetting(storage.services.db, storage.services.now())
   const app = buildServer({ distDir, sync: storage.services })
   app.addHook('onClose', () => storage.close())
-  prepare?.(app)
+  prepare?.(app, storage.services)
   await app.listen({ host: '127.0.0.1', port })
   const address = app.server.address()
   const actualPort = typeof address === 'object' && address !== null ? address.port : port

@@ -6,6 +6,7 @@ import { CaptureScreen } from '../screens/capture/CaptureScreen.tsx'
 import { ChildScreen } from '../screens/child/ChildScreen.tsx'
 import { ConsentFormScreen } from '../screens/consent-form/ConsentFormScreen.tsx'
 import { HomeScreen } from '../screens/home/HomeScreen.tsx'
+import { LibraryScreen } from '../screens/library/LibraryScreen.tsx'
 import { LocationsScreen } from '../screens/locations/LocationsScreen.tsx'
 import { PhotosScreen } from '../screens/photos/PhotosScreen.tsx'
 import { ReviewsScreen } from '../screens/reviews/ReviewsScreen.tsx'
@@ -44,5 +45,7 @@ export function WorkspaceScreen() {
       return <TabletScreen />
     case 'audit':
       return <AuditScreen />
+    case 'library':
+      return <LibraryScreen />
   }
 }

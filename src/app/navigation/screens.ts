@@ -15,5 +15,6 @@ export type Screen =
   | { name: 'photos' }
   | { name: 'tablet' }
   | { name: 'audit' }
+  | { name: 'library' }
 
 export type ScreenName = Screen['name']

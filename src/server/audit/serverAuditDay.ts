@@ -1,6 +1,7 @@
 /**
  * The daily audit of a whole setting from the server's data: every tablet's photos, blocked
- * attempts, tag removals and deletions of one day, shaped by src/audit's buildDailyAudit so
+ * attempts, tag removals and deletions of one day, and the photo uses and publicity approvals
+ * recorded in the library that day, shaped by src/audit's buildDailyAudit so
  * the server's CSV and PDF read exactly like a tablet's.
  *
  * Invariants:
@@ -15,13 +16,22 @@ import type { z } from 'zod'
 import {
   auditDirectory,
   buildDailyAudit,
+  type AuditApproval,
   type AuditPhoto,
+  type AuditUse,
   type ChainProblemCode,
   type ChainVerdict,
   type DailyAudit,
 } from '../../audit/index.ts'
 import { RULE_IDS, type RuleId } from '../../policy/index.ts'
-import { ChildWireSchema, LocationWireSchema, StaffWireSchema } from '../../protocol/index.ts'
+import {
+  ChildWireSchema,
+  GivenByWireSchema,
+  LocationWireSchema,
+  PhotoMetaWireSchema,
+  PurposeSchema,
+  StaffWireSchema,
+} from '../../protocol/index.ts'
 import { metaOf, statusOf, type PhotoRow } from '../ingest/photoRows.ts'
 import { listEntities } from '../storage/entities.ts'
 import type { Database } from '../storage/schema.ts'
@@ -79,6 +89,7 @@ export async function serverAuditDay(
     .orderBy('seq')
     .execute()
   const events = eventRows.map(eventOf).filter((e) => inDay(e.at))
+  const { uses, approvals } = await usesOfDay(db, settingId, wide)
   return buildDailyAudit({
     day,
     timeZone,
@@ -86,7 +97,65 @@ export async function serverAuditDay(
     events,
     chain: await settingChain(db, settingId, events.length),
     names: await settingDirectory(db, settingId),
+    uses: uses.filter((u) => inDay(u.at)),
+    approvals: approvals.filter((a) => inDay(a.at)),
   })
+}
+
+/** The photo uses and publicity approvals recorded in the window (issue 13). */
+async function usesOfDay(
+  db: Kysely<Database>,
+  settingId: string,
+  wide: { from: string; until: string },
+): Promise<{ uses: AuditUse[]; approvals: AuditApproval[] }> {
+  const useRows = await db
+    .selectFrom('photo_uses')
+    .innerJoin('photos', (join) =>
+      join
+        .onRef('photos.setting_id', '=', 'photo_uses.setting_id')
+        .onRef('photos.id', '=', 'photo_uses.photo_id'),
+    )
+    .selectAll('photo_uses')
+    .select('photos.meta')
+    .where('photo_uses.setting_id', '=', settingId)
+    .where('photo_uses.used_at', '>=', wide.from)
+    .where('photo_uses.used_at', '<', wide.until)
+    .execute()
+  const approvalRows = await db
+    .selectFrom('photo_approvals')
+    .selectAll()
+    .where('setting_id', '=', settingId)
+    .where('recorded_at', '>=', wide.from)
+    .where('recorded_at', '<', wide.until)
+    .execute()
+  return {
+    uses: useRows.map((u) => {
+      const meta = PhotoMetaWireSchema.parse(JSON.parse(u.meta))
+      return {
+        id: u.id,
+        photoId: u.photo_id,
+        at: u.used_at,
+        staffId: u.staff_id,
+        deviceId: u.device_id,
+        purpose: PurposeSchema.parse(u.purpose),
+        action: u.action,
+        place: u.place,
+        until: u.until_at,
+        childIds: meta.childIds,
+      }
+    }),
+    approvals: approvalRows.map((a) => ({
+      id: a.id,
+      photoId: a.photo_id,
+      at: a.recorded_at,
+      staffId: a.recorded_by,
+      deviceId: a.device_id,
+      childId: a.child_id,
+      givenBy: GivenByWireSchema.parse(JSON.parse(a.given_by)),
+      place: a.place,
+      until: a.until_at,
+    })),
+  }
 }
 
 function auditPhotoOf(row: PhotoRow): AuditPhoto {

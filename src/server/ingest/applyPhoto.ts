@@ -50,8 +50,17 @@ export async function applyPhoto(ctx: ChangeContext, photo: PhotoMetaWire): Prom
     quarantine_rules: check.quarantined ? JSON.stringify(check.rules) : null,
     quarantine_message: check.quarantined ? check.message : null,
     flags: JSON.stringify(flags),
+    thumbnail_checksum: null,
+    thumbnail_bytes: null,
   }
   await ctx.trx.insertInto('photos').values(row).execute()
+  const purposes = [...new Set(photo.purposes)]
+  if (purposes.length > 0) {
+    await ctx.trx
+      .insertInto('photo_purposes')
+      .values(purposes.map((purpose) => ({ setting_id: settingId, photo_id: photo.id, purpose })))
+      .execute()
+  }
   const children = [...new Set(photo.childIds)]
   if (children.length > 0) {
     await ctx.trx

@@ -18,6 +18,7 @@ import { applyPhoto } from './applyPhoto.ts'
 import { applyRecord } from './applyRecord.ts'
 import type { ChangeContext, ChangeOutcome } from './changeContext.ts'
 import type { PolicyDataLoader } from './policyData.ts'
+import { withServerCopy } from './serverCopy.ts'
 
 export async function applyPush(
   db: Kysely<Database>,
@@ -49,7 +50,7 @@ export async function applyPush(
     for (const change of changes) {
       const before = seen.get(change.id)
       if (before !== undefined) {
-        results.push(before)
+        results.push(await withServerCopy(ctx, change, before))
         continue
       }
       const outcome =
@@ -62,7 +63,7 @@ export async function applyPush(
         change.id,
         replay({ change_id: change.id, status: outcome.status, ...errorOf(outcome) }),
       )
-      results.push(result)
+      results.push(await withServerCopy(ctx, change, result))
     }
     return results
   })

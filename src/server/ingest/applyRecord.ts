@@ -4,6 +4,8 @@
  *
  * Invariants:
  * - Consent records are append-only: the same id with other content is refused.
+ * - An edited record (staff, child, location, injury) older than the server's copy by its own
+ *   version is refused as superseded (src/protocol/recordVersion.ts): arrival order never wins.
  * - Restrictive records are never refused for want of permission: a withdrawal or refusal of
  *   consent, and an injury, count from whoever recorded them (RULES.md leans to the safe side;
  *   roles.ts: "a wrong withdrawal only costs a photo"). A grant needs `record-consent`, and
@@ -25,6 +27,7 @@ import {
 import { getEntity, putEntity } from '../storage/entities.ts'
 import { APPLIED, rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
 import { reviewChildPhotos } from './reviewChildPhotos.ts'
+import { supersededOnServer } from './supersededOnServer.ts'
 
 type RecordChange = Exclude<PushChange, { kind: 'photo' }>
 
@@ -50,6 +53,10 @@ export async function applyRecord(
             : 'authorise-staff'
       const allowed = await actorMay(ctx, change.actorId ?? null, action, change.payload.id)
       if (!allowed.ok) return allowed.outcome
+      if (change.kind !== 'staffPin') {
+        const older = await supersededOnServer(ctx, change.kind, change.payload)
+        if (older !== null) return older
+      }
       await putEntity(ctx.trx, settingId, change.kind, change.payload.id, change.payload, ctx.now)
       return APPLIED
     }
@@ -120,6 +127,8 @@ async function applyInjury(ctx: ChangeContext, injury: InjuryWire): Promise<Chan
       return rejected('not_permitted', deniedMessage('clear-injury'))
     }
   }
+  const older = await supersededOnServer(ctx, 'injury', injury)
+  if (older !== null) return older
   await putEntity(ctx.trx, settingId, 'injury', injury.id, injury, ctx.now)
   await reviewChildPhotos(ctx, injury.childId, injury.recordedAt, null)
   return APPLIED

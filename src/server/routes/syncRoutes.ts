@@ -5,6 +5,7 @@
  *   PUT  /api/sync/photos/:photoId/content       a chunk of a photo's image (resumable)
  *   POST /api/sync/audit                         the device's audit events, verified on arrival
  *   GET  /api/sync/live?settingId                Server-Sent Events: "changed" (live/liveChanges.ts)
+ *   PUT  /api/sync/photos/:photoId/thumbnail     its thumbnail, for the library (issue 13)
  *
  * Invariants: every query is scoped by the authenticated device's setting; a request naming
  * another setting is refused; pull answers are built from the stored JSON without re-encoding,
@@ -12,6 +13,7 @@
  */
 import type { FastifyPluginCallback } from 'fastify'
 import {
+  apiError,
   AuditPushRequestSchema,
   LiveQuerySchema,
   MAX_CHUNK_BYTES,
@@ -30,6 +32,7 @@ import { applyPush } from '../ingest/applyPush.ts'
 import { policyDataLoader } from '../ingest/policyData.ts'
 import { receiveChunk } from '../ingest/receiveChunk.ts'
 import { liveChangesOf } from '../live/liveChanges.ts'
+import { receiveThumbnail } from '../ingest/receiveThumbnail.ts'
 import { parseOr400 } from './validation.ts'
 
 export function syncRoutes(services: SyncServices): FastifyPluginCallback {
@@ -143,6 +146,19 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         request.log.error({ photoId: params.value.photoId, problem: answer.detail }, 'photo store')
         void reply.header('retry-after', '300')
       }
+      return reply.code(answer.status).send(answer.body)
+    })
+
+    api.put('/photos/:photoId/thumbnail', async (request, reply) => {
+      const device = deviceOf(request)
+      const params = parseOr400(reply, UploadParamsSchema, request.params, 'photo id')
+      if (!params.ok) return reply
+      const body: unknown = request.body
+      if (!(body instanceof Buffer)) {
+        const message = 'Send the thumbnail as application/octet-stream.'
+        return reply.code(400).send(apiError('bad_request', message))
+      }
+      const answer = await receiveThumbnail(services, device, params.value.photoId, body)
       return reply.code(answer.status).send(answer.body)
     })
     done()

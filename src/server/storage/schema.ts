@@ -88,6 +88,48 @@ export interface PhotosTable {
   quarantine_message: string | null
   /** JSON array of removal flags. */
   flags: string
+  /** SHA-256 of the thumbnail the taking tablet uploaded (0007); null until then. */
+  thumbnail_checksum: string | null
+  thumbnail_bytes: number | null
+}
+
+/** A photo's purposes, one row each (0007), so the library filters by purpose with an index. */
+export interface PhotoPurposesTable {
+  setting_id: string
+  photo_id: string
+  purpose: string
+}
+
+/** Every use of a photo (0007): what for, where, by whom, when, until when. Append-only. */
+export interface PhotoUsesTable {
+  id: string
+  setting_id: string
+  photo_id: string
+  purpose: string
+  /** 'download' | 'share' | 'record' (see protocol/library.ts). */
+  action: string
+  /** Where it is used, in staff's words ("Caterpillars wall", "Tapestry"). */
+  place: string
+  /** Displays and publicity: until when (ISO). */
+  until_at: string | null
+  staff_id: string
+  device_id: string
+  used_at: string
+}
+
+/** A parent's approval of one publicity photo (0007). Append-only. */
+export interface PhotoApprovalsTable {
+  id: string
+  setting_id: string
+  photo_id: string
+  child_id: string
+  /** JSON: { name, relationship, parentalResponsibility } of the person who approved. */
+  given_by: string
+  place: string
+  until_at: string
+  recorded_by: string
+  device_id: string
+  recorded_at: string
 }
 
 export interface PhotoChildrenTable {
@@ -164,6 +206,9 @@ export interface Database {
   applied_changes: AppliedChangesTable
   photos: PhotosTable
   photo_children: PhotoChildrenTable
+  photo_purposes: PhotoPurposesTable
+  photo_uses: PhotoUsesTable
+  photo_approvals: PhotoApprovalsTable
   staff_lockouts: StaffLockoutsTable
   server_audit: AuditTable
   device_audit: DeviceAuditTable

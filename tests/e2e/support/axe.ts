@@ -39,7 +39,10 @@ export async function seriousAxeViolations(page: Page): Promise<Violation[]> {
   })
 }
 
-/** Controls smaller than a finger (44 px, WCAG 2.5.5), and how much the page overflows. */
+/**
+ * Controls smaller than a finger (44 px, WCAG 2.5.5), measured as the target a finger meets
+ * (an input's label when it has one), and how much the page overflows.
+ */
 export async function layoutProblems(page: Page): Promise<{ overflow: number; small: string[] }> {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -48,7 +51,9 @@ export async function layoutProblems(page: Page): Promise<{ overflow: number; sm
   for (const control of await page
     .locator('button:visible, a[href]:visible, input:visible, select:visible')
     .all()) {
-    const box = await control.boundingBox()
+    // A check box, radio button or file input inside its label is tapped through the label.
+    const label = control.locator('xpath=ancestor::label[1]')
+    const box = await ((await label.count()) > 0 ? label : control).boundingBox()
     if (box && (box.width < 44 || box.height < 44)) {
       small.push(
         `${await control.evaluate((el) => el.outerHTML.slice(0, 80))}: ${box.width}×${box.height}`,

@@ -100,7 +100,10 @@ export async function takePhoto(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       Array.from(document.querySelectorAll('button')).some(
-        (b) => b.textContent === 'Take photo' && !b.disabled,
+        (b) =>
+          b.textContent === 'Take photo' &&
+          !b.disabled &&
+          b.getAttribute('aria-disabled') !== 'true',
       ),
     undefined,
     { timeout: 30_000 },

@@ -264,7 +264,8 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
     })
 
     it('refuses a grant from someone who may not record consent, but never a withdrawal', async () => {
-      const grant = change('consent', consent(AVA, 'granted', DEMO_STAFF.student.id))
+      const granted = consent(AVA, 'granted', DEMO_STAFF.student.id)
+      const grant = change('consent', granted)
       const withdrawal = change(
         'consent',
         consent(DEMO_SHOWCASE.reviewOverdue.id, 'withdrawn', DEMO_STAFF.student.id),
@@ -275,6 +276,8 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
           id: grant.id,
           status: 'rejected',
           error: { code: 'not_permitted', message: expect.any(String) },
+          // The server has no such record: the device removes its refused grant.
+          serverCopy: { kind: 'consent', id: granted.id, payload: null },
         },
         { id: withdrawal.id, status: 'applied' },
       ])
@@ -303,6 +306,12 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
           id: byPractitioner.id,
           status: 'rejected',
           error: { code: 'not_permitted', message: expect.any(String) },
+          // What the server holds, for the device to show instead of the refused change.
+          serverCopy: {
+            kind: 'staff',
+            id: student.id,
+            payload: expect.objectContaining({ id: student.id, canCapture: false }),
+          },
         },
         { id: byManager.id, status: 'applied' },
       ])

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react'
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
@@ -63,6 +63,38 @@ describe('the manager’s alerts on Home', () => {
     expect(within(alerts).getByText(/“Room 2 iPad”: Event 3 was changed/)).toBeTruthy()
     expect(within(alerts).getByText(/2 photos quarantined by the server/)).toBeTruthy()
     expect(within(alerts).getByText(/^Garden iPad \(last seen/)).toBeTruthy()
+  })
+
+  it('lists the changes the server refused, what and why, until the manager marks them as seen', async () => {
+    await db.refusals.add({
+      id: 'change-1',
+      kind: 'staff',
+      entityId: DEMO_STAFF.student.id,
+      madeAt: '2026-11-23T10:05:00.000Z',
+      actorId: DEMO_STAFF.practitioner.id,
+      refusedAt: '2026-11-23T10:06:00.000Z',
+      code: 'not_permitted',
+      message: 'Only the manager can change who may take photos.',
+      payload: { id: DEMO_STAFF.student.id, name: DEMO_STAFF.student.name, canCapture: true },
+      outcome: 'server-copy',
+      seenAt: null,
+    })
+    await renderInWorkspace(db, DEMO_STAFF.manager.id, <HomeScreen />)
+    const alerts = await screen.findByRole('region', { name: 'Needs your attention' })
+    const title = await within(alerts).findByText(
+      /1 change made on this tablet refused by the server/,
+    )
+    const item = title.closest('li')!
+    expect(
+      within(item).getByText(
+        /^Staff record of Jo Lindqvist, changed by Sam Okafor on .*: Only the manager can change who may take photos\. This tablet now shows the server’s version\.$/,
+      ),
+    ).toBeTruthy()
+    await userEvent.click(within(item).getByRole('button', { name: 'Mark as seen' }))
+    await waitFor(() => {
+      expect(within(alerts).queryByText(/refused by the server/)).toBeNull()
+    })
+    expect((await db.refusals.get('change-1'))?.seenAt).toEqual(expect.any(String))
   })
 
   it('is not shown to a practitioner, who has no audit tile either', async () => {

@@ -11,9 +11,14 @@ const ACTION_LABELS: Record<NonNullable<ManagerAlert['action']>, string> = {
   reviews: 'See consent reviews',
 }
 
-type Props = { alerts: ManagerAlert[] | undefined; onOpen: (screen: Screen) => void }
+type Props = {
+  alerts: ManagerAlert[] | undefined
+  onOpen: (screen: Screen) => void
+  /** Marks the listed refusals as seen; absent: no "Mark as seen" button. */
+  onSeen?: (ids: readonly string[]) => void
+}
 
-export function ManagerAlerts({ alerts, onOpen }: Props) {
+export function ManagerAlerts({ alerts, onOpen, onSeen }: Props) {
   return (
     <section className="manager-alerts" aria-labelledby="manager-alerts-title">
       <h2 id="manager-alerts-title">Needs your attention</h2>
@@ -31,6 +36,24 @@ export function ManagerAlerts({ alerts, onOpen }: Props) {
                 <StatusIcon tone="warn" /> {alert.title}
               </p>
               {alert.detail !== '' && <p className="manager-alerts__detail">{alert.detail}</p>}
+              {alert.items !== undefined && (
+                <ul className="manager-alerts__items">
+                  {alert.items.map((item, i) => (
+                    <li key={i}>{item}</li>
+                  ))}
+                </ul>
+              )}
+              {alert.seenIds !== undefined && onSeen !== undefined && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    if (alert.seenIds !== undefined) onSeen(alert.seenIds)
+                  }}
+                >
+                  Mark as seen
+                </button>
+              )}
               {alert.action !== null && (
                 <button
                   type="button"

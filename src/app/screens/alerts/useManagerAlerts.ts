@@ -1,7 +1,10 @@
 // The manager's alerts, live from the tablet (and the server's facts from its last sync, kept
-// on the device row): recomputed when photos, the audit, the roster or those facts change,
-// and when Home's count of consent reviews does (Home reads those once, for its tile too).
+// on the device row): recomputed when photos, the audit, the roster, those facts or the
+// server's refusals of this tablet's changes change, and when Home's count of consent
+// reviews does (Home reads those once, for its tile too). "Mark as seen" on the refusals
+// alert is done here too, as the signed-in manager.
 // Null for anyone else (nothing is read), undefined while reading.
+import { useCallback } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import {
   auditDirectory,
@@ -9,9 +12,10 @@ import {
   verifyChain,
   type ManagerAlert,
 } from '../../../audit/index.ts'
-import { loadAlertFacts } from '../../../db/index.ts'
+import { loadAlertFacts, markRefusalsSeen } from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
+import { useCurrentStaff } from '../../session/WorkspaceContext.tsx'
 import { tabletTimeZone } from '../audit/auditDay.ts'
 
 export function useManagerAlerts(
@@ -27,7 +31,8 @@ export function useManagerAlerts(
     return managerAlerts({
       now,
       timeZone: tabletTimeZone(),
-      names: auditDirectory({ staff: [], children: facts.children, locations: [] }),
+      names: auditDirectory({ staff: facts.staff, children: facts.children, locations: [] }),
+      refusals: facts.refusals,
       unsent: facts.unsent,
       flagged: facts.flagged,
       quarantined: facts.quarantined,
@@ -44,4 +49,16 @@ export function useManagerAlerts(
   }, [db, isManager, reviews?.overdue, reviews?.dueSoon])
   // Decided here, not after the first read: anyone else never sees "Checking…" flash by.
   return isManager ? alerts : null
+}
+
+/** Marks refusals as seen, as the signed-in manager; the alert updates itself (live query). */
+export function useMarkRefusalsSeen(): (ids: readonly string[]) => Promise<void> {
+  const db = useDb()
+  const staff = useCurrentStaff()
+  return useCallback(
+    async (ids) => {
+      await markRefusalsSeen(db, ids, staff, nowIso())
+    },
+    [db, staff],
+  )
 }

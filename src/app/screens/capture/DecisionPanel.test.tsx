@@ -114,4 +114,58 @@ describe('DecisionPanel', () => {
     expect(screen.getByRole('button', { name: 'Saving…' })).toHaveProperty('disabled', true)
     expect(screen.getByRole('button', { name: 'Discard' })).toHaveProperty('disabled', true)
   })
+
+  it('asks before discarding once something was tagged or typed, and keeps the photo on "Keep"', async () => {
+    const user = userEvent.setup()
+    const { onDiscard } = renderPanel(refused, { askBeforeDiscard: true })
+    await user.click(screen.getByRole('button', { name: 'Discard' }))
+    expect(onDiscard).not.toHaveBeenCalled()
+    const question = screen.getByRole('alertdialog', { name: /Discard this photo\?/ })
+    expect(document.activeElement?.textContent).toBe('Keep the photo')
+    expect(question.contains(document.activeElement)).toBe(true)
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(document.activeElement?.textContent).toBe('Discard')
+    await user.click(screen.getByRole('button', { name: 'Discard' }))
+    await user.click(screen.getByRole('button', { name: 'Discard the photo' }))
+    expect(onDiscard).toHaveBeenCalledOnce()
+  })
+
+  it("holds Save until the parents' conditions are confirmed, and says so on the decision", () => {
+    const allow: Decision = { verdict: 'allow', findings: [], permittedPurposes: [] }
+    const condition = {
+      key: 'ava\u0000pool',
+      childId: 'ava',
+      childName: 'Ava Appleby',
+      purposes: ['learning_journey' as const],
+      text: 'No photos in the paddling pool',
+    }
+    renderPanel(allow, { conditions: [condition], acknowledged: [] })
+    expect(screen.getByRole('heading').textContent).toMatch('Check the parents’ conditions')
+    const item = () => screen.getByText(/Ava’s parents’ condition/).textContent
+    expect(item()).toContain('Check first')
+    expect(item()).toContain('No photos in the paddling pool')
+    expect(save().disabled).toBe(true)
+    cleanup()
+    renderPanel(allow, { conditions: [condition], acknowledged: [condition.key] })
+    expect(screen.getByRole('heading').textContent).toMatch('Can be saved')
+    expect(item()).toContain('✓ Checked')
+    expect(save().disabled).toBe(false)
+  })
+
+  it('[consent-refused] explains a blocked group learning-journey photo and offers the ways out', async () => {
+    const user = userEvent.setup()
+    const group = {
+      blockers: [{ id: 'noah', firstName: 'Noah' }],
+      onUntag: vi.fn(),
+      onOnePerChild: vi.fn(),
+    }
+    renderPanel(refused, { group })
+    expect(screen.getByText(/needs each child’s group-photo consent/)).toBeTruthy()
+    expect(screen.getByText(/untick learning journey/)).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Untag Noah' }))
+    expect(group.onUntag).toHaveBeenCalledWith('noah')
+    await user.click(screen.getByRole('button', { name: 'One photo per child' }))
+    expect(group.onOnePerChild).toHaveBeenCalledOnce()
+  })
 })

@@ -1,8 +1,11 @@
 // "Not to be photographed now": the room's children whose photo the policy would block
 // outright (injury, or no valid consent at all), and then those who may not be in this
-// photo for some of its purposes (say, learning-journey consent withdrawn), always in view
-// above the camera so the practitioner frames the shot without them. One short line per
-// child (the board has the detail); words and an icon, never colour alone.
+// photo for some of its purposes (say, learning-journey consent withdrawn). Compact: a count
+// that opens to the names on demand, so seven names never push the shutter off a tablet's
+// screen (issue 15). The screen opens it before the shutter and folds it once a photo is
+// held (the name tiles then say who is not to be photographed). One short line per child
+// (the board has the detail); words and an icon, never colour alone.
+import { useId } from 'react'
 import { purposeList, type ExclusionCode, type Purpose } from '../../../policy/index.ts'
 import { StatusIcon } from '../../components/StatusIcon.tsx'
 import type { RoomChildren } from './roomChildren.ts'
@@ -25,46 +28,67 @@ function notFor(reasons: RoomChildren['restricted'][number]['reasons']): string 
     .join('; ')
 }
 
-export function ExclusionStrip({ room }: { room: RoomChildren | null }) {
-  const none = room !== null && room.exclusions.length + room.restricted.length === 0
+type Props = {
+  room: RoomChildren | null
+  open: boolean
+  onToggle: () => void
+}
+
+export function ExclusionStrip({ room, open, onToggle }: Props) {
+  const listId = useId()
+  const count = room === null ? 0 : room.exclusions.length + room.restricted.length
+  const title = (
+    <>
+      <StatusIcon tone="warn" />
+      <span>Not to be photographed now:</span>
+    </>
+  )
+  if (room === null || count === 0) {
+    return (
+      <section className="capture-strip" aria-label="Not to be photographed now">
+        <p className="capture-strip__title">
+          {title} {room === null ? 'checking…' : 'nobody in this room today.'}
+        </p>
+      </section>
+    )
+  }
   return (
-    <section className="capture-strip" aria-labelledby="capture-strip-title">
-      <h2 id="capture-strip-title" className="capture-strip__title">
-        <StatusIcon tone="warn" />
-        Not to be photographed now:
+    <section className="capture-strip" aria-label="Not to be photographed now">
+      <h2 className="capture-strip__heading">
+        <button
+          type="button"
+          className="capture-strip__toggle"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={onToggle}
+        >
+          {title} <strong>{count === 1 ? '1 child' : `${count} children`}</strong>{' '}
+          <span className="capture-strip__more">{open ? 'Hide names' : 'Show names'}</span>
+        </button>
       </h2>
-      {room === null ? (
-        <p className="capture-strip__none">Checking…</p>
-      ) : none ? (
-        <p className="capture-strip__none">nobody in this room today.</p>
-      ) : (
-        <ul className="capture-strip__list">
-          {room.exclusions.map(({ child, status }) => (
-            <li
-              key={child.id}
-              className="capture-strip__child"
-              title={status.reasons.map((r) => r.message).join(' ')}
-            >
-              <strong>
-                {child.firstName} {child.lastName}
-              </strong>{' '}
-              ({status.reasons.map((r) => SHORT[r.code]).join(', ')})
-            </li>
-          ))}
-          {room.restricted.map(({ child, reasons }) => (
-            <li
-              key={child.id}
-              className="capture-strip__child"
-              title={reasons.map((r) => r.message).join(' ')}
-            >
-              <strong>
-                {child.firstName} {child.lastName}
-              </strong>{' '}
-              ({notFor(reasons)})
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul
+        id={listId}
+        className="capture-strip__list"
+        aria-label="Not to be photographed now"
+        hidden={!open}
+      >
+        {room.exclusions.map(({ child, status }) => (
+          <li key={child.id} className="capture-strip__child">
+            <strong>
+              {child.firstName} {child.lastName}
+            </strong>{' '}
+            ({status.reasons.map((r) => SHORT[r.code]).join(', ')})
+          </li>
+        ))}
+        {room.restricted.map(({ child, reasons }) => (
+          <li key={child.id} className="capture-strip__child">
+            <strong>
+              {child.firstName} {child.lastName}
+            </strong>{' '}
+            ({notFor(reasons)})
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }

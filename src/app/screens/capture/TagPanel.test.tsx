@@ -98,4 +98,23 @@ describe('TagPanel', () => {
     expect(tile(/^Noah/).getAttribute('aria-pressed')).toBe('false')
     expect(screen.queryByRole('alertdialog')).toBeNull()
   })
+
+  it('asks next to the tile tapped, takes and keeps focus, and gives it back on Escape', async () => {
+    const user = userEvent.setup()
+    render(<Harness blocked />)
+    await user.click(tile(/^Noah/))
+    await user.click(tile(/^Noah/))
+    const dialog = screen.getByRole('alertdialog')
+    // In the same grid cell as Noah's tile, right after it.
+    expect(tile(/^Noah/).closest('li')?.contains(dialog)).toBe(true)
+    expect(document.activeElement?.textContent).toBe('Keep the tag')
+    for (let i = 0; i < 3; i++) {
+      await user.tab()
+      expect(dialog.contains(document.activeElement)).toBe(true)
+    }
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(document.activeElement).toBe(tile(/^Noah/))
+    expect(tile(/^Noah/).getAttribute('aria-pressed')).toBe('true')
+  })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CaptureDraft } from '../../../db/index.ts'
 import type { ConsentRecord, PolicyContext, Purpose } from '../../../policy/index.ts'
-import { captureDecision, untagNeedsConfirmation } from './captureDecision.ts'
+import { captureDecision, groupPhotoBlockers, untagNeedsConfirmation } from './captureDecision.ts'
 
 const NOW = '2026-05-01T10:00:00.000Z'
 const grant = (childId: string, purpose: Purpose, status: ConsentRecord['status']) => ({
@@ -74,5 +74,17 @@ describe('captureDecision', () => {
     expect(live.decision.verdict).toBe('allow')
     expect(live.narrowTo).toBeNull()
     expect(untagNeedsConfirmation(live.decision)).toBe(false)
+  })
+
+  it('[consent-refused] names who stops a group learning-journey photo, so the screen can explain it', () => {
+    const asked = draft({ purposes: ['learning_journey'] })
+    const live = captureDecision(asked, ids, context)
+    expect(groupPhotoBlockers(live.decision, asked)).toEqual(['noah'])
+    // One child: no group consent needed, nothing to explain.
+    const alone = draft({ childIds: ['noah'], purposes: ['learning_journey'] })
+    expect(groupPhotoBlockers(captureDecision(alone, ids, context).decision, alone)).toBeNull()
+    // Chosen as a group photo on purpose: the finding says it all.
+    const chosen = draft({ purposes: ['group_photo'] })
+    expect(groupPhotoBlockers(captureDecision(chosen, ids, context).decision, chosen)).toBeNull()
   })
 })

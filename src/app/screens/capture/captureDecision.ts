@@ -37,3 +37,25 @@ export function captureDecision(
 export function untagNeedsConfirmation(decision: Decision | null): boolean {
   return decision?.findings.some((f) => f.severity === 'block' && f.childId !== undefined) === true
 }
+
+/**
+ * The children who stop a group learning-journey photo: the policy adds group-photo consent to
+ * a learning-journey photo of two or more children (it goes into each one's journey), and a
+ * practitioner who only chose "learning journey" needs that said, with the ways out.
+ * Null when the block is not of that kind.
+ */
+export function groupPhotoBlockers(
+  decision: Decision | null,
+  draft: Pick<CaptureDraft, 'childIds' | 'purposes'>,
+): string[] | null {
+  if (decision === null || draft.childIds.length < 2) return null
+  if (!draft.purposes.includes('learning_journey') || draft.purposes.includes('group_photo')) {
+    return null
+  }
+  const ids = decision.findings.flatMap((f) =>
+    f.severity === 'block' && f.purpose === 'group_photo' && f.childId !== undefined
+      ? [f.childId]
+      : [],
+  )
+  return ids.length === 0 ? null : [...new Set(ids)]
+}

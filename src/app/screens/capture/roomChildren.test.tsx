@@ -2,7 +2,8 @@
 // The capture screen's "not to be photographed now" strip: who may not be in any photo, and
 // who may not be in this one for some of its purposes, in words.
 import { cleanup, render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { allGranted, grant, makeContext } from '../../../../tests/support/policyFixture.ts'
 import type { Child, Location } from '../../../db/index.ts'
 import { ExclusionStrip } from './ExclusionStrip.tsx'
@@ -59,12 +60,27 @@ describe('roomChildren', () => {
 
   it('shows both in words on the strip', () => {
     const result = roomChildren(CHILDREN, room, null, context(), ['learning_journey', 'website'])
-    render(<ExclusionStrip room={result} />)
-    const strip = screen.getByRole('region', { name: 'Not to be photographed now:' })
+    render(<ExclusionStrip room={result} open onToggle={() => undefined} />)
+    const strip = screen.getByRole('region', { name: 'Not to be photographed now' })
     expect(strip.textContent).toContain('Isla Test (no consent)')
     expect(strip.textContent).toContain(
       'Oliver Test (not for learning journey: consent withdrawn; not for the website: no consent)',
     )
     expect(strip.textContent).not.toContain('Amelia')
+  })
+
+  it('folds to a count, with the names on demand, so a long list never pushes the camera away', async () => {
+    const result = roomChildren(CHILDREN, room, null, context(), ['learning_journey', 'website'])
+    const onToggle = vi.fn()
+    const { rerender } = render(<ExclusionStrip room={result} open={false} onToggle={onToggle} />)
+    const toggle = screen.getByRole('button', { name: /Not to be photographed now: 2 children/ })
+    expect(toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(screen.queryByRole('list')).toBeNull()
+    await userEvent.setup().click(toggle)
+    expect(onToggle).toHaveBeenCalledOnce()
+    rerender(<ExclusionStrip room={result} open onToggle={onToggle} />)
+    expect(screen.getByRole('list', { name: 'Not to be photographed now' }).textContent).toContain(
+      'Isla Test',
+    )
   })
 })

@@ -12,6 +12,8 @@ export type CaptureAnswers = {
   caption: string
   adultInFrame: boolean
   reason: string
+  /** Keys of the parents' conditions (parentConditions.ts) the practitioner confirmed. */
+  acknowledged: string[]
 }
 
 export const NO_ATTESTATIONS: Attestations = {
@@ -29,7 +31,15 @@ export function freshAnswers(defaultPurposes: readonly Purpose[]): CaptureAnswer
     caption: '',
     adultInFrame: false,
     reason: '',
+    acknowledged: [],
   }
+}
+
+/** Something a person would lose on Discard: a tag, a tick, words typed. */
+export function answersTouched(a: CaptureAnswers): boolean {
+  const ticked = Object.values(a.attestations).some(Boolean)
+  const typed = a.caption.trim() !== '' || a.reason.trim() !== ''
+  return a.childIds.length > 0 || ticked || typed || a.adultInFrame || a.acknowledged.length > 0
 }
 
 function toggled<T>(items: readonly T[], item: T): T[] {
@@ -53,8 +63,14 @@ export function useCaptureForm() {
   const attest = useCallback((key: keyof Attestations, value: boolean) => {
     setAnswers((a) => ({ ...a, attestations: { ...a.attestations, [key]: value } }))
   }, [])
+  const acknowledge = useCallback((key: string, yes: boolean) => {
+    setAnswers((a) => {
+      const without = a.acknowledged.filter((k) => k !== key)
+      return { ...a, acknowledged: yes ? [...without, key] : without }
+    })
+  }, [])
   const reset = useCallback((defaultPurposes: readonly Purpose[]) => {
     setAnswers(freshAnswers(defaultPurposes))
   }, [])
-  return { answers, update, togglePurpose, setTagged, attest, reset }
+  return { answers, update, togglePurpose, setTagged, attest, acknowledge, reset }
 }

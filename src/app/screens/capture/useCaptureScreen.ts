@@ -5,16 +5,21 @@
 // - The held photo, its tags and decision live in React state inside the workspace, so a lock
 //   keeps them; the camera runs only while the workspace is visible and no photo is held.
 // - The decision is the policy engine's, recomputed on every change and on fresh data.
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+// - The parents' conditions on the consents this photo relies on are listed for the
+//   practitioner to acknowledge; the view holds Save until each is (parentConditions.ts).
+//   savePhoto does not see them: the acknowledgement is not yet part of the stored photo.
+// - Discard asks first once anything was tagged, ticked or typed (answersTouched).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CaptureDraft } from '../../../db/index.ts'
 import type { Decision } from '../../../policy/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useCurrentStaff, useWorkspaceVisible } from '../../session/WorkspaceContext.tsx'
-import { captureDecision } from './captureDecision.ts'
+import { captureDecision, groupPhotoBlockers } from './captureDecision.ts'
+import { parentConditions } from './parentConditions.ts'
 import { roomChildren } from './roomChildren.ts'
 import { useCameraStream } from './useCameraStream.ts'
 import { useCaptureData } from './useCaptureData.ts'
-import { useCaptureForm, type CaptureAnswers } from './useCaptureForm.ts'
+import { answersTouched, useCaptureForm, type CaptureAnswers } from './useCaptureForm.ts'
 import { useCaptureSave } from './useCaptureSave.ts'
 import { useHeldPhoto, type HeldPhoto } from './useHeldPhoto.ts'
 import { useLocationChoice } from './useLocationChoice.ts'
@@ -44,6 +49,8 @@ export function useCaptureScreen() {
   const photo = useHeldPhoto()
   const { held, release } = photo
   const { videoRef, camera, retry } = useCameraStream(visible && held === null)
+  // After "one photo per child": what to do next, said where "✓ Saved" is said.
+  const [notice, setNotice] = useState<string | null>(null)
 
   const draft = held === null ? null : toDraft(held, location?.id ?? '', form.answers)
   const ids = { staffId: staff.id, deviceId: data?.device?.id ?? '' }
@@ -69,6 +76,21 @@ export function useCaptureScreen() {
     [data, location, staff.roomId, holding, chosenPurposes],
   )
 
+  const { childIds } = form.answers
+  const conditions = useMemo(
+    () =>
+      data === undefined || !holding
+        ? []
+        : parentConditions(data.context, data.conditions, data.children, childIds, chosenPurposes),
+    [data, holding, childIds, chosenPurposes],
+  )
+  const blockers = draft === null ? null : groupPhotoBlockers(live?.decision ?? null, draft)
+  const groupBlockers =
+    blockers?.map((id) => ({
+      id,
+      firstName: data?.children.find((c) => c.id === id)?.firstName ?? 'this child',
+    })) ?? null
+
   const latest = useRef<{ draft: CaptureDraft; decision: Decision | null } | null>(null)
   useEffect(() => {
     latest.current = draft === null ? null : { draft, decision: live?.decision ?? null }
@@ -91,6 +113,7 @@ export function useCaptureScreen() {
   const takeFrame = useCallback(
     (source: 'camera' | Blob) => {
       saver.clearStatus()
+      setNotice(null)
       form.reset(defaultPurposes ?? [])
       if (source === 'camera') void photo.shutter(videoRef.current)
       else photo.fromFile(source)
@@ -104,6 +127,12 @@ export function useCaptureScreen() {
     saver.clearStatus()
     release()
   }, [recordIfBlocked, untag, saver, release])
+  const onePerChild = useCallback(() => {
+    discard()
+    setNotice(
+      'Take one photo of each child on their own: a photo of one child needs no group consent.',
+    )
+  }, [discard])
   const save = useCallback(
     (purposes: CaptureDraft['purposes']) => {
       if (held !== null && draft !== null) void saver.save(held, draft, purposes)
@@ -128,8 +157,14 @@ export function useCaptureScreen() {
     live,
     untag,
     status: saver.status,
+    notice,
     save,
     discard,
+    onePerChild,
+    askBeforeDiscard: answersTouched(form.answers),
+    conditions,
+    groupBlockers,
+    visible,
   }
 }
 

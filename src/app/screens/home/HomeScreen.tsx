@@ -5,11 +5,19 @@ import { useHomeScreen } from './useHomeScreen.ts'
 import './HomeScreen.css'
 
 export function HomeScreen() {
-  const { staff, tiles, goTo, alerts } = useHomeScreen()
+  const { staff, tiles, goTo, alerts, markSeen } = useHomeScreen()
   return (
     <div className="home-hub">
       <h1 className="screen-title">Hello, {staff.name.split(' ')[0]}</h1>
-      {alerts !== null && <ManagerAlerts alerts={alerts} onOpen={goTo} />}
+      {alerts !== null && (
+        <ManagerAlerts
+          alerts={alerts}
+          onOpen={goTo}
+          onSeen={(ids) => {
+            void markSeen(ids)
+          }}
+        />
+      )}
       <ul className="home-hub__tiles">
         {tiles.map((tile) => (
           <li key={tile.id}>

@@ -9,7 +9,7 @@ import { useDb } from '../../data/DbContext.tsx'
 import type { Screen } from '../../navigation/screens.ts'
 import { usePermission } from '../../session/usePermission.ts'
 import { useCurrentStaff, useNavigation } from '../../session/WorkspaceContext.tsx'
-import { useManagerAlerts } from '../alerts/useManagerAlerts.ts'
+import { useManagerAlerts, useMarkRefusalsSeen } from '../alerts/useManagerAlerts.ts'
 
 export type HomeTile = {
   id: string
@@ -31,12 +31,15 @@ export function useHomeScreen() {
     [db, isManager],
   )
   const mayAudit = usePermission('view-audit')
+  // A keyworker sees their key children's photos; the screen narrows to them.
+  const mayLibrary = usePermission('view-photo-library', { isKeyChild: true })
   const alerts = useManagerAlerts(
     mayAudit,
     reviews === undefined
       ? undefined
       : { overdue: reviews?.overdue.length ?? 0, dueSoon: reviews?.dueSoon.length ?? 0 },
   )
+  const markSeen = useMarkRefusalsSeen()
 
   const tiles: HomeTile[] = [
     {
@@ -59,6 +62,13 @@ export function useHomeScreen() {
       detail: 'Recent photos and whether they have been sent to the setting’s server.',
       screen: { name: 'photos' },
       denied: null,
+    },
+    {
+      id: 'library',
+      label: 'Photos of the setting',
+      detail: 'Every photo on the setting’s server, its consent today, and using it.',
+      screen: { name: 'library' },
+      denied: mayLibrary ? null : deniedMessage('view-photo-library'),
     },
   ]
   const managerTiles: HomeTile[] = isManager
@@ -114,7 +124,7 @@ export function useHomeScreen() {
     screen: { name: 'tablet' },
     denied: null,
   }
-  return { staff, tiles: [...tiles, ...managerTiles, tabletTile], goTo, alerts }
+  return { staff, tiles: [...tiles, ...managerTiles, tabletTile], goTo, alerts, markSeen }
 }
 
 function reviewsDetail(overdue: number | undefined, dueSoon: number | undefined): string {

@@ -1,0 +1,142 @@
+// The manager records a parent's approval of this publicity photo: which child's parent, who
+// (with parental responsibility: nobody else may approve), where it may appear and until when.
+// Until every child's parent has approved, the photo is held for publicity.
+import { useId, useState } from 'react'
+import type { LibraryPhoto } from '../../../protocol/index.ts'
+import type { LibraryNames } from './useLibraryNames.ts'
+import type { UseOutcome } from './useOpenPhoto.ts'
+
+type Props = {
+  photo: LibraryPhoto
+  names: LibraryNames
+  onApprove: (request: {
+    childId: string
+    givenBy: { name: string; relationship: string; parentalResponsibility: boolean }
+    place: string
+    until: string
+  }) => Promise<UseOutcome>
+}
+
+export function ApprovalForm({ photo, names, onApprove }: Props) {
+  const id = useId()
+  const [childId, setChildId] = useState(photo.childIds[0] ?? '')
+  const [name, setName] = useState('')
+  const [relationship, setRelationship] = useState('')
+  const [responsible, setResponsible] = useState(false)
+  const [place, setPlace] = useState('')
+  const [until, setUntil] = useState('')
+  const [outcome, setOutcome] = useState<UseOutcome | null>(null)
+  if (photo.childIds.length === 0) return null
+  const approvals = photo.approvals
+
+  async function submit() {
+    if (name.trim() === '' || place.trim() === '' || until === '') {
+      setOutcome({ ok: false, message: 'Fill in who approved, where and until when.', reasons: [] })
+      return
+    }
+    const request = {
+      childId,
+      givenBy: { name, relationship, parentalResponsibility: responsible },
+      place,
+      until: new Date(`${until}T23:59:59`).toISOString(),
+    }
+    setOutcome(await onApprove(request))
+  }
+
+  return (
+    <section aria-labelledby={`${id}-h`} className="open-photo__section use-form">
+      <h2 id={`${id}-h`}>A parent’s approval for press and publicity</h2>
+      {approvals.length > 0 && (
+        <ul>
+          {approvals.map((a) => (
+            <li key={a.id}>
+              {names.child(a.childId)}: approved by {a.givenBy.name} ({a.givenBy.relationship}) for{' '}
+              {a.place}, until {new Date(a.until).toLocaleDateString('en-GB')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="use-form__grid"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void submit()
+        }}
+      >
+        <label className="field">
+          Child
+          <select
+            value={childId}
+            onChange={(e) => {
+              setChildId(e.target.value)
+            }}
+          >
+            {photo.childIds.map((c) => (
+              <option key={c} value={c}>
+                {names.child(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Approved by
+          <input
+            type="text"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value)
+            }}
+          />
+        </label>
+        <label className="field">
+          Relationship to the child
+          <input
+            type="text"
+            value={relationship}
+            onChange={(e) => {
+              setRelationship(e.target.value)
+            }}
+          />
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={responsible}
+            onChange={(e) => {
+              setResponsible(e.target.checked)
+            }}
+          />
+          Has parental responsibility
+        </label>
+        <label className="field">
+          Where it may appear
+          <input
+            type="text"
+            value={place}
+            onChange={(e) => {
+              setPlace(e.target.value)
+            }}
+          />
+        </label>
+        <label className="field">
+          Until
+          <input
+            type="date"
+            value={until}
+            onChange={(e) => {
+              setUntil(e.target.value)
+            }}
+          />
+        </label>
+        <button type="submit" className="button button--primary">
+          Record the approval
+        </button>
+      </form>
+      <div aria-live="polite">
+        {outcome !== null && (
+          <p className={outcome.ok ? 'use-form__done' : 'field-error'}>{outcome.message}</p>
+        )}
+      </div>
+    </section>
+  )
+}

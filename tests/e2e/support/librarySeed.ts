@@ -1,0 +1,84 @@
+// For the library e2e: photos on the setting's server as a tablet leaves them (details pushed,
+// image and thumbnail uploaded), through the server's own ingest, and a parent's withdrawal
+// recorded on the server since one of them was taken.
+import { createHash } from 'node:crypto'
+import { DEMO_SETTING_ID, DEMO_STAFF } from '../../../src/demo/index.ts'
+import type { Purpose } from '../../../src/policy/index.ts'
+import { ConsentWireSchema } from '../../../src/protocol/index.ts'
+import { applyPush } from '../../../src/server/ingest/applyPush.ts'
+import { policyDataLoader } from '../../../src/server/ingest/policyData.ts'
+import { listEntities, putEntity } from '../../../src/server/storage/entities.ts'
+import type { SyncServices } from '../../../src/server/services.ts'
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+export async function seedLibraryPhoto(
+  services: SyncServices,
+  device: { id: string; settingId: string; name: string },
+  photo: { childIds: string[]; purposes: Purpose[]; image: Uint8Array; thumbnail: Uint8Array },
+): Promise<string> {
+  const id = globalThis.crypto.randomUUID()
+  const at = new Date().toISOString()
+  const meta = {
+    id,
+    takenAt: at,
+    staffId: DEMO_STAFF.keyworker.id,
+    deviceId: device.id,
+    locationId: 'demo-loc-caterpillars',
+    childIds: photo.childIds,
+    purposes: photo.purposes,
+    caption: 'Painting',
+    adultInFrame: false,
+    reason: null,
+    decision: { verdict: 'allow' as const, rules: [] },
+    checksum: sha(photo.image),
+    bytes: photo.image.byteLength,
+    width: 640,
+    height: 480,
+    deleted: null,
+    flaggedForRemoval: [],
+  }
+  const change = { id: `e2e-${id}`, kind: 'photo' as const, createdAt: at, payload: meta }
+  await applyPush(services.db, device, [change], at, policyDataLoader())
+  await services.photos.storeWhole(photo.image, meta.checksum)
+  await services.photos.storeWhole(photo.thumbnail, sha(photo.thumbnail))
+  await services.db
+    .updateTable('photos')
+    .set({
+      stored_at: at,
+      thumbnail_checksum: sha(photo.thumbnail),
+      thumbnail_bytes: photo.thumbnail.byteLength,
+    })
+    .where('setting_id', '=', DEMO_SETTING_ID)
+    .where('id', '=', id)
+    .execute()
+  return id
+}
+
+/** The parent withdraws consent for `purpose` today, recorded on the server. */
+export async function withdrawOnServer(
+  services: SyncServices,
+  childId: string,
+  purpose: Purpose,
+): Promise<string> {
+  const { db } = services
+  const records = (await listEntities(db, DEMO_SETTING_ID, 'consent')).map((r) =>
+    ConsentWireSchema.parse(r),
+  )
+  const chain = records.filter((r) => r.childId === childId && r.purpose === purpose)
+  const head = chain.find((r) => !chain.some((o) => o.supersedes === r.id))
+  if (head === undefined) throw new Error(`no consent of ${childId} for ${purpose}`)
+  const at = new Date().toISOString()
+  const withdrawal = {
+    ...head,
+    id: `e2e-withdrawal-${childId}-${purpose}`,
+    status: 'withdrawn' as const,
+    recordedAt: at,
+    recordedBy: DEMO_STAFF.manager.id,
+    supersedes: head.id,
+  }
+  await db
+    .transaction()
+    .execute((trx) => putEntity(trx, DEMO_SETTING_ID, 'consent', withdrawal.id, withdrawal, at))
+  return at
+}

@@ -1,0 +1,46 @@
+/**
+ * For tests: a member of staff signed in on an enrolled tablet, as the app holds them: their
+ * signing seed derived from their PIN and the verifier the server holds (salt, iterations),
+ * and the headers of a request they sign (src/sync/signedRequestHeaders.ts).
+ */
+import { pbkdf2Sync } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { splitPinMaster, StaffPinWireSchema } from '../../src/protocol/index.ts'
+import { getEntity } from '../../src/server/storage/entities.ts'
+import type { Database } from '../../src/server/storage/schema.ts'
+import { signedRequestHeaders } from '../../src/sync/signedRequestHeaders.ts'
+
+export interface SignedIn {
+  settingId: string
+  deviceId: string
+  credential: string
+  staffId: string
+  signingSeed: Uint8Array
+}
+
+export async function signingSeedOf(
+  db: Kysely<Database>,
+  settingId: string,
+  staff: { id: string; pin: string },
+): Promise<Uint8Array> {
+  const stored = StaffPinWireSchema.parse(await getEntity(db, settingId, 'staffPin', staff.id))
+  const salt = Buffer.from(stored.pin.saltB64, 'base64')
+  const master = pbkdf2Sync(staff.pin, salt, stored.pin.iterations, 32, 'sha256')
+  return splitPinMaster(new Uint8Array(master)).signingSeed
+}
+
+/** The device credential and the person's signature, for `method path` with `json` as body. */
+export function signedHeaders(
+  who: SignedIn,
+  method: string,
+  path: string,
+  json?: unknown,
+): Record<string, string> {
+  const body = json === undefined ? null : JSON.stringify(json)
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${who.credential}`,
+    ...signedRequestHeaders({ ...who, method, path, body, now: new Date().toISOString() }),
+  }
+  if (body !== null) headers['content-type'] = 'application/json'
+  return headers
+}
