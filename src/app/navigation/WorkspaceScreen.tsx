@@ -1,22 +1,56 @@
 // The screen the person is on, with the parameters it opened with. Each screen folder holds a
 // thin view and its hook (STYLE.md); this switch is the only place that knows them all.
-import { AuditScreen } from '../screens/audit/AuditScreen.tsx'
+//
+// What a practitioner needs the moment they sign in (home, board, child, consent form, camera)
+// is in the first chunk; the manager's screens, with the PDF and CSV libraries behind them,
+// load on first use. The service worker precaches every chunk, so they still open offline.
+import { lazy, Suspense } from 'react'
 import { BoardScreen } from '../screens/board/BoardScreen.tsx'
 import { CaptureScreen } from '../screens/capture/CaptureScreen.tsx'
 import { ChildScreen } from '../screens/child/ChildScreen.tsx'
 import { ConsentFormScreen } from '../screens/consent-form/ConsentFormScreen.tsx'
 import { HomeScreen } from '../screens/home/HomeScreen.tsx'
-import { LibraryScreen } from '../screens/library/LibraryScreen.tsx'
-import { LocationsScreen } from '../screens/locations/LocationsScreen.tsx'
-import { PhotosScreen } from '../screens/photos/PhotosScreen.tsx'
-import { ReviewsScreen } from '../screens/reviews/ReviewsScreen.tsx'
-import { RosterImportScreen } from '../screens/roster-import/RosterImportScreen.tsx'
-import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx'
-import { StaffScreen } from '../screens/staff/StaffScreen.tsx'
-import { TabletScreen } from '../screens/tablet/TabletScreen.tsx'
 import { useNavigation } from '../session/WorkspaceContext.tsx'
 
+const AuditScreen = lazy(() =>
+  import('../screens/audit/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })),
+)
+const LibraryScreen = lazy(() =>
+  import('../screens/library/LibraryScreen.tsx').then((m) => ({ default: m.LibraryScreen })),
+)
+const LocationsScreen = lazy(() =>
+  import('../screens/locations/LocationsScreen.tsx').then((m) => ({ default: m.LocationsScreen })),
+)
+const PhotosScreen = lazy(() =>
+  import('../screens/photos/PhotosScreen.tsx').then((m) => ({ default: m.PhotosScreen })),
+)
+const ReviewsScreen = lazy(() =>
+  import('../screens/reviews/ReviewsScreen.tsx').then((m) => ({ default: m.ReviewsScreen })),
+)
+const RosterImportScreen = lazy(() =>
+  import('../screens/roster-import/RosterImportScreen.tsx').then((m) => ({
+    default: m.RosterImportScreen,
+  })),
+)
+const SettingsScreen = lazy(() =>
+  import('../screens/settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
+)
+const StaffScreen = lazy(() =>
+  import('../screens/staff/StaffScreen.tsx').then((m) => ({ default: m.StaffScreen })),
+)
+const TabletScreen = lazy(() =>
+  import('../screens/tablet/TabletScreen.tsx').then((m) => ({ default: m.TabletScreen })),
+)
+
 export function WorkspaceScreen() {
+  return (
+    <Suspense fallback={<p role="status">Opening…</p>}>
+      <CurrentScreen />
+    </Suspense>
+  )
+}
+
+function CurrentScreen() {
   const screen = useNavigation((state) => state.screen)
   switch (screen.name) {
     case 'home':
