@@ -53,6 +53,13 @@ export async function startBenchServer(
   const child = fork(fileURLToPath(new URL('./benchServer.ts', import.meta.url)), {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, BENCH_BACKEND: backend },
+    // BENCH_SERVER_PROFILE=<folder>: a CPU profile of the server, written when it stops.
+    execArgv: [
+      ...process.execArgv,
+      ...(process.env.BENCH_SERVER_PROFILE === undefined
+        ? []
+        : ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]),
+    ],
   })
   const waiting = new Map<number, (reply: BenchReply) => void>()
   let nextId = 1

@@ -16,6 +16,7 @@ import {
   evaluateCapture,
   PolicyInputError,
   type CaptureRequest,
+  type ConsentRecord,
   type Decision,
   type PolicyContext,
 } from '../../policy/index.ts'
@@ -41,6 +42,27 @@ export interface PhotoCheck {
 // each photo was most of the cost of a push.
 const SAME_MOMENT = '1970-01-01T00:00:00.000Z'
 const contexts = new WeakMap<PolicyData, Map<string, PolicyContext>>()
+const byChild = new WeakMap<
+  PolicyData,
+  Map<string, { records: ConsentRecord[]; times: number[] }>
+>()
+
+/** The child's consent records, oldest first (an index over the data, built once per data). */
+function consentsOf(data: PolicyData, childId: string) {
+  let index = byChild.get(data)
+  if (index === undefined) {
+    const built = new Map<string, { records: ConsentRecord[]; times: number[] }>()
+    data.consents.forEach((record, i) => {
+      const own = built.get(record.childId) ?? { records: [], times: [] }
+      own.records.push(record)
+      own.times.push(data.consentTimes[i] ?? Date.parse(record.recordedAt))
+      built.set(record.childId, own)
+    })
+    byChild.set(data, built)
+    index = built
+  }
+  return index.get(childId) ?? { records: [], times: [] }
+}
 
 function contextFor(
   data: PolicyData,
@@ -49,10 +71,17 @@ function contextFor(
   atMs: number,
   childIds: readonly string[],
 ): PolicyContext {
-  let known = 0
-  while (known < data.consentTimes.length && (data.consentTimes[known] ?? Infinity) <= atMs) known++
-  const tagged = [...new Set(childIds)].sort()
-  const key = `${deviceId}|${String(revoked)}|${known}|${tagged.join(',')}`
+  const consents: ConsentRecord[] = []
+  const parts = [deviceId, String(revoked)]
+  for (const childId of [...new Set(childIds)].sort()) {
+    const own = consentsOf(data, childId)
+    let known = 0
+    while (known < own.times.length && (own.times[known] ?? Infinity) <= atMs) known++
+    consents.push(...own.records.slice(0, known))
+    parts.push(`${childId}:${known}`)
+  }
+  // Photos whose children had the same records at their moments share one context.
+  const key = parts.join('|')
   const forData = contexts.get(data) ?? new Map<string, PolicyContext>()
   contexts.set(data, forData)
   const cached = forData.get(key)
@@ -64,7 +93,7 @@ function contextFor(
     devices: [{ id: deviceId, enrolled: true, revoked }],
     locations: data.locations,
     children: data.children,
-    consents: data.consents.slice(0, known).filter((c) => tagged.includes(c.childId)),
+    consents,
   }
   forData.set(key, context)
   return context

@@ -31,6 +31,7 @@ import { settingFacts } from '../audit/settingFacts.ts'
 import { applyPush } from '../ingest/applyPush.ts'
 import { policyDataLoader } from '../ingest/policyData.ts'
 import { receiveChunk } from '../ingest/receiveChunk.ts'
+import { settingQueue } from '../ingest/settingQueue.ts'
 import { liveChangesOf } from '../live/liveChanges.ts'
 import { receiveThumbnail } from '../ingest/receiveThumbnail.ts'
 import { parseOr400 } from './validation.ts'
@@ -38,6 +39,7 @@ import { parseOr400 } from './validation.ts'
 export function syncRoutes(services: SyncServices): FastifyPluginCallback {
   const policyData = policyDataLoader()
   const live = liveChangesOf(services)
+  const writers = settingQueue()
   return (api, _options, done) => {
     api.addHook('preHandler', deviceAuthHook(services))
     // Open streams would hold a shutdown until its grace ran out: end them first.
@@ -58,17 +60,15 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const device = deviceOf(request)
       const parsed = parseOr400(reply, PushRequestSchema, request.body, 'push')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
-      const results = await applyPush(
-        services.db,
-        device,
-        parsed.value.changes,
-        isoNow(services),
-        policyData,
-      ).catch((error: unknown) => {
-        // Its cached policy data may hold the rolled-back rows.
-        policyData.forget(device.settingId)
-        throw error
-      })
+      const results = await writers
+        .run(device.settingId, () =>
+          applyPush(services.db, device, parsed.value.changes, isoNow(services), policyData),
+        )
+        .catch((error: unknown) => {
+          // Its cached policy data may hold the rolled-back rows.
+          policyData.forget(device.settingId)
+          throw error
+        })
       if (results.some((r) => r.status === 'applied')) live.notify(device.settingId, device.id)
       return { ok: true, results } satisfies PushResponse
     })
@@ -89,7 +89,9 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const device = deviceOf(request)
       const parsed = parseOr400(reply, AuditPushRequestSchema, request.body, 'audit push')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
-      return receiveAudit(services.db, device, parsed.value.events, isoNow(services))
+      return writers.run(device.settingId, () =>
+        receiveAudit(services.db, device, parsed.value.events, isoNow(services)),
+      )
     })
 
     api.get('/pull', async (request, reply) => {
