@@ -15,6 +15,7 @@ import { withdrawConsent, type StoredConsent } from '../../src/db/index.ts'
 import { enqueueOutbox } from '../../src/db/outbox.ts'
 import { syncOnce, type SyncOutcome } from '../../src/sync/index.ts'
 import type { Fetch } from '../../src/sync/syncApi.ts'
+import { getEnrolment, openSyncState } from '../../src/sync/syncStateDb.ts'
 import { capturePhoto } from '../support/capturedPhoto.ts'
 import { enrolledDevice, type BenchServer, type Device } from './syncBench.ts'
 
@@ -72,19 +73,63 @@ export async function newTablet(
   return tablet
 }
 
-/** Creates tablets `concurrency` at a time (enrolment and the first pull). */
+/** Tables a tablet fills from its setting's data (not its own photos, outbox or audit). */
+const SETTING_TABLES = [
+  'setting',
+  'rooms',
+  'locations',
+  'children',
+  'consents',
+  'injuries',
+  'staff',
+]
+
+/**
+ * A tablet of a setting whose first tablet has already pulled: enrolled over HTTP as any
+ * other, then given that tablet's copy of the setting and pull cursor, as if its own first
+ * pull had brought them (what the steady day measures starts after that pull).
+ */
+async function likeTablet(
+  server: BenchServer,
+  template: Tablet,
+  timings: Timings,
+): Promise<Tablet> {
+  const device = await enrolledDevice(server, template.settingId)
+  const tablet = { ...device, settingId: template.settingId, fetch: timedFetch(timings) }
+  for (const name of SETTING_TABLES)
+    await tablet.db.table(name).bulkPut(await template.db.table(name).toArray())
+  const from = openSyncState(template.db.name)
+  const to = openSyncState(tablet.db.name)
+  const cursor = (await getEnrolment(from))?.cursor ?? 0
+  await to.state.update('enrolment', { cursor })
+  from.close()
+  to.close()
+  await tablet.db.device.update(tablet.deviceId, { consentDataSyncedAt: new Date().toISOString() })
+  return tablet
+}
+
+/** Creates tablets `concurrency` at a time; the first of each setting pulls it for the rest. */
 export async function newTablets(
   server: BenchServer,
   settingIds: string[],
   timings: Timings,
   concurrency = 8,
 ): Promise<Tablet[]> {
+  const templates = new Map<string, Promise<Tablet>>()
   const tablets: Tablet[] = new Array<Tablet>(settingIds.length)
   let next = 0
   const worker = async () => {
     while (next < settingIds.length) {
       const i = next++
-      tablets[i] = await newTablet(server, settingIds[i]!, timings)
+      const settingId = settingIds[i]!
+      const template = templates.get(settingId)
+      if (template === undefined) {
+        const first = newTablet(server, settingId, timings)
+        templates.set(settingId, first)
+        tablets[i] = await first
+      } else {
+        tablets[i] = await likeTablet(server, await template, timings)
+      }
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker))
