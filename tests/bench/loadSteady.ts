@@ -24,7 +24,7 @@ const TICK_MS = 30_000
 const PHOTO_EVERY_MS = 180_000
 const CHANGE_EVERY_MS = 900_000
 /** The lone tablet's rounds: every third after a photo, as in the day's mix. */
-const BASELINE_ROUNDS = 12
+const BASELINE_ROUNDS = 30
 const WARM_UP_ROUNDS = 3
 
 interface Runner {

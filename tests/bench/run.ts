@@ -5,6 +5,7 @@
  * `npm run bench -- load` (or any names) runs only those benchmarks.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { benchApp } from './appBench.ts'
 import { benchAudit } from './auditBench.ts'
 import { benchCapture } from './captureBench.ts'
 import { benchLibrary } from './libraryBench.ts'
@@ -21,6 +22,7 @@ const benches: [string, Bench][] = [
   ['audit', benchAudit],
   ['library', benchLibrary],
   ['load', benchLoad],
+  ['app', benchApp],
 ]
 const only = process.argv.slice(2)
 
