@@ -7,7 +7,7 @@
  * Run as a child (`fork`): it sends `{ url }` when listening, then answers requests by id:
  * `enrolmentCode` (for a setting), `seedPull` (5,000 consent records in a setting of their
  * own), `cloneDemo` (copies of the demo setting's records under other setting ids, for the
- * load benchmark's many settings), `close` (shuts down, removes its folders, exits).
+ * load benchmark's many settings), `cpu` (its CPU time so far), `close` (shuts down, removes its folders, exits).
  * BENCH_BACKEND=postgres runs it on PostgreSQL (DATABASE_URL) instead of SQLite.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -25,6 +25,7 @@ export type BenchRequest =
   | { id: number; op: 'enrolmentCode'; settingId: string }
   | { id: number; op: 'seedPull'; settingId: string; records: number }
   | { id: number; op: 'cloneDemo'; settingIds: string[] }
+  | { id: number; op: 'cpu' }
   | { id: number; op: 'close' }
 
 export type BenchReply =
@@ -129,6 +130,8 @@ async function main(): Promise<void> {
           return seedPull(server, message.settingId, message.records)
         case 'cloneDemo':
           return cloneDemo(server, message.settingIds)
+        case 'cpu':
+          return Promise.resolve(process.cpuUsage())
         case 'close':
           return close()
       }

@@ -119,7 +119,9 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
       withdrawalReach(from!, to!).then(resolve, reject)
     }, WITHDRAW_AFTER_MS)
   })
+  const cpuBefore = await cpuTimes(server)
   const burstMs = await timedSend(tablets)
+  const cpu = await cpuTimes(server, cpuBefore)
   const duringMs = await during
 
   const aloneRate = (CHANGES * 1000) / aloneMs
@@ -132,6 +134,9 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
     `burst of ${BURST}: ${Math.round(burstMs)} ms, ${rate.toFixed(1)} records/s, ${photoRate.toFixed(1)} photos/s; ${describeTimings(timings)}`,
   )
   console.log(
+    `burst CPU: server ${Math.round((100 * cpu.server) / burstMs)}% of a core, tablets' process ${Math.round((100 * cpu.client) / burstMs)}%`,
+  )
+  console.log(
     `withdrawal to blocked capture: idle ${Math.round(idleMs)} ms, during the burst ${Math.round(duringMs)} ms; ${describe('live', timings.live)}`,
   )
   return {
@@ -142,6 +147,22 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
     withdrawalIdleMs: Math.round(idleMs),
     withdrawal30Ms: Math.round(duringMs),
   }
+}
+
+/** CPU ms used by the server and by this process (the tablets), since `since`. */
+async function cpuTimes(
+  server: BenchServer,
+  since?: { server: number; client: number },
+): Promise<{ server: number; client: number }> {
+  const usage = (await server.call({ op: 'cpu' })) as NodeJS.CpuUsage
+  const own = process.cpuUsage()
+  const now = {
+    server: (usage.user + usage.system) / 1000,
+    client: (own.user + own.system) / 1000,
+  }
+  return since === undefined
+    ? now
+    : { server: now.server - since.server, client: now.client - since.client }
 }
 
 async function timedSend(tablets: Tablet[]): Promise<number> {

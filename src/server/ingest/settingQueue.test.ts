@@ -43,3 +43,24 @@ describe('settingQueue', () => {
     expect(await next).toBe('yes')
   })
 })
+
+describe('settingQueue, urgent tasks', () => {
+  it('puts an urgent task before the waiting ones, never before the one running', async () => {
+    const queue = settingQueue()
+    const order: string[] = []
+    const first = gate()
+    const running = queue.run('s1', async () => {
+      await first.opened
+      order.push('running')
+    })
+    const task = (name: string) => () => {
+      order.push(name)
+      return Promise.resolve()
+    }
+    const waiting = [queue.run('s1', task('photos 1')), queue.run('s1', task('photos 2'))]
+    const withdrawal = queue.run('s1', task('withdrawal'), true)
+    first.open()
+    await Promise.all([running, ...waiting, withdrawal])
+    expect(order).toEqual(['running', 'withdrawal', 'photos 1', 'photos 2'])
+  })
+})

@@ -1,5 +1,6 @@
 /**
- * One writer per setting at a time, waiting in this process rather than in the database.
+ * One writer per setting at a time, waiting in this process rather than in the database, and
+ * restrictions first.
  *
  * Pushes and audit pushes of a setting lock its `settings` row until they commit, so a second
  * one would wait anyway, but on PostgreSQL it would wait holding one of the pool's
@@ -8,28 +9,50 @@
  * timeout). Queued here, a waiting push holds nothing; other settings' work and every read go
  * on. The row lock stays the guarantee across processes; this queue only keeps waiting cheap.
  *
- * Invariant: tasks of one setting run one after another in arrival order; a failed task does
- * not stop the next.
+ * An urgent task (a push that withdraws or refuses consent) goes before every task of its
+ * setting still waiting, so a withdrawal does not wait behind a morning's backlog of photos.
+ *
+ * Invariants: tasks of one setting run one at a time; urgent ones in arrival order before the
+ * others, the others in arrival order; a failed task does not stop the next.
  */
 export interface SettingQueue {
-  run<T>(settingId: string, task: () => Promise<T>): Promise<T>
+  run<T>(settingId: string, task: () => Promise<T>, urgent?: boolean): Promise<T>
+}
+
+interface Lane {
+  urgent: (() => Promise<void>)[]
+  normal: (() => Promise<void>)[]
 }
 
 export function settingQueue(): SettingQueue {
-  const tails = new Map<string, Promise<unknown>>()
+  const lanes = new Map<string, Lane>()
+
+  function next(settingId: string, lane: Lane): void {
+    const start = lane.urgent.shift() ?? lane.normal.shift()
+    if (start === undefined) {
+      lanes.delete(settingId)
+      return
+    }
+    void start().finally(() => {
+      next(settingId, lane)
+    })
+  }
+
   return {
-    run(settingId, task) {
-      const before = tails.get(settingId) ?? Promise.resolve()
-      const result = before.then(task, task)
-      const tail = result.then(
-        () => undefined,
-        () => undefined,
-      )
-      tails.set(settingId, tail)
-      void tail.then(() => {
-        if (tails.get(settingId) === tail) tails.delete(settingId)
+    run(settingId, task, urgent = false) {
+      return new Promise((resolve, reject) => {
+        const start = () => task().then(resolve, reject)
+        const waiting = lanes.get(settingId)
+        if (waiting === undefined) {
+          const lane: Lane = { urgent: [], normal: [] }
+          lanes.set(settingId, lane)
+          void start().finally(() => {
+            next(settingId, lane)
+          })
+          return
+        }
+        ;(urgent ? waiting.urgent : waiting.normal).push(start)
       })
-      return result
     },
   }
 }

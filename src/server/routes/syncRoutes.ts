@@ -21,7 +21,9 @@ import {
   PushRequestSchema,
   UploadParamsSchema,
   UploadQuerySchema,
+  type PushChange,
   type PushResponse,
+  type PushResult,
 } from '../../protocol/index.ts'
 import { deviceAuthHook, deviceOf, refuseOtherSetting } from '../auth/deviceAuth.ts'
 import { isoNow, readDbOf, type SyncServices } from '../services.ts'
@@ -35,6 +37,13 @@ import { settingQueue } from '../ingest/settingQueue.ts'
 import { liveChangesOf } from '../live/liveChanges.ts'
 import { receiveThumbnail } from '../ingest/receiveThumbnail.ts'
 import { parseOr400 } from './validation.ts'
+
+const PUSH_SLICE = 20
+
+/** A change that takes consent away: it is applied before waiting photos and records. */
+function restricts(change: PushChange): boolean {
+  return change.kind === 'consent' && change.payload.status !== 'granted'
+}
 
 export function syncRoutes(services: SyncServices): FastifyPluginCallback {
   const policyData = policyDataLoader()
@@ -60,15 +69,26 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const device = deviceOf(request)
       const parsed = parseOr400(reply, PushRequestSchema, request.body, 'push')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
-      const results = await writers
-        .run(device.settingId, () =>
-          applyPush(services.db, device, parsed.value.changes, isoNow(services), policyData),
-        )
-        .catch((error: unknown) => {
-          // Its cached policy data may hold the rolled-back rows.
-          policyData.forget(device.settingId)
-          throw error
-        })
+      // Short transactions: a batch is applied a slice at a time, each its own transaction
+      // and its own turn, so uploads, pulls and a withdrawal get in between. Each change
+      // still commits with its exactly-once record; a failure leaves earlier slices applied,
+      // and the device's resend gets them answered as duplicates.
+      const results: PushResult[] = []
+      for (let i = 0; i < parsed.value.changes.length; i += PUSH_SLICE) {
+        const slice = parsed.value.changes.slice(i, i + PUSH_SLICE)
+        const applied = await writers
+          .run(
+            device.settingId,
+            () => applyPush(services.db, device, slice, isoNow(services), policyData),
+            slice.some(restricts),
+          )
+          .catch((error: unknown) => {
+            // Its cached policy data may hold the rolled-back rows.
+            policyData.forget(device.settingId)
+            throw error
+          })
+        results.push(...applied)
+      }
       if (results.some((r) => r.status === 'applied')) live.notify(device.settingId, device.id)
       return { ok: true, results } satisfies PushResponse
     })
