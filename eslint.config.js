@@ -37,7 +37,17 @@ const platform = [
 ]
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'coverage', 'data', 'tests/fixtures'] },
+  {
+    ignores: [
+      'dist',
+      'dist-server',
+      'dev-dist',
+      'node_modules',
+      'coverage',
+      'data',
+      'tests/fixtures',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -9,12 +9,14 @@ import { openAppDb } from './app/data/openAppDb.ts'
 import { startPwa } from './app/pwa/startPwa.ts'
 import { appSyncControl } from './app/sync/appSyncControl.ts'
 import { SyncControlProvider } from './app/sync/SyncControl.tsx'
+import { takeEnrolCodeFromAddress } from './app/sync/enrolLink.ts'
 import './app/styles.css'
 
 const rootElement = document.getElementById('root')
 if (rootElement === null) throw new Error('index.html has no #root element')
 const root = createRoot(rootElement)
 
+takeEnrolCodeFromAddress()
 startPwa()
 const opened = await openAppDb()
 if (opened.ok) void appSyncControl(opened.db).start()

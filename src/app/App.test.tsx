@@ -126,4 +126,39 @@ describe('App', () => {
       expect(types.filter((t) => t === 'signed-in')).toHaveLength(3)
     })
   })
+
+  it('titles each screen, moves focus to its heading, and takes Back to the previous screen', async () => {
+    renderApp()
+    await waitFor(() => {
+      expect(document.title).toBe('Sign in · ConsentLens')
+    })
+    const user = await signIn('Morgan Ellery', DEMO_STAFF.manager.pin)
+    const hello = await screen.findByRole('heading', { level: 1, name: 'Hello, Morgan' })
+    await waitFor(() => {
+      expect(document.activeElement).toBe(hello)
+    })
+    expect(document.title).toBe('Hello, Morgan · ConsentLens')
+    expect(hello.tabIndex).toBe(-1)
+
+    await user.click(screen.getByRole('button', { name: /Who can be photographed/ }))
+    const board = await screen.findByRole('heading', { level: 1, name: 'Who can be photographed' })
+    await waitFor(() => {
+      expect(document.activeElement).toBe(board)
+    })
+    expect(document.title).toBe('Who can be photographed · ConsentLens')
+
+    // The browser's Back (or the iPad's swipe) is the app's Back, and can be used again.
+    await act(async () => {
+      window.history.back()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    })
+    await screen.findByRole('heading', { level: 1, name: 'Hello, Morgan' })
+    await user.click(screen.getByRole('button', { name: /Who can be photographed/ }))
+    await screen.findByRole('heading', { level: 1, name: 'Who can be photographed' })
+    await act(async () => {
+      window.history.back()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    })
+    await screen.findByRole('heading', { level: 1, name: 'Hello, Morgan' })
+  })
 })

@@ -1,10 +1,14 @@
 // The app shell: skip link, header, the sync status bar, then either sign-in (at start and
 // whenever the tablet is locked) or the signed-in person's workspace. Every workspace stays
 // mounted while the tab is open, hidden when it is not on screen, so a lock never loses
-// anybody's work. A tablet the manager removed (revoked, and so wiped) shows only that.
+// anybody's work. Browser Back steps back through the app's screens (useBrowserBack). A
+// tablet the manager removed (revoked, and so wiped) shows only that.
+import { useEffect } from 'react'
 import { AppHeader } from './components/AppHeader.tsx'
+import { PhotoStorageNotice } from './pwa/PhotoStorageNotice.tsx'
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx'
 import { applyUpdate } from './pwa/registerServiceWorker.ts'
+import { useBrowserBack } from './navigation/useBrowserBack.ts'
 import { WorkspaceScreen } from './navigation/WorkspaceScreen.tsx'
 import { SignInScreen } from './screens/sign-in/SignInScreen.tsx'
 import { useSession } from './session/useSession.ts'
@@ -17,6 +21,11 @@ import { useSyncFacts } from './sync/useSyncFacts.ts'
 export function App() {
   const { active, locked, lockReason, workspaces, lock } = useSession()
   const facts = useSyncFacts()
+  useBrowserBack(locked ? null : (active?.id ?? null))
+  useEffect(() => {
+    // A workspace titles its own screens (useScreenArrival); sign-in is outside them.
+    if (locked) document.title = 'Sign in · ConsentLens'
+  }, [locked])
   if (facts?.revoked === true) return <RevokedApp settingName={facts.settingName} />
   const onScreen = locked ? null : active
   return (
@@ -42,6 +51,7 @@ export function App() {
         }
       />
       <SyncStatusBar />
+      <PhotoStorageNotice />
       <main id="main" className="app-main" tabIndex={-1}>
         {locked && <SignInScreen key={active?.id ?? 'nobody'} lockReason={lockReason} />}
         {workspaces.map((staff) => (

@@ -90,6 +90,18 @@ describe('managerAlerts', () => {
     const [alert] = managerAlerts({ ...calm, unseenDevices })
     expect(alert?.detail).toMatch(/^Garden iPad \(last seen 10 Nov 2026, 10:00\)/)
   })
+
+  it('says the local demo’s photos are sample photos kept on the tablet, not late ones', () => {
+    const alerts = managerAlerts({
+      ...calm,
+      sampleOnly: true,
+      unsent: [{ takenAt: '2026-11-21T09:12:00.000Z', deviceId: 'demo-device' }],
+    })
+    expect(alerts).toHaveLength(1)
+    expect(alerts[0]?.title).toBe('1 sample photo on this tablet only')
+    expect(alerts[0]?.detail).not.toMatch(/demo-device|Wi-Fi/)
+    expect(alerts[0]?.detail).toMatch(/as sample data/)
+  })
 })
 
 describe('refused changes', () => {

@@ -54,6 +54,11 @@ export interface AlertInput {
   chainProblems?: readonly { deviceId: string; name: string; message: string; detectedAt: string }[]
   /** This tablet's changes the server refused, not yet marked as seen. */
   refusals?: readonly (RefusalFact & { id: string })[]
+  /**
+   * This tablet is the local demo, never enrolled: its photos are sample data that stay here
+   * (decision 0015), so they are not "late", and no server has seen them.
+   */
+  sampleOnly?: boolean
 }
 
 const DAY_MS = 86_400_000
@@ -122,6 +127,7 @@ function quarantinedAlert(input: AlertInput): ManagerAlert | null {
 }
 
 function unsentAlert(input: AlertInput): ManagerAlert | null {
+  if (input.sampleOnly === true) return sampleAlert(input)
   const cutoff = Date.parse(input.now) - DAY_MS
   const late = input.unsent.filter((p) => Date.parse(p.takenAt) <= cutoff)
   if (late.length === 0) return null
@@ -131,6 +137,18 @@ function unsentAlert(input: AlertInput): ManagerAlert | null {
     id: 'unsent',
     title: `${plural(late.length, 'photo', 'photos')} not sent to the server 24 hours after capture`,
     detail: `On tablet ${devices}; the oldest was taken ${dayTimeWords(oldest.takenAt, input.timeZone)}. Connect the tablet to the setting’s Wi-Fi so they are sent.`,
+    action: 'photos',
+  }
+}
+
+function sampleAlert(input: AlertInput): ManagerAlert | null {
+  const count = input.unsent.length
+  if (count === 0) return null
+  return {
+    id: 'unsent',
+    title: `${plural(count, 'sample photo', 'sample photos')} on this tablet only`,
+    detail:
+      'Taken in the demo. Enrolled with a code for the server’s demo setting, this tablet sends them there as sample data; with a code for your own setting they are deleted first.',
     action: 'photos',
   }
 }
@@ -159,7 +177,8 @@ function reviewsAlert(reviews: { overdue: number; dueSoon: number }): ManagerAle
   if (reviews.overdue === 0 && reviews.dueSoon === 0) return null
   return {
     id: 'reviews',
-    title: `Consent reviews: ${reviews.overdue} overdue, ${reviews.dueSoon} due in the next 30 days`,
+    // Children, as the reviews page lists them (one parent, one form), not purposes.
+    title: `Consent reviews: ${plural(reviews.overdue, 'child', 'children')} overdue, ${reviews.dueSoon} due in the next 30 days`,
     detail: 'An overdue consent no longer allows photos. Ask the parent to review the form.',
     action: 'reviews',
   }

@@ -13,6 +13,7 @@
 import type { AuditPhoto } from '../audit/photoRows.ts'
 import type { AuditEvent } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
+import { DEMO_DEVICE_ID } from './demoRoster.ts'
 import type { Child, PhotoMeta, Refusal, ServerFacts, StaffRecord } from './records.ts'
 
 export interface AlertFacts {
@@ -31,6 +32,8 @@ export interface AlertFacts {
   refusals: Refusal[]
   /** For the names of who made them. */
   staff: Pick<StaffRecord, 'id' | 'name'>[]
+  /** The local demo, never enrolled: its photos are sample data that stay on the tablet. */
+  sampleOnly: boolean
 }
 
 export async function loadAlertFacts(db: ConsentLensDb): Promise<AlertFacts> {
@@ -62,6 +65,7 @@ export async function loadAlertFacts(db: ConsentLensDb): Promise<AlertFacts> {
     )
     const staff = (await db.staff.toArray()).map(({ id, name }) => ({ id, name }))
     const server = device?.serverFacts ?? null
-    return { unsent, flagged, quarantined, chain, children, server, refusals, staff }
+    const sampleOnly = device?.id === DEMO_DEVICE_ID
+    return { unsent, flagged, quarantined, chain, children, server, refusals, staff, sampleOnly }
   })
 }

@@ -6,13 +6,13 @@
  *
  * Invariant: read-only. Changes go through consentRepository and injuryRepository.
  */
-import type { Iso, PolicyContext } from '../policy/index.ts'
+import type { Iso, PolicyContext, Purpose } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { consentHistory } from './consentRepository.ts'
 import { injuriesOf } from './injuryRepository.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
 import type { Child, InjuryRecord, Room, StoredConsent } from './records.ts'
-import { getDevice } from './rosterQueries.ts'
+import { getDevice, getSetting } from './rosterQueries.ts'
 
 export interface ChildConsentPage {
   child: Child
@@ -24,6 +24,8 @@ export interface ChildConsentPage {
   injuries: InjuryRecord[]
   /** Staff names by id, for "recorded by". */
   staffNames: Record<string, string>
+  /** What most photos here are for: the page's answer is about these, as the board's is. */
+  defaultPurposes: Purpose[]
 }
 
 export async function loadChildConsentPage(
@@ -32,6 +34,7 @@ export async function loadChildConsentPage(
   now: Iso,
 ): Promise<ChildConsentPage | null> {
   const tables = [
+    db.setting,
     db.rooms,
     db.children,
     db.staff,
@@ -43,15 +46,17 @@ export async function loadChildConsentPage(
   return db.transaction('r', tables, async () => {
     const child = await db.children.get(childId)
     if (child === undefined) return null
-    const [room, history, injuries, staff, device] = await Promise.all([
+    const [room, history, injuries, staff, device, setting] = await Promise.all([
       db.rooms.get(child.roomId),
       consentHistory(db, childId),
       injuriesOf(db, childId),
       db.staff.toArray(),
       getDevice(db),
+      getSetting(db),
     ])
     const context = await loadPolicyContext(db, { now, deviceId: device?.id ?? '' })
     const staffNames = Object.fromEntries(staff.map((s) => [s.id, s.name]))
-    return { child, room: room ?? null, context, history, injuries, staffNames }
+    const defaultPurposes = setting?.defaultPurposes ?? []
+    return { child, room: room ?? null, context, history, injuries, staffNames, defaultPurposes }
   })
 }

@@ -55,6 +55,8 @@ export {
   listChildren,
   listRooms,
 } from './rosterQueries.ts'
+export { adoptDeviceId, PRE_ENROLMENT_IDS } from './adoptDeviceId.ts'
+export { canStoreBlobs } from './blobStorage.ts'
 export { loadPolicyContext } from './loadPolicyContext.ts'
 export { seedDemoIfEmpty } from './seedDemo.ts'
 export {
@@ -93,7 +95,7 @@ export { recordBlockedAttempt } from './recordBlockedAttempt.ts'
 export { recordTagRemoval } from './recordTagRemoval.ts'
 export { deletePhoto, type DeletePhotoErrorCode } from './deletePhoto.ts'
 export { photoThumbnail, recentPhotos } from './photoQueries.ts'
-export type { StorageFailureCode } from './storageFailure.ts'
+export { PHOTOS_REFUSED, type StorageFailureCode } from './storageFailure.ts'
 export { loadAuditDay, type AuditDayBounds, type AuditDayData } from './auditDayData.ts'
 export { recordAuditExport, type AuditExport } from './recordAuditExport.ts'
 export { loadAlertFacts, type AlertFacts } from './alertFacts.ts'

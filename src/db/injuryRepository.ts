@@ -7,7 +7,7 @@
  * - An injury is never deleted; clearing sets `clearedAt` and `clearedBy` once.
  */
 import { nextVersion } from '../protocol/index.ts'
-import type { Iso } from '../policy/index.ts'
+import { dayWords, type Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
 import { authorise, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
@@ -80,7 +80,7 @@ export async function clearInjury(
     if (injury.clearedAt !== null) {
       return fail(
         'already-cleared',
-        `This injury was already cleared on ${injury.clearedAt.slice(0, 10)}.`,
+        `This injury was already cleared on ${dayWords(injury.clearedAt)}.`,
       )
     }
     const cleared: InjuryRecord = {

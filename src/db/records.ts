@@ -142,6 +142,8 @@ export interface Staff {
   version?: number
   /** When this version was made on a device; absent on older rows. */
   updatedAt?: Iso
+  /** Signed in with a one-time PIN: they choose their own before anything else. */
+  mustChangePin?: boolean
 }
 
 /** This device's enrolment. One row. */

@@ -5,6 +5,7 @@
  *
  * Invariants:
  * - One read transaction: the children and their consents come from the same moment.
+ * - `everyone` is every attending child of the setting (the search looks in every room).
  * - An unknown or null room falls back to the first room by name, so a manager (who has no
  *   room) or a stale room id still sees a board rather than an empty page.
  */
@@ -12,13 +13,16 @@ import type { Iso, PolicyContext, Purpose } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
 import type { Child, Room } from './records.ts'
-import { childrenInRoom, getDevice, getSetting, listRooms } from './rosterQueries.ts'
+import { hasLeft } from './reviewsDue.ts'
+import { childrenInRoom, getDevice, getSetting, listChildren, listRooms } from './rosterQueries.ts'
 
 export interface RoomBoard {
   rooms: Room[]
   /** The room shown; null only when the device has no rooms at all. */
   room: Room | null
   children: Child[]
+  /** Every child attending, in every room: "Find a child" searches them all. */
+  everyone: Child[]
   context: PolicyContext
   /** What most photos here are for (the setting's default on the capture screen). */
   defaultPurposes: Purpose[]
@@ -43,9 +47,10 @@ export async function loadRoomBoard(
     const rooms = await listRooms(db)
     const room = rooms.find((r) => r.id === roomId) ?? rooms[0] ?? null
     const children = room === null ? [] : await childrenInRoom(db, room.id, now)
+    const everyone = (await listChildren(db)).filter((c) => !hasLeft(c, now))
     const deviceId = (await getDevice(db))?.id ?? ''
     const context = await loadPolicyContext(db, { now, deviceId })
     const defaultPurposes = (await getSetting(db))?.defaultPurposes ?? []
-    return { rooms, room, children, context, defaultPurposes }
+    return { rooms, room, children, everyone, context, defaultPurposes }
   })
 }

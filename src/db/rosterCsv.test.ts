@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { dayWords } from '../policy/index.ts'
 import type { Staff } from './records.ts'
 import type { RosterLookup } from './rosterChecks.ts'
 import { parseRosterCsv } from './rosterCsv.ts'
@@ -106,7 +107,7 @@ describe('parseRosterCsv', () => {
     [
       'firstName,lastName,dateOfBirth,room\nAva,Appleby,2023-04-30,Caterpillars',
       1,
-      'Missing: keyworker',
+      'The column for keyworker (e.g. "Keyworker" or "Key person") is missing',
     ],
     ['firstName,lastName,dateOfBirth,room,keyworker\n\n', 2, 'no children'],
   ])('explains a file that cannot be read: %j', (text, line, words) => {
@@ -114,5 +115,62 @@ describe('parseRosterCsv', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.problems).toEqual([{ line, message: expect.stringContaining(words) }])
+  })
+
+  it.each([
+    [
+      'semicolons',
+      'First Name;Surname;DOB;Room;Key Person\nAva;Appleby;30/04/2023;Caterpillars;Priya Shah',
+    ],
+    [
+      'tabs',
+      'Forename\tLast name\tDate of Birth\tRoom\tKeyworker\nAva\tAppleby\t2023-04-30\tCaterpillars\tPriya Shah',
+    ],
+    [
+      'capitals and dots',
+      'FIRST_NAME,LAST_NAME,D.O.B.,ROOM NAME,KEY WORKER\nAva,Appleby,2023-04-30,Caterpillars,Priya Shah',
+    ],
+    [
+      "a child's columns",
+      "Child's first name,Child's surname,Date of birth,Room,Key person\nAva,Appleby,2023-04-30,Caterpillars,Priya Shah",
+    ],
+  ])('reads a spreadsheet’s headers and separator: %s', (_, text) => {
+    const result = parseRosterCsv(text, LOOKUP)
+    expect(result.ok && result.value[0]).toMatchObject({
+      firstName: 'Ava',
+      lastName: 'Appleby',
+      dateOfBirth: '2023-04-30',
+      roomId: 'r-cat',
+      keyworkerId: 's-priya',
+    })
+  })
+
+  it('says which column is missing, in words, and what the first line has', () => {
+    const result = parseRosterCsv(
+      'First Name;Surname;Room;Key Person\nAva;Appleby;Caterpillars;Priya Shah',
+      LOOKUP,
+    )
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.problems).toEqual([
+      {
+        line: 1,
+        message:
+          'The column for date of birth (e.g. "Date of birth" or "DOB") is missing. The first line has: "First Name", "Surname", "Room", "Key Person". Name each column in the first line, then try again.',
+      },
+    ])
+  })
+
+  it('accepts a child whose name is on the roster with another birthday, with a warning', () => {
+    const text = `firstName,lastName,dateOfBirth,room,keyworker\n${ALMA.firstName},${ALMA.lastName},2022-02-02,Butterflies,Priya Shah\nAva,Appleby,2023-04-30,Caterpillars,Priya Shah`
+    const result = parseRosterCsv(text, LOOKUP)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.value[0]?.warning).toMatch(
+      new RegExp(
+        `^Possible duplicate: ${ALMA.firstName} ${ALMA.lastName} \\(born ${dayWords(ALMA.dateOfBirth)}`,
+      ),
+    )
+    expect(result.value[1]?.warning).toBeNull()
   })
 })

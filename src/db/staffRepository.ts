@@ -40,6 +40,7 @@ const TABLES = ['staff', 'outbox', 'audit', 'device'] as const
 /** What may leave the storage layer: no hash, no counters. */
 export function toStaff(record: StaffRecord): Staff {
   const { id, name, role, canCapture, roomId, active, lockedUntil, version, updatedAt } = record
+  const mustChangePin = record.mustChangePin === true
   const staff: Staff = {
     id,
     name,
@@ -49,6 +50,7 @@ export function toStaff(record: StaffRecord): Staff {
     active,
     hasPin: record.pin !== null,
     lockedUntil,
+    mustChangePin,
   }
   // Only when known: a row from before versions stays exactly as it was.
   if (version !== undefined) staff.version = version
@@ -164,11 +166,18 @@ export async function setPin(
     if (!allowed.ok) return allowed
     const record = await db.staff.get(staffId)
     if (record === undefined) return fail('unknown-staff', 'This person is not on this device.')
-    const updated: StaffRecord = { ...record, pin: hashed, ...FRESH_LOCKOUT_STATE }
+    // Choosing one's own PIN ends a one-time PIN; the pushed record (no mustChange) tells the
+    // other tablets and the server so.
+    const mustChangePin = staffId === allowed.value.id ? false : record.mustChangePin === true
+    const updated: StaffRecord = { ...record, pin: hashed, ...FRESH_LOCKOUT_STATE, mustChangePin }
     await db.staff.put(updated)
     await enqueueOutbox(
       db,
-      { kind: 'staffPin', payload: { id: staffId, pin: hashed }, actorId: allowed.value.id },
+      {
+        kind: 'staffPin',
+        payload: { id: staffId, pin: hashed, ...(mustChangePin ? { mustChange: true } : {}) },
+        actorId: allowed.value.id,
+      },
       now,
       makeId,
     )

@@ -1,13 +1,13 @@
 /**
  * Turns a failed IndexedDB write into words: the tablet is full, or the browser has lost or
- * closed the database. Either way IndexedDB aborted the whole transaction, so nothing was
+ * closed the database, or (WebKit's private mode) it refuses to keep photos at all. Either way IndexedDB aborted the whole transaction, so nothing was
  * half-written and the caller still holds what it tried to store.
  *
  * Invariant: only storage failures become values; anything else is a bug and is rethrown.
  */
 import type { DbError } from './result.ts'
 
-export type StorageFailureCode = 'storage-full' | 'storage-lost'
+export type StorageFailureCode = 'storage-full' | 'storage-lost' | 'storage-refuses-photos'
 
 const LOST_NAMES = new Set([
   'DatabaseClosedError',
@@ -19,6 +19,10 @@ const LOST_NAMES = new Set([
   'MissingAPIError',
   'NotFoundError',
 ])
+
+/** What to say when the browser cannot keep photos at all: at start, and at Save. */
+export const PHOTOS_REFUSED =
+  'This browser is in a private mode that cannot keep photos, so no photo can be saved. Open ConsentLens in a normal (not private) Safari window, or from its icon on the Home Screen.'
 
 function names(error: unknown): string[] {
   const found: string[] = []
@@ -39,6 +43,10 @@ export function storageFailure(error: unknown): DbError<StorageFailureCode> | nu
       message:
         'The tablet is full, so the photo was not saved. It is still here: send waiting photos or delete old ones on "Photos on this tablet", then tap Save again.',
     }
+  }
+  if (all.includes('DataCloneError')) {
+    // WebKit's private mode refuses photos in IndexedDB: reloading cannot help (blobStorage.ts).
+    return { code: 'storage-refuses-photos', message: PHOTOS_REFUSED }
   }
   if (all.some((n) => LOST_NAMES.has(n))) {
     return {

@@ -14,7 +14,14 @@ import {
   type Iso,
   type Purpose,
 } from '../policy/index.ts'
-import { DEMO_STAFF, ORDINARY_KEYS, demoChildId, type DemoChildKey } from './demoRoster.ts'
+import {
+  DEMO_CHILD_KEYS,
+  DEMO_STAFF,
+  ORDINARY_KEYS,
+  demoChildId,
+  demoSurname,
+  type DemoChildKey,
+} from './demoRoster.ts'
 import type { ConsentWire as StoredConsent, InjuryWire as InjuryRecord } from '../protocol/index.ts'
 
 const HOUR_MS = 3_600_000
@@ -46,8 +53,32 @@ function answers(purposes: readonly Purpose[], status: ConsentStatus = 'granted'
 /** The usual form: every purpose but press and publicity, which most parents leave blank. */
 const USUAL = answers(PURPOSES.filter((p) => p !== 'publicity'))
 const RECENT: Ago = { days: 60 }
+// Sample parents' first names, one per demo child in DEMO_CHILD_KEYS order: people's names,
+// never the demo's internal keys, as staff read them on the child's page. The first is the
+// father of `allGranted`; the others sign as mothers (the forms' default relationship).
+const PARENT_NAMES = [
+  'Tom',
+  'Hannah',
+  'Rachel',
+  'Grace',
+  'Nadia',
+  'Ruth',
+  'Amira',
+  'Lucy',
+  'Zara',
+  'Aisha',
+  'Carys',
+  'Fiona',
+  'Priti',
+  'Megan',
+  'Sian',
+  'Joanne',
+  'Helen',
+  'Kate',
+]
+
 const GRANDMOTHER: GivenBy = {
-  name: 'Grandparent of grandparentConsent',
+  name: `Pat ${demoSurname('grandparentConsent')}`,
   relationship: 'grandmother',
   parentalResponsibility: false,
 }
@@ -104,7 +135,13 @@ const FORMS: readonly [DemoChildKey, Form][] = [
 ]
 
 function parent(key: DemoChildKey, relationship = 'mother'): GivenBy {
-  return { name: `Parent of ${key}`, relationship, parentalResponsibility: true }
+  const first = PARENT_NAMES[DEMO_CHILD_KEYS.indexOf(key)] ?? 'Alex'
+  return { name: `${first} ${demoSurname(key)}`, relationship, parentalResponsibility: true }
+}
+
+/** "Sample form 04a": a form reference as a setting writes one, marked as sample data. */
+function formRef(key: DemoChildKey, tag: string): string {
+  return `Sample form ${String(DEMO_CHILD_KEYS.indexOf(key) + 1).padStart(2, '0')}${tag}`
 }
 
 export function demoConsentId(key: DemoChildKey, purpose: Purpose, tag = 'a'): string {
@@ -136,7 +173,7 @@ function records(key: DemoChildKey, form: Form, nowMs: number): StoredConsent[] 
       recordedBy: DEMO_STAFF.manager.id,
       reviewDue: null,
       supersedes,
-      formRef: `DEMO-${key}-${tag}`,
+      formRef: formRef(key, tag),
     }
     record.signedOn = record.recordedAt.slice(0, 10)
     return [record]

@@ -186,6 +186,11 @@ export const DEMO_SHOWCASE: Record<ShowcaseKey, ShowcaseChild> = {
   reviewDueSoon: showcase('reviewDueSoon'),
 }
 
+/** A demo child's surname, for the sample parents' names. */
+export function demoSurname(key: DemoChildKey): string {
+  return SPECS[key].lastName
+}
+
 export function demoChildren(now: Iso): Child[] {
   const nowMs = Date.parse(now)
   return DEMO_CHILD_KEYS.map((key) => {

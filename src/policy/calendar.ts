@@ -36,3 +36,12 @@ export function addCalendarMonthsMs(ms: number, months: number): number {
 export function toIso(ms: number): string {
   return new Date(ms).toISOString()
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** The calendar day of an ISO time as the setting writes dates ("19 Nov 2026", en-GB). */
+export function dayWords(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
+  const month = MONTHS[(m ?? 1) - 1] ?? ''
+  return `${String(d)} ${month} ${String(y)}`
+}

@@ -21,6 +21,8 @@ describe('effectiveConsent', () => {
     expect(e).toMatchObject({ status: 'valid', valid: true, rule: null })
     expect(e.givenBy?.name).toBe('Sam Parent')
     expect(e.reviewDue).toBe('2027-03-01T09:00:00.000Z')
+    // The day as the setting writes dates (en-GB), never 2026-03-01.
+    expect(e.reason).toMatch(/ on 1 Mar 2026\.$/)
   })
 
   it('clamps a review date that falls on a day the month lacks (29 February)', () => {

@@ -1,4 +1,5 @@
 /** Why a child's consent for a purpose is what it is, in a practitioner's words. */
+import { dayWords } from './calendar.ts'
 import type { EffectiveStatus } from './effectiveConsent.ts'
 import { purposeLabel } from './purposeLabels.ts'
 import type { ConsentRecord, Purpose } from './schema.ts'
@@ -15,7 +16,7 @@ export function consentReason(
 ): string {
   const what = purposeLabel(purpose)
   if (record === null || status === 'missing') return `No consent on record for ${what}.`
-  const day = record.recordedAt.slice(0, 10)
+  const day = dayWords(record.recordedAt)
   switch (status) {
     case 'valid':
       return `Consent for ${what} given by ${giver(record)} on ${day}.`

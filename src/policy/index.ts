@@ -12,9 +12,10 @@ export {
   type ExclusionCode,
   type ExclusionReason,
 } from './consentQueries.ts'
+export { photoAnswer, type PhotoAnswer } from './photoAnswer.ts'
 export type { EffectiveConsent, EffectiveStatus } from './effectiveConsent.ts'
 export { reviewDueMs } from './effectiveConsent.ts'
-export { addCalendarMonthsMs } from './calendar.ts'
+export { addCalendarMonthsMs, dayWords } from './calendar.ts'
 export { compileContext } from './compileContext.ts'
 export { PolicyInputError, type InputIssue } from './PolicyInputError.ts'
 export { RULES, RULE_IDS, type RuleId, type RuleInfo } from './rules.ts'

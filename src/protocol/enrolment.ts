@@ -51,6 +51,18 @@ export const DeviceSummarySchema = z.object({
   enrolledAt: IsoSchema,
   lastSeenAt: IsoSchema.nullable(),
   revokedAt: IsoSchema.nullable(),
+  /** Photos whose record reached the server but whose image has not (yet). */
+  unsentPhotos: z.number().int().min(0),
+})
+
+/** A tablet's new name, as the manager types it on the Tablets screen. */
+export const DEVICE_NAME_MAX = 100
+export const RenameDeviceRequestSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'a name for the tablet')
+    .max(DEVICE_NAME_MAX, `a name of at most ${DEVICE_NAME_MAX} characters`),
 })
 
 export const DeviceListResponseSchema = z.object({
@@ -59,6 +71,7 @@ export const DeviceListResponseSchema = z.object({
 })
 
 export const RevokeResponseSchema = z.object({ ok: z.literal(true), device: DeviceSummarySchema })
+export const RenameResponseSchema = RevokeResponseSchema
 
 export const QuarantineListResponseSchema = z.object({
   ok: z.literal(true),

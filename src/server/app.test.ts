@@ -88,6 +88,22 @@ describe('static files and their cache headers', () => {
       expect(csp).toContain("script-src 'self'")
       expect(csp).toContain("frame-ancestors 'none'")
       expect(csp).not.toContain('unsafe')
+      // Directives WebKit knows: it logs an error on every load for any other (manifest-src).
+      const known = new Set([
+        'default-src',
+        'script-src',
+        'style-src',
+        'img-src',
+        'media-src',
+        'connect-src',
+        'worker-src',
+        'object-src',
+        'base-uri',
+        'form-action',
+        'frame-ancestors',
+      ])
+      const directives = csp.split(';').map((d) => d.trim().split(' ')[0] ?? '')
+      expect(directives.filter((d) => !known.has(d))).toEqual([])
       expect(response.headers['x-content-type-options']).toBe('nosniff')
       expect(response.headers['referrer-policy']).toBe('no-referrer')
     }

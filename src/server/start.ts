@@ -1,7 +1,10 @@
-// The command behind `npm start`: opens the storage (SQLite in DATA_DIR, or PostgreSQL when
-// DATABASE_URL is set), seeds the demo setting on first start, then serves the built app
-// (dist/) and the API on PORT (8080) and HOST (0.0.0.0), over HTTPS when TLS_CERT/TLS_KEY are
-// set. It prints the URL, the demo manager's PIN and a fresh enrolment code for a first iPad.
+// The command behind `npm start` (through tsx) and `npm run serve` (compiled to
+// dist-server/start.js): opens the storage (SQLite in DATA_DIR, or PostgreSQL when
+// DATABASE_URL is set), then serves the built app (dist/) and the API on PORT (8080) and HOST
+// (0.0.0.0), over HTTPS when TLS_CERT/TLS_KEY are set. It never builds anything.
+// The demo (demoMode.ts): while no real setting exists and DEMO is not `off`, it seeds the demo
+// setting and prints its published PIN and a code for a first iPad. A real setting's server
+// prints where it listens and how to get a code, never a PIN or a code.
 // On SIGINT/SIGTERM it stops accepting connections, closes idle keep-alive connections at once
 // (and each one as it falls idle), lets open requests finish within SHUTDOWN_GRACE_SECONDS
 // (30 s), then closes the database and exits 0. A request still open after the grace is cut
@@ -10,13 +13,14 @@
 // process at once.
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:https'
-import { fileURLToPath } from 'node:url'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { DEMO_SETTING_ID, DEMO_STAFF } from '../demo/index.ts'
 import { buildServer } from './app.ts'
+import { appDirFor } from './appDir.ts'
 import { readServerConfig, type ServerConfig } from './config.ts'
 import { createEnrolmentCode } from './devices/enrolment.ts'
 import { idleConnectionCloser } from './idleConnections.ts'
+import { startMode, type StartMode } from './demoMode.ts'
 import { displayUrl, readListenOptions } from './listenOptions.ts'
 import { openStorage } from './openStorage.ts'
 import { seedDemoSetting } from './seedDemoSetting.ts'
@@ -43,9 +47,10 @@ try {
   process.exit(1)
 }
 const { services } = storage
-const seeded = await seedDemoSetting(services.db, services.now())
+const mode = await startMode(services.db, process.env)
+const seeded = mode.kind === 'demo' && (await seedDemoSetting(services.db, services.now()))
 
-const distDir = config.value.distDir ?? fileURLToPath(new URL('../../dist', import.meta.url))
+const distDir = config.value.distDir ?? appDirFor(import.meta.url)
 const app = buildServer({
   distDir,
   logger: { level: config.value.logLevel },
@@ -73,13 +78,37 @@ const url = displayUrl(options.value.host, port).replace(
   /^http:/,
   config.value.tls ? 'https:' : 'http:',
 )
-const code = await createEnrolmentCode(services.db, DEMO_SETTING_ID, 'server-start', services.now())
 console.log(`ConsentLens is running at ${url}`)
 console.log(`Storage: ${config.value.database.kind}${seeded ? ' (demo setting created)' : ''}`)
-console.log(
-  `Demo manager: ${DEMO_STAFF.manager.name}, PIN ${DEMO_STAFF.manager.pin} (sample data only)`,
-)
-console.log(`Enrolment code for an iPad in the demo setting: ${code.code} (valid 15 minutes)`)
+for (const line of await startMessage(mode)) console.log(line)
+
+async function startMessage(current: StartMode): Promise<string[]> {
+  const admin = 'consentlens-admin (in a checkout: npm run admin --)'
+  if (current.kind === 'real') {
+    return [
+      ...current.settings.map((s) => `Setting: ${s.name} (${s.id})`),
+      'To enrol a tablet: the manager signs in on an enrolled tablet and taps Tablets → Add a tablet,',
+      `or run: ${admin} enrolment-code --setting <setting id>`,
+    ]
+  }
+  if (current.kind === 'empty') {
+    return [
+      'No setting yet, and the demo is off (DEMO=off). Create your setting with:',
+      `${admin} create-setting --name "<your setting>" --manager "<manager's full name>"`,
+    ]
+  }
+  const code = await createEnrolmentCode(
+    services.db,
+    DEMO_SETTING_ID,
+    'server-start',
+    services.now(),
+  )
+  return [
+    `This is the demo setting: sample data only. Set up your own with ${admin} create-setting.`,
+    `Demo manager: ${DEMO_STAFF.manager.name}, PIN ${DEMO_STAFF.manager.pin} (sample data only)`,
+    `Enrolment code for an iPad in the demo setting: ${code.code} (valid 15 minutes)`,
+  ]
+}
 
 function httpsFactory(value: ServerConfig): {
   serverFactory?: FastifyServerOptions['serverFactory']

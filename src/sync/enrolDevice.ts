@@ -11,8 +11,10 @@
  *   server. Enrolling into the server's demo setting (the same fixed ids) keeps it all, and
  *   what was done in the demo is then sent there (docs/decisions/0009-enrolling-a-tablet.md).
  * - The device's id becomes the server's id for it, so photos name a device the server knows.
+ *   Kept data (the same setting) moves to that id, the audit chain re-sealed from event 1, so
+ *   the server gets the tablet's whole history unbroken (db/adoptDeviceId.ts, decision 0015).
  */
-import type { ConsentLensDb } from '../db/index.ts'
+import { adoptDeviceId, type ConsentLensDb } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'
 import { enrolRequest, type Fetch, type SyncError } from './syncApi.ts'
 import { openSyncState } from './syncStateDb.ts'
@@ -77,6 +79,9 @@ export async function enrolDevice(
   const cleared = replaced === 'demo' ? DEMO_TABLES : replaced === 'other' ? PERSONAL_TABLES : []
   await db.transaction('rw', [...DEMO_TABLES, 'device'], async () => {
     await Promise.all(cleared.map((t) => db.table(t).clear()))
+    // Into the demo setting it holds: what the demo did (photos, blocked attempts, the whole
+    // audit chain) is this tablet's own history from now on, under the server's id for it.
+    if (replaced === 'keep') await adoptDeviceId(db, deviceId)
     await db.device.clear()
     await db.device.add({
       id: deviceId,

@@ -16,6 +16,7 @@ export {
   type ServerExportFormat,
   type ServerExportResult,
 } from './serverAuditExport.ts'
+export { managerDevices, type ManagerDevicesApi, type ManagerProof } from './managerDevices.ts'
 export { browserEnvironment } from './browserEnvironment.ts'
 export { signedRequestHeaders, type RequestToSign } from './signedRequestHeaders.ts'
 export {

@@ -58,7 +58,7 @@ async function openCapture(who: { name: string; pin: string }): Promise<void> {
 const saveButton = () => page.getByRole('button', { name: 'Save photo', exact: true })
 
 describe('capture', () => {
-  it('saves an allowed photo and lists it as waiting to be sent', async () => {
+  it('saves an allowed photo and lists it as a sample photo kept on the tablet', async () => {
     await openCapture(DEMO.practitioner)
     await page.screenshot({ path: screenshotPath('capture-1024x768-camera') })
     await takePhoto(page)
@@ -79,7 +79,8 @@ describe('capture', () => {
 
     await openFromHome(page, /Photos on this tablet/)
     const item = page.getByRole('listitem').filter({ hasText: 'Otis Pemberton' })
-    await item.getByText('Waiting to be sent').waitFor()
+    // The local demo's photos stay on the tablet as sample data (decision 0015).
+    await item.getByText('Sample photo: kept on this tablet').waitFor()
     expect(await item.getByRole('img').count()).toBe(1)
     await page.screenshot({ path: screenshotPath('photos-1024x768') })
   })

@@ -69,7 +69,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
         ])
   await waitFor('Enrolment code for an iPad')
   const url = /running at (\S+)/.exec(output)?.[1] ?? ''
-  const enrolmentCode = /demo setting: (\S+)/.exec(output)?.[1] ?? ''
+  const enrolmentCode = /an iPad in the demo setting: (\S+)/.exec(output)?.[1] ?? ''
   return {
     child,
     url,

@@ -7,7 +7,11 @@ import type { Screen } from './screens.ts'
 export type NavigationState = {
   screen: Screen
   history: Screen[]
+  /** Counts arrivals at a screen (goTo, back, home; not replace): each opens at its top. */
+  visit: number
   goTo: (screen: Screen) => void
+  /** The same screen with other parameters (the room a board shows): Back returns to it so. */
+  replace: (screen: Screen) => void
   back: () => void
   home: () => void
 }
@@ -18,19 +22,29 @@ export function createNavigationStore(start: Screen = HOME): StoreApi<Navigation
   return createStore<NavigationState>()((set) => ({
     screen: start,
     history: [],
+    visit: 0,
     goTo: (screen) => {
-      set((state) => ({ screen, history: [...state.history, state.screen].slice(-20) }))
+      set((state) => ({
+        screen,
+        history: [...state.history, state.screen].slice(-20),
+        visit: state.visit + 1,
+      }))
+    },
+    replace: (screen) => {
+      set({ screen })
     },
     back: () => {
       set((state) => {
         const previous = state.history.at(-1)
+        const visit = state.visit + 1
         return previous === undefined
-          ? { screen: HOME, history: [] }
-          : { screen: previous, history: state.history.slice(0, -1) }
+          ? { screen: HOME, history: [], visit }
+          : { screen: previous, history: state.history.slice(0, -1), visit }
       })
     },
     home: () => {
-      set({ screen: HOME, history: [] })
+      // A new visit each time: Home tapped on Home still opens it at its top.
+      set((state) => ({ screen: HOME, history: [], visit: state.visit + 1 }))
     },
   }))
 }

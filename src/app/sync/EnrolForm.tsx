@@ -38,6 +38,7 @@ export function EnrolForm({ note }: { note?: string }) {
           }}
         />
       </label>
+      {e.fromLink && <p className="enrol-form__note">The code from the enrol link is filled in.</p>}
       {note !== undefined && <p className="enrol-form__note">{note}</p>}
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? 'Enrolling…' : 'Enrol this tablet'}

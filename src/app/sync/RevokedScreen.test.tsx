@@ -38,7 +38,7 @@ describe('the sync status in the app', () => {
     renderApp()
     const bar = await screen.findByRole('region', { name: 'Sync' })
     expect(bar.textContent).toContain('Sample data, not connected to a server')
-    expect(bar.textContent).toContain('No photos waiting')
+    expect(bar.textContent).toContain('No sample photos on this tablet')
   })
 
   it('replaces the whole app with what happened once the tablet was removed and wiped', async () => {

@@ -72,4 +72,11 @@ describe('syncSummary', () => {
     const s = syncSummary(status({}), { ...ENROLLED, syncedAt: null }, at)
     expect(s.lastSync).toBe('Never synced')
   })
+
+  it('calls the local demo’s photos sample photos kept here, never waiting to be sent', () => {
+    const demo: SyncFacts = { ...ENROLLED, enrolment: null, isDemo: true, waitingPhotos: 1 }
+    const s = syncSummary(status({ phase: 'not-enrolled' }), demo, at)
+    expect(s.waiting).toBe('1 sample photo on this tablet')
+    expect(s.text).toMatch(/photos stay on this tablet/)
+  })
 })

@@ -25,6 +25,11 @@ export function photosWaiting(n: number): string {
   return n === 1 ? '1 photo waiting to be sent' : `${n} photos waiting to be sent`
 }
 
+function samplePhotos(n: number): string {
+  if (n === 0) return 'No sample photos on this tablet'
+  return n === 1 ? '1 sample photo on this tablet' : `${String(n)} sample photos on this tablet`
+}
+
 export function syncSummary(
   status: SyncStatus,
   facts: SyncFacts,
@@ -37,7 +42,10 @@ export function syncSummary(
     return {
       tone: 'pending',
       text,
-      waiting: photosWaiting(facts.waitingPhotos),
+      // The local demo's photos are sample data kept here, not waiting (decision 0015).
+      waiting: facts.isDemo
+        ? samplePhotos(facts.waitingPhotos)
+        : photosWaiting(facts.waitingPhotos),
       lastSync: null,
       lastSyncAt: null,
     }

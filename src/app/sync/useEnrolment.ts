@@ -12,6 +12,7 @@ import { enrolDevice } from '../../sync/index.ts'
 import { nowIso } from '../data/clock.ts'
 import { useDb } from '../data/DbContext.tsx'
 import { endAllSessions } from './endAllSessions.ts'
+import { clearPendingEnrolCode, pendingEnrolCode } from './enrolLink.ts'
 import { useSyncControl } from './SyncControl.tsx'
 
 export type EnrolState =
@@ -28,7 +29,8 @@ export function useEnrolment() {
   const db = useDb()
   const sync = useSyncControl()
   const [serverUrl, setServerUrl] = useState(defaultServerUrl)
-  const [code, setCode] = useState('')
+  // A code that came with the enrol link (the Tablets screen's QR code) is filled in.
+  const [code, setCode] = useState(() => pendingEnrolCode() ?? '')
   const [state, setState] = useState<EnrolState>({ kind: 'idle' })
 
   async function enrol(): Promise<void> {
@@ -48,6 +50,7 @@ export function useEnrolment() {
       }
       if ((await db.device.toArray())[0]?.settingId !== before) endAllSessions()
       setCode('')
+      clearPendingEnrolCode()
       await sync.start()
       await sync.request()
       setState({ kind: 'done', message: `This tablet is enrolled in ${result.settingName}.` })
@@ -58,5 +61,13 @@ export function useEnrolment() {
     }
   }
 
-  return { serverUrl, setServerUrl, code, setCode, state, enrol }
+  return {
+    serverUrl,
+    setServerUrl,
+    code,
+    setCode,
+    state,
+    enrol,
+    fromLink: code !== '' && code === pendingEnrolCode(),
+  }
 }

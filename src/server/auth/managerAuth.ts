@@ -55,7 +55,10 @@ export async function checkManager(
     const minutes = Math.ceil((Date.parse(state.locked_until) - now.getTime()) / 60_000)
     return {
       ok: false,
-      error: { code: 'locked', message: `Too many wrong PINs. Try again in ${minutes} minutes.` },
+      error: {
+        code: 'locked',
+        message: `Too many wrong PINs. Try again in ${minutes === 1 ? '1 minute' : `${String(minutes)} minutes`}.`,
+      },
     }
   }
   const matches = await pinMatchesVerifier(auth.pin, pin.data.pin)

@@ -4,6 +4,7 @@
  *   POST /api/manager/enrolment-codes          a one-time code for a new device
  *   POST /api/manager/devices                  the setting's devices
  *   POST /api/manager/devices/:deviceId/revoke a lost iPad: refused from now on, wiped on contact
+ *   POST /api/manager/devices/:deviceId/rename give a tablet a name people recognise
  *   POST /api/manager/quarantine               photos the server quarantined, and why
  * POST throughout, so the PIN travels in a body, never in a URL or a log line.
  */
@@ -13,16 +14,17 @@ import {
   apiError,
   IdSchema,
   ManagerAuthSchema,
+  RenameDeviceRequestSchema,
   type CreateCodeResponse,
   type DeviceListResponse,
-  type DeviceSummary,
   type QuarantineListResponse,
 } from '../../protocol/index.ts'
 import { deviceAuthHook, deviceOf, type AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import { checkManager } from '../auth/managerAuth.ts'
+import { deviceById, listDevices, renameDevice } from '../devices/deviceOverview.ts'
 import { createEnrolmentCode, revokeDevice } from '../devices/enrolment.ts'
+import { appendServerAudit } from '../serverAudit.ts'
 import type { SyncServices } from '../services.ts'
-import type { DevicesTable } from '../storage/schema.ts'
 import { metaOf } from '../ingest/photoRows.ts'
 import { parseOr400 } from './validation.ts'
 
@@ -57,19 +59,22 @@ export function managerRoutes(services: SyncServices): FastifyPluginCallback {
         manager.staffId,
         services.now(),
       )
+      await appendServerAudit(services.db, {
+        settingId: manager.device.settingId,
+        at: services.now().toISOString(),
+        deviceId: manager.device.id,
+        staffId: manager.staffId,
+        type: 'enrolment-code-created',
+        details: { expiresAt: code.expiresAt },
+      })
       return { ok: true, ...code } satisfies CreateCodeResponse
     })
 
     api.post('/devices', async (request, reply) => {
       const manager = await asManager(request, reply)
       if (manager === null) return reply
-      const rows = await services.db
-        .selectFrom('devices')
-        .selectAll()
-        .where('setting_id', '=', manager.device.settingId)
-        .orderBy('enrolled_at')
-        .execute()
-      return { ok: true, devices: rows.map(summary) } satisfies DeviceListResponse
+      const devices = await listDevices(services.db, manager.device.settingId)
+      return { ok: true, devices } satisfies DeviceListResponse
     })
 
     api.post('/devices/:deviceId/revoke', async (request, reply) => {
@@ -92,13 +97,35 @@ export function managerRoutes(services: SyncServices): FastifyPluginCallback {
       )
       if (!found)
         return reply.code(404).send(apiError('not_found', 'This setting has no such device.'))
-      const row = await services.db
-        .selectFrom('devices')
-        .selectAll()
-        .where('setting_id', '=', settingId)
-        .where('id', '=', params.value.deviceId)
-        .executeTakeFirstOrThrow()
-      return { ok: true, device: summary(row) }
+      const device = await deviceById(services.db, settingId, params.value.deviceId)
+      return { ok: true, device }
+    })
+
+    api.post('/devices/:deviceId/rename', async (request, reply) => {
+      const params = parseOr400(
+        reply,
+        z.object({ deviceId: IdSchema }),
+        request.params,
+        'device id',
+      )
+      if (!params.ok) return reply
+      const body = parseOr400(reply, RenameDeviceRequestSchema, request.body, 'tablet name')
+      if (!body.ok) return reply
+      const manager = await asManager(request, reply)
+      if (manager === null) return reply
+      const { settingId } = manager.device
+      const { deviceId } = params.value
+      const found = await renameDevice(
+        services.db,
+        settingId,
+        deviceId,
+        body.value.name,
+        manager.staffId,
+        services.now(),
+      )
+      if (!found)
+        return reply.code(404).send(apiError('not_found', 'This setting has no such device.'))
+      return { ok: true, device: await deviceById(services.db, settingId, deviceId) }
     })
 
     api.post('/quarantine', async (request, reply) => {
@@ -123,15 +150,5 @@ export function managerRoutes(services: SyncServices): FastifyPluginCallback {
       return { ok: true, photos } satisfies QuarantineListResponse
     })
     done()
-  }
-}
-
-function summary(row: DevicesTable): DeviceSummary {
-  return {
-    id: row.id,
-    name: row.name,
-    enrolledAt: row.enrolled_at,
-    lastSeenAt: row.last_seen_at,
-    revokedAt: row.revoked_at,
   }
 }

@@ -15,6 +15,8 @@ import { DIST_DIR } from './appServer.ts'
 export interface SyncServer {
   url: string
   services: SyncServices
+  /** Its DATA_DIR, for the admin command. */
+  dataDir: string
   /** A fresh one-time code for the demo setting, as `npm start` prints one. */
   enrolmentCode: () => Promise<string>
   close: () => Promise<void>
@@ -39,6 +41,7 @@ export async function startSyncServer(distDir: string = DIST_DIR): Promise<SyncS
   return {
     url: `http://127.0.0.1:${address.port}`,
     services,
+    dataDir,
     enrolmentCode: async () =>
       (await createEnrolmentCode(services.db, DEMO_SETTING_ID, 'e2e', services.now())).code,
     close: async () => {

@@ -2,9 +2,22 @@
 // others: Dexie on fake-indexeddb against the real server on a random port
 // (docs/decisions/0005 and 0009).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoIfEmpty, setPin, verifyPin } from '../../../src/db/index.ts'
+import { verifyChain } from '../../../src/audit/index.ts'
+import { draft } from '../../../src/db/captureTestData.ts'
+import {
+  listAudit,
+  recordBlockedAttempt,
+  seedDemoIfEmpty,
+  setPin,
+  verifyPin,
+} from '../../../src/db/index.ts'
 import { freshDb } from '../../../src/db/testDb.ts'
-import { DEMO_DEVICE_ID, DEMO_SETTING_ID, DEMO_STAFF } from '../../../src/demo/index.ts'
+import {
+  DEMO_DEVICE_ID,
+  DEMO_SETTING_ID,
+  DEMO_SHOWCASE,
+  DEMO_STAFF,
+} from '../../../src/demo/index.ts'
 import { createEnrolmentCode } from '../../../src/server/devices/enrolment.ts'
 import { putEntity } from '../../../src/server/storage/entities.ts'
 import { enrolDevice, syncOnce } from '../../../src/sync/index.ts'
@@ -49,11 +62,30 @@ async function code(settingId: string): Promise<string> {
   return made.code
 }
 
-/** An iPad as it first opens: the local demo seeded, and one sample photo taken in it. */
+/**
+ * An iPad as it first opens: the local demo seeded, one sample photo taken in it and one
+ * capture blocked (an audit event of its own, as a tag removal or a flag would be).
+ */
 async function demoTablet() {
   const db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  const now = new Date().toISOString()
+  await seedDemoIfEmpty(db, now)
   const { meta } = await capturePhoto(db, { deviceId: DEMO_DEVICE_ID })
+  const blocked = { ...draft({ photoId: 'blocked-before-enrolment' }), takenAt: now }
+  const decision = {
+    verdict: 'block' as const,
+    permittedPurposes: [],
+    findings: [
+      {
+        rule: 'consent-refused' as const,
+        severity: 'block' as const,
+        childId: DEMO_SHOWCASE.groupPhotoRefused.id,
+        purpose: 'group_photo' as const,
+        message: 'Refused',
+      },
+    ],
+  }
+  await recordBlockedAttempt(db, blocked, decision, DEMO_STAFF.practitioner.id, now)
   return { db, photoId: meta.id }
 }
 
@@ -78,6 +110,51 @@ describe('enrolling a tablet that holds the local demo', () => {
     expect((await db.photos.get(photoId))?.syncState).toBe('sent')
     expect((await db.device.toArray())[0]).toMatchObject({ enrolled: true, revoked: false })
     expect((await db.device.toArray())[0]?.consentDataSyncedAt).not.toBeNull()
+  })
+
+  it('into the server’s demo setting: its photos are its own and its whole audit arrives unbroken', async () => {
+    const { db, photoId } = await demoTablet()
+    const before = await listAudit(db, DEMO_DEVICE_ID)
+    expect(before.map((e) => e.type)).toContain('capture-blocked')
+    const enrolled = await enrolDevice(db, {
+      serverUrl: server.url,
+      code: await code(DEMO_SETTING_ID),
+      now: new Date().toISOString(),
+    })
+    expect(enrolled.ok).toBe(true)
+    const deviceId = (await db.device.toArray())[0]?.id ?? ''
+    expect(deviceId).not.toBe(DEMO_DEVICE_ID)
+    // On the tablet: one chain under the new id, the same events in the same order, intact.
+    const after = await listAudit(db, deviceId)
+    expect(await listAudit(db, DEMO_DEVICE_ID)).toEqual([])
+    expect(after.map((e) => [e.id, e.type, e.at, e.seq])).toEqual(
+      before.map((e, i) => [e.id, e.type, e.at, i + 1]),
+    )
+    expect(verifyChain(after).ok).toBe(true)
+    expect((await syncOnce({ db })).ok).toBe(true)
+
+    const photo = await server.services.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('id', '=', photoId)
+      .executeTakeFirstOrThrow()
+    expect(photo.quarantined_at).toBeNull()
+    const chain = await server.services.db
+      .selectFrom('device_audit')
+      .select(['seq', 'type', 'problem'])
+      .where('device_id', '=', deviceId)
+      .orderBy('seq')
+      .execute()
+    expect(chain.map((e) => e.seq).slice(0, before.length)).toEqual(before.map((_, i) => i + 1))
+    expect(chain[0]?.type).toBe('demo-seeded')
+    expect(chain.map((e) => e.type)).toContain('capture-blocked')
+    expect(chain.filter((e) => e.problem !== null)).toEqual([])
+    const problems = await server.services.db
+      .selectFrom('audit_chain_problems')
+      .selectAll()
+      .where('device_id', '=', deviceId)
+      .execute()
+    expect(problems).toEqual([])
   })
 
   it('into a real setting replaces the sample data entirely: nothing of the demo is sent', async () => {

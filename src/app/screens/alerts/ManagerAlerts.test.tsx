@@ -23,7 +23,7 @@ describe('the manager’s alerts on Home', () => {
   it('lists what needs attention, each with where to act', async () => {
     const { navigation } = await renderInWorkspace(db, DEMO_STAFF.manager.id, <HomeScreen />)
     const alerts = await screen.findByRole('region', { name: 'Needs your attention' })
-    const reviews = await within(alerts).findByText(/^Consent reviews: \d+ overdue/)
+    const reviews = await within(alerts).findByText(/^Consent reviews: \d+ child(ren)? overdue/)
     expect(within(alerts).queryByText(/Audit record not intact/)).toBeNull()
     await userEvent.click(within(reviews.closest('li')!).getByRole('button'))
     expect(navigation.getState().screen).toEqual({ name: 'reviews' })

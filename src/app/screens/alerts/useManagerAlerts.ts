@@ -38,6 +38,7 @@ export function useManagerAlerts(
       quarantined: facts.quarantined,
       reviews,
       chain: verifyChain(facts.chain),
+      sampleOnly: facts.sampleOnly,
       ...(facts.server === null
         ? {}
         : {

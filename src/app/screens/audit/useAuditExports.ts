@@ -8,7 +8,7 @@ import {
   exportFileName,
   type ExportFormat,
 } from '../../../audit/index.ts'
-import { recordAuditExport } from '../../../db/index.ts'
+import { DEMO_DEVICE_ID, recordAuditExport } from '../../../db/index.ts'
 import { formatDayTime } from '../../components/formatDate.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
@@ -70,20 +70,29 @@ export function useAuditExports(view: AuditDayView | null | undefined) {
 }
 
 async function pdfBytes(view: AuditDayView, settingName: string, now: string, by: string) {
-  const synced = view.data.device?.consentDataSyncedAt ?? null
   const bytes = await dailyAuditPdf(view.audit, {
     settingName,
     deviceId: view.data.device?.id ?? 'not enrolled',
     exportedAt: now,
     exportedBy: by,
-    freshness: freshnessWords(synced),
+    freshness: freshnessWords(view.data.device ?? null),
   })
   // A copy on its own ArrayBuffer, as Blob wants.
   return new Uint8Array(bytes)
 }
 
-export function freshnessWords(syncedAt: string | null): string {
-  return syncedAt === null
-    ? 'Consent data never synced with the server'
-    : `Consent data last synced ${formatDayTime(syncedAt)}`
+/**
+ * How fresh the tablet's consent data is. The local demo's device row carries the moment it
+ * was seeded (so the policy's staleness rule lets the demo take photos), which is not a sync:
+ * only a tablet enrolled with a server (its own id, not the demo's) has ever synced.
+ */
+export function freshnessWords(
+  device: { id: string; consentDataSyncedAt: string | null } | null,
+): string {
+  const syncedAt =
+    device === null || device.id === DEMO_DEVICE_ID ? null : device.consentDataSyncedAt
+  if (syncedAt !== null) return `Consent data last synced ${formatDayTime(syncedAt)}`
+  return device?.id === DEMO_DEVICE_ID
+    ? 'Consent data: the demo’s sample data, on this tablet only (never synced with a server)'
+    : 'Consent data never synced with the server'
 }

@@ -30,7 +30,7 @@ export function useAuditScreen() {
     today,
     view,
     thumbnails,
-    freshness: freshnessWords(syncedAt),
+    freshness: freshnessWords(view?.data.device ?? null),
     stale: syncedAt === null || Date.parse(nowIso()) - Date.parse(syncedAt) > DAY_MS,
     pickDay: (next: string) => {
       if (isDay(next)) setDay(next > today ? today : next)

@@ -1,4 +1,5 @@
-// One child on the board: name, whether they are the signed-in keyworker's key child, an
+// One child on the board: name (and room, when a search found them in another), the answer
+// for the purposes looked at (the same as the strip and the child's page), whether they are the signed-in keyworker's key child, an
 // injury in force, and each purpose's status by icon and word. The whole card opens the
 // child's page: the name is the button, stretched over the card, so the list inside stays a
 // list for screen readers instead of being flattened into one long button label.
@@ -21,6 +22,11 @@ export function BoardCard({ card, onOpen }: { card: Card; onOpen: (childId: stri
           {card.name}
         </button>
       </h3>
+      {card.otherRoom !== null && <p className="board-card__room">In {card.otherRoom}</p>}
+      <p className={`board-card__answer board-card__answer--${card.answer.tone}`}>
+        <ConsentIcon shape={card.answer.tone === 'yes' ? 'tick' : 'cross'} />
+        {card.answer.title}
+      </p>
       {(card.isKeyChild || card.injured) && (
         <p className="board-card__flags">
           {card.isKeyChild && (
@@ -40,7 +46,7 @@ export function BoardCard({ card, onOpen }: { card: Card; onOpen: (childId: stri
         {card.statuses.map(({ purpose, status }) => (
           <li key={purpose} className="board-card__purpose" data-purpose={purpose}>
             <span>{purposeTitle(purpose)}</span>
-            <ConsentStatusBadge status={status} />
+            <ConsentStatusBadge status={status} injured={card.injured} />
           </li>
         ))}
       </ul>

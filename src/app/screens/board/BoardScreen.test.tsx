@@ -144,4 +144,76 @@ describe('BoardScreen', () => {
       childId: DEMO_SHOWCASE.reviewOverdue.id,
     })
   })
+
+  it('gives Isla one answer on her card and in the strip, for the purpose looked at', async () => {
+    const { user } = await renderScreen(
+      db,
+      DEMO_STAFF.keyworker.id,
+      <BoardScreen roomId={CATERPILLARS} />,
+    )
+    const isla = await waitFor(() => card('Isla Cotton'))
+    expect(strip().textContent).toMatch(/Isla Cotton/)
+    expect(within(isla).getByText('Not to be photographed for learning journey')).toBeTruthy()
+    expect(within(card('Ava Appleby')).getByText(/^May be photographed/)).toBeTruthy()
+    await user.selectOptions(screen.getByLabelText('Show consent for'), 'display')
+    expect(strip().textContent).not.toMatch(/Isla Cotton/)
+    expect(within(card('Isla Cotton')).getByText(/^May be photographed for displays/)).toBeTruthy()
+  })
+
+  it('never shows a green Yes on the card of an injured child', async () => {
+    await renderScreen(db, DEMO_STAFF.practitioner.id, <BoardScreen roomId={BUTTERFLIES} />)
+    const arlo = await waitFor(() => card('Arlo Jessop'))
+    expect(within(arlo).getByText('Not to be photographed now')).toBeTruthy()
+    const badges = [...arlo.querySelectorAll('.consent-badge')]
+    expect(badges.length).toBeGreaterThan(0)
+    expect(badges.filter((b) => b.getAttribute('class')?.includes('--yes'))).toEqual([])
+    expect(arlo.textContent).not.toMatch(/Yes/)
+    expect(arlo.textContent).toMatch(/Not now: injury/)
+  })
+
+  it('finds a child in another room, and says which room', async () => {
+    const { user } = await renderScreen(
+      db,
+      DEMO_STAFF.keyworker.id,
+      <BoardScreen roomId={CATERPILLARS} />,
+    )
+    await screen.findByRole('heading', { level: 2, name: /Caterpillars: 9 children/ })
+    await user.type(screen.getByLabelText('Find a child'), 'arlo')
+    await screen.findByRole('heading', {
+      level: 2,
+      name: 'Caterpillars: 0 of 9 children; 1 in other rooms',
+    })
+    expect(within(card('Arlo Jessop')).getByText('In Butterflies')).toBeTruthy()
+    // This room's children come first, and carry no room.
+    await user.clear(screen.getByLabelText('Find a child'))
+    await user.type(screen.getByLabelText('Find a child'), 'o')
+    const names = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)
+    expect(names.indexOf('Noah Birchwood')).toBeLessThan(names.indexOf('Otis Pemberton'))
+    expect(within(card('Noah Birchwood')).queryByText(/^In /)).toBeNull()
+  })
+
+  it('opens the child page for the purpose the board shows', async () => {
+    const { user, navigation } = await renderScreen(
+      db,
+      DEMO_STAFF.keyworker.id,
+      <BoardScreen roomId={CATERPILLARS} />,
+    )
+    await user.selectOptions(await screen.findByLabelText('Show consent for'), 'display')
+    await user.click(await screen.findByRole('button', { name: 'Leo Dunmore' }))
+    expect(navigation.getState().screen).toEqual({
+      name: 'child',
+      childId: DEMO_SHOWCASE.reviewOverdue.id,
+      purpose: 'display',
+    })
+  })
+
+  it('keeps the room chosen in the screen, so Back from a child returns to it', async () => {
+    const { user, navigation } = await renderScreen(
+      db,
+      DEMO_STAFF.manager.id,
+      <BoardScreen roomId={BUTTERFLIES} />,
+    )
+    await user.click(await screen.findByRole('button', { name: /^Caterpillars/ }))
+    expect(navigation.getState().screen).toEqual({ name: 'board', roomId: CATERPILLARS })
+  })
 })

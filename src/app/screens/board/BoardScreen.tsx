@@ -4,7 +4,7 @@
 import { PURPOSES } from '../../../policy/index.ts'
 import { purposeTitle } from '../../components/consentStatusWords.ts'
 import { BoardCard } from './BoardCard.tsx'
-import { toPurposeFilter } from './boardModel.ts'
+import { toPurposeFilter, type BoardModel } from './boardModel.ts'
 import { ExclusionStrip } from './ExclusionStrip.tsx'
 import { useBoardScreen } from './useBoardScreen.ts'
 import './BoardScreen.css'
@@ -75,13 +75,12 @@ export function BoardScreen(props: { roomId: string | null }) {
             </div>
           </div>
           <h2 className="board__count" aria-live="polite">
-            {model.cards.length === model.total
-              ? `${room.name}: ${model.total} children`
-              : `${room.name}: ${model.cards.length} of ${model.total} children`}
+            {boardCount(room.name, model, b.search.trim())}
           </h2>
           {model.cards.length === 0 && model.total > 0 && (
             <p>
-              No child’s name matches “{b.search.trim()}”. Check the spelling, or clear the search.
+              No child’s name matches “{b.search.trim()}” in any room. Check the spelling, or clear
+              the search.
             </p>
           )}
           <ul className="board__cards">
@@ -93,4 +92,16 @@ export function BoardScreen(props: { roomId: string | null }) {
       )}
     </div>
   )
+}
+
+function children(n: number): string {
+  return n === 1 ? '1 child' : `${n} children`
+}
+
+/** "Caterpillars: 9 children", or with a search "Caterpillars: 1 of 9 children; 2 in other rooms". */
+function boardCount(roomName: string, model: BoardModel, search: string): string {
+  if (search === '') return `${roomName}: ${children(model.total)}`
+  const elsewhere = model.cards.length - model.inRoom
+  const here = `${roomName}: ${model.inRoom} of ${children(model.total)}`
+  return elsewhere === 0 ? here : `${here}; ${elsewhere} in other rooms`
 }

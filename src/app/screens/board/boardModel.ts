@@ -3,25 +3,30 @@
  * (the same code that decides captures), so the board and the camera can never disagree.
  *
  * Invariants:
- * - The "not to be photographed now" strip ignores the name search: a safety list is never
- *   hidden by what someone typed. With a purpose chosen it lists everyone who may not be
- *   photographed for that purpose; with all purposes, the policy's own list (injured, or no
- *   valid consent for anything), then those who may not be photographed for the setting's
- *   default purposes (what the camera preselects: the learning journey, usually).
+ * - One answer per child (policy/photoAnswer.ts) for the purposes looked at: the chosen one,
+ *   or with all purposes the setting's default ones (what the camera preselects: the learning
+ *   journey, usually). The strip lists exactly the children whose card answers "not to be
+ *   photographed", with the same reasons; the child's page says the same.
+ * - The strip ignores the name search: a safety list is never hidden by what someone typed.
+ * - The search looks in every room: this room's matches first, then the others, each card
+ *   saying which room that child is in.
  * - Reasons are said without naming who gave or refused consent: any member of staff sees
  *   the board, only the manager and the keyworker see the detail.
  */
 import {
   PURPOSES,
   childPhotoStatus,
-  purposeLabel,
-  purposeRestrictions,
-  type ChildPhotoStatus,
+  photoAnswer,
   type EffectiveStatus,
-  type ExclusionCode,
   type Purpose,
 } from '../../../policy/index.ts'
-import type { RoomBoard } from '../../../db/index.ts'
+import type { Child, RoomBoard } from '../../../db/index.ts'
+import {
+  answerReasons,
+  answerTitle,
+  answerTone,
+  type AnswerReason,
+} from '../../components/photoAnswerWords.ts'
 import { foldForSearch } from './foldForSearch.ts'
 
 export type PurposeFilter = Purpose | 'all'
@@ -29,15 +34,18 @@ export type PurposeFilter = Purpose | 'all'
 export interface BoardCard {
   childId: string
   name: string
+  /** The child's room when it is not the room shown (a search finds every room). */
+  otherRoom: string | null
   isKeyChild: boolean
   injured: boolean
+  answer: { title: string; tone: 'yes' | 'no' }
   statuses: { purpose: Purpose; status: EffectiveStatus }[]
 }
 
 export interface StripItem {
   childId: string
   name: string
-  reasons: { code: ExclusionCode; text: string }[]
+  reasons: AnswerReason[]
 }
 
 export interface BoardModel {
@@ -45,57 +53,38 @@ export interface BoardModel {
   cards: BoardCard[]
   /** Children in the room, before the search. */
   total: number
-}
-
-const REASON_WORDS: Record<ExclusionCode, string> = {
-  injury: 'Injury recorded: no photos until the manager clears it',
-  no_record: 'No consent on record',
-  refused: 'Parent refused consent',
-  withdrawn: 'Consent withdrawn',
-  review_overdue: 'Consent review overdue',
-  no_parental_responsibility: 'Consent given by someone without parental responsibility',
-}
-
-const STATUS_CODE: Record<Exclude<EffectiveStatus, 'valid'>, ExclusionCode> = {
-  missing: 'no_record',
-  refused: 'refused',
-  withdrawn: 'withdrawn',
-  expired: 'review_overdue',
-  no_parental_responsibility: 'no_parental_responsibility',
-}
-
-function reason(code: ExclusionCode, purpose?: Purpose): StripItem['reasons'][number] {
-  const forWhat = purpose === undefined ? '' : ` for ${purposeLabel(purpose)}`
-  return { code, text: `${REASON_WORDS[code]}${code === 'injury' ? '' : forWhat}` }
-}
-
-function stripReasons(
-  status: ChildPhotoStatus,
-  filter: PurposeFilter,
-  defaultPurposes: readonly Purpose[],
-): StripItem['reasons'] {
-  const reasons: StripItem['reasons'] = status.injury === null ? [] : [reason('injury')]
-  if (filter === 'all') {
-    if (status.excluded) {
-      for (const r of status.reasons)
-        if (r.code !== 'injury') reasons.push(reason(r.code, r.purpose))
-      // Said plainly, so nobody reads "for learning journey" as "fine for a display".
-      if (status.injury === null && reasons[0] !== undefined)
-        reasons.push({ code: reasons[0].code, text: 'No photos for any purpose' })
-    } else {
-      for (const r of purposeRestrictions(status, defaultPurposes))
-        reasons.push(reason(r.code, r.purpose))
-    }
-    return reasons
-  }
-  const current = status.consents[filter].status
-  if (current !== 'valid') reasons.push(reason(STATUS_CODE[current], filter))
-  return reasons
+  /** Of the cards, how many are in the room shown (the others matched the search elsewhere). */
+  inRoom: number
 }
 
 /** A <select>'s value as a filter; anything unknown shows every purpose. */
 export function toPurposeFilter(value: string): PurposeFilter {
   return PURPOSES.find((p) => p === value) ?? 'all'
+}
+
+/** The purposes a child's answer is about, for a board filter. */
+export function lookedAt(filter: PurposeFilter, defaultPurposes: readonly Purpose[]): Purpose[] {
+  return filter === 'all' ? [...defaultPurposes] : [filter]
+}
+
+function childCard(board: RoomBoard, child: Child, staffId: string, filter: PurposeFilter) {
+  const status = childPhotoStatus(board.context, child.id)
+  const answer = photoAnswer(status, lookedAt(filter, board.defaultPurposes))
+  const purposes = filter === 'all' ? PURPOSES : [filter]
+  const otherRoom =
+    child.roomId === board.room?.id
+      ? null
+      : (board.rooms.find((r) => r.id === child.roomId)?.name ?? 'No room')
+  const card: BoardCard = {
+    childId: child.id,
+    name: `${child.firstName} ${child.lastName}`,
+    otherRoom,
+    isKeyChild: child.keyworkerId === staffId,
+    injured: status.injury !== null,
+    answer: { title: answerTitle(answer), tone: answerTone(answer) },
+    statuses: purposes.map((purpose) => ({ purpose, status: status.consents[purpose].status })),
+  }
+  return { card, answer }
 }
 
 export function buildBoard(
@@ -105,22 +94,22 @@ export function buildBoard(
   filter: PurposeFilter,
 ): BoardModel {
   const query = foldForSearch(search.trim())
-  const purposes = filter === 'all' ? PURPOSES : [filter]
+  const matches = (child: Child) =>
+    query === '' || foldForSearch(`${child.firstName} ${child.lastName}`).includes(query)
   const strip: StripItem[] = []
   const cards: BoardCard[] = []
   for (const child of board.children) {
-    const status = childPhotoStatus(board.context, child.id)
-    const name = `${child.firstName} ${child.lastName}`
-    const reasons = stripReasons(status, filter, board.defaultPurposes)
-    if (reasons.length > 0) strip.push({ childId: child.id, name, reasons })
-    if (query !== '' && !foldForSearch(name).includes(query)) continue
-    cards.push({
-      childId: child.id,
-      name,
-      isKeyChild: child.keyworkerId === staffId,
-      injured: status.injury !== null,
-      statuses: purposes.map((purpose) => ({ purpose, status: status.consents[purpose].status })),
-    })
+    const { card, answer } = childCard(board, child, staffId, filter)
+    if (answer.answer !== 'yes')
+      strip.push({ childId: child.id, name: card.name, reasons: answerReasons(answer) })
+    if (matches(child)) cards.push(card)
   }
-  return { strip, cards, total: board.children.length }
+  const inRoom = cards.length
+  if (query !== '') {
+    const shown = new Set(board.children.map((c) => c.id))
+    for (const child of board.everyone)
+      if (!shown.has(child.id) && matches(child))
+        cards.push(childCard(board, child, staffId, filter).card)
+  }
+  return { strip, cards, total: board.children.length, inRoom }
 }

@@ -13,6 +13,7 @@ export function useBoardScreen(initialRoomId: string | null) {
   const db = useDb()
   const staff = useCurrentStaff()
   const goTo = useNavigation((s) => s.goTo)
+  const replace = useNavigation((s) => s.replace)
   const [roomId, setRoomId] = useState(initialRoomId)
   const [search, setSearch] = useState('')
   const [purpose, setPurpose] = useState<PurposeFilter>('all')
@@ -29,9 +30,13 @@ export function useBoardScreen(initialRoomId: string | null) {
     setSearch,
     purpose,
     setPurpose,
-    chooseRoom: setRoomId,
+    chooseRoom: (id: string) => {
+      setRoomId(id)
+      // Kept in the screen, so Back from a child's page returns to this room.
+      replace({ name: 'board', roomId: id })
+    },
     openChild: (childId: string) => {
-      goTo({ name: 'child', childId })
+      goTo(purpose === 'all' ? { name: 'child', childId } : { name: 'child', childId, purpose })
     },
   }
 }

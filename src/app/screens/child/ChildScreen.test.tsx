@@ -36,7 +36,10 @@ describe('ChildScreen', () => {
       DEMO_STAFF.practitioner.id,
       <ChildScreen childId={AVA.id} />,
     )
-    await screen.findByRole('heading', { level: 2, name: 'May be photographed' })
+    await screen.findByRole('heading', {
+      level: 2,
+      name: 'May be photographed for learning journey',
+    })
     await user.click(screen.getByRole('button', { name: 'Record an injury' }))
     await user.click(screen.getByRole('button', { name: 'Record injury' }))
     await screen.findByRole('heading', { level: 2, name: 'Not to be photographed now' })
@@ -66,7 +69,7 @@ describe('ChildScreen', () => {
     const lj = purposeSection('Learning journey')
     expect(lj.textContent).toMatch(/Yes/)
     expect(lj.textContent).toMatch(/A parent has given consent/)
-    expect(screen.queryByText(/Parent of allGranted/)).toBeNull()
+    expect(screen.queryByText(/Tom Appleby/)).toBeNull()
     expect(screen.queryByRole('button', { name: 'Withdraw consent' })).toBeNull()
   })
 
@@ -74,12 +77,10 @@ describe('ChildScreen', () => {
     await renderScreen(db, DEMO_STAFF.keyworker.id, <ChildScreen childId={AVA.id} />)
     await screen.findByRole('heading', { level: 1, name: 'Ava Appleby' })
     const lj = purposeSection('Learning journey')
-    expect(within(lj).getByText('Given by').nextSibling?.textContent).toBe(
-      'Parent of allGranted, father',
-    )
+    expect(within(lj).getByText('Given by').nextSibling?.textContent).toBe('Tom Appleby, father')
     expect(within(lj).getByText('Parental responsibility').nextSibling?.textContent).toBe('Yes')
     expect(within(lj).getByText('Review due')).toBeTruthy()
-    expect(within(lj).getByText('DEMO-allGranted-a')).toBeTruthy()
+    expect(within(lj).getByText('Sample form 01a')).toBeTruthy()
     expect(within(lj).getByText('Form signed').nextSibling?.textContent).toMatch(
       /^\d{1,2} \w{3,4} \d{4}$/,
     )
@@ -105,16 +106,18 @@ describe('ChildScreen', () => {
     const { user } = await renderScreen(db, DEMO_STAFF.manager.id, <ChildScreen childId={AVA.id} />)
     await user.click(await screen.findByRole('button', { name: 'Withdraw consent' }))
     await user.click(screen.getByRole('button', { name: 'Learning journey' }))
-    expect(screen.getByLabelText<HTMLInputElement>('Asked by').value).toBe('Parent of allGranted')
+    expect(screen.getByLabelText<HTMLInputElement>('Asked by').value).toBe('Tom Appleby')
     await user.click(screen.getByRole('button', { name: 'Withdraw now' }))
-    await screen.findByText(/Consent withdrawn for learning journey/)
+    await screen.findByText(
+      /Consent withdrawn for learning journey. No photos for that from now on/,
+    )
     await waitFor(() => {
       expect(purposeSection('Learning journey').textContent).toMatch(/Withdrawn/)
     })
     const records = await consentHistory(db, AVA.id, 'learning_journey')
     expect(records.at(-1)).toMatchObject({
       status: 'withdrawn',
-      givenBy: { name: 'Parent of allGranted', relationship: 'father' },
+      givenBy: { name: 'Tom Appleby', relationship: 'father' },
       recordedBy: DEMO_STAFF.manager.id,
     })
   })
@@ -127,5 +130,39 @@ describe('ChildScreen', () => {
     )
     await user.click(await screen.findByRole('button', { name: 'Record consent from a form' }))
     expect(navigation.getState().screen).toEqual({ name: 'consent-form', childId: AVA.id })
+  })
+
+  it('heads Isla’s page with the board’s answer: not for the learning journey, and why', async () => {
+    await renderScreen(
+      db,
+      DEMO_STAFF.keyworker.id,
+      <ChildScreen childId={DEMO_SHOWCASE.learningJourneyWithdrawn.id} />,
+    )
+    const summary = await screen.findByRole('region', {
+      name: 'Not to be photographed for learning journey',
+    })
+    expect(summary.textContent).toMatch(/Consent withdrawn for learning journey/)
+    expect(summary.className).toMatch(/--no/)
+  })
+
+  it('answers for the purpose the board showed', async () => {
+    await renderScreen(
+      db,
+      DEMO_STAFF.keyworker.id,
+      <ChildScreen childId={DEMO_SHOWCASE.learningJourneyWithdrawn.id} purpose="display" />,
+    )
+    await screen.findByRole('heading', { level: 2, name: /^May be photographed for displays/ })
+  })
+
+  it('shows no green Yes beside an injury on Arlo’s page', async () => {
+    await renderScreen(
+      db,
+      DEMO_STAFF.manager.id,
+      <ChildScreen childId={DEMO_SHOWCASE.injured.id} />,
+    )
+    await screen.findByRole('heading', { level: 2, name: 'Not to be photographed now' })
+    const badges = [...document.querySelectorAll('.consent-badge')]
+    expect(badges.length).toBe(7)
+    expect(badges.map((b) => b.textContent)).not.toContain('Yes')
   })
 })

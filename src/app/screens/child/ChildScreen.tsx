@@ -1,8 +1,10 @@
-// A child's page: may they be photographed now, injuries (record one in two taps), the
+// A child's page: may they be photographed now (the board's answer, for the purpose the board
+// showed or the setting's default ones), injuries (record one in two taps), the
 // manager's consent actions, and each purpose's consent. Detail (who gave it, history) only
 // for the manager and the child's keyworker; everyone else sees statuses and why. A thin view
 // over useChildScreen.
-import { PURPOSES, deniedMessage, purposeList } from '../../../policy/index.ts'
+import { PURPOSES, deniedMessage, purposeList, type Purpose } from '../../../policy/index.ts'
+import { answerReasons, answerTitle, answerTone } from '../../components/photoAnswerWords.ts'
 import { InjuryPanel } from './InjuryPanel.tsx'
 import { likelyGiver } from './childModel.ts'
 import { PurposeDetail } from './PurposeDetail.tsx'
@@ -11,8 +13,8 @@ import { WithdrawPanel } from './WithdrawPanel.tsx'
 import '../../components/forms.css'
 import './ChildScreen.css'
 
-export function ChildScreen(props: { childId: string }) {
-  const c = useChildScreen(props.childId)
+export function ChildScreen(props: { childId: string; purpose?: Purpose | undefined }) {
+  const c = useChildScreen(props.childId, props.purpose)
   const { page, view } = c
   if (page === undefined) return <p>Loading…</p>
   if (page === null || view === null) {
@@ -43,14 +45,14 @@ export function ChildScreen(props: { childId: string }) {
       </p>
 
       <section
-        className={`child-summary child-summary--${status.excluded ? 'no' : 'yes'}`}
+        className={`child-summary child-summary--${answerTone(view.answer)}`}
         aria-labelledby="summary-title"
       >
-        <h2 id="summary-title">
-          {status.excluded ? 'Not to be photographed now' : 'May be photographed'}
-        </h2>
+        <h2 id="summary-title">{answerTitle(view.answer)}</h2>
+        {answerReasons(view.answer, false).map((r) => (
+          <p key={r.text}>{r.text}.</p>
+        ))}
         <p>
-          {status.injury !== null && 'Injury recorded: no photos until the manager clears it. '}
           {status.permittedPurposes.length === 0
             ? 'No purpose has valid consent.'
             : `Consent is valid for ${purposeList(status.permittedPurposes)}` +
@@ -95,7 +97,13 @@ export function ChildScreen(props: { childId: string }) {
           <p className="child-panel__muted">{deniedMessage('view-consent-detail')}</p>
         )}
         {view.purposes.map((p) => (
-          <PurposeDetail key={p.purpose} view={p} detail={c.maySeeDetail} staffName={c.staffName} />
+          <PurposeDetail
+            key={p.purpose}
+            view={p}
+            injured={status.injury !== null}
+            detail={c.maySeeDetail}
+            staffName={c.staffName}
+          />
         ))}
       </section>
     </div>

@@ -7,16 +7,21 @@ import { plainWhy, purposeTitle } from '../../components/consentStatusWords.ts'
 import type { PurposeView } from './childModel.ts'
 import { ConsentHistory } from './ConsentHistory.tsx'
 
-type Props = { view: PurposeView; detail: boolean; staffName: (id: string) => string }
+type Props = {
+  view: PurposeView
+  injured: boolean
+  detail: boolean
+  staffName: (id: string) => string
+}
 
-export function PurposeDetail({ view, detail, staffName }: Props) {
+export function PurposeDetail({ view, injured, detail, staffName }: Props) {
   const { purpose, effective, deciding, history } = view
   const id = `purpose-${purpose}`
   return (
     <section className="purpose" aria-labelledby={id} data-purpose={purpose}>
       <h3 id={id} className="purpose__title">
         <span>{purposeTitle(purpose)}</span>
-        <ConsentStatusBadge status={effective.status} />
+        <ConsentStatusBadge status={effective.status} injured={injured} />
       </h3>
       <p>{detail ? effective.reason : plainWhy(effective.status, purpose)}</p>
       {detail && effective.concurrentEdit && (

@@ -1,7 +1,8 @@
 /**
  * A child's consent as their page shows it: per purpose the effective status (from the policy
  * engine, as the camera decides) and the stored records behind it, newest first, each marked
- * as the one that counts, another current head (a concurrent edit) or replaced.
+ * as the one that counts, another current head (a concurrent edit) or replaced; and the
+ * headline answer, the same one the board and the camera give (policy/photoAnswer.ts).
  *
  * Invariant: pure. The policy context drops fields it does not need (form reference,
  * conditions), so the deciding record is looked up again in the stored history by id.
@@ -9,7 +10,9 @@
 import {
   PURPOSES,
   childPhotoStatus,
+  photoAnswer,
   type ChildPhotoStatus,
+  type PhotoAnswer,
   type EffectiveConsent,
   type Purpose,
 } from '../../../policy/index.ts'
@@ -33,6 +36,8 @@ export interface PurposeView {
 
 export interface ChildView {
   status: ChildPhotoStatus
+  /** The page's headline: the board's answer, for the same purposes. */
+  answer: PhotoAnswer
   purposes: PurposeView[]
 }
 
@@ -45,8 +50,10 @@ function historyOf(records: readonly StoredConsent[], decidingId: string | null)
   })
 }
 
-export function buildChildView(page: ChildConsentPage): ChildView {
+/** `purpose`: the one the board was showing; else the setting's default purposes. */
+export function buildChildView(page: ChildConsentPage, purpose?: Purpose): ChildView {
   const status = childPhotoStatus(page.context, page.child.id)
+  const answer = photoAnswer(status, purpose === undefined ? page.defaultPurposes : [purpose])
   const purposes = PURPOSES.map((purpose): PurposeView => {
     const effective = status.consents[purpose]
     const records = page.history.filter((r) => r.purpose === purpose)
@@ -58,7 +65,7 @@ export function buildChildView(page: ChildConsentPage): ChildView {
       history: historyOf(records, decidingId),
     }
   })
-  return { status, purposes }
+  return { status, answer, purposes }
 }
 
 /**

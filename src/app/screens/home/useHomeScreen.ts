@@ -1,15 +1,13 @@
 // Home's state: the jobs this person may do, from the roles table, and for the manager how
-// many consent reviews need attention. A job they may not do is shown with why, not hidden,
-// so a student knows to ask rather than hunt for a button.
-import { useLiveQuery } from 'dexie-react-hooks'
+// many children's consent reviews need attention (the reviews page's own query, so the same
+// count). A job they may not do is shown with why, not hidden, so a student knows to ask
+// rather than hunt for a button.
 import { deniedMessage } from '../../../policy/index.ts'
-import { reviewsDue } from '../../../db/index.ts'
-import { nowIso } from '../../data/clock.ts'
-import { useDb } from '../../data/DbContext.tsx'
 import type { Screen } from '../../navigation/screens.ts'
 import { usePermission } from '../../session/usePermission.ts'
 import { useCurrentStaff, useNavigation } from '../../session/WorkspaceContext.tsx'
 import { useManagerAlerts, useMarkRefusalsSeen } from '../alerts/useManagerAlerts.ts'
+import { REVIEW_WINDOW_DAYS, useConsentReviews } from '../reviews/useConsentReviews.ts'
 
 export type HomeTile = {
   id: string
@@ -21,15 +19,12 @@ export type HomeTile = {
 }
 
 export function useHomeScreen() {
-  const db = useDb()
   const staff = useCurrentStaff()
   const goTo = useNavigation((s) => s.goTo)
   const mayCapture = usePermission('capture')
   const isManager = usePermission('record-consent')
-  const reviews = useLiveQuery(
-    async () => (isManager ? reviewsDue(db, nowIso()) : null),
-    [db, isManager],
-  )
+  // The reviews page's own query: the same children, so the same numbers.
+  const reviews = useConsentReviews(isManager)
   const mayAudit = usePermission('view-audit')
   // A keyworker sees their key children's photos; the screen narrows to them.
   const mayLibrary = usePermission('view-photo-library', { isKeyChild: true })
@@ -109,6 +104,13 @@ export function useHomeScreen() {
           denied: null,
         },
         {
+          id: 'tablets',
+          label: 'Tablets',
+          detail: 'Every tablet of the setting: add one, rename, revoke a lost one.',
+          screen: { name: 'tablets' },
+          denied: null,
+        },
+        {
           id: 'settings',
           label: 'Settings',
           detail: 'How soon the tablet locks itself.',
@@ -129,6 +131,11 @@ export function useHomeScreen() {
 
 function reviewsDetail(overdue: number | undefined, dueSoon: number | undefined): string {
   if (overdue === undefined || dueSoon === undefined) return 'Checking review dates…'
-  if (overdue === 0 && dueSoon === 0) return 'No reviews overdue or due in the next 30 days.'
-  return `${overdue} overdue, ${dueSoon} due in the next 30 days.`
+  const days = `in the next ${String(REVIEW_WINDOW_DAYS)} days`
+  if (overdue === 0 && dueSoon === 0) return `No reviews overdue or due ${days}.`
+  return `${children(overdue)} overdue, ${String(dueSoon)} due ${days}.`
+}
+
+function children(n: number): string {
+  return n === 1 ? '1 child' : `${String(n)} children`
 }

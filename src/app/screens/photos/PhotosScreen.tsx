@@ -4,6 +4,7 @@
 // Delete asks why; the image goes, the audit keeps the why.
 import { useState } from 'react'
 import { purposeList } from '../../../policy/index.ts'
+import { formatDayTime } from '../../components/formatDate.ts'
 import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
 import type { PhotoMeta } from '../../../db/index.ts'
 import { usePhotosScreen, type PhotoRow } from './usePhotosScreen.ts'
@@ -13,6 +14,11 @@ const SYNC: Record<PhotoMeta['syncState'], { tone: StatusTone; text: string }> =
   waiting: { tone: 'pending', text: 'Waiting to be sent' },
   uploading: { tone: 'pending', text: 'Sending…' },
   sent: { tone: 'ok', text: 'Sent: the server holds it' },
+}
+
+const SAMPLE: { tone: StatusTone; text: string } = {
+  tone: 'pending',
+  text: 'Sample photo: kept on this tablet',
 }
 
 export function PhotosScreen() {
@@ -52,8 +58,8 @@ type ItemProps = {
 
 function PhotoItem({ row, thumbnail, deleting, onDelete, onCancel, onConfirm }: ItemProps) {
   const { photo } = row
-  const sync = SYNC[photo.syncState]
-  const taken = new Date(photo.takenAt).toLocaleString()
+  const sync = row.sample ? SAMPLE : SYNC[photo.syncState]
+  const taken = formatDayTime(photo.takenAt)
   return (
     <li className="photo-item card" data-photo-id={photo.id}>
       {thumbnail === null ? (

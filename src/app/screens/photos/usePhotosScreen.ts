@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { purposeList } from '../../../policy/index.ts'
 import { useCallback, useState } from 'react'
 import {
+  DEMO_DEVICE_ID,
   deletePhoto,
   listChildren,
   listLocations,
@@ -22,6 +23,8 @@ export type PhotoRow = {
   who: string
   /** One line per withdrawal that concerns the photo: whose, for what. */
   removals: string[]
+  /** Taken in the local demo, never enrolled: sample data that stays here (decision 0015). */
+  sample: boolean
 }
 
 export function usePhotosScreen() {
@@ -41,6 +44,7 @@ export function usePhotosScreen() {
         photo,
         place: places.get(photo.locationId) ?? 'an unknown place',
         who: who.length === 0 ? 'No children' : who.join(', '),
+        sample: photo.deviceId === DEMO_DEVICE_ID && photo.syncState !== 'sent',
         removals: photo.flaggedForRemoval.map(
           (flag) =>
             `Consent withdrawn for ${names.get(flag.childId) ?? 'a child'} (${purposeList(flag.purposes)}): remove this photo wherever it was used.`,

@@ -31,8 +31,8 @@ describe('RosterImportScreen', () => {
   it('shows the expected columns and an example', async () => {
     await renderScreen(db, DEMO_STAFF.manager.id, <RosterImportScreen />)
     const help = within(screen.getByRole('region', { name: 'What the file needs' }))
-    expect(help.getByText('dateOfBirth')).toBeTruthy()
-    expect(help.getByText(/Ava,Appleby,2023-04-30,Caterpillars,Priya Shah/)).toBeTruthy()
+    expect(help.getByText('Date of birth')).toBeTruthy()
+    expect(help.getByText(/Example,Child-One,2023-04-30,Caterpillars,Priya Shah/)).toBeTruthy()
   })
 
   it('reports every bad line by number and imports nothing', async () => {
@@ -58,7 +58,7 @@ describe('RosterImportScreen', () => {
     await user.upload(screen.getByLabelText('Choose a CSV file'), file)
     const preview = await screen.findByRole('region', { name: 'Ready to add 2 children' })
     expect(within(preview).getByText('Zoë Barraclough')).toBeTruthy()
-    expect(within(preview).getByText('2022-11-03')).toBeTruthy()
+    expect(within(preview).getByText('3 Nov 2022')).toBeTruthy()
     await user.click(screen.getByRole('button', { name: 'Import 2 children' }))
     await screen.findByText('2 children were added to the roster.')
     expect(await db.children.count()).toBe(before + 2)
@@ -67,5 +67,26 @@ describe('RosterImportScreen', () => {
   it('tells anyone but the manager who imports the roster', async () => {
     await renderScreen(db, DEMO_STAFF.keyworker.id, <RosterImportScreen />)
     expect(screen.getByText(/Only the manager can import or change the roster/)).toBeTruthy()
+  })
+
+  it('accepts its own example without a duplicate, and warns of a possible duplicate child', async () => {
+    const { user } = await renderScreen(db, DEMO_STAFF.manager.id, <RosterImportScreen />)
+    const help = screen.getByRole('region', { name: 'What the file needs' })
+    const example = help.querySelector('pre')?.textContent ?? ''
+    await user.click(screen.getByLabelText('Or paste the rows'))
+    await user.paste(example)
+    await user.click(screen.getByRole('button', { name: 'Check the rows' }))
+    const clean = await screen.findByRole('region', { name: 'Ready to add 2 children' })
+    expect(within(clean).queryByRole('alert')).toBeNull()
+
+    await user.clear(screen.getByLabelText('Or paste the rows'))
+    await user.paste(
+      'First Name;Surname;DOB;Room;Key person\nAva;Appleby;01/01/2023;Butterflies;Sam Okafor',
+    )
+    await user.click(screen.getByRole('button', { name: 'Check the rows' }))
+    const preview = await screen.findByRole('region', { name: 'Ready to add 1 child' })
+    expect(within(preview).getByRole('alert').textContent).toMatch(
+      /Line 2: Possible duplicate: Ava Appleby \(born \d{1,2} [A-Z][a-z]{2} \d{4}, Caterpillars\) is already on the roster/,
+    )
   })
 })

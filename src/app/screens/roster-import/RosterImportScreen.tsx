@@ -7,16 +7,17 @@ import { useRosterImport } from './useRosterImport.ts'
 import '../../components/forms.css'
 import './RosterImportScreen.css'
 
-const SAMPLE = `firstName,lastName,dateOfBirth,room,keyworker
-Ava,Appleby,2023-04-30,Caterpillars,Priya Shah
-Noah,Birchwood,12/09/2022,Butterflies,Sam Okafor`
+// Names no setting's roster is likely to hold: an example must never look like a child here.
+const SAMPLE = `First name,Surname,Date of birth,Room,Keyworker
+Example,Child-One,2023-04-30,Caterpillars,Priya Shah
+Example,Child-Two,12/09/2022,Butterflies,Sam Okafor`
 
-const COLUMN_NOTES: Record<(typeof ROSTER_COLUMNS)[number], string> = {
-  firstName: 'first name',
-  lastName: 'last name',
-  dateOfBirth: '2023-04-30 or 30/04/2023',
-  room: 'a room name as on this tablet',
-  keyworker: 'a staff name as on this tablet',
+const COLUMN_NOTES: Record<(typeof ROSTER_COLUMNS)[number], [string, string]> = {
+  firstName: ['First name', 'or Forename'],
+  lastName: ['Last name', 'or Surname'],
+  dateOfBirth: ['Date of birth', 'or DOB: 2023-04-30 or 30/04/2023'],
+  room: ['Room', 'a room name as on this tablet'],
+  keyworker: ['Keyworker', 'or Key person: a staff name as on this tablet'],
 }
 
 export function RosterImportScreen() {
@@ -35,14 +36,14 @@ export function RosterImportScreen() {
       <section className="card roster__help" aria-labelledby="format-title">
         <h2 id="format-title">What the file needs</h2>
         <p>
-          A CSV file (save as “CSV” from your spreadsheet) with these columns in the first line,
-          then one child per line. Every line is checked first; if any line has a problem, nothing
-          is imported.
+          A CSV file (save as “CSV” from your spreadsheet) with these columns in the first line, in
+          any order, separated by commas or semicolons, then one child per line. Every line is
+          checked first; if any line has a problem, nothing is imported.
         </p>
         <ul className="roster__columns">
           {ROSTER_COLUMNS.map((c) => (
             <li key={c}>
-              <code>{c}</code>: {COLUMN_NOTES[c]}
+              <strong>{COLUMN_NOTES[c][0]}</strong> ({COLUMN_NOTES[c][1]})
             </li>
           ))}
         </ul>

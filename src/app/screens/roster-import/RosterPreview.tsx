@@ -1,6 +1,8 @@
 // What a checked file would add, or every problem in it by line. Nothing is imported from a
-// file with any problem, so the problems come first and the import button is not offered.
+// file with any problem, so the problems come first and the import button is not offered. A
+// possible duplicate child does not stop the import: it is said above the rows, to decide.
 import type { RosterParse, RosterProblem } from '../../../db/index.ts'
+import { dayWords } from '../../../policy/index.ts'
 
 export function ProblemList({ message, problems }: { message: string; problems: RosterProblem[] }) {
   return (
@@ -24,11 +26,24 @@ type Props = { preview: RosterParse; busy: boolean; onImport: () => void }
 export function RosterPreview({ preview, busy, onImport }: Props) {
   if (!preview.ok) return <ProblemList {...preview.error} />
   const rows = preview.value
+  const warned = rows.filter((row) => row.warning !== null)
   return (
     <section className="card roster__preview" aria-labelledby="preview-title">
       <h2 id="preview-title">
         Ready to add {rows.length === 1 ? '1 child' : `${String(rows.length)} children`}
       </h2>
+      {warned.length > 0 && (
+        <div className="roster__warnings" role="alert">
+          <p>Check these lines before importing:</p>
+          <ul className="roster__problems">
+            {warned.map((row) => (
+              <li key={row.line}>
+                <strong>Line {row.line}:</strong> {row.warning}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="roster__table-wrap">
         <table className="roster__table">
           <thead>
@@ -47,7 +62,7 @@ export function RosterPreview({ preview, busy, onImport }: Props) {
                 <td>
                   {row.firstName} {row.lastName}
                 </td>
-                <td>{row.dateOfBirth}</td>
+                <td>{dayWords(row.dateOfBirth)}</td>
                 <td>{row.roomName}</td>
                 <td>{row.keyworkerName}</td>
               </tr>

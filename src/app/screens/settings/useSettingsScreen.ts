@@ -22,7 +22,7 @@ export function useSettingsScreen() {
       const result = await setIdleLockMinutes(db, value, me, nowIso())
       if (result.ok) {
         setDraft(null)
-        setMessage({ ok: true, text: `Saved: the tablet locks after ${value} idle minutes.` })
+        setMessage({ ok: true, text: `Saved: the tablet locks after ${idleMinutes(value)}.` })
       } else setMessage({ ok: false, text: result.error.message })
     } catch {
       setMessage({ ok: false, text: 'The tablet could not save that. Try again.' })
@@ -42,4 +42,9 @@ export function useSettingsScreen() {
     save,
     message,
   }
+}
+
+/** "1 idle minute", "5 idle minutes". */
+export function idleMinutes(n: number): string {
+  return n === 1 ? '1 idle minute' : `${String(n)} idle minutes`
 }

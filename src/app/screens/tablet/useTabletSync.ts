@@ -51,4 +51,4 @@ export function useTabletSync(): TabletSyncState {
 }
 
 const DEMO_NOTE =
-  'This tablet holds sample data. With a code for the demo setting it keeps it; with a code for your own setting, the sample children, records and photos are deleted from this tablet first, and your setting’s data arrives in their place.'
+  'This tablet holds sample data. With a code for the server’s demo setting it keeps it, and sends its sample photos and everything done in the demo there, as sample data; with a code for your own setting, the sample children, records and photos are deleted from this tablet first, and your setting’s data arrives in their place.'

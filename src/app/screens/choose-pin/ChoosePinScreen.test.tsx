@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+// Someone who signed in with a one-time PIN sees only "Choose your own PIN" until they have:
+// two different PINs are refused in words; the same PIN twice ends the one-time PIN (here, and
+// in the outbox for the server and the other tablets), and their home screen opens.
+import { cleanup, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
+import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
+import { checkPin } from '../../../db/pinHash.ts'
+import { freshDb } from '../../../db/testDb.ts'
+import { WorkspaceScreen } from '../../navigation/WorkspaceScreen.tsx'
+import { resetWorkspaces } from '../../session/workspaces.ts'
+
+let db: ConsentLensDb
+const manager = DEMO_STAFF.manager.id
+
+beforeEach(async () => {
+  db = freshDb()
+  await seedDemoIfEmpty(db, new Date().toISOString())
+  await db.staff.update(manager, { mustChangePin: true })
+  resetWorkspaces()
+})
+afterEach(async () => {
+  cleanup()
+  await db.delete()
+})
+
+describe('ChoosePinScreen', () => {
+  it(
+    'stands before everything until the person chooses their own PIN',
+    { timeout: 30_000 },
+    async () => {
+      const user = userEvent.setup()
+      await renderInWorkspace(db, manager, <WorkspaceScreen />)
+      await screen.findByRole('heading', { level: 1, name: 'Choose your own PIN' })
+      expect(screen.queryByRole('heading', { name: /^Hello/ })).toBeNull()
+
+      await user.type(screen.getByLabelText('New PIN'), '8642')
+      await user.type(screen.getByLabelText('New PIN again'), '8643')
+      await user.click(screen.getByRole('button', { name: 'Save my PIN' }))
+      expect((await screen.findByRole('alert')).textContent).toContain('not the same')
+
+      await user.type(screen.getByLabelText('New PIN'), '8642')
+      await user.type(screen.getByLabelText('New PIN again'), '8642')
+      await user.click(screen.getByRole('button', { name: 'Save my PIN' }))
+      // Two PBKDF2 runs (store the PIN, derive its signing key): slow by nature.
+      await screen.findByRole('heading', { level: 1, name: /^Hello, Morgan/ }, { timeout: 20_000 })
+
+      const record = await db.staff.get(manager)
+      expect(record?.mustChangePin).toBe(false)
+      expect((await checkPin('8642', record!.pin!)).matches).toBe(true)
+      const sent = await db.outbox.where('kind').equals('staffPin').toArray()
+      expect(sent.at(-1)?.payload).not.toHaveProperty('mustChange')
+    },
+  )
+})

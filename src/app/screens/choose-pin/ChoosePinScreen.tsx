@@ -1,0 +1,56 @@
+// Shown instead of everything else to someone who signed in with a one-time PIN: they choose
+// their own before they can do anything (the one-time PIN was printed by the admin command, so
+// someone else has seen it).
+import { useChoosePin } from './useChoosePin.ts'
+import './ChoosePinScreen.css'
+
+export function ChoosePinScreen() {
+  const s = useChoosePin()
+  return (
+    <div className="choose-pin">
+      <h1 className="screen-title">Choose your own PIN</h1>
+      <form
+        className="card choose-pin__form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void s.save()
+        }}
+      >
+        <p>
+          {s.name.split(' ')[0]}, you signed in with a one-time PIN. Choose your own PIN (4 to 6
+          digits) before you go on, and keep it to yourself.
+        </p>
+        <label className="choose-pin__field">
+          New PIN
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            maxLength={6}
+            value={s.pin}
+            onChange={(event) => {
+              s.setPin(event.target.value)
+            }}
+          />
+        </label>
+        <label className="choose-pin__field">
+          New PIN again
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            maxLength={6}
+            value={s.again}
+            onChange={(event) => {
+              s.setAgain(event.target.value)
+            }}
+          />
+        </label>
+        {s.error !== null && <p role="alert">{s.error}</p>}
+        <button type="submit" className="button button--primary" disabled={s.busy}>
+          {s.busy ? 'Saving…' : 'Save my PIN'}
+        </button>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,141 @@
+// The Tablets screen in Chromium against the real server in-process: the manager opens it
+// with their PIN, adds a tablet (the code large, a QR code of the enrol link), a new iPad opens
+// that link and finds the code filled in, enrols; the manager renames a tablet and revokes it
+// after the confirmation, and the revoked iPad wipes itself at its next sync. Screenshots at
+// 1024×768 and 768×1024 for people to look at; axe has nothing serious; no CSP violation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { seriousAxeViolations } from './support/axe.ts'
+import { launchChromium } from './support/chromium.ts'
+import {
+  cspViolations,
+  recordCspViolations,
+  screenshotPath,
+  waitForServiceWorkerControl,
+} from './support/page.ts'
+import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+import { startSyncServer, type SyncServer } from './support/syncServer.ts'
+
+const LANDSCAPE = { width: 1024, height: 768 }
+const PORTRAIT = { width: 768, height: 1024 }
+
+let browser: Browser
+let server: SyncServer
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  server = await startSyncServer()
+})
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser.close()
+  await server.close()
+})
+
+async function newIpad(url: string, viewport = LANDSCAPE): Promise<Page> {
+  const context = await browser.newContext({ viewport })
+  await recordCspViolations(context)
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.goto(url)
+  await waitForServiceWorkerControl(page)
+  return page
+}
+
+const synced = (page: Page) =>
+  page.getByRole('region', { name: 'Sync' }).getByText('Synced with the setting’s server').waitFor()
+
+async function enrolWith(page: Page, code: string): Promise<void> {
+  await signIn(page, DEMO.manager)
+  await openFromHome(page, /This tablet/)
+  await page.getByLabel('Enrolment code').fill(code)
+  await page.getByRole('button', { name: 'Enrol this tablet' }).click()
+  await synced(page)
+}
+
+async function looksRight(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: screenshotPath(name), fullPage: true })
+  expect(await seriousAxeViolations(page)).toEqual([])
+}
+
+describe('Tablets screen', () => {
+  it('adds, renames and revokes tablets with the manager’s PIN', async () => {
+    const manager = await newIpad(server.url)
+    await enrolWith(manager, await server.enrolmentCode())
+    const lost = await newIpad(server.url)
+    await enrolWith(lost, await server.enrolmentCode())
+
+    await openFromHome(manager, /^Tablets/)
+    await manager.getByLabel('Your PIN').fill(DEMO.manager.pin)
+    await manager.getByRole('button', { name: 'Show the tablets' }).click()
+    const list = manager.getByRole('list', { name: 'The setting’s tablets' })
+    await list.getByRole('listitem').nth(1).waitFor()
+    expect(await list.getByRole('listitem').count()).toBe(2)
+    await list.getByText('(this tablet)').waitFor()
+    await looksRight(manager, 'tablets-list-1024x768')
+
+    await manager.getByRole('button', { name: 'Add a tablet' }).click()
+    const code = (await manager.getByTestId('enrolment-code').textContent()) ?? ''
+    expect(code).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/)
+    await manager.getByRole('img', { name: /QR code of the enrol link/ }).waitFor()
+    await looksRight(manager, 'tablets-add-1024x768')
+    await manager.setViewportSize(PORTRAIT)
+    await looksRight(manager, 'tablets-add-768x1024')
+
+    // The new iPad opens the link the QR code holds: the code is filled in.
+    const added = await newIpad(`${server.url}/?enrol=${code}`, PORTRAIT)
+    expect(added.url()).toBe(`${server.url}/`)
+    await signIn(added, DEMO.manager)
+    await openFromHome(added, /This tablet/)
+    expect(await added.getByLabel('Enrolment code').inputValue()).toBe(code)
+    await added.getByText('The code from the enrol link is filled in.').waitFor()
+    await looksRight(added, 'tablets-enrol-from-link-768x1024')
+    await added.getByRole('button', { name: 'Enrol this tablet' }).click()
+    await synced(added)
+
+    await manager.getByRole('button', { name: 'Done' }).click()
+    await list.getByRole('listitem').nth(2).waitFor()
+    const lostRow = list.getByRole('listitem').nth(1)
+    await lostRow.getByRole('button', { name: /Rename/ }).click()
+    await lostRow.getByLabel(/New name for/).fill('Garden iPad')
+    await lostRow.getByRole('button', { name: 'Save' }).click()
+    await manager.getByText('Renamed “iPad” to “Garden iPad”.').waitFor()
+
+    await list
+      .getByRole('listitem')
+      .filter({ hasText: 'Garden iPad' })
+      .getByRole('button', { name: /Revoke/ })
+      .click()
+    const dialog = manager.getByRole('alertdialog', { name: 'Revoke “Garden iPad”?' })
+    await dialog.waitFor()
+    await looksRight(manager, 'tablets-revoke-768x1024')
+    await manager.setViewportSize(LANDSCAPE)
+    await looksRight(manager, 'tablets-revoke-1024x768')
+    await dialog.getByRole('button', { name: 'Revoke this tablet' }).click()
+    await manager.getByText(/“Garden iPad” is revoked/).waitFor()
+    await list
+      .getByRole('listitem')
+      .filter({ hasText: 'Garden iPad' })
+      .getByText(/^Revoked /)
+      .waitFor()
+    await looksRight(manager, 'tablets-after-revoke-1024x768')
+
+    const audit = await server.services.db
+      .selectFrom('server_audit')
+      .select('type')
+      .where('type', 'in', ['enrolment-code-created', 'device-renamed', 'device-revoked'])
+      .execute()
+    expect(audit.map((a) => a.type).sort()).toEqual([
+      'device-renamed',
+      'device-revoked',
+      'enrolment-code-created',
+    ])
+
+    await openFromHome(lost, /This tablet/)
+    await lost.getByRole('button', { name: 'Sync now' }).click()
+    await lost.getByRole('heading', { name: 'This tablet was removed' }).waitFor()
+
+    for (const page of [manager, lost, added]) expect(await cspViolations(page)).toEqual([])
+  })
+})
