@@ -20,7 +20,7 @@ let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
-  useSessionStore.setState({ active: null, locked: true, lockReason: 'start', workspaces: [] })
+  useSessionStore.getState().signOutAll()
   resetWorkspaces()
 })
 afterEach(cleanup)

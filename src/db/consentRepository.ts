@@ -17,7 +17,7 @@ import {
   type Purpose,
 } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
-import { authorise, type ActorRef } from './authorise.ts'
+import { authoriseChange, type ActorRef, type Signer } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { consentChangeProblem, type ConsentChange, type ConsentErrorCode } from './consentChecks.ts'
 import { currentConsents } from './consentHeads.ts'
@@ -109,22 +109,23 @@ async function appendChange(
         'This child is not on the roster of this device. Sync, then try again.',
       )
     }
-    const allowed = await authorise(db, actorRef, action, (a) => ({
+    const allowed = await authoriseChange(db, actorRef, action, (a) => ({
       isKeyChild: child.keyworkerId === a.id,
     }))
     if (!allowed.ok) return allowed
-    return ok(await writeRecords(db, change, allowed.value.id, action, now, makeId))
+    return ok(await writeRecords(db, change, allowed.value.signer, action, now, makeId))
   })
 }
 
 async function writeRecords(
   db: ConsentLensDb,
   change: ConsentChange,
-  staffId: string,
+  actor: Signer,
   action: 'record-consent' | 'withdraw-consent',
   now: Iso,
   makeId: NewId,
 ): Promise<RecordedConsent> {
+  const staffId = actor.id
   const { childId } = change
   const existing = await db.consents.where('childId').equals(childId).toArray()
   const purposes = change.decisions.map(([p]) => p)
@@ -135,7 +136,7 @@ async function writeRecords(
   })
   await db.consents.bulkAdd(records)
   for (const payload of records)
-    await enqueueOutbox(db, { kind: 'consent', payload, actorId: staffId }, now, makeId)
+    await enqueueOutbox(db, { kind: 'consent', payload, actor }, now, makeId)
   if (action === 'withdraw-consent') await flagPhotosForRemoval(db, childId, records, now)
   const details = {
     childId,

@@ -11,7 +11,7 @@
  */
 import type { Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
-import { authorise, type ActorRef } from './authorise.ts'
+import { authoriseChange, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
@@ -35,7 +35,7 @@ export async function deletePhoto(
   if (reason === '') return fail('no-reason', 'Say why the photo is being deleted.')
   try {
     return await db.transaction('rw', [...TABLES], async () => {
-      const allowed = await authorise(db, actor, 'delete-photo', (a) => ({
+      const allowed = await authoriseChange(db, actor, 'delete-photo', (a) => ({
         canCapture: a.canCapture,
       }))
       if (!allowed.ok) return allowed
@@ -48,7 +48,12 @@ export async function deletePhoto(
       await db.photoImages.delete(photo.id)
       const details = { photoId: photo.id, reason, childIds: photo.childIds }
       await appendAudit(db, { at: now, staffId: actor.id, type: 'photo-deleted', details }, makeId)
-      await enqueueOutbox(db, { kind: 'photo', payload: photo, actorId: actor.id }, now, makeId)
+      await enqueueOutbox(
+        db,
+        { kind: 'photo', payload: photo, actor: allowed.value.signer },
+        now,
+        makeId,
+      )
       return ok(photo)
     })
   } catch (error) {

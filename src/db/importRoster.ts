@@ -9,7 +9,7 @@
 import { nextVersion } from '../protocol/index.ts'
 import type { Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
-import { authorise, type ActorRef } from './authorise.ts'
+import { authoriseChange, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
@@ -60,7 +60,7 @@ export async function importRoster(
   makeId: NewId = newId,
 ): Promise<ImportResult> {
   return db.transaction('rw', [...TABLES], async (): Promise<ImportResult> => {
-    const allowed = await authorise(db, actor, 'manage-roster')
+    const allowed = await authoriseChange(db, actor, 'manage-roster')
     if (!allowed.ok) return { ok: false, error: { ...allowed.error, problems: [] } }
     const problems = await stillValid(db, rows)
     if (problems.length > 0) {
@@ -80,7 +80,7 @@ export async function importRoster(
     }))
     await db.children.bulkAdd(children)
     for (const payload of children)
-      await enqueueOutbox(db, { kind: 'child', payload, actorId: allowed.value.id }, now, makeId)
+      await enqueueOutbox(db, { kind: 'child', payload, actor: allowed.value.signer }, now, makeId)
     const details = { count: children.length, childIds: children.map((c) => c.id) }
     await appendAudit(
       db,

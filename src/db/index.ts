@@ -35,10 +35,11 @@ export {
   setAuthorised,
   setPin,
   type NewStaff,
+  type PinSet,
   type StaffErrorCode,
 } from './staffRepository.ts'
 export { verifyPin, type PinErrorCode, type SignedIn } from './verifyPin.ts'
-export { PIN_ITERATIONS, pinFormatError } from './pinHash.ts'
+export { MANAGER_PIN_DIGITS, newPinError, PIN_ITERATIONS, pinFormatError } from './pinHash.ts'
 export { FIRST_LOCKOUT_MINUTES, MAX_WRONG_PINS, lockoutMinutes } from './pinLockout.ts'
 export {
   addLocation,

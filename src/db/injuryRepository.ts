@@ -9,7 +9,7 @@
 import { nextVersion } from '../protocol/index.ts'
 import { dayWords, type Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
-import { authorise, type ActorRef } from './authorise.ts'
+import { authoriseChange, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
@@ -36,7 +36,7 @@ export async function recordInjury(
     if ((await db.children.get(input.childId)) === undefined) {
       return fail('unknown-child', 'This child is not on the roster of this device.')
     }
-    const allowed = await authorise(db, actor, 'record-injury')
+    const allowed = await authoriseChange(db, actor, 'record-injury')
     if (!allowed.ok) return allowed
     const injury: InjuryRecord = {
       id: makeId(),
@@ -51,7 +51,7 @@ export async function recordInjury(
     await db.injuries.add(injury)
     await enqueueOutbox(
       db,
-      { kind: 'injury', payload: injury, actorId: allowed.value.id },
+      { kind: 'injury', payload: injury, actor: allowed.value.signer },
       now,
       makeId,
     )
@@ -73,7 +73,7 @@ export async function clearInjury(
   makeId: NewId = newId,
 ): Promise<Result<InjuryRecord, InjuryErrorCode>> {
   return db.transaction('rw', [...TABLES], async () => {
-    const allowed = await authorise(db, actor, 'clear-injury')
+    const allowed = await authoriseChange(db, actor, 'clear-injury')
     if (!allowed.ok) return allowed
     const injury = await db.injuries.get(injuryId)
     if (injury === undefined) return fail('unknown-injury', 'This injury is not on this device.')
@@ -92,7 +92,7 @@ export async function clearInjury(
     await db.injuries.put(cleared)
     await enqueueOutbox(
       db,
-      { kind: 'injury', payload: cleared, actorId: allowed.value.id },
+      { kind: 'injury', payload: cleared, actor: allowed.value.signer },
       now,
       makeId,
     )

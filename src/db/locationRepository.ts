@@ -8,7 +8,7 @@
 import { nextVersion } from '../protocol/index.ts'
 import type { Iso, LocationKind } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
-import { authorise, type ActorRef } from './authorise.ts'
+import { authoriseChange, type ActorRef, type Signer } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
@@ -39,7 +39,7 @@ export async function addLocation(
   const name = input.name.trim()
   if (name === '') return fail('no-name', 'Enter a name for the location.')
   return db.transaction('rw', [...TABLES], async () => {
-    const allowed = await authorise(db, actor, 'edit-locations')
+    const allowed = await authoriseChange(db, actor, 'edit-locations')
     if (!allowed.ok) return allowed
     const roomId = input.roomId ?? null
     if (roomId !== null && (await db.rooms.get(roomId)) === undefined) {
@@ -54,7 +54,7 @@ export async function addLocation(
       ...nextVersion(undefined, now),
     }
     await db.locations.add(location)
-    return ok(await announce(db, location, allowed.value.id, 'location-added', now, makeId))
+    return ok(await announce(db, location, allowed.value.signer, 'location-added', now, makeId))
   })
 }
 
@@ -66,7 +66,7 @@ export async function archiveLocation(
   makeId: NewId = newId,
 ): Promise<Result<Location, LocationErrorCode>> {
   return db.transaction('rw', [...TABLES], async () => {
-    const allowed = await authorise(db, actor, 'edit-locations')
+    const allowed = await authoriseChange(db, actor, 'edit-locations')
     if (!allowed.ok) return allowed
     const existing = await db.locations.get(locationId)
     if (existing === undefined) {
@@ -74,20 +74,20 @@ export async function archiveLocation(
     }
     const location: Location = { ...existing, archived: true, ...nextVersion(existing, now) }
     await db.locations.put(location)
-    return ok(await announce(db, location, allowed.value.id, 'location-archived', now, makeId))
+    return ok(await announce(db, location, allowed.value.signer, 'location-archived', now, makeId))
   })
 }
 
 async function announce(
   db: ConsentLensDb,
   location: Location,
-  staffId: string,
+  actor: Signer,
   type: 'location-added' | 'location-archived',
   now: Iso,
   makeId: NewId,
 ): Promise<Location> {
-  await enqueueOutbox(db, { kind: 'location', payload: location, actorId: staffId }, now, makeId)
+  await enqueueOutbox(db, { kind: 'location', payload: location, actor }, now, makeId)
   const details = { locationId: location.id, name: location.name, kind: location.kind }
-  await appendAudit(db, { at: now, staffId, type, details }, makeId)
+  await appendAudit(db, { at: now, staffId: actor.id, type, details }, makeId)
   return location
 }

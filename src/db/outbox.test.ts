@@ -1,12 +1,13 @@
 // The outbox entry and the change it records live or die together: a failure anywhere in the
 // transaction leaves neither.
 import { afterEach, describe, expect, it } from 'vitest'
+import { changeProofMessage, PushChangeSchema, verifyProof } from '../protocol/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { recordConsent } from './consentRepository.ts'
 import { clearInjury, recordInjury } from './injuryRepository.ts'
 import { enqueueOutbox, listOutbox } from './outbox.ts'
 import { createStaff, setAuthorised } from './staffRepository.ts'
-import { ALMA, MANAGER, MOTHER, STUDENT, T0, smallSetting } from './testDb.ts'
+import { ALMA, MANAGER, MOTHER, STUDENT, T0, smallSetting, testPin } from './testDb.ts'
 
 let db: ConsentLensDb
 
@@ -57,7 +58,7 @@ describe('outbox written in the same transaction as the change', () => {
   it('refuses to write an outbox entry outside a transaction', async () => {
     db = await smallSetting()
     const payload = { ...ALMA }
-    await expect(enqueueOutbox(db, { kind: 'child', payload, actorId: null }, T0)).rejects.toThrow(
+    await expect(enqueueOutbox(db, { kind: 'child', payload, actor: MANAGER }, T0)).rejects.toThrow(
       /inside a transaction/,
     )
   })
@@ -73,5 +74,60 @@ describe('outbox written in the same transaction as the change', () => {
     expect(new Set(entries.map((e) => e.id)).size).toBe(3)
     // Who made each change travels with it: the server checks them against its own staff.
     expect(entries.map((e) => e.actorId)).toEqual([MANAGER.id, MANAGER.id, MANAGER.id])
+  })
+})
+
+describe('each outbox entry carries its author’s proof', () => {
+  it('signs the change as the server will read it, with the actor’s seed', async () => {
+    db = await smallSetting()
+    await recordConsent(db, form, MANAGER, T0)
+    await recordInjury(db, { childId: ALMA.id, description: 'graze' }, STUDENT, T0)
+    for (const entry of await listOutbox(db)) {
+      const wire = PushChangeSchema.parse({ ...entry, proof: undefined })
+      const message = changeProofMessage({
+        settingId: 'setting-1',
+        changeId: entry.id,
+        kind: entry.kind,
+        actorId: entry.actorId ?? '',
+        payload: wire.payload,
+      })
+      const key =
+        entry.actorId === MANAGER.id ? MANAGER.pin?.publicKeyHex : STUDENT.pin?.publicKeyHex
+      expect(verifyProof(key ?? '', message, entry.proof ?? '')).toBe(true)
+      const otherActor = changeProofMessage({
+        settingId: 'setting-1',
+        changeId: entry.id,
+        kind: entry.kind,
+        actorId: 'someone-else',
+        payload: wire.payload,
+      })
+      expect(verifyProof(key ?? '', otherActor, entry.proof ?? '')).toBe(false)
+    }
+  })
+
+  it('refuses, in words, a change by someone whose session holds no seed', async () => {
+    db = await smallSetting()
+    const result = await recordConsent(db, form, { id: MANAGER.id, signingSeed: null }, T0)
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-permitted' } })
+    if (!result.ok) expect(result.error.message).toMatch(/not signed in.*Sign in with your PIN/)
+    expect(await db.outbox.count()).toBe(0)
+  })
+
+  it('refuses, in words, a change by someone whose PIN predates signing (v1)', async () => {
+    db = await smallSetting()
+    const { scheme: _scheme, publicKeyHex: _key, ...v1 } = MANAGER.pin ?? testPin('x').pin
+    await db.staff.update(MANAGER.id, { pin: v1 })
+    const result = await recordConsent(db, form, MANAGER, T0)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.message).toMatch(/older version.*set a new PIN for you/)
+    expect(await db.outbox.count()).toBe(0)
+  })
+
+  it('refuses a change signed with the seed of a PIN that has since changed', async () => {
+    db = await smallSetting()
+    await db.staff.update(MANAGER.id, { pin: testPin('someone else').pin })
+    const result = await recordConsent(db, form, MANAGER, T0)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.message).toMatch(/PIN has changed since you signed in/)
   })
 })

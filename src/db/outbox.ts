@@ -10,14 +10,19 @@
  * - `seq` is assigned by IndexedDB (auto-increment) and only grows; `id` is a client-made UUID
  *   the server uses to ignore a retried entry it has already applied.
  * - The payload is the whole entity after the change, never a diff: applying it twice is safe.
- * - Each entry records who made the change (`actorId`), which the server checks against its
- *   own staff data (docs/decisions/0006-manager-operations-on-the-server.md).
+ * - Each entry records who made the change (`actorId`) and carries their proof: a signature
+ *   made with the signing seed of their PIN, over the change as the server will read it
+ *   (`changeProofMessage`), made synchronously inside the same transaction. The server checks
+ *   it against the public key it holds for that person
+ *   (docs/decisions/0016-a-change-carries-its-author-s-proof.md).
  * - A staff payload never carries the PIN hash or lockout counters (see `toStaff`). A new PIN
  *   travels as its own `staffPin` entry, the salted verifier only (decision 0005), so every
  *   iPad of the setting can check it offline.
  */
 import { Dexie, type Transaction } from 'dexie'
 import type { Iso } from '../policy/index.ts'
+import { changeProofMessage, PushChangeSchema, signProof } from '../protocol/index.ts'
+import type { Signer } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
 import type {
@@ -51,6 +56,8 @@ interface OutboxHeader {
    * before devices recorded it.
    */
   actorId?: string | null
+  /** The actor's signature over the change (hex); absent on entries made before proofs. */
+  proof?: string
 }
 
 /** An entry as written: IndexedDB assigns `seq`. */
@@ -74,16 +81,40 @@ export function assertInTransaction(db: ConsentLensDb, tables: readonly string[]
   }
 }
 
-/** Adds the change to the outbox. Call inside the transaction that makes the change. */
+/**
+ * Adds the change to the outbox, signed by `actor`. Call inside the transaction that makes the
+ * change, with the signer `authoriseChange` gave.
+ */
 export async function enqueueOutbox(
   db: ConsentLensDb,
-  change: OutboxChange & { actorId: string | null },
+  change: OutboxChange & { actor: Signer },
   now: Iso,
   makeId: NewId = newId,
 ): Promise<void> {
-  assertInTransaction(db, ['outbox'])
-  const entry = { ...change, id: makeId(), entityId: change.payload.id, createdAt: now }
-  await db.outbox.add(entry satisfies NewOutboxEntry)
+  assertInTransaction(db, ['outbox', 'device'])
+  const device = await db.device.toCollection().first()
+  if (device === undefined)
+    throw new Error('A change was made on a device that belongs to no setting')
+  const { actor, ...made } = change
+  const entry: NewOutboxEntry = {
+    ...made,
+    id: makeId(),
+    entityId: change.payload.id,
+    createdAt: now,
+    actorId: actor.id,
+  }
+  entry.proof = proveChange(entry, device.settingId, actor)
+  await db.outbox.add(entry)
+}
+
+/** The signature the server will check: over the change exactly as it will parse it. */
+function proveChange(entry: NewOutboxEntry, settingId: string, actor: Signer): string | undefined {
+  const wire = PushChangeSchema.safeParse({ ...entry, proof: undefined })
+  // A record the protocol cannot carry is reported as unsendable at push; nothing to sign.
+  if (!wire.success) return undefined
+  const { id: changeId, kind, payload } = wire.data
+  const message = changeProofMessage({ settingId, changeId, kind, actorId: actor.id, payload })
+  return signProof(actor.signingSeed, message)
 }
 
 /** Pending entries, oldest first. */

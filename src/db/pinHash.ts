@@ -10,9 +10,10 @@
  * - Comparison of hashes takes the same time wherever the first difference is.
  * - A 4-digit PIN has only 10,000 values; the hash keeps it out of sight in storage, the
  *   lockout (pinLockout.ts) is what stops guessing at the tablet
- *   (docs/decisions/0010-a-change-carries-its-author-s-proof.md: what a stolen tablet gives).
+ *   (docs/decisions/0016-a-change-carries-its-author-s-proof.md: what a stolen tablet gives).
  * - v1 verifiers (no `scheme`: the PBKDF2 output itself) are still checked, but give no seed.
  */
+import type { StaffRole } from '../policy/index.ts'
 import { PIN_SCHEME_SPLIT, splitPinMaster } from '../protocol/index.ts'
 import type { PinHash } from './records.ts'
 
@@ -24,6 +25,23 @@ const HASH_BITS = 256
 /** Why a PIN cannot be used, in a practitioner's words; null when it is fine. */
 export function pinFormatError(pin: string): string | null {
   return /^[0-9]{4,6}$/.test(pin) ? null : 'A PIN is 4 to 6 digits (numbers only). Try again.'
+}
+
+/**
+ * A manager's new PIN has 6 digits: theirs is the PIN worth most to someone holding a stolen
+ * tablet, and 6 digits cost 100 times the guessing of 4
+ * (docs/decisions/0016-a-change-carries-its-author-s-proof.md). Checked where a PIN is set,
+ * not at sign-in: a manager's older 4-digit PIN (and the demo's published one) still works.
+ */
+export const MANAGER_PIN_DIGITS = 6
+
+/** `pinFormatError`, and the manager's 6 digits, for a PIN being set for someone in `role`. */
+export function newPinError(pin: string, role: StaffRole): string | null {
+  const format = pinFormatError(pin)
+  if (format !== null) return format
+  return role === 'manager' && pin.length < MANAGER_PIN_DIGITS
+    ? `A manager's PIN is ${String(MANAGER_PIN_DIGITS)} digits. Choose a 6-digit PIN.`
+    : null
 }
 
 function toB64(bytes: Uint8Array): string {

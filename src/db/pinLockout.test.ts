@@ -7,14 +7,18 @@ describe('lockout arithmetic', () => {
     [1, 10],
     [2, 20],
     [3, 40],
+    [4, 60],
+    [5, 60],
+    [1_000_000, 60],
   ])('after %i earlier lockouts the next lasts %i minutes', (n, minutes) => {
     expect(lockoutMinutes(n)).toBe(minutes)
   })
 
-  it('stops doubling before dates overflow', () => {
+  it('never locks anyone out for more than an hour, however many lockouts came before', () => {
     const state = { ...FRESH_LOCKOUT_STATE, failedAttempts: 4, lockouts: 10_000 }
     const next = afterWrongPin(state, '2026-01-01T00:00:00.000Z')
-    expect(next.lockedUntil).not.toBeNull()
-    expect(lockedUntil(next, '2030-01-01T00:00:00.000Z')).toBe(next.lockedUntil)
+    expect(next.lockedUntil).toBe('2026-01-01T01:00:00.000Z')
+    expect(lockedUntil(next, '2026-01-01T00:59:59.999Z')).toBe(next.lockedUntil)
+    expect(lockedUntil(next, '2026-01-01T01:00:00.000Z')).toBeNull()
   })
 })

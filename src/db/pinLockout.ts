@@ -2,7 +2,9 @@
  * PIN lockout, as pure arithmetic on a person's counters; the clock is an argument.
  *
  * Rules: five wrong PINs in a row lock that person out for 5 minutes; each later lockout lasts
- * twice the one before (10, 20, 40 … minutes). A correct PIN clears the wrong-PIN count but
+ * twice the one before (10, 20, 40 minutes), and never more than an hour: whoever holds the
+ * tablet could otherwise lock its manager out of it for years
+ * (docs/decisions/0016-a-change-carries-its-author-s-proof.md). A correct PIN clears the wrong-PIN count but
  * not the lockout count, so guessing in bursts between sign-ins gets slower, not faster. Only
  * a new PIN (set by the person or the manager) starts the count of lockouts again.
  *
@@ -12,8 +14,8 @@ import type { Iso } from '../policy/index.ts'
 
 export const MAX_WRONG_PINS = 5
 export const FIRST_LOCKOUT_MINUTES = 5
-/** 5 min × 2^20 is about ten years: past it a lockout stops doubling (and Date stays valid). */
-const MAX_DOUBLINGS = 20
+/** The longest lockout; the server's manager checks use the same (src/server/auth). */
+export const MAX_LOCKOUT_MINUTES = 60
 
 export interface LockoutState {
   failedAttempts: number
@@ -29,7 +31,8 @@ export function lockedUntil(state: LockoutState, now: Iso): Iso | null {
 
 /** Minutes of the lockout that follows `previousLockouts` earlier ones. */
 export function lockoutMinutes(previousLockouts: number): number {
-  return FIRST_LOCKOUT_MINUTES * 2 ** Math.min(previousLockouts, MAX_DOUBLINGS)
+  // Past 4 doublings the cap holds; the exponent is bounded so the arithmetic stays exact.
+  return Math.min(FIRST_LOCKOUT_MINUTES * 2 ** Math.min(previousLockouts, 8), MAX_LOCKOUT_MINUTES)
 }
 
 export function afterWrongPin(state: LockoutState, now: Iso): LockoutState {

@@ -15,7 +15,7 @@
 import { evaluateCapture, type Decision } from '../policy/index.ts'
 import type { Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
-import { authorise, type ActorRef } from './authorise.ts'
+import { authoriseChange, type ActorRef } from './authorise.ts'
 import { captureRequest, decisionDetails, type CaptureDraft } from './captureDraft.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { loadCaptureContext } from './loadCaptureContext.ts'
@@ -88,7 +88,7 @@ async function saveInTransaction(
 ): Promise<SaveResult> {
   const existing = await db.photos.get(draft.photoId)
   if (existing !== undefined) return { ok: true, value: { photo: existing, alreadySaved: true } }
-  const allowed = await authorise(db, actor, 'capture', (a) => ({ canCapture: a.canCapture }))
+  const allowed = await authoriseChange(db, actor, 'capture', (a) => ({ canCapture: a.canCapture }))
   if (!allowed.ok) return allowed
   const device = await db.device.toCollection().first()
   const deviceId = device?.id ?? ''
@@ -109,7 +109,12 @@ async function saveInTransaction(
   })
   const details = { ...decisionDetails(draft, decision), photoId: photo.id }
   await appendAudit(db, { at: now, staffId: actor.id, type: 'photo-saved', details }, makeId)
-  await enqueueOutbox(db, { kind: 'photo', payload: photo, actorId: actor.id }, now, makeId)
+  await enqueueOutbox(
+    db,
+    { kind: 'photo', payload: photo, actor: allowed.value.signer },
+    now,
+    makeId,
+  )
   return { ok: true, value: { photo, alreadySaved: false } }
 }
 

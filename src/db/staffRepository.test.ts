@@ -1,4 +1,7 @@
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
 import { afterEach, describe, expect, it } from 'vitest'
+import { changeProofMessage, PushChangeSchema, verifyProof } from '../protocol/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { listOutbox } from './outbox.ts'
 import { createStaff, listStaff, setAuthorised, setPin } from './staffRepository.ts'
@@ -63,6 +66,43 @@ describe('PINs', () => {
     expect(other.ok || other.error.code).toBe('not-permitted')
     const bad = await setPin(db, KEYWORKER.id, '12', KEYWORKER, T0)
     expect(bad.ok || bad.error.message).toMatch(/4 to 6 digits/)
+  })
+
+  it('a manager’s new PIN has 6 digits; others may have 4', async () => {
+    db = await smallSetting()
+    const short = await setPin(db, MANAGER.id, '2580', MANAGER, T0)
+    expect(short.ok || short.error.message).toMatch(/manager's PIN is 6 digits/)
+    const added = await createStaff(
+      db,
+      { name: 'Deputy', role: 'manager', pin: '2580' },
+      MANAGER,
+      T0,
+    )
+    expect(added.ok || added.error.code).toBe('bad-pin')
+    expect((await setPin(db, STUDENT.id, '2580', MANAGER, T0)).ok).toBe(true)
+    expect((await setPin(db, MANAGER.id, '258014', MANAGER, T0)).ok).toBe(true)
+  })
+
+  it('one’s own new PIN is signed with the current key and gives the session its next one', async () => {
+    db = await smallSetting()
+    const changed = await setPin(db, KEYWORKER.id, '864209', KEYWORKER, T0)
+    if (!changed.ok) throw new Error(changed.error.message)
+    const [entry] = await listOutbox(db)
+    const wire = PushChangeSchema.parse({ ...entry, proof: undefined })
+    const message = changeProofMessage({
+      settingId: 'setting-1',
+      changeId: wire.id,
+      kind: wire.kind,
+      actorId: KEYWORKER.id,
+      payload: wire.payload,
+    })
+    expect(verifyProof(KEYWORKER.pin?.publicKeyHex ?? '', message, entry?.proof ?? '')).toBe(true)
+    const next = changed.value.ownSigningSeed ?? new Uint8Array()
+    const stored = await db.staff.get(KEYWORKER.id)
+    expect(bytesToHex(ed25519.getPublicKey(next))).toBe(stored?.pin?.publicKeyHex)
+    // A manager's reset gives the manager no key of the other person.
+    const reset = await setPin(db, STUDENT.id, '1470', MANAGER, T0)
+    expect(reset.ok && reset.value.ownSigningSeed).toBeNull()
   })
 
   it('are never stored in clear, and each person has their own salt', async () => {
@@ -166,6 +206,7 @@ describe('PINs', () => {
 
   it('tells someone with no PIN or no place on this device what to do', async () => {
     db = await smallSetting()
+    await db.staff.update(STUDENT.id, { pin: null })
     const noPin = await verifyPin(db, STUDENT.id, '1234', T0)
     expect(noPin.ok || noPin.error.code).toBe('no-pin')
     const unknown = await verifyPin(db, 'nobody', '1234', T0)

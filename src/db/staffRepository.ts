@@ -5,6 +5,7 @@
  * Invariants:
  * - Adding someone and changing their authorisation are manager actions (`authorise-staff`),
  *   each written with its outbox entry and audit event in one transaction.
+ * - A manager's new PIN has 6 digits (`newPinError`).
  * - The PIN is stored only as a salted PBKDF2 hash. The clear PIN never leaves this module; the
  *   hash goes only into its own `staffPin` outbox entry, in the transaction that sets it, so it
  *   reaches the setting's server and its other iPads (decision 0005), never the audit log or a
@@ -15,13 +16,13 @@
 import { nextVersion } from '../protocol/index.ts'
 import { defaultCanCapture, type Iso, type StaffRole } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
-import { authorise, type ActorRef } from './authorise.ts'
+import { authoriseChange, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
-import { hashPin, pinFormatError } from './pinHash.ts'
+import { hashPinWithSeed, newPinError, type HashedPin } from './pinHash.ts'
 import { FRESH_LOCKOUT_STATE } from './pinLockout.ts'
-import type { PinHash, Staff, StaffRecord } from './records.ts'
+import type { Staff, StaffRecord } from './records.ts'
 import { fail, ok, type Result } from './result.ts'
 
 export type StaffErrorCode = 'not-permitted' | 'unknown-staff' | 'no-name' | 'bad-pin'
@@ -77,11 +78,11 @@ export async function createStaff(
 ): Promise<Result<Staff, StaffErrorCode>> {
   const name = input.name.trim()
   if (name === '') return fail('no-name', 'Enter the name of the new member of staff.')
-  const pinError = input.pin === undefined ? null : pinFormatError(input.pin)
+  const pinError = input.pin === undefined ? null : newPinError(input.pin, input.role)
   if (pinError !== null) return fail('bad-pin', pinError)
-  const pin = input.pin === undefined ? null : await hashPin(input.pin)
+  const pin = input.pin === undefined ? null : (await hashPinWithSeed(input.pin)).pin
   return db.transaction('rw', [...TABLES], async () => {
-    const allowed = await authorise(db, actor, 'authorise-staff')
+    const allowed = await authoriseChange(db, actor, 'authorise-staff')
     if (!allowed.ok) return allowed
     const record: StaffRecord = {
       id: makeId(),
@@ -98,14 +99,14 @@ export async function createStaff(
     const staff = toStaff(record)
     await enqueueOutbox(
       db,
-      { kind: 'staff', payload: staff, actorId: allowed.value.id },
+      { kind: 'staff', payload: staff, actor: allowed.value.signer },
       now,
       makeId,
     )
     if (pin !== null)
       await enqueueOutbox(
         db,
-        { kind: 'staffPin', payload: { id: staff.id, pin }, actorId: allowed.value.id },
+        { kind: 'staffPin', payload: { id: staff.id, pin }, actor: allowed.value.signer },
         now,
         makeId,
       )
@@ -129,7 +130,7 @@ export async function setAuthorised(
   makeId: NewId = newId,
 ): Promise<Result<Staff, StaffErrorCode>> {
   return db.transaction('rw', [...TABLES], async () => {
-    const allowed = await authorise(db, actor, 'authorise-staff')
+    const allowed = await authoriseChange(db, actor, 'authorise-staff')
     if (!allowed.ok) return allowed
     const record = await db.staff.get(staffId)
     if (record === undefined) return fail('unknown-staff', 'This person is not on this device.')
@@ -138,7 +139,7 @@ export async function setAuthorised(
     const staff = toStaff(updated)
     await enqueueOutbox(
       db,
-      { kind: 'staff', payload: staff, actorId: allowed.value.id },
+      { kind: 'staff', payload: staff, actor: allowed.value.signer },
       now,
       makeId,
     )
@@ -149,7 +150,18 @@ export async function setAuthorised(
   })
 }
 
-/** Sets a PIN: one's own, or anyone's by the manager. Clears any lockout. */
+/** A PIN set: whose, and the new seed when the actor set their own (their session's next key). */
+export interface PinSet {
+  staff: Staff
+  ownSigningSeed: Uint8Array | null
+}
+
+/**
+ * Sets a PIN: one's own, or anyone's by the manager. Clears any lockout. The change is signed
+ * with the actor's CURRENT key (the session's, from the PIN they signed in with): the server
+ * knows only that one. A person changing their own PIN gets the new PIN's seed back, for the
+ * session to sign with from now on.
+ */
 export async function setPin(
   db: ConsentLensDb,
   staffId: string,
@@ -157,32 +169,34 @@ export async function setPin(
   actor: ActorRef,
   now: Iso,
   makeId: NewId = newId,
-): Promise<Result<Staff, StaffErrorCode>> {
-  const pinError = pinFormatError(pin)
+): Promise<Result<PinSet, StaffErrorCode>> {
+  const target = await db.staff.get(staffId)
+  if (target === undefined) return fail('unknown-staff', 'This person is not on this device.')
+  const pinError = newPinError(pin, target.role)
   if (pinError !== null) return fail('bad-pin', pinError)
-  const hashed: PinHash = await hashPin(pin)
+  const hashed: HashedPin = await hashPinWithSeed(pin)
   return db.transaction('rw', [...TABLES], async () => {
-    const allowed = await authorise(db, actor, 'set-pin', (a) => ({ isSelf: a.id === staffId }))
+    const allowed = await authoriseChange(db, actor, 'set-pin', (a) => ({
+      isSelf: a.id === staffId,
+    }))
     if (!allowed.ok) return allowed
     const record = await db.staff.get(staffId)
     if (record === undefined) return fail('unknown-staff', 'This person is not on this device.')
     // Choosing one's own PIN ends a one-time PIN; the pushed record (no mustChange) tells the
-    // other tablets and the server so.
+    // other tablets and the server so. A manager setting someone else's keeps their flag.
     const mustChangePin = staffId === allowed.value.id ? false : record.mustChangePin === true
-    const updated: StaffRecord = { ...record, pin: hashed, ...FRESH_LOCKOUT_STATE, mustChangePin }
+    const updated: StaffRecord = {
+      ...record,
+      pin: hashed.pin,
+      ...FRESH_LOCKOUT_STATE,
+      mustChangePin,
+    }
     await db.staff.put(updated)
-    await enqueueOutbox(
-      db,
-      {
-        kind: 'staffPin',
-        payload: { id: staffId, pin: hashed, ...(mustChangePin ? { mustChange: true } : {}) },
-        actorId: allowed.value.id,
-      },
-      now,
-      makeId,
-    )
+    const payload = { id: staffId, pin: hashed.pin, ...(mustChangePin ? { mustChange: true } : {}) }
+    await enqueueOutbox(db, { kind: 'staffPin', payload, actor: allowed.value.signer }, now, makeId)
     const details = { staffId }
     await appendAudit(db, { at: now, staffId: allowed.value.id, type: 'pin-set', details }, makeId)
-    return ok(toStaff(updated))
+    const own = allowed.value.id === staffId ? hashed.signingSeed : null
+    return ok({ staff: toStaff(updated), ownSigningSeed: own })
   })
 }

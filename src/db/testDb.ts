@@ -2,9 +2,17 @@
  * For tests only: a database with a unique name, so tests never share state, and a small
  * setting to act in (a manager, a keyworker, a practitioner, a student; one room; two
  * children). Written straight to the tables: what is tested is what comes after.
+ *
+ * Each person has a v2 PIN verifier made from a fixed master (no PBKDF2: these PINs are never
+ * typed) and carries the signing seed a sign-in would give (`signingSeed`), so they can be
+ * passed as the actor of a change, as a signed-in session would be. `smallSetting` stores them
+ * without it: a seed is never stored.
  */
+import { sha256 } from '@noble/hashes/sha2.js'
+import { utf8ToBytes } from '@noble/hashes/utils.js'
+import { PIN_SCHEME_SPLIT, splitPinMaster } from '../protocol/index.ts'
 import { openDb, type ConsentLensDb } from './ConsentLensDb.ts'
-import type { Child, StaffRecord } from './records.ts'
+import type { Child, PinHash, StaffRecord } from './records.ts'
 
 export const T0 = '2026-05-01T09:00:00.000Z'
 
@@ -15,19 +23,42 @@ export function freshDb(): ConsentLensDb {
   return openDb(`test-${String(counter)}-${globalThis.crypto.randomUUID()}`)
 }
 
-function person(id: string, role: StaffRecord['role'], canCapture: boolean): StaffRecord {
+/** A person of the test setting, with the seed their session would hold. */
+export type TestStaff = StaffRecord & { signingSeed: Uint8Array }
+
+function b64(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+}
+
+/** A v2 verifier and seed for `id`, from a fixed master (tests only). */
+export function testPin(id: string): { pin: PinHash; signingSeed: Uint8Array } {
+  const { verifier, signingSeed, publicKeyHex } = splitPinMaster(sha256(utf8ToBytes(`test/${id}`)))
+  const saltB64 = b64(sha256(utf8ToBytes(`salt/${id}`)).slice(0, 16))
+  const pin = { saltB64, hashB64: b64(verifier), iterations: 210_000 }
+  return { pin: { ...pin, scheme: PIN_SCHEME_SPLIT, publicKeyHex }, signingSeed }
+}
+
+function person(id: string, role: StaffRecord['role'], canCapture: boolean): TestStaff {
+  const { pin, signingSeed } = testPin(id)
   return {
     id,
     name: `${id} person`,
     role,
     canCapture,
     roomId: 'room-1',
-    pin: null,
+    pin,
     failedAttempts: 0,
     lockedUntil: null,
     lockouts: 0,
     active: true,
+    signingSeed,
   }
+}
+
+/** The record as stored: without the session's seed. */
+export function stored(person: TestStaff): StaffRecord {
+  const { signingSeed: _seed, ...record } = person
+  return record
 }
 
 export const MANAGER = person('manager', 'manager', true)
@@ -53,7 +84,7 @@ export const BODHI = { ...child('child-bodhi', 'Bodhi'), keyworkerId: MANAGER.id
 export async function smallSetting(): Promise<ConsentLensDb> {
   const db = freshDb()
   await db.rooms.add({ id: 'room-1', name: 'Ladybirds', ageRange: '2–3 years' })
-  await db.staff.bulkAdd([MANAGER, KEYWORKER, PRACTITIONER, STUDENT])
+  await db.staff.bulkAdd([MANAGER, KEYWORKER, PRACTITIONER, STUDENT].map(stored))
   await db.children.bulkAdd([ALMA, BODHI])
   await db.device.add({
     id: 'device-1',

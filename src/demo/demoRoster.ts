@@ -88,7 +88,7 @@ export const DEMO_STAFF = {
  * The demo PINs' salts, fixed (base64 of 16 bytes) so that the tablet's local demo and the
  * server's demo copy derive the same verifier and signing key from the same published PIN:
  * what someone does in the demo can then be proved to the server's demo setting
- * (docs/decisions/0010-a-change-carries-its-author-s-proof.md). Real PINs get random salts.
+ * (docs/decisions/0016-a-change-carries-its-author-s-proof.md). Real PINs get random salts.
  */
 export const DEMO_PIN_SALTS: Record<string, string> = {
   'demo-staff-manager': 'EV/tVWeQ1vqXxZsOOxYh4g==',

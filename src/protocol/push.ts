@@ -29,7 +29,7 @@ export const MAX_PUSH_CHANGES = 200
  * `actorId`: who made the change; `proof`: their Ed25519 signature (hex) over
  * `changeProofMessage({ settingId, changeId: id, kind, actorId, payload })`, made with the
  * signing seed their PIN gives (staffAuthority.ts). The server refuses a change without them
- * (docs/decisions/0010-a-change-carries-its-author-s-proof.md).
+ * (docs/decisions/0016-a-change-carries-its-author-s-proof.md).
  */
 const header = {
   id: IdSchema,

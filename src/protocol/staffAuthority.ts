@@ -1,6 +1,6 @@
 /**
  * A person's authority, proved by their PIN as typed: the primitives the tablet and the server
- * share (docs/decisions/0010-a-change-carries-its-author-s-proof.md says why).
+ * share (docs/decisions/0016-a-change-carries-its-author-s-proof.md says why).
  *
  * A PIN is stretched once (PBKDF2-SHA-256, done by the platform: WebCrypto on the tablet, Node's
  * crypto on the server) into a 32-byte *master*. Two things are derived from the master, apart:

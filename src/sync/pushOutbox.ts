@@ -33,6 +33,7 @@ function toChange(
     kind: entry.kind,
     createdAt: entry.createdAt,
     actorId: entry.actorId ?? null,
+    proof: entry.proof,
     payload: entry.payload,
   })
   if (parsed.success) return { ok: true, change: parsed.data }

@@ -1,10 +1,12 @@
 /**
  * For tests: what a capture leaves on the device, written the way a capture writes it: the
  * photo's metadata, its full image and thumbnail, and its outbox entry, in one Dexie
- * transaction. (src/db's own savePhoto replaces this once it lands.)
+ * transaction, signed by the demo practitioner as their session would sign it.
+ * (src/db's own savePhoto replaces this once it lands.)
  */
 import type { ConsentLensDb, PhotoMeta } from '../../src/db/index.ts'
 import { enqueueOutbox } from '../../src/db/outbox.ts'
+import { testSigner } from '../../src/db/testSigners.ts'
 import { DEMO_SHOWCASE, DEMO_STAFF } from '../../src/demo/index.ts'
 import type { Purpose } from '../../src/policy/index.ts'
 import { photoBytes, sha256Hex } from './photoFixture.ts'
@@ -46,7 +48,8 @@ export async function capturePhoto(
     deleted: null,
     flaggedForRemoval: [],
   }
-  await db.transaction('rw', [db.photos, db.photoImages, db.outbox], async () => {
+  const actor = await testSigner(db, meta.staffId)
+  await db.transaction('rw', [db.photos, db.photoImages, db.outbox, db.device], async () => {
     await db.photos.add(meta)
     await db.photoImages.add({
       photoId: meta.id,
@@ -54,7 +57,7 @@ export async function capturePhoto(
       // A JPEG's first bytes, as the pipeline's thumbnail has (the server checks them).
       thumbnail: new Blob([new Uint8Array([0xff, 0xd8, 0xff]), bytes.slice(3, 2000)]),
     })
-    await enqueueOutbox(db, { kind: 'photo', payload: meta, actorId: meta.staffId }, at)
+    await enqueueOutbox(db, { kind: 'photo', payload: meta, actor }, at)
   })
   return { meta, bytes }
 }

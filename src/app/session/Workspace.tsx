@@ -3,7 +3,7 @@
 // its tags and a half-filled form through a lock. `hidden` also takes it out of the
 // accessibility tree, so a screen reader never reads someone else's work.
 // The person's signing seed is in it only while they are the one signed in and unlocked, so a
-// hidden workspace can never sign a change (decision 0010).
+// hidden workspace can never sign a change (decision 0016).
 import { useMemo, type ReactNode } from 'react'
 import type { Staff } from '../../db/index.ts'
 import { useSessionStore } from './sessionStore.ts'

@@ -9,6 +9,8 @@ const alice: Staff = {
   canCapture: true,
   roomId: null,
   active: true,
+  hasPin: true,
+  lockedUntil: null,
 }
 const bob: Staff = { ...alice, id: 'bob', name: 'Bob', role: 'practitioner' }
 const seedA = new Uint8Array(32).fill(1)

@@ -4,7 +4,7 @@
 //   forms and held photo until the tab closes, so nobody loses a half-finished capture.
 // - Nobody is signed in at start: a reload always asks for a PIN.
 // - `signingSeed` is the active person's key for signing their changes (derived from the PIN
-//   they typed, docs/decisions/0010-a-change-carries-its-author-s-proof.md). It lives here, in
+//   they typed, docs/decisions/0016-a-change-carries-its-author-s-proof.md). It lives here, in
 //   memory only: never persisted, dropped on every lock and sign-out, and derived again when
 //   the PIN is typed to unlock. Null while locked, and for a PIN from before v2.
 import { create } from 'zustand'

@@ -20,7 +20,7 @@ beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
   syncStatus.set(INITIAL_STATUS)
-  useSessionStore.setState({ active: null, locked: true, lockReason: 'start', workspaces: [] })
+  useSessionStore.getState().signOutAll()
   resetWorkspaces()
 })
 afterEach(cleanup)

@@ -1,7 +1,7 @@
 /**
  * A member of staff as the SERVER knows them: their record and the public key of their
  * current PIN (scheme v2). Everything that checks a person's proof reads it here, never from
- * what a tablet says (docs/decisions/0010-a-change-carries-its-author-s-proof.md).
+ * what a tablet says (docs/decisions/0016-a-change-carries-its-author-s-proof.md).
  *
  * Invariant: only an active member of staff of the setting is returned; `publicKeyHex` is null
  * when the server holds no PIN for them or only a v1 one, which proves nothing.

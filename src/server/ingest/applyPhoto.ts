@@ -8,22 +8,42 @@
  *   may change later (its deletion); a different image under the same id is refused.
  * - The quarantine decision is made once, when the photo first arrives, and after that only
  *   by reviewChildPhotos (when a record of one of its children arrives); it is never lifted.
+ * - Who took it is proven: the photographer (`staffId`) is the actor whose proof the change
+ *   carries (proveActor.ts), so "taken by" on the server is verified, not the tablet's word.
+ *   Whether they were authorised then is the policy engine's to judge (quarantine), since a
+ *   photo taken offline may arrive after its taker lost their authorisation.
+ * - A deletion is made once, by the proven actor, if they may delete photos; it is never
+ *   undone by a later push.
  */
-import type { PhotoMetaWire, RemovalFlagWire } from '../../protocol/index.ts'
+import { can, deniedMessage } from '../../policy/index.ts'
+import type { PhotoMetaWire, RemovalFlagWire, StaffWire } from '../../protocol/index.ts'
 import { putEntity } from '../storage/entities.ts'
 import { APPLIED, rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
 import { checkPhoto } from './checkPhoto.ts'
 import { getPhotoRow, metaOf, statusOf, withFlag, type PhotoRow } from './photoRows.ts'
 import type { PolicyData } from './policyData.ts'
 
-export async function applyPhoto(ctx: ChangeContext, photo: PhotoMetaWire): Promise<ChangeOutcome> {
+const NOT_THE_ACTOR =
+  'This photo names someone other than the person who sent the change. Make the change again, signed in as yourself.'
+
+export async function applyPhoto(
+  ctx: ChangeContext,
+  photo: PhotoMetaWire,
+  actor: StaffWire,
+): Promise<ChangeOutcome> {
   const settingId = ctx.device.settingId
   const existing = await getPhotoRow(ctx.trx, settingId, photo.id)
   if (existing !== undefined) {
     if (existing.checksum !== photo.checksum || existing.bytes !== photo.bytes) {
       return rejected('conflict', 'The server already has a different image under this photo id.')
     }
-    const meta = { ...metaOf(existing), deleted: photo.deleted }
+    const was = metaOf(existing)
+    if (photo.deleted === null || was.deleted !== null) return APPLIED
+    if (photo.deleted.by !== actor.id) return rejected('not_permitted', NOT_THE_ACTOR)
+    if (!can(actor.role, 'delete-photo', { canCapture: actor.canCapture })) {
+      return rejected('not_permitted', deniedMessage('delete-photo'))
+    }
+    const meta = { ...was, deleted: photo.deleted }
     await ctx.trx
       .updateTable('photos')
       .set({ meta: JSON.stringify(meta) })
@@ -32,6 +52,7 @@ export async function applyPhoto(ctx: ChangeContext, photo: PhotoMetaWire): Prom
       .execute()
     return APPLIED
   }
+  if (photo.staffId !== actor.id) return rejected('not_permitted', NOT_THE_ACTOR)
   const data = await ctx.policyData(ctx.trx, settingId)
   const check = checkPhoto(photo, data, { id: ctx.device.id, revokedAt: null })
   const flags = laterWithdrawals(photo, data)

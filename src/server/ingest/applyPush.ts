@@ -6,8 +6,10 @@
  *   nothing; its first answer is kept in `applied_changes` with the same transaction.
  * - The setting's row is locked first, so two pushes to one setting (say the same batch sent
  *   twice at once) run one after the other and the second sees the first's change ids.
- * - A change refused for a reason (no permission, a changed consent record) is final and
- *   reported; anything unexpected aborts the whole batch, which the device sends again.
+ * - Every change carries its author's proof (proveActor.ts), checked before anything else; a
+ *   change refused for a reason (no proof, no permission, a changed consent record) is final,
+ *   reported, and audited with the actor it claimed; anything unexpected aborts the whole
+ *   batch, which the device sends again.
  */
 import type { Kysely } from 'kysely'
 import type { PushChange, PushResult } from '../../protocol/index.ts'
@@ -18,6 +20,7 @@ import { applyPhoto } from './applyPhoto.ts'
 import { applyRecord } from './applyRecord.ts'
 import type { ChangeContext, ChangeOutcome } from './changeContext.ts'
 import type { PolicyDataLoader } from './policyData.ts'
+import { proveActor } from './proveActor.ts'
 import { withServerCopy } from './serverCopy.ts'
 
 export async function applyPush(
@@ -53,10 +56,12 @@ export async function applyPush(
         results.push(await withServerCopy(ctx, change, before))
         continue
       }
-      const outcome =
-        change.kind === 'photo'
-          ? await applyPhoto(ctx, change.payload)
-          : await applyRecord(ctx, change)
+      const proven = await proveActor(ctx, change)
+      const outcome = !proven.ok
+        ? proven.outcome
+        : change.kind === 'photo'
+          ? await applyPhoto(ctx, change.payload, proven.actor)
+          : await applyRecord(ctx, change, proven.actor)
       await record(trx, device, change, outcome, now)
       const result = toResult(change.id, outcome)
       seen.set(

@@ -1,20 +1,22 @@
 /**
  * Applies one pushed record (consent, injury, staff, PIN verifier, child, location) to the
- * server's data, after checking it against the server's own staff data with the policy's `can`.
+ * server's data, made by an actor proven by `proveActor`, after checking with the policy's
+ * `can` against the role the SERVER holds for them.
  *
  * Invariants:
  * - Consent records are append-only: the same id with other content is refused.
+ * - A consent record (granted, refused or withdrawn) says who recorded it; that must be the
+ *   proven actor, and their role must allow recording or withdrawing consent. An injury's
+ *   recorder or clearer likewise must be the proven actor.
+ * - Nobody changes their own role, authorisation or active flag: only someone allowed to
+ *   manage staff changes anyone's, and never their own.
+ * - A PIN verifier is set by its owner (the proof made with their current key) or by someone
+ *   allowed to set others' PINs (the manager), for a person the server knows.
  * - An edited record (staff, child, location, injury) older than the server's copy by its own
  *   version is refused as superseded (src/protocol/recordVersion.ts): arrival order never wins.
- * - Restrictive records are never refused for want of permission: a withdrawal or refusal of
- *   consent, and an injury, count from whoever recorded them (RULES.md leans to the safe side;
- *   roles.ts: "a wrong withdrawal only costs a photo"). A grant needs `record-consent`, and
- *   clearing an injury `clear-injury`, by a current member of staff of this setting.
- * - Staff, roster and location changes are checked with `can` against who acted (`actorId`,
- *   recorded with every outbox entry); an entry from before devices recorded it has none and
- *   is trusted from the enrolled device (docs/decisions/0006-manager-operations-on-the-server.md).
+ * (docs/decisions/0016-a-change-carries-its-author-s-proof.md)
  */
-import { can, deniedMessage, type Action } from '../../policy/index.ts'
+import { can, deniedMessage, type Action, type RoleOptions } from '../../policy/index.ts'
 import {
   ChildWireSchema,
   InjuryWireSchema,
@@ -31,65 +33,101 @@ import { supersededOnServer } from './supersededOnServer.ts'
 
 type RecordChange = Exclude<PushChange, { kind: 'photo' }>
 
+const NOT_THE_ACTOR =
+  'This record names someone other than the person who made the change. Make the change again, signed in as yourself.'
+const OWN_RECORD =
+  'Nobody can change their own role, authorisation or whether they are active. Ask another manager.'
+const UNKNOWN_PERSON = 'This PIN is for someone the server does not know. Sync, then try again.'
+
+function denied(action: Action): ChangeOutcome {
+  return rejected('not_permitted', deniedMessage(action))
+}
+
+function check(actor: StaffWire, action: Action, options: RoleOptions = {}): ChangeOutcome | null {
+  return can(actor.role, action, { canCapture: actor.canCapture, ...options })
+    ? null
+    : denied(action)
+}
+
 export async function applyRecord(
   ctx: ChangeContext,
   change: RecordChange,
+  actor: StaffWire,
 ): Promise<ChangeOutcome> {
   const settingId = ctx.device.settingId
   switch (change.kind) {
     case 'consent':
-      return applyConsent(ctx, change.payload)
+      return applyConsent(ctx, change.payload, actor)
     case 'injury':
-      return applyInjury(ctx, change.payload)
-    case 'staff':
-    case 'staffPin':
+      return applyInjury(ctx, change.payload, actor)
+    case 'staff': {
+      const refusal = await staffRefusal(ctx, change.payload, actor)
+      if (refusal !== null) return refusal
+      break
+    }
+    case 'staffPin': {
+      const isSelf = change.payload.id === actor.id
+      const refusal = check(actor, 'set-pin', { isSelf })
+      if (refusal !== null) return refusal
+      if ((await staffRecord(ctx, change.payload.id)) === null) {
+        return rejected('not_permitted', UNKNOWN_PERSON)
+      }
+      break
+    }
     case 'child':
     case 'location': {
-      const action: Action =
-        change.kind === 'child'
-          ? 'manage-roster'
-          : change.kind === 'location'
-            ? 'edit-locations'
-            : 'authorise-staff'
-      const allowed = await actorMay(ctx, change.actorId ?? null, action, change.payload.id)
-      if (!allowed.ok) return allowed.outcome
-      if (change.kind !== 'staffPin') {
-        const older = await supersededOnServer(ctx, change.kind, change.payload)
-        if (older !== null) return older
-      }
-      await putEntity(ctx.trx, settingId, change.kind, change.payload.id, change.payload, ctx.now)
-      return APPLIED
+      const refusal = check(actor, change.kind === 'child' ? 'manage-roster' : 'edit-locations')
+      if (refusal !== null) return refusal
+      break
     }
   }
+  if (change.kind !== 'staffPin') {
+    const older = await supersededOnServer(ctx, change.kind, change.payload)
+    if (older !== null) return older
+  }
+  await putEntity(ctx.trx, settingId, change.kind, change.payload.id, change.payload, ctx.now)
+  return APPLIED
 }
 
-async function staffOf(ctx: ChangeContext, staffId: string): Promise<StaffWire | null> {
+/** The record as the server holds it, active or not. */
+async function staffRecord(ctx: ChangeContext, staffId: string): Promise<StaffWire | null> {
   const parsed = StaffWireSchema.safeParse(
     await getEntity(ctx.trx, ctx.device.settingId, 'staff', staffId),
   )
-  return parsed.success && parsed.data.active ? parsed.data : null
+  return parsed.success ? parsed.data : null
 }
 
-async function actorMay(
+async function staffRefusal(
   ctx: ChangeContext,
-  actorId: string | null,
-  action: Action,
-  subjectId: string,
-): Promise<{ ok: true } | { ok: false; outcome: ChangeOutcome }> {
-  if (actorId === null) return { ok: true }
-  const actor = await staffOf(ctx, actorId)
-  const isSelf = actorId === subjectId
-  if (
-    actor !== null &&
-    (can(actor.role, action, { isSelf }) || (action === 'authorise-staff' && isSelf))
-  ) {
-    return { ok: true }
-  }
-  return { ok: false, outcome: rejected('not_permitted', deniedMessage(action)) }
+  staff: StaffWire,
+  actor: StaffWire,
+): Promise<ChangeOutcome | null> {
+  const refusal = check(actor, 'authorise-staff')
+  if (refusal !== null) return refusal
+  if (staff.id !== actor.id) return null
+  const before = await staffRecord(ctx, staff.id)
+  const same =
+    before !== null &&
+    before.role === staff.role &&
+    before.canCapture === staff.canCapture &&
+    before.active === staff.active
+  return same ? null : rejected('not_permitted', OWN_RECORD)
 }
 
-async function applyConsent(ctx: ChangeContext, record: ConsentWire): Promise<ChangeOutcome> {
+async function isKeyChildOf(ctx: ChangeContext, childId: string, staffId: string) {
+  const child = ChildWireSchema.safeParse(
+    await getEntity(ctx.trx, ctx.device.settingId, 'child', childId),
+  )
+  return child.success && child.data.keyworkerId === staffId
+}
+
+async function applyConsent(
+  ctx: ChangeContext,
+  record: ConsentWire,
+  actor: StaffWire,
+): Promise<ChangeOutcome> {
   const settingId = ctx.device.settingId
+  if (record.recordedBy !== actor.id) return rejected('not_permitted', NOT_THE_ACTOR)
   const existing = await getEntity(ctx.trx, settingId, 'consent', record.id)
   if (existing !== undefined) {
     return JSON.stringify(existing) === JSON.stringify(record)
@@ -99,37 +137,53 @@ async function applyConsent(ctx: ChangeContext, record: ConsentWire): Promise<Ch
           'Consent records are never changed; this one differs from the one the server has.',
         )
   }
-  if (record.status === 'granted') {
-    const staff = await staffOf(ctx, record.recordedBy)
-    const child = ChildWireSchema.safeParse(
-      await getEntity(ctx.trx, settingId, 'child', record.childId),
-    )
-    const isKeyChild = child.success && staff !== null && child.data.keyworkerId === staff.id
-    if (staff === null || !can(staff.role, 'record-consent', { isKeyChild })) {
-      return rejected('not_permitted', deniedMessage('record-consent'))
-    }
-  }
+  const action = record.status === 'withdrawn' ? 'withdraw-consent' : 'record-consent'
+  const isKeyChild = await isKeyChildOf(ctx, record.childId, actor.id)
+  const refusal = check(actor, action, { isKeyChild })
+  if (refusal !== null) return refusal
   await putEntity(ctx.trx, settingId, 'consent', record.id, record, ctx.now)
   const withdrawal = record.status === 'withdrawn' ? record : null
   await reviewChildPhotos(ctx, record.childId, record.recordedAt, withdrawal)
   return APPLIED
 }
 
-async function applyInjury(ctx: ChangeContext, injury: InjuryWire): Promise<ChangeOutcome> {
+async function applyInjury(
+  ctx: ChangeContext,
+  injury: InjuryWire,
+  actor: StaffWire,
+): Promise<ChangeOutcome> {
   const settingId = ctx.device.settingId
-  if (injury.clearedAt !== null) {
-    const before = InjuryWireSchema.safeParse(
-      await getEntity(ctx.trx, settingId, 'injury', injury.id),
-    )
-    const alreadyCleared = before.success && before.data.clearedAt === injury.clearedAt
-    const clearer = injury.clearedBy === null ? null : await staffOf(ctx, injury.clearedBy)
-    if (!alreadyCleared && (clearer === null || !can(clearer.role, 'clear-injury'))) {
-      return rejected('not_permitted', deniedMessage('clear-injury'))
-    }
-  }
+  const before = InjuryWireSchema.safeParse(
+    await getEntity(ctx.trx, settingId, 'injury', injury.id),
+  )
+  const refusal = before.success
+    ? injuryUpdateRefusal(before.data, injury, actor)
+    : injury.recordedBy !== actor.id || injury.clearedAt !== null
+      ? rejected('not_permitted', NOT_THE_ACTOR)
+      : check(actor, 'record-injury')
+  if (refusal !== null) return refusal
   const older = await supersededOnServer(ctx, 'injury', injury)
   if (older !== null) return older
   await putEntity(ctx.trx, settingId, 'injury', injury.id, injury, ctx.now)
   await reviewChildPhotos(ctx, injury.childId, injury.recordedAt, null)
   return APPLIED
+}
+
+/** A known injury may only be cleared, by the proven actor, if they may clear injuries. */
+function injuryUpdateRefusal(
+  before: InjuryWire,
+  after: InjuryWire,
+  actor: StaffWire,
+): ChangeOutcome | null {
+  const sameInjury =
+    before.childId === after.childId &&
+    before.recordedAt === after.recordedAt &&
+    before.recordedBy === after.recordedBy &&
+    before.description === after.description
+  if (!sameInjury) return denied('record-injury')
+  if (before.clearedAt === after.clearedAt && before.clearedBy === after.clearedBy) return null
+  if (after.clearedAt === null || after.clearedBy !== actor.id) {
+    return rejected('not_permitted', NOT_THE_ACTOR)
+  }
+  return check(actor, 'clear-injury')
 }

@@ -8,6 +8,7 @@ import type { SealedEvent } from '../../../src/audit/index.ts'
 import { headOf, sealedChain } from '../../support/auditEvents.ts'
 import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
 import { call, enrolDevice, OTHER_SETTING, seedOtherSetting } from '../../support/serverFixtures.ts'
+import { demoSigner, signedChange } from '../../support/signedChanges.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
 const ISLA = DEMO_SHOWCASE.learningJourneyWithdrawn.id
@@ -193,12 +194,13 @@ describe.each(BACKENDS)('audit chains on $backend', ({ backend, skip }) => {
       bytes: photoBytes(1_000),
       childIds: [ISLA],
     })
+    const photographer = demoSigner(meta.staffId)
     const push = (payload: unknown) =>
       call(server, 'POST', '/api/sync/push', {
         credential: device.credential,
         json: {
           settingId: DEMO_SETTING_ID,
-          changes: [{ id: crypto.randomUUID(), kind: 'photo', createdAt: meta.takenAt, payload }],
+          changes: [signedChange(DEMO_SETTING_ID, photographer, 'photo', payload)],
         },
       })
     await push(meta)

@@ -15,6 +15,7 @@ import {
   OTHER_SETTING,
   seedOtherSetting,
 } from '../../support/serverFixtures.ts'
+import { demoSigner, signedChange } from '../../support/signedChanges.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
 const AVA = DEMO_SHOWCASE.allGranted.id
@@ -52,7 +53,8 @@ describe.each(BACKENDS)('the setting’s audit export on $backend', ({ backend, 
     device = await enrolDevice(server, DEMO_SETTING_ID)
     const meta = photoMeta({ deviceId: device.deviceId, bytes: photoBytes(2_000), childIds: [AVA] })
     photoId = meta.id
-    const change = { id: 'ch-1', kind: 'photo', createdAt: meta.takenAt, payload: meta }
+    const photographer = demoSigner(meta.staffId)
+    const change = signedChange(DEMO_SETTING_ID, photographer, 'photo', meta, 'ch-1')
     const credential = device.credential
     await call(server, 'POST', '/api/sync/push', {
       credential,

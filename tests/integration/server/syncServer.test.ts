@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/index.ts'
 import type { PushChange } from '../../../src/protocol/index.ts'
 import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
+import { demoSigners, signedChange, type TestSigner } from '../../support/signedChanges.ts'
 import {
   call,
   enrolDevice,
@@ -21,6 +22,19 @@ const MANAGER = { staffId: DEMO_STAFF.manager.id, pin: DEMO_STAFF.manager.pin }
 
 function change(kind: PushChange['kind'], payload: unknown, id = globalThis.crypto.randomUUID()) {
   return { id, kind, createdAt: new Date().toISOString(), payload }
+}
+
+/** Who would make this change on a tablet: the recorder, the photographer, else the manager. */
+function naturalActor(kind: PushChange['kind'], payload: Record<string, unknown>): string {
+  const named =
+    kind === 'consent'
+      ? payload.recordedBy
+      : kind === 'photo'
+        ? payload.staffId
+        : kind === 'injury'
+          ? (payload.clearedBy ?? payload.recordedBy)
+          : undefined
+  return typeof named === 'string' ? named : DEMO_STAFF.manager.id
 }
 
 function consent(
@@ -45,9 +59,22 @@ function consent(
 describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
   let server: TestServer
   let device: { deviceId: string; credential: string }
+  let signers: Map<string, TestSigner>
+
+  /** A change signed as a tablet signs it, by `actorId` (by default who would make it). */
+  function signed(
+    kind: PushChange['kind'],
+    payload: Record<string, unknown>,
+    actorId = naturalActor(kind, payload),
+  ): PushChange {
+    const signer = signers.get(actorId)
+    if (signer === undefined) throw new Error(`No signer for ${actorId}`)
+    return signedChange(DEMO_SETTING_ID, signer, kind, payload)
+  }
 
   beforeAll(async () => {
     if (skip) return
+    signers = demoSigners()
     server = await startTestServer(backend)
     await seedOtherSetting(server.services.db)
     device = await enrolDevice(server, DEMO_SETTING_ID)
@@ -188,8 +215,8 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
     it('applies a batch once; replaying it changes nothing', async () => {
       const before = await pull()
       const batch = [
-        change('consent', consent(AVA, 'granted', MANAGER.staffId)),
-        change('injury', {
+        signed('consent', consent(AVA, 'granted', MANAGER.staffId)),
+        signed('injury', {
           id: globalThis.crypto.randomUUID(),
           childId: 'demo-child-ordinary7',
           recordedAt: new Date().toISOString(),
@@ -263,24 +290,22 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
       expect(answer.body).toMatchObject({ error: { code: 'wrong_setting' } })
     })
 
-    it('refuses a grant from someone who may not record consent, but never a withdrawal', async () => {
-      const granted = consent(AVA, 'granted', DEMO_STAFF.student.id)
-      const grant = change('consent', granted)
-      const withdrawal = change(
+    it('refuses a grant or a withdrawal from someone who may not record consent', async () => {
+      const grant = signed('consent', consent(AVA, 'granted', DEMO_STAFF.student.id))
+      const withdrawal = signed(
         'consent',
         consent(DEMO_SHOWCASE.reviewOverdue.id, 'withdrawn', DEMO_STAFF.student.id),
       )
       const answer = await push([grant, withdrawal])
-      expect(answer.body.results).toEqual([
-        {
-          id: grant.id,
+      expect(answer.body.results).toEqual(
+        [grant, withdrawal].map(({ id, payload }) => ({
+          id,
           status: 'rejected',
           error: { code: 'not_permitted', message: expect.any(String) },
-          // The server has no such record: the device removes its refused grant.
-          serverCopy: { kind: 'consent', id: granted.id, payload: null },
-        },
-        { id: withdrawal.id, status: 'applied' },
-      ])
+          // The server has no such record: the device removes its refused change.
+          serverCopy: { kind: 'consent', id: payload.id, payload: null },
+        })),
+      )
       // Answered the same way when sent again.
       expect((await push([grant])).body.results).toEqual([(answer.body.results as unknown[])[0]])
     })
@@ -295,11 +320,8 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
         roomId: student.roomId,
         active: true,
       }
-      const byPractitioner = {
-        ...change('staff', authorised),
-        actorId: DEMO_STAFF.practitioner.id,
-      }
-      const byManager = { ...change('staff', authorised), actorId: DEMO_STAFF.manager.id }
+      const byPractitioner = signed('staff', authorised, DEMO_STAFF.practitioner.id)
+      const byManager = signed('staff', authorised, DEMO_STAFF.manager.id)
       const answer = await push([byPractitioner, byManager])
       expect(answer.body.results).toEqual([
         {
@@ -325,7 +347,7 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
       expect((await upload(meta.id, 0, bytes.slice(0, 1000))).body).toMatchObject({
         error: { code: 'photo_unknown' },
       })
-      for (let i = 0; i < 3; i++) expect((await push([change('photo', meta)])).status).toBe(200)
+      for (let i = 0; i < 3; i++) expect((await push([signed('photo', meta)])).status).toBe(200)
       const first = await upload(meta.id, 0, bytes.slice(0, 64_000))
       expect(first.body).toEqual({ ok: true, received: 64_000, complete: false })
       const wrongOffset = await upload(meta.id, 0, bytes.slice(0, 64_000))
@@ -358,7 +380,7 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
     it('takes an image again if the store lost it, rather than let the device drop its copy', async () => {
       const bytes = photoBytes(20_000)
       const meta = photoMeta({ deviceId: device.deviceId, bytes, childIds: [AVA] })
-      await push([change('photo', meta)])
+      await push([signed('photo', meta)])
       expect((await upload(meta.id, 0, bytes)).body).toMatchObject({ complete: true })
       // The file goes (a disk restored from an older backup, say); the row still says stored.
       const file = join(server.dataDir, 'photos', meta.checksum.slice(0, 2), meta.checksum)
@@ -373,7 +395,7 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
     it('discards an image whose bytes do not match the checksum, then takes the right one', async () => {
       const bytes = photoBytes(10_000)
       const meta = photoMeta({ deviceId: device.deviceId, bytes, childIds: [AVA] })
-      await push([change('photo', meta)])
+      await push([signed('photo', meta)])
       const damaged = bytes.slice()
       damaged[5] = (damaged[5]! + 1) % 256
       expect(await upload(meta.id, 0, damaged)).toMatchObject({
@@ -386,7 +408,7 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
     it('quarantines a photo the server’s consent data does not allow, and tells the manager and devices', async () => {
       const bytes = photoBytes(5_000)
       const meta = photoMeta({ deviceId: device.deviceId, bytes, childIds: [ISLA] })
-      const answer = await push([change('photo', meta)])
+      const answer = await push([signed('photo', meta)])
       expect(answer.body.results).toEqual([{ id: expect.any(String), status: 'applied' }])
       const list = await call(server, 'POST', '/api/manager/quarantine', {
         credential: device.credential,
@@ -412,10 +434,10 @@ describe.each(BACKENDS)('sync server on $backend', ({ backend, skip }) => {
         childIds: [child],
         takenAt: new Date(Date.now() - 60_000).toISOString(),
       })
-      await push([change('photo', meta)])
+      await push([signed('photo', meta)])
       const cursor = Number((await pull()).body.cursor)
       await push([
-        change(
+        signed(
           'consent',
           consent(
             child,

@@ -7,6 +7,7 @@ import { evaluateCapture, type CaptureRequest } from '../../../src/policy/index.
 import { revokeDevice } from '../../../src/server/devices/enrolment.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
 import { openSyncState } from '../../../src/sync/syncStateDb.ts'
+import { testSigner } from '../../../src/db/testSigners.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { OTHER_SETTING, seedOtherSetting } from '../../support/serverFixtures.ts'
 import { answerLostFetch, enrolledDevice, failingFetch } from '../../support/syncedDevice.ts'
@@ -101,7 +102,7 @@ describe('the server down, then back', () => {
         purposes: ['display'],
         givenBy: { name: 'Parent', relationship: 'mother', parentalResponsibility: true },
       },
-      { id: DEMO_STAFF.manager.id },
+      await testSigner(device.db, DEMO_STAFF.manager.id),
       new Date().toISOString(),
     )
     expect(withdrawn.ok).toBe(true)
@@ -211,7 +212,7 @@ describe('consent changes reach every iPad', () => {
         purposes: ['display'],
         givenBy: { name: 'Parent', relationship: 'father', parentalResponsibility: true },
       },
-      { id: DEMO_STAFF.manager.id },
+      await testSigner(a.db, DEMO_STAFF.manager.id),
       new Date().toISOString(),
     )
     expect(withdrawal.ok).toBe(true)
@@ -238,7 +239,7 @@ describe('consent changes reach every iPad', () => {
         signedOn: '2026-11-02',
         conditions: 'First name only',
       },
-      { id: DEMO_STAFF.manager.id },
+      await testSigner(a.db, DEMO_STAFF.manager.id),
       new Date().toISOString(),
     )
     if (!recorded.ok) throw new Error(recorded.error.message)

@@ -21,6 +21,7 @@ import {
 import { createEnrolmentCode } from '../../../src/server/devices/enrolment.ts'
 import { putEntity } from '../../../src/server/storage/entities.ts'
 import { enrolDevice, syncOnce } from '../../../src/sync/index.ts'
+import { testSigner } from '../../../src/db/testSigners.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { OTHER_SETTING, seedOtherSetting } from '../../support/serverFixtures.ts'
 import { enrolledDevice } from '../../support/syncedDevice.ts'
@@ -211,7 +212,13 @@ describe('a PIN set on one iPad', () => {
     for (const device of [a, b]) expect((await syncOnce({ db: device.db })).ok).toBe(true)
     const practitioner = DEMO_STAFF.practitioner.id
     const now = new Date().toISOString()
-    const set = await setPin(a.db, practitioner, '975310', { id: DEMO_STAFF.manager.id }, now)
+    const set = await setPin(
+      a.db,
+      practitioner,
+      '975310',
+      await testSigner(a.db, DEMO_STAFF.manager.id),
+      now,
+    )
     expect(set.ok).toBe(true)
     expect(await a.db.outbox.where('kind').equals('staffPin').count()).toBe(1)
     expect((await syncOnce({ db: a.db })).ok).toBe(true)

@@ -10,6 +10,7 @@ import {
 } from '../../../db/index.ts'
 import { freshDb } from '../../../db/testDb.ts'
 import { resetWorkspaces } from '../../session/workspaces.ts'
+import { testSigner } from '../../../db/testSigners.ts'
 import { renderScreen } from '../../testing/renderScreen.tsx'
 import { BoardScreen } from './BoardScreen.tsx'
 
@@ -122,7 +123,7 @@ describe('BoardScreen', () => {
         purposes: 'all',
         givenBy: { name: 'A parent', relationship: 'father', parentalResponsibility: true },
       },
-      { id: DEMO_STAFF.manager.id },
+      await testSigner(db, DEMO_STAFF.manager.id),
       new Date().toISOString(),
     )
     expect(result.ok).toBe(true)

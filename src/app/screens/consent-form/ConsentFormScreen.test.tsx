@@ -24,7 +24,7 @@ beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
   resetWorkspaces()
-  useSessionStore.setState({ active: null, locked: true, lockReason: 'start', workspaces: [] })
+  useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)
 

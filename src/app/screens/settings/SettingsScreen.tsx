@@ -1,4 +1,5 @@
-// Settings (manager): the idle lock. Others see why they cannot change it.
+// Settings (manager): the idle lock. Others see why they cannot change it. Everyone sees the
+// PIN rules, so the manager's 6 digits are no surprise (docs/decisions/0016).
 import type { SyntheticEvent } from 'react'
 import { deniedMessage } from '../../../policy/index.ts'
 import { useSettingsScreen } from './useSettingsScreen.ts'
@@ -52,6 +53,17 @@ export function SettingsScreen() {
           </p>
         </form>
       )}
+      <section className="card settings__form settings__pins" aria-labelledby="pin-rules">
+        <h2 id="pin-rules">PINs</h2>
+        <p>
+          Staff PINs are 4 to 6 digits. A manager’s new PIN must be {s.managerPinDigits} digits: it
+          guards staff, tablets and the export.
+        </p>
+        <p>
+          If a tablet is lost or stolen, have it switched off on the server straight away, then set
+          a new PIN for everyone, starting with your own.
+        </p>
+      </section>
     </div>
   )
 }

@@ -1,7 +1,12 @@
 // Settings' state (manager): how many idle minutes before the tablet locks itself.
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import { getSetting, IDLE_LOCK_RANGE, setIdleLockMinutes } from '../../../db/index.ts'
+import {
+  getSetting,
+  IDLE_LOCK_RANGE,
+  MANAGER_PIN_DIGITS,
+  setIdleLockMinutes,
+} from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
 import { usePermission } from '../../session/usePermission.ts'
@@ -30,6 +35,7 @@ export function useSettingsScreen() {
   }
 
   return {
+    managerPinDigits: MANAGER_PIN_DIGITS,
     allowed,
     settingName: setting?.name ?? '',
     isDemo: setting?.isDemo ?? false,

@@ -14,6 +14,7 @@ import {
 } from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
+import { useSessionStore } from '../../session/sessionStore.ts'
 import { usePermission } from '../../session/usePermission.ts'
 import { useCurrentStaff } from '../../session/WorkspaceContext.tsx'
 
@@ -61,7 +62,13 @@ export function useStaffScreen() {
           : `${person.name} may now take photos.`,
       ),
     resetPin: (person: Staff, pin: string) =>
-      run(() => setPin(db, person.id, pin, me, nowIso()), `New PIN saved for ${person.name}.`),
+      run(async () => {
+        const result = await setPin(db, person.id, pin, me, nowIso())
+        // Their own PIN: from now on the session signs with the new PIN's key.
+        if (result.ok && result.value.ownSigningSeed !== null)
+          useSessionStore.getState().replaceSigningSeed(me.id, result.value.ownSigningSeed)
+        return result
+      }, `New PIN saved for ${person.name}.`),
     add: (input: NewStaff) =>
       run(() => createStaff(db, input, me, nowIso()), `${input.name.trim()} added.`),
   }

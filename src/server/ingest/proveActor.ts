@@ -1,0 +1,56 @@
+/**
+ * Who made a pushed change, as the SERVER can verify it: the change names its actor and
+ * carries their signature (`proof`) over `changeProofMessage`; the actor must be an active
+ * member of staff of the device's setting in the server's data, and the signature must verify
+ * against the public key the server holds for their current PIN
+ * (docs/decisions/0016-a-change-carries-its-author-s-proof.md).
+ *
+ * Invariants:
+ * - There is no change without a proven actor: the "legacy" no-actor path of decision 0006 is
+ *   gone, whatever device sends it.
+ * - The signature covers the setting, the change id, its kind, the actor and the payload as
+ *   parsed, so it cannot be moved to another change, payload, person or setting.
+ * - What the tablet says about the actor (role, authorisation) is never used: only the role
+ *   the server holds.
+ */
+import {
+  changeProofMessage,
+  verifyProof,
+  type PushChange,
+  type StaffWire,
+} from '../../protocol/index.ts'
+import { knownStaff } from '../auth/staffKeys.ts'
+import { rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
+
+export type ProvenActor = { ok: true; actor: StaffWire } | { ok: false; outcome: ChangeOutcome }
+
+const NO_ACTOR =
+  'This change does not say who made it, so the server cannot accept it. Make the change again, signed in with your PIN.'
+const NOT_STAFF =
+  'The person who made this change is not a current member of staff of this setting on the server.'
+const OLD_PIN =
+  'The server holds no PIN of the new kind for the person who made this change, so it cannot confirm it was them. The manager must set their PIN again; then make the change again.'
+const BAD_PROOF =
+  'The server could not confirm that the person named made this change (their PIN may have changed since). Sign in again with your current PIN and make the change again.'
+
+export async function proveActor(ctx: ChangeContext, change: PushChange): Promise<ProvenActor> {
+  const actorId = change.actorId ?? null
+  if (actorId === null) return { ok: false, outcome: rejected('not_permitted', NO_ACTOR) }
+  const settingId = ctx.device.settingId
+  const known = await knownStaff(ctx.trx, settingId, actorId)
+  if (known === null) return { ok: false, outcome: rejected('not_permitted', NOT_STAFF) }
+  if (known.publicKeyHex === null) {
+    return { ok: false, outcome: rejected('proof_invalid', OLD_PIN) }
+  }
+  const message = changeProofMessage({
+    settingId,
+    changeId: change.id,
+    kind: change.kind,
+    actorId,
+    payload: change.payload,
+  })
+  if (change.proof === undefined || !verifyProof(known.publicKeyHex, message, change.proof)) {
+    return { ok: false, outcome: rejected('proof_invalid', BAD_PROOF) }
+  }
+  return { ok: true, actor: known.staff }
+}
