@@ -12,7 +12,9 @@
 import 'fake-indexeddb/auto'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildren } from '../../src/demo/index.ts'
 import { withdrawConsent, type StoredConsent } from '../../src/db/index.ts'
+import type { Signer } from '../../src/db/authorise.ts'
 import { enqueueOutbox } from '../../src/db/outbox.ts'
+import { demoSigningSeed } from '../../src/db/testSigners.ts'
 import { syncOnce, type SyncOutcome } from '../../src/sync/index.ts'
 import type { Fetch } from '../../src/sync/syncApi.ts'
 import { getEnrolment, openSyncState } from '../../src/sync/syncStateDb.ts'
@@ -58,8 +60,15 @@ export interface Tablet extends Device {
   fetch: Fetch
 }
 
-/** Who acts on the tablets: the demo manager (may record and withdraw consent). */
-export const actor = { id: DEMO_STAFF.manager.id }
+/**
+ * Who acts on the tablets: the demo manager (may record and withdraw consent), signed in as
+ * their session would be, with the signing seed their demo PIN gives (testSigners.ts, which
+ * proves those seeds against PBKDF2), so every change carries a proof the server accepts.
+ */
+export const actor: Signer = {
+  id: DEMO_STAFF.manager.id,
+  signingSeed: demoSigningSeed(DEMO_STAFF.manager.id) ?? new Uint8Array(),
+}
 
 export async function newTablet(
   server: BenchServer,
@@ -157,10 +166,10 @@ function grant(childId: string, at: string): StoredConsent {
 export async function addConsents(tablet: Tablet, times: readonly string[]): Promise<void> {
   const { db } = tablet
   const records = times.map((at, i) => grant(CHILD_IDS[i % CHILD_IDS.length]!, at))
-  await db.transaction('rw', [db.consents, db.outbox], async () => {
+  await db.transaction('rw', [db.consents, db.outbox, db.device], async () => {
     await db.consents.bulkAdd(records)
     for (const payload of records)
-      await enqueueOutbox(db, { kind: 'consent', payload, actorId: actor.id }, payload.recordedAt)
+      await enqueueOutbox(db, { kind: 'consent', payload, actor }, payload.recordedAt)
   })
 }
 
