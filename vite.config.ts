@@ -82,6 +82,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The core flows in WebKit (npm run test:webkit; .ci/webkit.sh in CI). One browser at a
+        // time: MiniBrowser and WebKit's processes are heavy on a 2-core machine.
+        extends: true,
+        test: {
+          name: 'webkit',
+          include: ['tests/webkit/**/*.webkit.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 })

@@ -6,8 +6,11 @@
  *
  * - its audit events are sealed again, in the same order and with the same content, as one
  *   chain of the new id from event 1 (the hash covers the device id, so they must be);
- * - its photos, and their details waiting in the outbox, name the new id, so the server's
- *   check finds a device it enrolled, not "device not enrolled".
+ * - its photos name the new id. Their details waiting in the outbox are NOT rewritten: each
+ *   carries its taker's proof over the payload as signed (decision 0016), which nobody at
+ *   enrolment can sign again (the seed exists only in the taker's session). The server's demo
+ *   setting takes a photo naming the demo's device id as the sending tablet's own
+ *   (src/server/ingest/applyPhoto.ts), so it is not quarantined as "device not enrolled".
  *
  * Invariants:
  * - Runs inside the enrolment's transaction (tables: audit, photos, outbox), before anything
@@ -47,9 +50,5 @@ export async function adoptDeviceId(db: ConsentLensDb, newId: string): Promise<v
   const fromIds = new Set<string>(PRE_ENROLMENT_IDS)
   await db.photos.toCollection().modify((photo) => {
     if (fromIds.has(photo.deviceId)) photo.deviceId = newId
-  })
-  await db.outbox.toCollection().modify((entry) => {
-    if (entry.kind === 'photo' && fromIds.has(entry.payload.deviceId))
-      entry.payload = { ...entry.payload, deviceId: newId }
   })
 }

@@ -7,7 +7,14 @@ import { captureSetting, draft, encoded, SAVE_TIME } from './captureTestData.ts'
 import { savePhoto } from './savePhoto.ts'
 import { PRACTITIONER } from './testDb.ts'
 
-function likeWebKitPrivateMode(): void {
+/** Safari: DataCloneError. WebKitGTK 2.50: UnknownError with its own words (seen in CI). */
+const REFUSALS = {
+  Safari: () => new DOMException('The object can not be cloned.', 'DataCloneError'),
+  'WebKitGTK 2.50': () =>
+    new DOMException('Error preparing Blob/File data to be stored in object store', 'UnknownError'),
+}
+
+function likeWebKitPrivateMode(refusal: () => DOMException = REFUSALS.Safari): void {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called back with the store as `this`
   const put = IDBObjectStore.prototype.put
   const refuse = (value: unknown) =>
@@ -20,7 +27,7 @@ function likeWebKitPrivateMode(): void {
     value: unknown,
     key?: IDBValidKey,
   ) {
-    if (refuse(value)) throw new DOMException('The object can not be cloned.', 'DataCloneError')
+    if (refuse(value)) throw refusal()
     return put.call(this, value, key)
   })
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called back with the store as `this`
@@ -30,7 +37,7 @@ function likeWebKitPrivateMode(): void {
     value: unknown,
     key?: IDBValidKey,
   ) {
-    if (refuse(value)) throw new DOMException('The object can not be cloned.', 'DataCloneError')
+    if (refuse(value)) throw refusal()
     return add.call(this, value, key)
   })
 }
@@ -44,17 +51,27 @@ describe('canStoreBlobs', () => {
     expect(await canStoreBlobs(indexedDB)).toBe(true)
   })
 
-  it('says no in WebKit’s private mode, and a save there says what to do, not "reload"', async () => {
-    const db = await captureSetting()
-    likeWebKitPrivateMode()
-    expect(await canStoreBlobs(indexedDB)).toBe(false)
-    const saved = await savePhoto(db, draft(), encoded(), PRACTITIONER, SAVE_TIME)
-    expect(saved.ok).toBe(false)
-    if (saved.ok) return
-    expect(saved.error.code).toBe('storage-refuses-photos')
-    expect(saved.error.message).toMatch(/private mode that cannot keep photos/)
-    expect(saved.error.message).not.toMatch(/reload/i)
-    expect(await db.photos.count()).toBe(0)
-    await db.delete()
+  it.each(Object.entries(REFUSALS))(
+    'says no in WebKit’s private mode (%s), and a save there says what to do, not "reload"',
+    async (_engine, refusal) => {
+      const db = await captureSetting()
+      likeWebKitPrivateMode(refusal)
+      expect(await canStoreBlobs(indexedDB)).toBe(false)
+      const saved = await savePhoto(db, draft(), encoded(), PRACTITIONER, SAVE_TIME)
+      expect(saved.ok).toBe(false)
+      if (saved.ok) return
+      expect(saved.error.code).toBe('storage-refuses-photos')
+      expect(saved.error.message).toMatch(/private mode that cannot keep photos/)
+      expect(saved.error.message).not.toMatch(/reload/i)
+      expect(await db.photos.count()).toBe(0)
+      await db.delete()
+    },
+  )
+
+  it('says yes when storage fails for plain bytes as well (not a refusal of photos)', async () => {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The disk is gone', 'UnknownError')
+    })
+    expect(await canStoreBlobs(indexedDB)).toBe(true)
   })
 })

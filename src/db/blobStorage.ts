@@ -5,9 +5,14 @@
  * database of its own that is deleted again, so the app can say so plainly before anyone takes
  * a photo, instead of failing at Save with advice (reload) that cannot help.
  *
- * Invariant: only a DataCloneError on the Blob means "no"; any other failure (no IndexedDB at
- * all, a blocked open) is not this question's to answer and counts as "yes": the save itself
- * then reports it in its own words (storageFailure.ts).
+ * WebKit says no in two ways: a DataCloneError at put() (Safari), or, in WebKitGTK 2.50, a
+ * failed request with UnknownError ("Error preparing Blob/File data to be stored in object
+ * store"). UnknownError can mean other things, so after any other failure of the Blob the same
+ * write is tried with plain bytes: when only the Blob is refused, the answer is "no".
+ *
+ * Invariant: only a refusal of the Blob itself means "no"; any other failure (no IndexedDB at
+ * all, a blocked open, plain bytes refused too) is not this question's to answer and counts as
+ * "yes": the save itself then reports it in its own words (storageFailure.ts).
  */
 const PROBE_DB = 'consentlens-blob-probe'
 
@@ -35,7 +40,7 @@ function openProbe(factory: IDBFactory): Promise<IDBDatabase> {
   })
 }
 
-function putBlob(db: IDBDatabase): Promise<void> {
+function put(db: IDBDatabase, value: Blob | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction('probe', 'readwrite')
     tx.oncomplete = () => {
@@ -48,7 +53,7 @@ function putBlob(db: IDBDatabase): Promise<void> {
       reject(tx.error ?? new Error('The probe write was aborted'))
     }
     // WebKit throws at put() itself; a browser that fails later aborts the transaction.
-    tx.objectStore('probe').put(new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }), 1)
+    tx.objectStore('probe').put(value, 1)
   })
 }
 
@@ -57,8 +62,14 @@ export async function canStoreBlobs(factory: IDBFactory | undefined): Promise<bo
   let db: IDBDatabase | null = null
   try {
     db = await openProbe(factory)
-    await putBlob(db)
-    return true
+    try {
+      await put(db, new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }))
+      return true
+    } catch (error) {
+      if (isDataCloneError(error)) return false
+      await put(db, new Uint8Array([1, 2, 3])) // throws (so "yes") unless only the Blob is refused
+      return false
+    }
   } catch (error) {
     return !isDataCloneError(error)
   } finally {

@@ -1,6 +1,8 @@
 /**
  * What "Photos on this tablet" reads: recent photos (metadata only, never the images) and
- * one photo's thumbnail. Deleted photos are left out: only their audit trail remains.
+ * one photo's thumbnail. Photos deleted on this tablet are left out: only their audit trail
+ * remains. Photos the server erased stay listed, without an image, saying so (issue 14), so
+ * the practitioner who took one sees where it went.
  */
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import type { PhotoMeta } from './records.ts'
@@ -9,7 +11,7 @@ export async function recentPhotos(db: ConsentLensDb, limit = 60): Promise<Photo
   return db.photos
     .orderBy('takenAt')
     .reverse()
-    .filter((p) => p.deleted === null)
+    .filter((p) => p.deleted === null || p.erasedOnServer !== undefined)
     .limit(limit)
     .toArray()
 }

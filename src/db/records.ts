@@ -240,6 +240,11 @@ export interface PhotoMeta {
    * had not heard of): the photo is kept but never offered for any use. Absent on older rows.
    */
   quarantine?: PhotoQuarantine | null
+  /**
+   * Added after version 1 (not indexed; issue 14): the server erased the photo (a withdrawal,
+   * retention, a parent's request) and this tablet deleted its image and thumbnail.
+   */
+  erasedOnServer?: PhotoDeletion
 }
 
 /** The server's verdict on a photo that failed its re-check (src/server/ingest/checkPhoto.ts). */

@@ -24,6 +24,20 @@ const LOST_NAMES = new Set([
 export const PHOTOS_REFUSED =
   'This browser is in a private mode that cannot keep photos, so no photo can be saved. Open ConsentLens in a normal (not private) Safari window, or from its icon on the Home Screen.'
 
+/** WebKitGTK 2.50's refusal of a Blob in an ephemeral session (blobStorage.ts). */
+const BLOB_REFUSED_MESSAGE = 'Error preparing Blob/File data'
+
+function refusesBlob(error: unknown): boolean {
+  let current: unknown = error
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+    if ('message' in current && typeof current.message === 'string') {
+      if (current.message.includes(BLOB_REFUSED_MESSAGE)) return true
+    }
+    current = 'inner' in current ? current.inner : undefined
+  }
+  return false
+}
+
 function names(error: unknown): string[] {
   const found: string[] = []
   let current: unknown = error
@@ -44,7 +58,7 @@ export function storageFailure(error: unknown): DbError<StorageFailureCode> | nu
         'The tablet is full, so the photo was not saved. It is still here: send waiting photos or delete old ones on "Photos on this tablet", then tap Save again.',
     }
   }
-  if (all.includes('DataCloneError')) {
+  if (all.includes('DataCloneError') || refusesBlob(error)) {
     // WebKit's private mode refuses photos in IndexedDB: reloading cannot help (blobStorage.ts).
     return { code: 'storage-refuses-photos', message: PHOTOS_REFUSED }
   }

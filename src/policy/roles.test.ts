@@ -82,6 +82,9 @@ const cases: Case[] = [
   ['manager', 'record-photo-approval', {}, true],
   ['keyworker', 'record-photo-approval', { isKeyChild: true }, false],
   ['practitioner', 'record-photo-approval', {}, false],
+  ['manager', 'manage-removals', {}, true],
+  ['keyworker', 'manage-removals', { isKeyChild: true }, false],
+  ['volunteer', 'manage-removals', {}, false],
 ]
 
 describe('can', () => {

@@ -35,6 +35,7 @@ export const ACTIONS = [
   'view-photo-library',
   'use-photo',
   'record-photo-approval',
+  'manage-removals',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -88,6 +89,9 @@ export const PERMISSIONS: Record<Action, Row> = {
   'use-photo': row('always', 'key-children', 'never', 'never', 'never'),
   // A parent's approval of a publicity photo is part of the consent record: one owner.
   'record-photo-approval': row('always', 'never', 'never', 'never', 'never'),
+  // Taking down, erasing, keeping a flagged photo, the quarantine review (issue 14): the
+  // manager's, who answers to the parent for the withdrawal.
+  'manage-removals': row('always', 'never', 'never', 'never', 'never'),
 }
 
 export function can(role: StaffRole, action: Action, opts: RoleOptions = {}): boolean {
@@ -135,6 +139,8 @@ const DENIED: Record<Action, string> = {
     "Only the manager and a child's keyworker can use the setting's photos. Ask one of them.",
   'record-photo-approval':
     'Only the manager can record a parent’s approval of a photo. Pass the approval to them.',
+  'manage-removals':
+    'Only the manager can take down, erase or keep a photo after a withdrawal. Tell the manager.',
 }
 
 /** Why `can` said no, in a practitioner's words, with what to do next. */

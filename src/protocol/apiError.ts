@@ -27,6 +27,7 @@ export const API_ERROR_CODES = [
   // The photo library (issue 13).
   'use_refused',
   'gone',
+  'photo_erased',
 ] as const
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]

@@ -13,7 +13,9 @@
  *   not yet sent included.
  * - A staff record never brings a PIN; a PIN verifier (`staffPin`) replaces the local one only
  *   if it differs, and then starts the lockout count afresh, as a new PIN does.
- * - A photo's server status only adds flags (never removes one) and records a quarantine.
+ * - A photo's server status only adds flags (never removes one) and sets the quarantine as the
+ *   server has it (only the server quarantines, and only its re-check lifts one); an erasure
+ *   on the server deletes the tablet's full image and thumbnail (issue 14).
  */
 import type { ConsentLensDb, PhotoMeta, RemovalFlag, StaffRecord } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'
@@ -29,6 +31,7 @@ const TABLES = [
   'injuries',
   'staff',
   'photos',
+  'photoImages',
   'outbox',
 ] as const
 const OUTBOX_KIND = {
@@ -148,16 +151,40 @@ async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
     case 'photoStatus': {
       const photo = await db.photos.get(change.payload.id)
       if (photo === undefined) return
+      const erased = change.payload.erased ?? null
+      if (erased !== null) {
+        await eraseLocalCopy(db, photo, erased)
+        return
+      }
       const flagged = mergeFlags(photo.flaggedForRemoval, change.payload.flaggedForRemoval)
       const updated: PhotoMeta = {
         ...photo,
         flaggedForRemoval: flagged,
-        quarantine: change.payload.quarantine ?? photo.quarantine ?? null,
+        // The server's word: a quarantine its re-check lifted (issue 14) is lifted here too.
+        quarantine: change.payload.quarantine,
       }
       await db.photos.put(updated)
       return
     }
   }
+}
+
+/**
+ * The server erased the photo (issue 14): its full image and thumbnail leave this tablet too,
+ * and it shows as erased, with why. Nothing is left to send: the server takes none of it now.
+ */
+async function eraseLocalCopy(
+  db: ConsentLensDb,
+  photo: PhotoMeta,
+  erased: { at: Iso; by: string; reason: string },
+): Promise<void> {
+  await db.photoImages.delete(photo.id)
+  await db.photos.put({
+    ...photo,
+    deleted: photo.deleted ?? erased,
+    erasedOnServer: erased,
+    syncState: 'sent',
+  })
 }
 
 function flagKey(flag: RemovalFlag): string {

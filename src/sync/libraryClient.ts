@@ -15,6 +15,10 @@ import {
   LibraryPhotoDetailSchema,
   RecordApprovalResponseSchema,
   RecordUseResponseSchema,
+  QuarantineListSchema,
+  RecheckResponseSchema,
+  RemovalDecisionResponseSchema,
+  RemovalListSchema,
   UseRefusedSchema,
   type ApprovalWire,
   type LibraryPage,
@@ -22,10 +26,14 @@ import {
   type LibraryQuery,
   type RecordApprovalRequest,
   type RecordUseRequest,
+  type LibraryPhoto,
+  type RecheckResponse,
+  type RemovalDecisionRequest,
+  type RemovalList,
   type UseRefusalWire,
   type UseWire,
 } from '../protocol/index.ts'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { refusalOf, type Fetch, type SyncError } from './syncApi.ts'
 import { getEnrolment, openSyncState } from './syncStateDb.ts'
 
@@ -54,7 +62,17 @@ export interface LibraryClient {
     photoId: string,
     approval: RecordApprovalRequest,
   ): Promise<LibraryResult<ApprovalWire>>
+  /** The manager's removal list (issue 14). */
+  removals(): Promise<LibraryResult<RemovalList>>
+  confirmTakedown(photoId: string, useId: string, note: string): Promise<LibraryResult<true>>
+  decideRemoval(photoId: string, decision: RemovalDecisionRequest): Promise<LibraryResult<true>>
+  /** The quarantine review (issue 14): the photos, erasing one, checking one again. */
+  quarantined(): Promise<LibraryResult<LibraryPhoto[]>>
+  erase(photoId: string, reason: string): Promise<LibraryResult<true>>
+  recheck(photoId: string): Promise<LibraryResult<RecheckResponse>>
 }
+
+const OkSchema = z.object({ ok: z.literal(true) })
 
 function queryString(query: Partial<LibraryQuery>): string {
   const params = new URLSearchParams()
@@ -149,5 +167,24 @@ export function libraryClient(
       const answer = await json('POST', `${photoPath(id)}/approvals`, schema, approval)
       return answer.ok ? { ok: true, value: answer.value.approval } : answer
     },
+    removals: () => json('GET', '/api/library/removals', RemovalListSchema),
+    async confirmTakedown(id, useId, note) {
+      const answer = await json('POST', `${photoPath(id)}/takedowns`, OkSchema, { useId, note })
+      return answer.ok ? { ok: true, value: true } : answer
+    },
+    async decideRemoval(id, decision) {
+      const schema = RemovalDecisionResponseSchema
+      const answer = await json('POST', `${photoPath(id)}/removal`, schema, decision)
+      return answer.ok ? { ok: true, value: true } : answer
+    },
+    async quarantined() {
+      const answer = await json('GET', '/api/library/quarantine', QuarantineListSchema)
+      return answer.ok ? { ok: true, value: answer.value.photos } : answer
+    },
+    async erase(id, reason) {
+      const answer = await json('POST', `${photoPath(id)}/erase`, OkSchema, { reason })
+      return answer.ok ? { ok: true, value: true } : answer
+    },
+    recheck: (id) => json('POST', `${photoPath(id)}/recheck`, RecheckResponseSchema, {}),
   }
 }

@@ -29,6 +29,8 @@ const PHOTO_ERRORS = new Set([
   'checksum_mismatch',
   'bad_request',
   'upload_unconfirmed',
+  // Erased on the server meanwhile (issue 14): the next pull deletes this tablet's copy.
+  'photo_erased',
 ])
 
 /** The server's stores cannot take images now: try again later, keep every copy. */

@@ -12,7 +12,7 @@
 import type { ConsentLensDb } from '../db/index.ts'
 import type { SyncApi, SyncError } from './syncApi.ts'
 
-const FINAL = new Set(['photo_unknown', 'forbidden', 'bad_request', 'conflict'])
+const FINAL = new Set(['photo_unknown', 'forbidden', 'bad_request', 'conflict', 'photo_erased'])
 
 export type ThumbnailOutcome = { ok: true; sent: number } | { ok: false; error: SyncError }
 

@@ -126,7 +126,7 @@ describe('Photos of the setting', () => {
     await page.getByLabel('Until').fill('2099-12-31')
     await page.getByRole('button', { name: 'Record this use' }).click()
     await page.getByText('Recorded. The use is in the setting’s daily audit.').waitFor()
-    await page.getByText(/Displays in the setting, Caterpillars wall, until 31\/12\/2099/).waitFor()
+    await page.getByText(/Displays in the setting, Caterpillars wall, until 31 Dec 2099/).waitFor()
     const uses = await server.services.db
       .selectFrom('photo_uses')
       .select(['purpose', 'action'])

@@ -1,9 +1,11 @@
 /**
  * For tests: what a capture leaves on the device, written the way a capture writes it: the
  * photo's metadata, its full image and thumbnail, and its outbox entry, in one Dexie
- * transaction, signed by the demo practitioner as their session would sign it.
+ * transaction, signed by the demo practitioner as their session would sign it, or by `by` (a
+ * signed-in person of another setting: their id and the seed their PIN gave).
  * (src/db's own savePhoto replaces this once it lands.)
  */
+import type { Signer } from '../../src/db/authorise.ts'
 import type { ConsentLensDb, PhotoMeta } from '../../src/db/index.ts'
 import { enqueueOutbox } from '../../src/db/outbox.ts'
 import { testSigner } from '../../src/db/testSigners.ts'
@@ -24,6 +26,7 @@ export async function capturePhoto(
     childIds?: string[]
     purposes?: Purpose[]
     at?: string
+    by?: Signer
   },
 ): Promise<Captured> {
   const bytes = photoBytes(options.size ?? 100_000)
@@ -31,7 +34,7 @@ export async function capturePhoto(
   const meta: PhotoMeta = {
     id: globalThis.crypto.randomUUID(),
     takenAt: at,
-    staffId: DEMO_STAFF.practitioner.id,
+    staffId: options.by?.id ?? DEMO_STAFF.practitioner.id,
     deviceId: options.deviceId,
     locationId: 'demo-loc-garden',
     childIds: options.childIds ?? [DEMO_SHOWCASE.allGranted.id],
@@ -48,7 +51,7 @@ export async function capturePhoto(
     deleted: null,
     flaggedForRemoval: [],
   }
-  const actor = await testSigner(db, meta.staffId)
+  const actor = options.by ?? (await testSigner(db, meta.staffId))
   await db.transaction('rw', [db.photos, db.photoImages, db.outbox, db.device], async () => {
     await db.photos.add(meta)
     await db.photoImages.add({

@@ -32,6 +32,9 @@ const LocationsScreen = lazy(() =>
 const PhotosScreen = lazy(() =>
   import('../screens/photos/PhotosScreen.tsx').then((m) => ({ default: m.PhotosScreen })),
 )
+const RemovalsScreen = lazy(() =>
+  import('../screens/removals/RemovalsScreen.tsx').then((m) => ({ default: m.RemovalsScreen })),
+)
 const ReviewsScreen = lazy(() =>
   import('../screens/reviews/ReviewsScreen.tsx').then((m) => ({ default: m.ReviewsScreen })),
 )
@@ -99,5 +102,7 @@ function ScreenFor({ screen }: { screen: Screen }) {
       return <AuditScreen />
     case 'library':
       return <LibraryScreen />
+    case 'removals':
+      return <RemovalsScreen />
   }
 }

@@ -20,5 +20,6 @@ export type Screen =
   | { name: 'tablets' }
   | { name: 'audit' }
   | { name: 'library' }
+  | { name: 'removals' }
 
 export type ScreenName = Screen['name']

@@ -36,7 +36,9 @@ function renderApp() {
 describe('the sync status in the app', () => {
   it('is always in view, in words: the demo tablet keeps its photos', async () => {
     renderApp()
-    const bar = await screen.findByRole('region', { name: 'Sync' })
+    // The bar appears once the tablet's facts are read from its two databases (a cold start
+    // of each, slow on a busy machine): wait for that, not a fixed second.
+    const bar = await screen.findByRole('region', { name: 'Sync' }, { timeout: 15_000 })
     expect(bar.textContent).toContain('Sample data, not connected to a server')
     expect(bar.textContent).toContain('No sample photos on this tablet')
   })

@@ -156,14 +156,16 @@ async function applyInjury(
   const before = InjuryWireSchema.safeParse(
     await getEntity(ctx.trx, settingId, 'injury', injury.id),
   )
+  // An older copy is superseded before it is compared with the server's newer one: against
+  // that, an uncleared stale copy would look like someone un-clearing the injury.
+  const older = await supersededOnServer(ctx, 'injury', injury)
+  if (older !== null) return older
   const refusal = before.success
     ? injuryUpdateRefusal(before.data, injury, actor)
     : injury.recordedBy !== actor.id || injury.clearedAt !== null
       ? rejected('not_permitted', NOT_THE_ACTOR)
       : check(actor, 'record-injury')
   if (refusal !== null) return refusal
-  const older = await supersededOnServer(ctx, 'injury', injury)
-  if (older !== null) return older
   await putEntity(ctx.trx, settingId, 'injury', injury.id, injury, ctx.now)
   await reviewChildPhotos(ctx, injury.childId, injury.recordedAt, null)
   return APPLIED

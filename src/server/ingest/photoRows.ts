@@ -1,8 +1,9 @@
 /**
  * Reading and writing the server's photo rows and the `photoStatus` record devices pull.
  *
- * Invariant: whenever a photo's quarantine or removal flags change, a new `photoStatus` is
- * written (with a new sequence number), so every device hears of it on its next pull.
+ * Invariant: whenever a photo's quarantine, removal flags or erasure change, a new
+ * `photoStatus` is written (with a new sequence number), so every device hears of it on its
+ * next pull.
  */
 import type { Kysely, Selectable } from 'kysely'
 import {
@@ -38,6 +39,10 @@ export function statusOf(row: PhotoRow): PhotoStatusWire {
             message: row.quarantine_message ?? '',
           },
     flaggedForRemoval: flagsOf(row),
+    erased:
+      row.erased_at === null
+        ? null
+        : { at: row.erased_at, by: row.erased_by ?? 'server', reason: row.erased_reason ?? '' },
   }
 }
 

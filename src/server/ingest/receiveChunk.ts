@@ -26,7 +26,7 @@ import { getPhotoRow, type PhotoRow } from './photoRows.ts'
 
 export type ChunkAnswer =
   | { status: 200; body: UploadResponse }
-  | { status: 400 | 409 | 422; body: ApiErrorBody | (ApiErrorBody & { received: number }) }
+  | { status: 400 | 409 | 410 | 422; body: ApiErrorBody | (ApiErrorBody & { received: number }) }
   /** The store could not take the image now: `detail` is for the server's log only. */
   | { status: 503 | 507; body: ApiErrorBody; detail: string }
 
@@ -42,6 +42,10 @@ export async function receiveChunk(
     const message =
       'The server does not know this photo yet. Its details are sent first; sync again.'
     return { status: 409, body: apiError('photo_unknown', message) }
+  }
+  if (photo.erased_at !== null) {
+    const message = 'This photo was erased on the server: it takes no image of it any more.'
+    return { status: 410, body: apiError('photo_erased', message) }
   }
   if (photo.stored_at !== null) {
     if (await services.photos.has(photo.checksum, photo.bytes)) {

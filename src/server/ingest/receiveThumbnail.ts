@@ -17,7 +17,7 @@ import { getPhotoRow } from './photoRows.ts'
 
 export type ThumbnailAnswer =
   | { status: 200; body: { ok: true; checksum: string } }
-  | { status: 400 | 403 | 409 | 503 | 507; body: ApiErrorBody }
+  | { status: 400 | 403 | 409 | 410 | 503 | 507; body: ApiErrorBody }
 
 function isJpeg(bytes: Uint8Array): boolean {
   return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff
@@ -33,6 +33,10 @@ export async function receiveThumbnail(
   if (photo === undefined) {
     const message = 'The server does not know this photo yet. Its details are sent first.'
     return { status: 409, body: apiError('photo_unknown', message) }
+  }
+  if (photo.erased_at !== null) {
+    const message = 'This photo was erased on the server: it takes no image of it any more.'
+    return { status: 410, body: apiError('photo_erased', message) }
   }
   if (photo.device_id !== device.id) {
     const message = 'Only the tablet that took a photo sends its thumbnail.'

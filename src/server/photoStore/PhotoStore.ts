@@ -51,6 +51,8 @@ export interface PhotoStore {
   has(checksum: string, bytes: number): Promise<boolean>
   /** The image, or null if it is missing or no longer hashes to `checksum`. */
   read(checksum: string): Promise<Uint8Array | null>
+  /** Removes an image for good (an erasure); nothing happens if it is not there. */
+  remove(checksum: string): Promise<void>
   /** Removes partial uploads (and stray temporary files) last written before `cutoff`. */
   removeAbandoned(cutoff: Date): Promise<number>
 }

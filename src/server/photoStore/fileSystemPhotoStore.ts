@@ -229,6 +229,8 @@ export function fileSystemPhotoStore(
       }
     },
 
+    remove: (checksum) => rm(imagePath(checksum), { force: true }),
+
     removeAbandoned,
   }
 }

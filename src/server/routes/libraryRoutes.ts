@@ -10,6 +10,7 @@
  * - Image bytes are sent `no-store`: nothing is cached on the tablet beyond what the screen
  *   shows. An erased photo's bytes are never sent (410).
  * - Uses and approvals are recorded with their audit line (recordUse.ts, recordApproval.ts).
+ * - The manager's removal list and erasures are in removalRoutes.ts (issue 14).
  */
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
@@ -33,6 +34,7 @@ import { recordApproval } from '../library/recordApproval.ts'
 import { recordUse, usesOf } from '../library/recordUse.ts'
 import { keepRawBody, type SignedInStaff, type StaffAccess } from '../library/staffAccess.ts'
 import { isoNow, type SyncServices } from '../services.ts'
+import { removalRoutes } from './removalRoutes.ts'
 import { parseOr400 } from './validation.ts'
 
 interface Caller {
@@ -102,6 +104,18 @@ export function libraryRoutes(
       .header('content-type', 'image/jpeg')
       .header('cache-control', 'no-store')
       .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  }
+
+  /** Rows as the library shows them, decided at the request's moment. */
+  const describePhotos = async (settingId: string, rows: PhotoRow[]) => {
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- useMoment is no React hook
+    const moment = useMoment(await policyData(db, settingId), isoNow(services))
+    const approvals = await approvalsOf(
+      db,
+      settingId,
+      rows.map((r) => r.id),
+    )
+    return rows.map((row) => libraryPhoto(moment, row, approvals))
   }
 
   return (api, _options, done) => {
@@ -205,6 +219,13 @@ export function libraryRoutes(
       )
       if (!outcome.ok) return reply.code(422).send(apiError('bad_request', outcome.message))
       return { ok: true, approval: outcome.approval }
+    })
+
+    removalRoutes(api, services, {
+      callerOf,
+      photoFor,
+      describePhotos,
+      policyDataOf: (settingId) => policyData(db, settingId),
     })
     done()
   }

@@ -36,6 +36,7 @@ import { receiveChunk } from '../ingest/receiveChunk.ts'
 import { settingQueue } from '../ingest/settingQueue.ts'
 import { liveChangesOf } from '../live/liveChanges.ts'
 import { receiveThumbnail } from '../ingest/receiveThumbnail.ts'
+import { removeErasedBytes } from '../library/erasePhoto.ts'
 import { parseOr400 } from './validation.ts'
 
 const PUSH_SLICE = 20
@@ -90,6 +91,10 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         results.push(...applied)
       }
       if (results.some((r) => r.status === 'applied')) live.notify(device.settingId, device.id)
+      // Photos deleted on the tablet were erased in the push; their bytes go now it committed.
+      if (parsed.value.changes.some((c) => c.kind === 'photo' && c.payload.deleted !== null)) {
+        await removeErasedBytes(services)
+      }
       return { ok: true, results } satisfies PushResponse
     })
 

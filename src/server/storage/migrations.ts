@@ -4,7 +4,7 @@
  *
  * Invariant: a released migration is never edited; a change is a new entry at the end.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import type { Database } from './schema.ts'
 
 const initial: Migration = {
@@ -268,19 +268,93 @@ async function backfillPurposes(db: Kysely<unknown>): Promise<void> {
   }
 }
 
+/**
+ * 0010 (issue 14): removal that really removes. An erased photo keeps its row as a tombstone
+ * (why, when, by whom, and when its bytes left the store); each use taken down is confirmed by
+ * a person; the manager's decision on a flagged photo (erase, or keep it for the purposes still
+ * consented) is recorded.
+ */
+const photoRemoval: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const column of ['erased_at', 'erased_by', 'erased_reason', 'erased_cause']) {
+      await db.schema.alterTable('photos').addColumn(column, 'text').execute()
+    }
+    await db.schema.alterTable('photos').addColumn('bytes_removed_at', 'text').execute()
+    await db.schema
+      .createIndex('photos_erased')
+      .on('photos')
+      .columns(['erased_at', 'bytes_removed_at'])
+      .execute()
+    await db.schema
+      .createTable('photo_takedowns')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('setting_id', 'text', (c) => c.notNull().references('settings.id'))
+      .addColumn('photo_id', 'text', (c) => c.notNull())
+      .addColumn('use_id', 'text', (c) => c.notNull())
+      .addColumn('note', 'text', (c) => c.notNull())
+      .addColumn('staff_id', 'text', (c) => c.notNull())
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('confirmed_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('photo_takedowns_photo')
+      .on('photo_takedowns')
+      .columns(['setting_id', 'photo_id'])
+      .execute()
+    await db.schema
+      .createTable('photo_removal_decisions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('setting_id', 'text', (c) => c.notNull().references('settings.id'))
+      .addColumn('photo_id', 'text', (c) => c.notNull())
+      .addColumn('decision', 'text', (c) => c.notNull())
+      .addColumn('kept_purposes', 'text', (c) => c.notNull())
+      .addColumn('resolved_flags', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('staff_id', 'text', (c) => c.notNull())
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('decided_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('photo_removal_decisions_photo')
+      .on('photo_removal_decisions')
+      .columns(['setting_id', 'photo_id'])
+      .execute()
+  },
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-device-audit': deviceAudit,
   '0007-photo-library': photoLibrary,
+  '0010-photo-removal': photoRemoval,
 }
 
 const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(MIGRATIONS),
 }
 
-/** Brings the database up to the latest schema; throws, naming the migration, if one fails. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+/**
+ * Brings the database up to the latest schema; throws, naming the migration, if one fails.
+ * On PostgreSQL Kysely's own tables are looked for in the schema the connection creates tables
+ * in (current_schema(), where they always were): otherwise Kysely takes those of any schema in
+ * the database for its own, and skips creating them when another schema (a test's, another
+ * server's search_path) already has them.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  backend: 'sqlite' | 'postgres',
+): Promise<void> {
+  const schema =
+    backend === 'postgres'
+      ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db))
+          .rows[0]?.schema
+      : null
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(typeof schema === 'string' ? { migrationTableSchema: schema } : {}),
+  })
+  const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error !== undefined) {
     const name = failed?.migrationName ?? 'unknown'

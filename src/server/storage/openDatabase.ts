@@ -60,7 +60,7 @@ export async function openDatabase(
   const db =
     options.kind === 'sqlite' ? openSqlite(options.file) : openPostgres(options, onConnectionLost)
   try {
-    await migrateToLatest(db)
+    await migrateToLatest(db, options.kind)
   } catch (error) {
     await db.destroy()
     throw error

@@ -91,6 +91,14 @@ export interface PhotosTable {
   /** SHA-256 of the thumbnail the taking tablet uploaded (0007); null until then. */
   thumbnail_checksum: string | null
   thumbnail_bytes: number | null
+  /** The tombstone of an erased photo (0010): when, by whom (a staff id or "server"), why. */
+  erased_at: string | null
+  erased_by: string | null
+  erased_reason: string | null
+  /** What erased it: see ErasureCause in library/erasePhoto.ts. */
+  erased_cause: string | null
+  /** When its image and thumbnail left the photo store; null while they are still to go. */
+  bytes_removed_at: string | null
 }
 
 /** A photo's purposes, one row each (0007), so the library filters by purpose with an index. */
@@ -130,6 +138,35 @@ export interface PhotoApprovalsTable {
   recorded_by: string
   device_id: string
   recorded_at: string
+}
+
+/** A use of a flagged photo that a person confirmed taken down (0010). Append-only. */
+export interface PhotoTakedownsTable {
+  id: string
+  setting_id: string
+  photo_id: string
+  use_id: string
+  /** In the person's words: "taken down", "removed from the journal". */
+  note: string
+  staff_id: string
+  device_id: string
+  confirmed_at: string
+}
+
+/** The manager's decision on a photo of the removal list (0010): 'erase' or 'keep'. */
+export interface PhotoRemovalDecisionsTable {
+  id: string
+  setting_id: string
+  photo_id: string
+  decision: string
+  /** JSON array: the purposes the photo is kept for ('keep'); [] for 'erase'. */
+  kept_purposes: string
+  /** JSON array of the removal flags (child|purposes keys) this decision settled. */
+  resolved_flags: string
+  reason: string
+  staff_id: string
+  device_id: string
+  decided_at: string
 }
 
 export interface PhotoChildrenTable {
@@ -209,6 +246,8 @@ export interface Database {
   photo_purposes: PhotoPurposesTable
   photo_uses: PhotoUsesTable
   photo_approvals: PhotoApprovalsTable
+  photo_takedowns: PhotoTakedownsTable
+  photo_removal_decisions: PhotoRemovalDecisionsTable
   staff_lockouts: StaffLockoutsTable
   server_audit: AuditTable
   device_audit: DeviceAuditTable

@@ -8,6 +8,7 @@ import { ConsentWireSchema } from '../../../src/protocol/index.ts'
 import { applyPush } from '../../../src/server/ingest/applyPush.ts'
 import { policyDataLoader } from '../../../src/server/ingest/policyData.ts'
 import { listEntities, putEntity } from '../../../src/server/storage/entities.ts'
+import { demoSigner, signedChange } from '../../support/signedChanges.ts'
 import type { SyncServices } from '../../../src/server/services.ts'
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
@@ -38,7 +39,14 @@ export async function seedLibraryPhoto(
     deleted: null,
     flaggedForRemoval: [],
   }
-  const change = { id: `e2e-${id}`, kind: 'photo' as const, createdAt: at, payload: meta }
+  // Signed by the keyworker who took it, as a tablet signs it (changes carry their proof).
+  const change = signedChange(
+    device.settingId,
+    demoSigner(DEMO_STAFF.keyworker.id),
+    'photo',
+    meta,
+    `e2e-${id}`,
+  )
   await applyPush(services.db, device, [change], at, policyDataLoader())
   await services.photos.storeWhole(photo.image, meta.checksum)
   await services.photos.storeWhole(photo.thumbnail, sha(photo.thumbnail))

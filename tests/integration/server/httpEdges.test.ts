@@ -8,6 +8,7 @@ import { DEMO_SETTING_ID, DEMO_SHOWCASE } from '../../../src/demo/index.ts'
 import { MAX_CHUNK_BYTES } from '../../../src/protocol/index.ts'
 import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
 import { call, enrolDevice } from '../../support/serverFixtures.ts'
+import { demoSigner, signedChange } from '../../support/signedChanges.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
 const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy']
@@ -61,12 +62,7 @@ describe.each(BACKENDS)('the HTTP edge on $backend', ({ backend, skip }) => {
       bytes,
       childIds: [DEMO_SHOWCASE.allGranted.id],
     })
-    const change = {
-      id: crypto.randomUUID(),
-      kind: 'photo',
-      createdAt: meta.takenAt,
-      payload: meta,
-    }
+    const change = signedChange(DEMO_SETTING_ID, demoSigner(meta.staffId), 'photo', meta)
     const answer = await call(server, 'POST', '/api/sync/push', {
       credential: device.credential,
       json: { settingId: DEMO_SETTING_ID, changes: [change] },

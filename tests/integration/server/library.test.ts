@@ -8,6 +8,7 @@ import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildId } from '../../.
 import { ConsentWireSchema, LibraryPageSchema } from '../../../src/protocol/index.ts'
 import { revokeDevice } from '../../../src/server/devices/enrolment.ts'
 import { listEntities, putEntity } from '../../../src/server/storage/entities.ts'
+import { demoSigner, signedChange } from '../../support/signedChanges.ts'
 import { signedHeaders, signingSeedOf, type SignedIn } from '../../support/signedStaff.ts'
 import { pdfTextLines } from '../../support/pdfText.ts'
 import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
@@ -107,17 +108,15 @@ describe.each(BACKENDS)('the photo library on $backend', ({ backend, skip }) => 
     photos.ava = metas[0]!.id
     photos.ivy = metas[1]!.id
     photos.oscar = metas[2]!.id
-    const changes = metas.map((payload, i) => ({
-      id: `ch-${i}`,
-      kind: 'photo',
-      createdAt: payload.takenAt,
-      payload,
-    }))
+    // Signed by the practitioner who took them, as their tablet signs them.
+    const taker = demoSigner(DEMO_STAFF.practitioner.id)
+    const changes = metas.map((payload) => signedChange(DEMO_SETTING_ID, taker, 'photo', payload))
     const push = await call(server, 'POST', '/api/sync/push', {
       credential: tablet.credential,
       json: { settingId: DEMO_SETTING_ID, changes },
     })
     expect(push.status).toBe(200)
+    expect(push.body.results).toMatchObject(changes.map(() => ({ status: 'applied' })))
     const put = (path: string, body: Uint8Array<ArrayBuffer>) =>
       call(server, 'PUT', path, { credential: tablet.credential, body })
     expect((await put(`/api/sync/photos/${photos.ava}/content?offset=0`, avaImage)).status).toBe(

@@ -13,6 +13,7 @@ import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { shortWrites, smallTmpfs, type Tmpfs } from '../../support/faultyDisk.ts'
 import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
 import { call, enrolDevice } from '../../support/serverFixtures.ts'
+import { demoSigner, signedChange } from '../../support/signedChanges.ts'
 import { enrolledDevice, failingFetch } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
@@ -61,12 +62,7 @@ describe.each(BACKENDS)('photo storage on $backend', ({ backend, skip }) => {
   async function knownPhoto(size: number) {
     const bytes = photoBytes(size)
     const meta = photoMeta({ deviceId: device.deviceId, bytes, childIds: [AVA] })
-    const change = {
-      id: crypto.randomUUID(),
-      kind: 'photo',
-      createdAt: meta.takenAt,
-      payload: meta,
-    }
+    const change = signedChange(DEMO_SETTING_ID, demoSigner(meta.staffId), 'photo', meta)
     const answer = await call(server, 'POST', '/api/sync/push', {
       credential: device.credential,
       json: { settingId: DEMO_SETTING_ID, changes: [change] },

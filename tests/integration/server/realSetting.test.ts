@@ -56,6 +56,15 @@ describe.each(BACKENDS)('a real setting on $backend', ({ backend, skip }) => {
     return { db, deviceId, credential: await credentialOf(db) }
   }
 
+  /** The manager signs in on `db` with their PIN: the session's seed signs their changes. */
+  async function signInManager(db: ReturnType<typeof freshDb>, pin: string) {
+    const signedIn = await verifyPin(db, real.managerId, pin, new Date().toISOString())
+    if (!signedIn.ok) throw new Error(signedIn.error.message)
+    const { signingSeed } = signedIn.value
+    if (signingSeed === null) throw new Error('The PIN gave no signing key')
+    return { id: real.managerId, signingSeed }
+  }
+
   async function credentialOf(db: ReturnType<typeof freshDb>): Promise<string> {
     const { openSyncState, getEnrolment } = await import('../../../src/sync/syncStateDb.ts')
     const state = openSyncState(db.name)
@@ -100,8 +109,10 @@ describe.each(BACKENDS)('a real setting on $backend', ({ backend, skip }) => {
     async () => {
       const tablet = await realTablet()
       const other = await realTablet()
-      // The other tablet's photo record reaches the server, its image not (yet).
-      await capturePhoto(other.db, { deviceId: other.deviceId, childIds: [] })
+      // The other tablet's photo record reaches the server, its image not (yet): taken there
+      // by the manager, signed in with the one-time PIN (nobody else works here yet).
+      const by = await signInManager(other.db, real.oneTimePin)
+      await capturePhoto(other.db, { deviceId: other.deviceId, childIds: [], by })
       const noImages = failingFetch((url) => url.includes('/content'))
       await syncOnce({ db: other.db, fetch: noImages })
       const auth = { staffId: real.managerId, pin: real.oneTimePin }
@@ -178,15 +189,17 @@ describe.each(BACKENDS)('a real setting on $backend', ({ backend, skip }) => {
     async () => {
       const tablet = await realTablet()
       expect((await tablet.db.staff.get(real.managerId))?.mustChangePin).toBe(true)
+      const session = await signInManager(tablet.db, real.oneTimePin)
       const now = new Date().toISOString()
-      const own = await setPin(tablet.db, real.managerId, '97531', { id: real.managerId }, now)
+      // A manager's new PIN has 6 digits; the one-time PIN's key signs the change.
+      const own = await setPin(tablet.db, real.managerId, '975312', session, now)
       expect(own.ok).toBe(true)
       expect((await syncOnce({ db: tablet.db })).ok).toBe(true)
       const stored = StaffPinWireSchema.parse(
         await getEntity(server.services.db, real.settingId, 'staffPin', real.managerId),
       )
       expect(stored.mustChange).toBeUndefined()
-      expect(await pinMatchesVerifier('97531', stored.pin)).toBe(true)
+      expect(await pinMatchesVerifier('975312', stored.pin)).toBe(true)
       const again = await realTablet()
       expect((await again.db.staff.get(real.managerId))?.mustChangePin).toBe(false)
     },

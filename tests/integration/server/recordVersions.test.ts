@@ -7,14 +7,16 @@ import { DEMO_SETTING_ID, DEMO_STAFF, demoChildId } from '../../../src/demo/inde
 import type { PushChange } from '../../../src/protocol/index.ts'
 import { getEntity } from '../../../src/server/storage/entities.ts'
 import { call, enrolDevice } from '../../support/serverFixtures.ts'
+import { demoSigner, signedChange } from '../../support/signedChanges.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
 const MANAGER = DEMO_STAFF.manager.id
 const T1 = '2026-11-23T10:00:00.000Z'
 const T2 = '2026-11-23T10:05:00.000Z'
 
+/** A change as a tablet pushes it, signed by `actorId` with their demo PIN's seed. */
 function change(kind: PushChange['kind'], payload: unknown, actorId: string = MANAGER) {
-  return { id: globalThis.crypto.randomUUID(), kind, createdAt: T1, actorId, payload }
+  return signedChange(DEMO_SETTING_ID, demoSigner(actorId), kind, payload)
 }
 
 function studentCopy(canCapture: boolean, version: number, updatedAt: string) {

@@ -19,6 +19,7 @@ import {
   type OwnDatabase,
   type ServerProcess,
 } from '../../support/serverProcess.ts'
+import { demoSigner, signedChange } from '../../support/signedChanges.ts'
 import { BACKENDS, DATABASE_URL } from '../../support/testServer.ts'
 
 function body(response: IncomingMessage): Promise<string> {
@@ -60,7 +61,8 @@ async function photoReadyToUpload(server: ServerProcess) {
     bytes,
     childIds: [DEMO_SHOWCASE.allGranted.id],
   })
-  const change = { id: crypto.randomUUID(), kind: 'photo', createdAt: meta.takenAt, payload: meta }
+  // Signed as a tablet signs it, by the practitioner who took it (the demo's PINs are known).
+  const change = signedChange(DEMO_SETTING_ID, demoSigner(meta.staffId), 'photo', meta)
   const pushed = await json(
     `${server.url}/api/sync/push`,
     'POST',

@@ -18,6 +18,7 @@ import {
   DEMO_SHOWCASE,
   DEMO_STAFF,
 } from '../../../src/demo/index.ts'
+import { changeProofMessage, PushChangeSchema, verifyProof } from '../../../src/protocol/index.ts'
 import { createEnrolmentCode } from '../../../src/server/devices/enrolment.ts'
 import { putEntity } from '../../../src/server/storage/entities.ts'
 import { enrolDevice, syncOnce } from '../../../src/sync/index.ts'
@@ -101,6 +102,20 @@ describe('enrolling a tablet that holds the local demo', () => {
     })
     expect(enrolled).toMatchObject({ ok: true, settingName: expect.stringContaining('Demo') })
     expect(await db.children.count()).toBeGreaterThan(0)
+    // The photo's details still carry its taker's valid proof: enrolment renames the photo on
+    // the tablet but never the payload its taker signed (decision 0016; nobody could re-sign).
+    const entry = (await db.outbox.toArray()).find((e) => e.entityId === photoId)
+    const wire = PushChangeSchema.parse({ ...entry, proof: undefined })
+    expect(wire.payload).toMatchObject({ deviceId: DEMO_DEVICE_ID })
+    const taker = await db.staff.get(DEMO_STAFF.practitioner.id)
+    const message = changeProofMessage({
+      settingId: DEMO_SETTING_ID,
+      changeId: wire.id,
+      kind: wire.kind,
+      actorId: DEMO_STAFF.practitioner.id,
+      payload: wire.payload,
+    })
+    expect(verifyProof(taker?.pin?.publicKeyHex ?? '', message, entry?.proof ?? '')).toBe(true)
     expect((await syncOnce({ db })).ok).toBe(true)
     const rows = await server.services.db
       .selectFrom('photos')
@@ -108,6 +123,10 @@ describe('enrolling a tablet that holds the local demo', () => {
       .where('id', '=', photoId)
       .execute()
     expect(rows).toHaveLength(1)
+    // The server's demo setting takes it as this tablet's own: checked and stored under its id.
+    const deviceId = (await db.device.toArray())[0]?.id
+    expect(rows[0]).toMatchObject({ device_id: deviceId, quarantined_at: null })
+    expect(JSON.parse(rows[0]?.meta ?? '{}')).toMatchObject({ deviceId })
     expect((await db.photos.get(photoId))?.syncState).toBe('sent')
     expect((await db.device.toArray())[0]).toMatchObject({ enrolled: true, revoked: false })
     expect((await db.device.toArray())[0]?.consentDataSyncedAt).not.toBeNull()

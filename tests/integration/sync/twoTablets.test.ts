@@ -10,14 +10,15 @@ import {
   setAuthorised,
   unseenRefusals,
 } from '../../../src/db/index.ts'
+import { testSigner } from '../../../src/db/testSigners.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/index.ts'
-import { evaluateCapture } from '../../../src/policy/index.ts'
+import { deniedMessage, evaluateCapture } from '../../../src/policy/index.ts'
 import { getEntity } from '../../../src/server/storage/entities.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
 import { enrolledDevice, type Device } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
-const MANAGER = { id: DEMO_STAFF.manager.id }
+const MANAGER = DEMO_STAFF.manager.id
 const STUDENT = DEMO_STAFF.student.id
 const INJURY = 'demo-injury-injured'
 
@@ -53,8 +54,20 @@ describe.each(BACKENDS)('two tablets on $backend', ({ backend, skip }) => {
     'a staff record edited on both: the later edit wins although the earlier one syncs last',
     async () => {
       // A authorises the student at T1; B, later (T2), takes the authorisation away.
-      const earlier = await setAuthorised(a.db, STUDENT, true, MANAGER, minutesAgo(10))
-      const later = await setAuthorised(b.db, STUDENT, false, MANAGER, minutesAgo(5))
+      const earlier = await setAuthorised(
+        a.db,
+        STUDENT,
+        true,
+        await testSigner(a.db, MANAGER),
+        minutesAgo(10),
+      )
+      const later = await setAuthorised(
+        b.db,
+        STUDENT,
+        false,
+        await testSigner(b.db, MANAGER),
+        minutesAgo(5),
+      )
       expect(earlier.ok && later.ok).toBe(true)
       await synced(b)
       const aSync = await syncOnce({ db: a.db })
@@ -82,8 +95,9 @@ describe.each(BACKENDS)('two tablets on $backend', ({ backend, skip }) => {
     async () => {
       const first = minutesAgo(4)
       const second = minutesAgo(2)
-      expect((await clearInjury(a.db, INJURY, MANAGER, first)).ok).toBe(true)
-      expect((await clearInjury(b.db, INJURY, MANAGER, second)).ok).toBe(true)
+      const onA = await clearInjury(a.db, INJURY, await testSigner(a.db, MANAGER), first)
+      const onB = await clearInjury(b.db, INJURY, await testSigner(b.db, MANAGER), second)
+      expect(onA.ok && onB.ok).toBe(true)
       await synced(b)
       await synced(a)
       await synced(b)
@@ -98,8 +112,9 @@ describe.each(BACKENDS)('two tablets on $backend', ({ backend, skip }) => {
     'a change the server refuses for want of rights is kept and undone on the tablet',
     async () => {
       // Tablet A's copy of the staff list is wrong (it says the practitioner is a manager):
-      // the server, which checks against its own, refuses the practitioner's change.
-      const practitioner = { id: DEMO_STAFF.practitioner.id }
+      // the server, which checks against its own, refuses the practitioner's change. The
+      // change is truly theirs (signed with their PIN's key): only their role falls short.
+      const practitioner = await testSigner(a.db, DEMO_STAFF.practitioner.id)
       await a.db.staff.update(practitioner.id, { role: 'manager' })
       expect((await setAuthorised(a.db, STUDENT, true, practitioner, minutesAgo(1))).ok).toBe(true)
       await synced(a)
@@ -110,6 +125,7 @@ describe.each(BACKENDS)('two tablets on $backend', ({ backend, skip }) => {
           kind: 'staff',
           entityId: STUDENT,
           code: 'not_permitted',
+          message: deniedMessage('authorise-staff'),
           actorId: practitioner.id,
           outcome: 'server-copy',
         }),
@@ -121,7 +137,7 @@ describe.each(BACKENDS)('two tablets on $backend', ({ backend, skip }) => {
     'a consent grant the server refuses leaves the tablet blocking again',
     async () => {
       const child = DEMO_SHOWCASE.publicSocialRefused.id
-      const practitioner = { id: DEMO_STAFF.practitioner.id }
+      const practitioner = await testSigner(a.db, DEMO_STAFF.practitioner.id)
       await a.db.staff.update(practitioner.id, { role: 'manager' })
       const decide = async () =>
         evaluateCapture(
@@ -161,7 +177,13 @@ describe.each(BACKENDS)('two tablets on $backend', ({ backend, skip }) => {
       // The server never had the grant: the tablet removes it and blocks as the server would.
       expect((await decide()).verdict).toBe('block')
       expect(await unseenRefusals(a.db)).toContainEqual(
-        expect.objectContaining({ kind: 'consent', code: 'not_permitted', outcome: 'removed' }),
+        expect.objectContaining({
+          kind: 'consent',
+          code: 'not_permitted',
+          message: deniedMessage('record-consent'),
+          actorId: practitioner.id,
+          outcome: 'removed',
+        }),
       )
     },
   )

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // Someone who signed in with a one-time PIN sees only "Choose your own PIN" until they have:
-// two different PINs are refused in words; the same PIN twice ends the one-time PIN (here, and
-// in the outbox for the server and the other tablets), and their home screen opens.
+// two different PINs are refused in words; the same PIN twice (6 digits for a manager) ends the
+// one-time PIN (here, and in the outbox, signed, for the server and the other tablets), and
+// their home screen opens.
 import { cleanup, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -35,23 +36,27 @@ describe('ChoosePinScreen', () => {
       await renderInWorkspace(db, manager, <WorkspaceScreen />)
       await screen.findByRole('heading', { level: 1, name: 'Choose your own PIN' })
       expect(screen.queryByRole('heading', { name: /^Hello/ })).toBeNull()
+      // A manager's new PIN has 6 digits, and the screen says so.
+      expect(screen.getByText(/Choose your own PIN \(6 digits\)/)).toBeTruthy()
 
-      await user.type(screen.getByLabelText('New PIN'), '8642')
-      await user.type(screen.getByLabelText('New PIN again'), '8643')
+      await user.type(screen.getByLabelText('New PIN'), '864209')
+      await user.type(screen.getByLabelText('New PIN again'), '864208')
       await user.click(screen.getByRole('button', { name: 'Save my PIN' }))
       expect((await screen.findByRole('alert')).textContent).toContain('not the same')
 
-      await user.type(screen.getByLabelText('New PIN'), '8642')
-      await user.type(screen.getByLabelText('New PIN again'), '8642')
+      await user.type(screen.getByLabelText('New PIN'), '864209')
+      await user.type(screen.getByLabelText('New PIN again'), '864209')
       await user.click(screen.getByRole('button', { name: 'Save my PIN' }))
-      // Two PBKDF2 runs (store the PIN, derive its signing key): slow by nature.
+      // PBKDF2 (the new PIN's verifier and signing key): slow by nature.
       await screen.findByRole('heading', { level: 1, name: /^Hello, Morgan/ }, { timeout: 20_000 })
 
       const record = await db.staff.get(manager)
       expect(record?.mustChangePin).toBe(false)
-      expect((await checkPin('8642', record!.pin!)).matches).toBe(true)
+      expect((await checkPin('864209', record!.pin!)).matches).toBe(true)
       const sent = await db.outbox.where('kind').equals('staffPin').toArray()
       expect(sent.at(-1)?.payload).not.toHaveProperty('mustChange')
+      // Signed with the one-time PIN's key, so the server believes it is theirs.
+      expect(sent.at(-1)).toMatchObject({ actorId: manager, proof: expect.any(String) })
     },
   )
 })

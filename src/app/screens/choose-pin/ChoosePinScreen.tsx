@@ -17,8 +17,8 @@ export function ChoosePinScreen() {
         }}
       >
         <p>
-          {s.name.split(' ')[0]}, you signed in with a one-time PIN. Choose your own PIN (4 to 6
-          digits) before you go on, and keep it to yourself.
+          {s.name.split(' ')[0]}, you signed in with a one-time PIN. Choose your own PIN (
+          {s.digitsRule}) before you go on, and keep it to yourself.
         </p>
         <label className="choose-pin__field">
           New PIN

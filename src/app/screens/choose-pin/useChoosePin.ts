@@ -3,8 +3,7 @@
 // verifier, the outbox, the audit), which ends the one-time PIN here, on the server and on
 // every tablet. The session's signing key then comes from the new PIN.
 import { useState } from 'react'
-import { pinFormatError, setPin } from '../../../db/index.ts'
-import { checkPin } from '../../../db/pinHash.ts'
+import { MANAGER_PIN_DIGITS, pinFormatError, setPin } from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
 import { useSessionStore } from '../../session/sessionStore.ts'
@@ -36,14 +35,15 @@ export function useChoosePin() {
     }
     setBusy(true)
     try {
-      const result = await setPin(db, me.id, pin, { id: me.id }, nowIso())
+      // Signed with the one-time PIN's key, which the session holds (decision 0016).
+      const result = await setPin(db, me.id, pin, me, nowIso())
       if (!result.ok) {
         setError(result.error.message)
         return
       }
-      const record = await db.staff.get(me.id)
-      const checked = record?.pin == null ? null : await checkPin(pin, record.pin)
-      if (checked?.signingSeed != null) replaceSigningSeed(me.id, checked.signingSeed)
+      if (result.value.ownSigningSeed !== null) {
+        replaceSigningSeed(me.id, result.value.ownSigningSeed)
+      }
     } catch (failure) {
       console.error('Choosing a PIN failed', failure)
       setError('The tablet could not save your PIN. Try again.')
@@ -56,6 +56,8 @@ export function useChoosePin() {
 
   return {
     name: me.name,
+    /** How many digits their new PIN may have: a manager's has 6 (setPin refuses fewer). */
+    digitsRule: me.role === 'manager' ? `${String(MANAGER_PIN_DIGITS)} digits` : '4 to 6 digits',
     pin,
     again,
     setPin: (value: string) => {

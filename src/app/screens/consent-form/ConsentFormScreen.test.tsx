@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -135,6 +135,14 @@ describe('ConsentFormScreen', () => {
       await user.click(await screen.findByRole('button', { name: new RegExp(who.name) }))
       await user.type(screen.getByLabelText('PIN (4 to 6 digits)'), who.pin)
       await user.click(screen.getByRole('button', { name: 'Sign in' }))
+      // The PIN is stretched (PBKDF2) before the session opens, which takes seconds when the
+      // machine is busy: wait until the sign-in screen has gone, not a fixed second.
+      await waitFor(
+        () => {
+          expect(screen.queryByRole('heading', { name: 'Who is using the tablet?' })).toBeNull()
+        },
+        { timeout: 20_000 },
+      )
     }
     render(
       <DbProvider db={db}>

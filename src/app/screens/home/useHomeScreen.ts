@@ -76,6 +76,13 @@ export function useHomeScreen() {
           denied: null,
         },
         {
+          id: 'removals',
+          label: 'Removal list',
+          detail: 'Photos a withdrawal concerns: take each use down, then erase or keep.',
+          screen: { name: 'removals' },
+          denied: null,
+        },
+        {
           id: 'audit',
           label: 'Daily photo audit',
           detail: 'Every photo, blocked attempt and deletion of a day; export to CSV or PDF.',

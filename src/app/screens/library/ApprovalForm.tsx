@@ -5,6 +5,7 @@ import { useId, useState } from 'react'
 import type { LibraryPhoto } from '../../../protocol/index.ts'
 import type { LibraryNames } from './useLibraryNames.ts'
 import type { UseOutcome } from './useOpenPhoto.ts'
+import { formatDay } from '../../components/formatDate.ts'
 
 type Props = {
   photo: LibraryPhoto
@@ -51,7 +52,7 @@ export function ApprovalForm({ photo, names, onApprove }: Props) {
           {approvals.map((a) => (
             <li key={a.id}>
               {names.child(a.childId)}: approved by {a.givenBy.name} ({a.givenBy.relationship}) for{' '}
-              {a.place}, until {new Date(a.until).toLocaleDateString('en-GB')}
+              {a.place}, until {formatDay(a.until)}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { stateWords, withdrawnLines } from './libraryWords.ts'
 import type { LibraryNames } from './useLibraryNames.ts'
 import { useLibraryScreen } from './useLibraryScreen.ts'
 import './LibraryScreen.css'
+import { formatDayTime } from '../../components/formatDate.ts'
 
 export function LibraryScreen() {
   const s = useLibraryScreen()
@@ -72,7 +73,7 @@ type CardProps = {
 }
 
 function PhotoCard({ photo, names, thumbnail, onOpen }: CardProps) {
-  const taken = new Date(photo.takenAt).toLocaleString('en-GB')
+  const taken = formatDayTime(photo.takenAt)
   const state = stateWords(photo, names.child)
   const children = photo.childIds.map(names.child).join(', ') || 'No children'
   return (

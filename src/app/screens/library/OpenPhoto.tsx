@@ -11,6 +11,7 @@ import { purposeTitle, reasonWords, stateWords } from './libraryWords.ts'
 import type { LibraryNames } from './useLibraryNames.ts'
 import { useOpenPhoto } from './useOpenPhoto.ts'
 import { UsePhotoForm } from './UsePhotoForm.tsx'
+import { formatDay, formatDayTime } from '../../components/formatDate.ts'
 
 type Props = {
   client: LibraryClient
@@ -24,7 +25,7 @@ export function OpenPhoto({ client, photo: listed, names, onClose }: Props) {
   const mayApprove = usePermission('record-photo-approval')
   const photo = o.detail?.photo ?? listed
   const state = stateWords(photo, names.child)
-  const taken = new Date(photo.takenAt).toLocaleString('en-GB')
+  const taken = formatDayTime(photo.takenAt)
   return (
     <div className="open-photo">
       <button type="button" className="button" onClick={onClose}>
@@ -96,11 +97,8 @@ export function OpenPhoto({ client, photo: listed, names, onClose }: Props) {
           <ul className="use-history">
             {o.detail.history.map((u) => (
               <li key={u.id}>
-                {new Date(u.usedAt).toLocaleString('en-GB')}: {purposeTitle(u.purpose)}, {u.place}
-                {u.until === null
-                  ? ''
-                  : `, until ${new Date(u.until).toLocaleDateString('en-GB')}`}{' '}
-                ({names.staff(u.staffId)})
+                {formatDayTime(u.usedAt)}: {purposeTitle(u.purpose)}, {u.place}
+                {u.until === null ? '' : `, until ${formatDay(u.until)}`} ({names.staff(u.staffId)})
               </li>
             ))}
           </ul>

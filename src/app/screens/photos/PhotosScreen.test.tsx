@@ -19,6 +19,11 @@ beforeEach(async () => {
   vi.spyOn(Date.prototype, 'toLocaleString').mockImplementation(function (this: Date) {
     return EN_US.format(this)
   })
+  // jsdom has no object URLs (and Node's refuse the stored thumbnail); the list only needs a
+  // URL string per thumbnail, as in AuditScreen.test.tsx.
+  let made = 0
+  vi.spyOn(URL, 'createObjectURL').mockImplementation(() => `blob:test/${String((made += 1))}`)
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
   db = await captureSetting()
   resetWorkspaces()
 })

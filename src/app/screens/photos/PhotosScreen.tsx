@@ -4,7 +4,7 @@
 // Delete asks why; the image goes, the audit keeps the why.
 import { useState } from 'react'
 import { purposeList } from '../../../policy/index.ts'
-import { formatDayTime } from '../../components/formatDate.ts'
+import { formatDay, formatDayTime } from '../../components/formatDate.ts'
 import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
 import type { PhotoMeta } from '../../../db/index.ts'
 import { usePhotosScreen, type PhotoRow } from './usePhotosScreen.ts'
@@ -77,6 +77,13 @@ function PhotoItem({ row, thumbnail, deleting, onDelete, onCancel, onConfirm }: 
           <StatusIcon tone={sync.tone} />
           {sync.text}
         </p>
+        {photo.erasedOnServer !== undefined && (
+          <p className="photo-item__flag" data-testid="erased">
+            <StatusIcon tone="warn" />
+            Erased from the setting’s server and this tablet on {formatDay(photo.erasedOnServer.at)}
+            : {photo.erasedOnServer.reason}
+          </p>
+        )}
         {photo.quarantine != null && (
           <p className="photo-item__flag" data-testid="quarantine">
             <StatusIcon tone="warn" />
@@ -90,7 +97,7 @@ function PhotoItem({ row, thumbnail, deleting, onDelete, onCancel, onConfirm }: 
           </p>
         ))}
       </div>
-      {deleting === null ? (
+      {photo.erasedOnServer !== undefined ? null : deleting === null ? (
         <button type="button" className="button photo-item__delete" onClick={onDelete}>
           Delete
         </button>

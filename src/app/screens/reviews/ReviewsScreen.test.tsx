@@ -9,6 +9,7 @@ import {
   type ConsentLensDb,
 } from '../../../db/index.ts'
 import { freshDb } from '../../../db/testDb.ts'
+import { testSigner } from '../../../db/testSigners.ts'
 import { resetWorkspaces } from '../../session/workspaces.ts'
 import { renderScreen } from '../../testing/renderScreen.tsx'
 import { ReviewsScreen } from './ReviewsScreen.tsx'
@@ -55,12 +56,13 @@ describe('ReviewsScreen', () => {
     } as const
     const givenBy = { name: 'A parent', relationship: 'mother', parentalResponsibility: true }
     const childId = DEMO_SHOWCASE.reviewOverdue.id
-    await recordConsent(
+    const saved = await recordConsent(
       db,
       { childId, decisions, givenBy },
-      DEMO_STAFF.manager,
+      await testSigner(db, DEMO_STAFF.manager.id),
       new Date().toISOString(),
     )
+    expect(saved.ok).toBe(true)
     await screen.findByText('No consent is past its review date.')
   })
 

@@ -1,0 +1,122 @@
+// Quarantined photos, under the removal list: the image, the rule and the reason the server
+// held it back, and two ways on: erase it, or check it again against the server's records now.
+import { useState } from 'react'
+import { purposeList } from '../../../policy/index.ts'
+import type { LibraryPhoto } from '../../../protocol/index.ts'
+import { StatusIcon } from '../../components/StatusIcon.tsx'
+import type { LibraryNames } from '../library/useLibraryNames.ts'
+import { useQuarantineReview } from './useQuarantineReview.ts'
+import type { StepNote } from './useRemovalsScreen.ts'
+import { formatDayTime } from '../../components/formatDate.ts'
+
+export function QuarantineSection({ names }: { names: LibraryNames }) {
+  const q = useQuarantineReview()
+  const { listing } = q
+  return (
+    <section className="removals__section" aria-labelledby="quarantine-title">
+      <h2 id="quarantine-title">Quarantined photos</h2>
+      <p className="removals__intro">
+        The server held these back: its check of the policy failed. Erase one, or check it again if
+        a consent form was signed before the photo but recorded later.
+      </p>
+      <div aria-live="polite">
+        {listing.status === 'loading' && <p>Loading the quarantined photos…</p>}
+        {listing.status === 'error' && <p role="alert">{listing.message}</p>}
+        {listing.status === 'ready' && listing.photos.length === 0 && (
+          <p>No photo is quarantined.</p>
+        )}
+        {q.note !== null && q.note.photoId === '' && (
+          <p className="removals__done">
+            <StatusIcon tone="ok" />
+            {q.note.text}
+          </p>
+        )}
+      </div>
+      {listing.status === 'ready' && listing.photos.length > 0 && (
+        <ul className="removals__list">
+          {listing.photos.map((photo) => (
+            <QuarantineCard
+              key={photo.id}
+              photo={photo}
+              names={names}
+              thumbnail={q.thumbnails.get(photo.id) ?? null}
+              busy={q.busy}
+              note={q.note?.photoId === photo.id ? q.note : null}
+              onErase={(reason) => void q.erase(photo.id, reason)}
+              onRecheck={() => void q.recheck(photo.id)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+type CardProps = {
+  photo: LibraryPhoto
+  names: LibraryNames
+  thumbnail: string | null
+  busy: boolean
+  note: StepNote | null
+  onErase: (reason: string) => void
+  onRecheck: () => void
+}
+
+function QuarantineCard({ photo, names, thumbnail, busy, note, onErase, onRecheck }: CardProps) {
+  const [reason, setReason] = useState('')
+  const children = photo.childIds.map(names.child).join(', ') || 'No children'
+  const reasonId = `quarantine-reason-${photo.id}`
+  return (
+    <li className="removal-card card" data-photo-id={photo.id}>
+      {thumbnail === null ? (
+        <span className="removal-card__thumb removal-card__thumb--none">No preview</span>
+      ) : (
+        <img className="removal-card__thumb" src={thumbnail} alt={`Photo of ${children}`} />
+      )}
+      <div className="removal-card__body">
+        <h3 className="removal-card__title">{children}</h3>
+        <p>
+          Taken {formatDayTime(photo.takenAt)} for {purposeList(photo.purposes)} by{' '}
+          {names.staff(photo.staffId)}
+        </p>
+        <p className="removal-card__why">
+          <StatusIcon tone="warn" />
+          {photo.quarantine?.message ?? ''} (rule: {photo.quarantine?.rules.join(', ') ?? ''})
+        </p>
+        <label className="removal-card__reason" htmlFor={reasonId}>
+          Why erase (for the audit)
+        </label>
+        <input
+          id={reasonId}
+          className="removal-card__input"
+          type="text"
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value)
+          }}
+        />
+        <div className="removal-card__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => {
+              onErase(reason)
+            }}
+          >
+            Erase the photo
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={onRecheck}>
+            Check again
+          </button>
+        </div>
+        {note !== null && (
+          <p role="alert" className="removal-card__note">
+            <StatusIcon tone={note.tone} />
+            {note.text}
+          </p>
+        )}
+      </div>
+    </li>
+  )
+}
