@@ -49,7 +49,22 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // zod and the switch that keeps it from probing for eval (src/app/zodWithoutEval.ts)
+            // in one chunk, so the switch runs before any chunk builds a schema: with the
+            // manager's screens split off, shared modules load before main.tsx's own code.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]app[\\/]zodWithoutEval/ },
+          ],
+        },
+      },
+    },
+  },
   worker: { format: 'es' },
   test: {
     projects: [

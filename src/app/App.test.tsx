@@ -2,7 +2,12 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../db/index.ts'
+import {
+  DEFAULT_IDLE_LOCK_MINUTES,
+  DEMO_STAFF,
+  seedDemoIfEmpty,
+  type ConsentLensDb,
+} from '../db/index.ts'
 import { freshDb } from '../db/testDb.ts'
 import { App } from './App.tsx'
 import { DbProvider } from './data/DbContext.tsx'
@@ -85,7 +90,11 @@ describe('App', () => {
     renderApp()
     const user = await signIn(DEMO_STAFF.manager.name, DEMO_STAFF.manager.pin)
     await user.click(await screen.findByRole('button', { name: /Settings/ }))
-    const minutes = await screen.findByLabelText(/Minutes/)
+    const minutes = await screen.findByLabelText<HTMLInputElement>(/Minutes/)
+    // The screen opens on demand: wait for the stored value before typing over it.
+    await waitFor(() => {
+      expect(minutes.value).toBe(String(DEFAULT_IDLE_LOCK_MINUTES))
+    })
     await user.clear(minutes)
     await user.type(minutes, '12')
     act(() => {

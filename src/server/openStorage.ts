@@ -39,6 +39,7 @@ export async function openStorage(
   })
   const services: SyncServices = {
     db: opened.db,
+    readDb: opened.readDb,
     photos,
     now,
     thumbnailRetentionHours: options.thumbnailRetentionHours,

@@ -9,6 +9,8 @@ import type { Database } from './storage/schema.ts'
 
 export interface SyncServices {
   db: Kysely<Database>
+  /** Reads that must not wait behind a push's transaction (openDatabase.ts); else `db`. */
+  readDb?: Kysely<Database>
   photos: PhotoStore
   /** The server's clock; tests pass a fixed one. */
   now: () => Date
@@ -16,6 +18,10 @@ export interface SyncServices {
   thumbnailRetentionHours: number | null
   /** Wrong enrolment codes, per client address. */
   enrolFailures: FailureLimiter
+}
+
+export function readDbOf(services: SyncServices): Kysely<Database> {
+  return services.readDb ?? services.db
 }
 
 export function isoNow(services: SyncServices): string {

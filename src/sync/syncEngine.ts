@@ -1,6 +1,7 @@
 /**
  * When sync runs: on start, when the network comes back, when the app becomes visible, every
- * 30 s while online and visible, and whenever the app asks (`requestSync`, after each capture).
+ * 30 s while online and visible, whenever the app asks (`requestSync`, after each capture),
+ * and, with `live`, as soon as the server says the setting changed (liveSignal.ts).
  * After a failure it waits with exponential backoff and jitter before trying again. It never
  * relies on the Background Sync API (Safari has none): it runs only while the app is open.
  *
@@ -12,6 +13,7 @@
  */
 import type { ConsentLensDb } from '../db/index.ts'
 import { backoffDelay } from './backoff.ts'
+import { openLiveSignal, type LiveSignal } from './liveSignal.ts'
 import type { Fetch } from './syncApi.ts'
 import { syncOnce, type SyncOutcome } from './syncOnce.ts'
 import { createSyncStatus, type SyncStatusStore } from './syncStatus.ts'
@@ -41,6 +43,8 @@ export interface SyncEngineOptions {
   status?: SyncStatusStore
   intervalMs?: number
   chunkBytes?: number
+  /** Listen for the server's live changes while started (the tick stays as the fallback). */
+  live?: boolean
 }
 
 export interface SyncEngine {
@@ -76,6 +80,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let retry: unknown = null
   let tick: unknown = null
   let unlisten: (() => void) | null = null
+  let live: LiveSignal | null = null
 
   async function waiting(): Promise<number> {
     return (await waitingPhotos(db)).length
@@ -173,12 +178,25 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     tick = timers.setInterval(() => {
       if (env.isOnline() && env.isVisible() && retry === null) void requestSync()
     }, options.intervalMs ?? SYNC_INTERVAL_MS)
+    if (options.live === true) {
+      live = openLiveSignal({
+        db,
+        fetch: options.fetch,
+        timers,
+        random,
+        onChange: () => {
+          if (env.isOnline() && env.isVisible()) void requestSync()
+        },
+      })
+    }
     void requestSync()
   }
 
   function stop(): void {
     unlisten?.()
     unlisten = null
+    live?.close()
+    live = null
     if (tick !== null) timers.clearInterval(tick)
     if (retry !== null) timers.clearTimeout(retry)
     tick = null

@@ -12,6 +12,10 @@
  *   and whatever was acknowledged is marked before the round ends, even a round cut short.
  *   A photo acknowledged but not yet marked (the app closed in between) is simply offered
  *   again: the server already holds it and answers "complete" at once, so it is one photo.
+ * - Right after the server confirms a full image, the same worker sends the photo's thumbnail
+ *   (for the library, uploadThumbnails.ts), so thumbnails overlap the other photos' uploads
+ *   instead of waiting for all of them; one the server took or will never take is marked in
+ *   the same release. Anything else about a thumbnail is left to uploadThumbnails.
  * - A server whose photo storage is full or failing (507, 503) keeps nothing of the photo: the
  *   device keeps its image, sends no more photos this round (they would meet the same disk),
  *   reports the server's words, and the round goes on (consent changes still come down).
@@ -55,7 +59,18 @@ export const RELEASE_BATCH = 20
 interface Acknowledged {
   id: string
   checksum: string
+  /** The server answered its thumbnail for good (took it, or never will). */
+  thumbnailDone?: boolean
 }
+
+/** Answers about a thumbnail that are final: it is not sent again (uploadThumbnails.ts too). */
+export const THUMBNAIL_FINAL = new Set([
+  'photo_unknown',
+  'forbidden',
+  'bad_request',
+  'conflict',
+  'photo_erased',
+])
 
 export async function uploadPhotos(
   db: ConsentLensDb,
@@ -106,6 +121,10 @@ async function release(db: ConsentLensDb, batch: Acknowledged[]): Promise<void> 
     const confirmed = batch.filter((a, i) => current[i]?.checksum === a.checksum).map((a) => a.id)
     await db.photos.bulkUpdate(confirmed.map((key) => ({ key, changes: { syncState: 'sent' } })))
     await db.photoImages.bulkUpdate(confirmed.map((key) => ({ key, changes: { full: null } })))
+    const thumbnails = batch.filter((a) => a.thumbnailDone === true).map((a) => a.id)
+    await db.photos.bulkUpdate(
+      thumbnails.map((key) => ({ key, changes: { thumbnailUploaded: true as const } })),
+    )
   })
 }
 
@@ -119,7 +138,12 @@ async function uploadImage(
   const image = await db.photoImages.get(photo.id)
   if (image?.full == null) return 'skipped'
   const result = await uploadOne(api, photo, image.full, chunkBytes)
-  return result.ok ? { id: photo.id, checksum: result.checksum } : result.error
+  if (!result.ok) return result.error
+  if (photo.thumbnailUploaded === true || photo.deleted !== null)
+    return { id: photo.id, checksum: result.checksum }
+  const thumbnail = await api.uploadThumbnail(photo.id, image.thumbnail)
+  const thumbnailDone = thumbnail.ok || THUMBNAIL_FINAL.has(thumbnail.error.code)
+  return { id: photo.id, checksum: result.checksum, thumbnailDone }
 }
 
 async function uploadOne(

@@ -11,25 +11,45 @@
  */
 import type { ConsentLensDb } from '../db/index.ts'
 import type { SyncApi, SyncError } from './syncApi.ts'
-
-const FINAL = new Set(['photo_unknown', 'forbidden', 'bad_request', 'conflict', 'photo_erased'])
+import { RELEASE_BATCH, THUMBNAIL_FINAL, UPLOADS_IN_FLIGHT } from './uploadPhotos.ts'
 
 export type ThumbnailOutcome = { ok: true; sent: number } | { ok: false; error: SyncError }
 
-export async function uploadThumbnails(db: ConsentLensDb, api: SyncApi): Promise<ThumbnailOutcome> {
-  const pending = await db.photos
+/**
+ * Several in flight, as full images are (each one waits on the server's disk flushes, one at a
+ * time they left the sync round waiting 200 times in a row), and marked in batches: one
+ * transaction for up to RELEASE_BATCH, and whatever was answered is marked before returning.
+ */
+export async function uploadThumbnails(
+  db: ConsentLensDb,
+  api: SyncApi,
+  inFlight = UPLOADS_IN_FLIGHT,
+): Promise<ThumbnailOutcome> {
+  const queue = await db.photos
     .where('syncState')
     .equals('sent')
     .filter((p) => p.thumbnailUploaded !== true && p.deleted === null)
-    .toArray()
+    .primaryKeys()
   let sent = 0
-  for (const photo of pending) {
-    const image = await db.photoImages.get(photo.id)
-    if (image === undefined) continue
-    const answer = await api.uploadThumbnail(photo.id, image.thumbnail)
-    if (!answer.ok && !FINAL.has(answer.error.code)) return { ok: false, error: answer.error }
-    if (answer.ok) sent += 1
-    await db.photos.update(photo.id, { thumbnailUploaded: true })
+  const halt: { error: SyncError | null } = { error: null }
+  const answered: string[] = []
+  const mark = (ids: string[]) =>
+    db.photos.bulkUpdate(ids.map((key) => ({ key, changes: { thumbnailUploaded: true } })))
+  async function worker(): Promise<void> {
+    for (let id = queue.shift(); id !== undefined && halt.error === null; id = queue.shift()) {
+      const image = await db.photoImages.get(id)
+      if (image === undefined) continue
+      const answer = await api.uploadThumbnail(id, image.thumbnail)
+      if (!answer.ok && !THUMBNAIL_FINAL.has(answer.error.code)) {
+        halt.error = answer.error
+        return
+      }
+      if (answer.ok) sent += 1
+      answered.push(id)
+      if (answered.length >= RELEASE_BATCH) await mark(answered.splice(0))
+    }
   }
-  return { ok: true, sent }
+  await Promise.all(Array.from({ length: Math.max(1, inFlight) }, worker))
+  await mark(answered.splice(0))
+  return halt.error === null ? { ok: true, sent } : { ok: false, error: halt.error }
 }

@@ -6,13 +6,16 @@
  *
  * Run as a child (`fork`): it sends `{ url }` when listening, then answers requests by id:
  * `enrolmentCode` (for a setting), `seedPull` (5,000 consent records in a setting of their
- * own), `close` (shuts down, removes its folders, exits).
+ * own), `cloneDemo` (copies of the demo setting's records under other setting ids, for the
+ * load benchmark's many settings), `cpu` (its CPU time so far), `close` (shuts down, removes its folders, exits).
+ * BENCH_BACKEND=postgres runs it on PostgreSQL (DATABASE_URL) instead of SQLite.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { mkdir, open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { DEMO_SETTING_ID } from '../../src/demo/index.ts'
 import { PURPOSES } from '../../src/policy/index.ts'
 import { createEnrolmentCode } from '../../src/server/devices/enrolment.ts'
 import { putEntity } from '../../src/server/storage/entities.ts'
@@ -21,6 +24,8 @@ import { startTestServer, type TestServer } from '../support/testServer.ts'
 export type BenchRequest =
   | { id: number; op: 'enrolmentCode'; settingId: string }
   | { id: number; op: 'seedPull'; settingId: string; records: number }
+  | { id: number; op: 'cloneDemo'; settingIds: string[] }
+  | { id: number; op: 'cpu' }
   | { id: number; op: 'close' }
 
 export type BenchReply =
@@ -79,9 +84,32 @@ async function seedPull(server: TestServer, settingId: string, count: number): P
   rawPullJson = JSON.stringify(consents)
 }
 
+/** Each new setting gets the demo setting's records (same ids, its own sequence numbers). */
+async function cloneDemo(server: TestServer, settingIds: string[]): Promise<void> {
+  const { db } = server.services
+  const at = new Date().toISOString()
+  const rows = await db
+    .selectFrom('entities')
+    .select(['kind', 'id', 'payload'])
+    .where('setting_id', '=', DEMO_SETTING_ID)
+    .orderBy('seq')
+    .execute()
+  for (const settingId of settingIds) {
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('settings')
+        .values({ id: settingId, name: settingId, is_demo: 0, last_seq: 0, created_at: at })
+        .execute()
+      for (const row of rows)
+        await putEntity(trx, settingId, row.kind, row.id, JSON.parse(row.payload), at)
+    })
+  }
+}
+
 async function main(): Promise<void> {
   const rawDir = mkdtempSync(join(tmpdir(), 'consentlens-raw-'))
-  const server = await startTestServer('sqlite', 0, rawRoutes(rawDir))
+  const backend = process.env.BENCH_BACKEND === 'postgres' ? 'postgres' : 'sqlite'
+  const server = await startTestServer(backend, 0, rawRoutes(rawDir))
   const close = async () => {
     await server.close()
     rmSync(rawDir, { recursive: true, force: true })
@@ -100,6 +128,10 @@ async function main(): Promise<void> {
           ).code
         case 'seedPull':
           return seedPull(server, message.settingId, message.records)
+        case 'cloneDemo':
+          return cloneDemo(server, message.settingIds)
+        case 'cpu':
+          return Promise.resolve(process.cpuUsage())
         case 'close':
           return close()
       }

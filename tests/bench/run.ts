@@ -2,11 +2,14 @@
  * `npm run bench`: runs each benchmark, prints each figure on a line, and merges them into
  * bench-results.json (figure name → number) so runs can be compared. Figures are ratios to a
  * baseline measured in the same run where a baseline exists; nothing here asserts a time.
+ * `npm run bench -- load` (or any names) runs only those benchmarks.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { benchApp } from './appBench.ts'
 import { benchAudit } from './auditBench.ts'
 import { benchCapture } from './captureBench.ts'
 import { benchLibrary } from './libraryBench.ts'
+import { benchLoad } from './loadBench.ts'
 import { benchPolicy } from './policyBench.ts'
 import { benchSync } from './syncBench.ts'
 
@@ -18,6 +21,8 @@ const benches: [string, Bench][] = [
   ['sync', benchSync],
   ['audit', benchAudit],
   ['library', benchLibrary],
+  ['load', benchLoad],
+  ['app', benchApp],
 ]
 const only = process.argv.slice(2)
 

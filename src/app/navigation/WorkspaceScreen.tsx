@@ -1,24 +1,17 @@
 // The screen the person is on, with the parameters it opened with. Each screen folder holds a
 // thin view and its hook (STYLE.md); this switch is the only place that knows them all.
 // Opening one scrolls to its top and moves focus and the page title to it (useScreenArrival).
-import { AuditScreen } from '../screens/audit/AuditScreen.tsx'
+//
+// What a practitioner needs the moment they sign in (home, board, child, consent form, camera)
+// is in the first chunk; the manager's screens, with the PDF and CSV libraries behind them,
+// load on first use. The service worker precaches every chunk, so they still open offline.
+import { lazy, Suspense } from 'react'
 import { BoardScreen } from '../screens/board/BoardScreen.tsx'
 import { CaptureScreen } from '../screens/capture/CaptureScreen.tsx'
 import { ChoosePinScreen } from '../screens/choose-pin/ChoosePinScreen.tsx'
 import { ChildScreen } from '../screens/child/ChildScreen.tsx'
 import { ConsentFormScreen } from '../screens/consent-form/ConsentFormScreen.tsx'
 import { HomeScreen } from '../screens/home/HomeScreen.tsx'
-import { LibraryScreen } from '../screens/library/LibraryScreen.tsx'
-import { LocationsScreen } from '../screens/locations/LocationsScreen.tsx'
-import { PhotosScreen } from '../screens/photos/PhotosScreen.tsx'
-import { RemovalsScreen } from '../screens/removals/RemovalsScreen.tsx'
-import { RequestsScreen } from '../screens/requests/RequestsScreen.tsx'
-import { ReviewsScreen } from '../screens/reviews/ReviewsScreen.tsx'
-import { RosterImportScreen } from '../screens/roster-import/RosterImportScreen.tsx'
-import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx'
-import { StaffScreen } from '../screens/staff/StaffScreen.tsx'
-import { TabletScreen } from '../screens/tablet/TabletScreen.tsx'
-import { TabletsScreen } from '../screens/tablets/TabletsScreen.tsx'
 import type { Screen } from './screens.ts'
 import {
   useCurrentStaff,
@@ -27,6 +20,45 @@ import {
 } from '../session/WorkspaceContext.tsx'
 import { useScreenArrival } from './useScreenArrival.ts'
 
+const AuditScreen = lazy(() =>
+  import('../screens/audit/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })),
+)
+const LibraryScreen = lazy(() =>
+  import('../screens/library/LibraryScreen.tsx').then((m) => ({ default: m.LibraryScreen })),
+)
+const LocationsScreen = lazy(() =>
+  import('../screens/locations/LocationsScreen.tsx').then((m) => ({ default: m.LocationsScreen })),
+)
+const PhotosScreen = lazy(() =>
+  import('../screens/photos/PhotosScreen.tsx').then((m) => ({ default: m.PhotosScreen })),
+)
+const RemovalsScreen = lazy(() =>
+  import('../screens/removals/RemovalsScreen.tsx').then((m) => ({ default: m.RemovalsScreen })),
+)
+const RequestsScreen = lazy(() =>
+  import('../screens/requests/RequestsScreen.tsx').then((m) => ({ default: m.RequestsScreen })),
+)
+const ReviewsScreen = lazy(() =>
+  import('../screens/reviews/ReviewsScreen.tsx').then((m) => ({ default: m.ReviewsScreen })),
+)
+const RosterImportScreen = lazy(() =>
+  import('../screens/roster-import/RosterImportScreen.tsx').then((m) => ({
+    default: m.RosterImportScreen,
+  })),
+)
+const SettingsScreen = lazy(() =>
+  import('../screens/settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
+)
+const StaffScreen = lazy(() =>
+  import('../screens/staff/StaffScreen.tsx').then((m) => ({ default: m.StaffScreen })),
+)
+const TabletScreen = lazy(() =>
+  import('../screens/tablet/TabletScreen.tsx').then((m) => ({ default: m.TabletScreen })),
+)
+const TabletsScreen = lazy(() =>
+  import('../screens/tablets/TabletsScreen.tsx').then((m) => ({ default: m.TabletsScreen })),
+)
+
 export function WorkspaceScreen() {
   const screen = useNavigation((state) => state.screen)
   const visit = useNavigation((state) => state.visit)
@@ -34,7 +66,11 @@ export function WorkspaceScreen() {
   // A one-time PIN (admin command): the person chooses their own before anything else.
   const mustChangePin = useCurrentStaff().mustChangePin === true
   if (mustChangePin) return <ChoosePinScreen />
-  return <ScreenFor screen={screen} />
+  return (
+    <Suspense fallback={<p role="status">Opening…</p>}>
+      <ScreenFor screen={screen} />
+    </Suspense>
+  )
 }
 
 function ScreenFor({ screen }: { screen: Screen }) {

@@ -9,7 +9,7 @@ export function appSyncControl(db: ConsentLensDb): SyncControl {
   return {
     async start() {
       if ((await readEnrolment(db)) === null) return false
-      startSync({ db, environment: browserEnvironment() })
+      startSync({ db, environment: browserEnvironment(), live: true })
       return true
     },
     request: requestSync,

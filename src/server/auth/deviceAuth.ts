@@ -9,7 +9,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { apiError } from '../../protocol/index.ts'
-import { isoNow, type SyncServices } from '../services.ts'
+import { isoNow, readDbOf, type SyncServices } from '../services.ts'
 import { sameHash, sha256Hex, splitCredential } from './secrets.ts'
 
 export interface AuthenticatedDevice {
@@ -36,7 +36,7 @@ export function deviceAuthHook(services: SyncServices) {
     const row =
       credential === null
         ? undefined
-        : await services.db
+        : await readDbOf(services)
             .selectFrom('devices')
             .selectAll()
             .where('id', '=', credential.deviceId)
@@ -56,11 +56,16 @@ export function deviceAuthHook(services: SyncServices) {
     devices.set(request, { id: row.id, settingId: row.setting_id, name: row.name })
     const now = services.now()
     if (row.last_seen_at === null || now.getTime() - Date.parse(row.last_seen_at) > SEEN_EVERY_MS) {
-      await services.db
+      // Not awaited: the request does not wait behind a push's transaction for a
+      // once-a-minute note (a lost one is written on the next request after a minute).
+      void services.db
         .updateTable('devices')
         .set({ last_seen_at: isoNow(services) })
         .where('id', '=', row.id)
         .execute()
+        .catch((error: unknown) => {
+          request.log.warn({ error }, 'could not note when the device was last seen')
+        })
     }
     return undefined
   }

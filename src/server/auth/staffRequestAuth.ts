@@ -23,12 +23,12 @@ import {
   SIGNATURE_HEADER,
   SIGNED_REQUEST_WINDOW_MS,
   STAFF_HEADER,
-  verifyProof,
 } from '../../protocol/index.ts'
 import type { StaffRole } from '../../policy/index.ts'
 import type { Database } from '../storage/schema.ts'
 import type { AuthenticatedDevice } from './deviceAuth.ts'
 import { knownStaff } from './staffKeys.ts'
+import { verifyProofNative } from './verifyProofNative.ts'
 
 export type StaffRequestErrorCode =
   'staff_proof_missing' | 'stale_request' | 'replayed_request' | 'proof_invalid' | 'busy'
@@ -124,7 +124,7 @@ export function staffRequestAuth(options: {
       if (
         known === null ||
         known.publicKeyHex === null ||
-        !verifyProof(known.publicKeyHex, message, signature)
+        !verifyProofNative(known.publicKeyHex, message, signature)
       ) {
         return refuse('proof_invalid')
       }

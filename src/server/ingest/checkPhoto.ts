@@ -16,6 +16,7 @@ import {
   evaluateCapture,
   PolicyInputError,
   type CaptureRequest,
+  type ConsentRecord,
   type Decision,
   type PolicyContext,
 } from '../../policy/index.ts'
@@ -35,19 +36,52 @@ export interface PhotoCheck {
 
 // The engine compiles a context once per object (it caches by identity), so photos that see
 // the same records share one context object. `now` and `consentDataSyncedAt` are equal: the
-// server's data is never stale, and the staleness rule is the only use of `now`.
+// server's data is never stale, and the staleness rule is the only use of `now`. A context
+// holds only the consent records of the photo's own children (as the tablet's capture
+// context does): the engine reads no others, and compiling a whole setting's records for
+// each photo was most of the cost of a push.
 const SAME_MOMENT = '1970-01-01T00:00:00.000Z'
 const contexts = new WeakMap<PolicyData, Map<string, PolicyContext>>()
+const byChild = new WeakMap<
+  PolicyData,
+  Map<string, { records: ConsentRecord[]; times: number[] }>
+>()
+
+/** The child's consent records, oldest first (an index over the data, built once per data). */
+function consentsOf(data: PolicyData, childId: string) {
+  let index = byChild.get(data)
+  if (index === undefined) {
+    const built = new Map<string, { records: ConsentRecord[]; times: number[] }>()
+    data.consents.forEach((record, i) => {
+      const own = built.get(record.childId) ?? { records: [], times: [] }
+      own.records.push(record)
+      own.times.push(data.consentTimes[i] ?? Date.parse(record.recordedAt))
+      built.set(record.childId, own)
+    })
+    byChild.set(data, built)
+    index = built
+  }
+  return index.get(childId) ?? { records: [], times: [] }
+}
 
 function contextFor(
   data: PolicyData,
   deviceId: string,
   revoked: boolean,
   atMs: number,
+  childIds: readonly string[],
 ): PolicyContext {
-  let known = 0
-  while (known < data.consentTimes.length && (data.consentTimes[known] ?? Infinity) <= atMs) known++
-  const key = `${deviceId}|${String(revoked)}|${known}`
+  const consents: ConsentRecord[] = []
+  const parts = [deviceId, String(revoked)]
+  for (const childId of [...new Set(childIds)].sort()) {
+    const own = consentsOf(data, childId)
+    let known = 0
+    while (known < own.times.length && (own.times[known] ?? Infinity) <= atMs) known++
+    consents.push(...own.records.slice(0, known))
+    parts.push(`${childId}:${known}`)
+  }
+  // Photos whose children had the same records at their moments share one context.
+  const key = parts.join('|')
   const forData = contexts.get(data) ?? new Map<string, PolicyContext>()
   contexts.set(data, forData)
   const cached = forData.get(key)
@@ -59,7 +93,7 @@ function contextFor(
     devices: [{ id: deviceId, enrolled: true, revoked }],
     locations: data.locations,
     children: data.children,
-    consents: data.consents.slice(0, known),
+    consents,
   }
   forData.set(key, context)
   return context
@@ -92,7 +126,7 @@ export function checkPhoto(
   const revoked = device.revokedAt !== null && Date.parse(device.revokedAt) <= atMs
   let decision: Decision
   try {
-    decision = evaluateCapture(request, contextFor(data, device.id, revoked, atMs))
+    decision = evaluateCapture(request, contextFor(data, device.id, revoked, atMs, photo.childIds))
   } catch (error) {
     if (!(error instanceof PolicyInputError)) throw error
     return { quarantined: true, rules: ['invalid-request'], message: error.message }

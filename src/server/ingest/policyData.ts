@@ -5,7 +5,9 @@
  * against one load.
  *
  * Invariant: a cached copy is used only if `settings.last_seq` is what it was when loaded;
- * every write to the setting's records raises it, so a stale copy is never used.
+ * every write to the setting's records raises it, so a stale copy is never used. A copy
+ * behind it is brought up to date with the records written since (each write gives its
+ * record the new sequence number, so those are exactly the changed ones).
  */
 import type { Kysely } from 'kysely'
 import type { ConsentRecord, PolicyContext } from '../../policy/index.ts'
@@ -15,8 +17,12 @@ import {
   InjuryWireSchema,
   LocationWireSchema,
   StaffWireSchema,
+  type ChildWire,
+  type InjuryWire,
+  type LocationWire,
+  type StaffWire,
 } from '../../protocol/index.ts'
-import { lastSeq, listEntities } from '../storage/entities.ts'
+import { entitiesSince, lastSeq } from '../storage/entities.ts'
 import type { Database } from '../storage/schema.ts'
 
 export type PolicyData = Pick<PolicyContext, 'staff' | 'locations' | 'children'> & {
@@ -28,47 +34,107 @@ export type PolicyData = Pick<PolicyContext, 'staff' | 'locations' | 'children'>
 
 export type PolicyDataLoader = (db: Kysely<Database>, settingId: string) => Promise<PolicyData>
 
-export function policyDataLoader(): PolicyDataLoader {
-  const cache = new Map<string, { seq: number; data: PolicyData }>()
-  return async (db, settingId) => {
+/** The loader, and `forget` for a setting whose transaction was rolled back. */
+export type CachingPolicyDataLoader = PolicyDataLoader & { forget(settingId: string): void }
+
+/** The setting's records as parsed, by kind and id: what a later change is merged into. */
+interface Known {
+  seq: number
+  staff: Map<string, StaffWire>
+  location: Map<string, LocationWire>
+  child: Map<string, ChildWire>
+  injury: Map<string, InjuryWire>
+  consent: Map<string, ConsentRecord>
+  data: PolicyData
+}
+
+type PolicyKind = 'staff' | 'location' | 'child' | 'injury' | 'consent'
+const KINDS: readonly PolicyKind[] = ['staff', 'location', 'child', 'injury', 'consent']
+const SCHEMAS = {
+  staff: StaffWireSchema,
+  location: LocationWireSchema,
+  child: ChildWireSchema,
+  injury: InjuryWireSchema,
+  consent: ConsentWireSchema,
+} as const
+const PAGE = 1_000
+
+/**
+ * Kept per setting: when the sequence number has moved, only the records written since are
+ * read and parsed (a push of 200 consent records reads 200 rows, not 200 times the setting).
+ * A cache read inside a transaction may hold that transaction's uncommitted rows: a caller
+ * whose transaction failed calls `forget`, and a sequence number that went backwards (a
+ * rollback seen by someone else) reloads everything.
+ */
+export function policyDataLoader(): CachingPolicyDataLoader {
+  const cache = new Map<string, Known>()
+  const load = async (db: Kysely<Database>, settingId: string) => {
     const seq = await lastSeq(db, settingId)
     const hit = cache.get(settingId)
     if (hit?.seq === seq) return hit.data
-    const data = await loadPolicyData(db, settingId)
-    cache.set(settingId, { seq, data })
-    return data
+    const known = hit !== undefined && hit.seq < seq ? hit : emptyKnown()
+    await mergeSince(db, settingId, known)
+    known.data = toPolicyData(known)
+    cache.set(settingId, known)
+    return known.data
+  }
+  return Object.assign(load, {
+    forget: (settingId: string) => {
+      cache.delete(settingId)
+    },
+  })
+}
+
+function emptyKnown(): Known {
+  return {
+    seq: 0,
+    staff: new Map(),
+    location: new Map(),
+    child: new Map(),
+    injury: new Map(),
+    consent: new Map(),
+    data: { staff: [], locations: [], children: [], consents: [], consentTimes: [] },
   }
 }
 
-async function loadPolicyData(db: Kysely<Database>, settingId: string): Promise<PolicyData> {
-  const [staff, locations, children, injuries, consents] = await Promise.all([
-    listEntities(db, settingId, 'staff'),
-    listEntities(db, settingId, 'location'),
-    listEntities(db, settingId, 'child'),
-    listEntities(db, settingId, 'injury'),
-    listEntities(db, settingId, 'consent'),
-  ])
-  const injuryRows = injuries.map((i) => InjuryWireSchema.parse(i))
+async function mergeSince(db: Kysely<Database>, settingId: string, known: Known): Promise<void> {
+  for (;;) {
+    const page = await entitiesSince(db, settingId, known.seq, PAGE)
+    for (const row of page.rows) {
+      known.seq = row.seq
+      const kind = row.kind as string
+      if (!(KINDS as readonly string[]).includes(kind)) continue
+      const parsed = SCHEMAS[kind as PolicyKind].parse(JSON.parse(row.payload))
+      ;(known[kind as PolicyKind] as Map<string, unknown>).set(row.id, parsed)
+    }
+    if (!page.more) return
+  }
+}
+
+function toPolicyData(known: Known): PolicyData {
+  const injuries = new Map<string, InjuryWire[]>()
+  for (const injury of known.injury.values()) {
+    const own = injuries.get(injury.childId) ?? []
+    own.push(injury)
+    injuries.set(injury.childId, own)
+  }
   return {
-    staff: staff.map((s) => {
-      const person = StaffWireSchema.parse(s)
-      return { id: person.id, name: person.name, canCapture: person.active && person.canCapture }
-    }),
-    locations: locations.map((l) => {
-      const { id, name, kind } = LocationWireSchema.parse(l)
-      return { id, name, kind }
-    }),
-    children: children.map((c) => {
-      const { id, firstName, lastName } = ChildWireSchema.parse(c)
-      const own = injuryRows.filter((i) => i.childId === id)
-      return {
-        id,
-        firstName,
-        lastName,
-        injuries: own.map((i) => ({ recordedAt: i.recordedAt, clearedAt: i.clearedAt })),
-      }
-    }),
-    ...byTime(consents.map((c) => ConsentWireSchema.parse(c))),
+    staff: [...known.staff.values()].map((person) => ({
+      id: person.id,
+      name: person.name,
+      canCapture: person.active && person.canCapture,
+    })),
+    locations: [...known.location.values()].map(({ id, name, kind }) => ({ id, name, kind })),
+    children: [...known.child.values()].map(({ id, firstName, lastName }) => ({
+      id,
+      firstName,
+      lastName,
+      injuries: (injuries.get(id) ?? []).map((i) => ({
+        recordedAt: i.recordedAt,
+        clearedAt: i.clearedAt,
+      })),
+    })),
+    ...byTime([...known.consent.values()]),
   }
 }
 

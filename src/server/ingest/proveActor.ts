@@ -13,13 +13,9 @@
  * - What the tablet says about the actor (role, authorisation) is never used: only the role
  *   the server holds.
  */
-import {
-  changeProofMessage,
-  verifyProof,
-  type PushChange,
-  type StaffWire,
-} from '../../protocol/index.ts'
+import { changeProofMessage, type PushChange, type StaffWire } from '../../protocol/index.ts'
 import { knownStaff } from '../auth/staffKeys.ts'
+import { verifyProofNative } from '../auth/verifyProofNative.ts'
 import { rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
 
 export type ProvenActor = { ok: true; actor: StaffWire } | { ok: false; outcome: ChangeOutcome }
@@ -49,7 +45,7 @@ export async function proveActor(ctx: ChangeContext, change: PushChange): Promis
     actorId,
     payload: change.payload,
   })
-  if (change.proof === undefined || !verifyProof(known.publicKeyHex, message, change.proof)) {
+  if (change.proof === undefined || !verifyProofNative(known.publicKeyHex, message, change.proof)) {
     return { ok: false, outcome: rejected('proof_invalid', BAD_PROOF) }
   }
   return { ok: true, actor: known.staff }

@@ -21,6 +21,7 @@ import { apiError, type ApiErrorBody } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import type { AppendResult, FinishResult, PartialKey } from '../photoStore/PhotoStore.ts'
 import { appendServerAudit } from '../serverAudit.ts'
+import { groupCommitOf } from '../storage/groupCommit.ts'
 import { isoNow, type SyncServices } from '../services.ts'
 import { getPhotoRow, type PhotoRow } from './photoRows.ts'
 
@@ -145,7 +146,8 @@ async function acknowledge(
   photo: PhotoRow,
 ): Promise<ChunkAnswer> {
   const now = isoNow(services)
-  await services.db.transaction().execute(async (trx) => {
+  // Joins the uploads acknowledged at the same moment: one commit, one flush for them all.
+  await groupCommitOf(services.db).run(async (trx) => {
     await trx
       .updateTable('photos')
       .set({ stored_at: now })

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto'
 import { apiError, MAX_THUMBNAIL_BYTES, type ApiErrorBody } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import type { SyncServices } from '../services.ts'
+import { groupCommitOf } from '../storage/groupCommit.ts'
 import { getPhotoRow } from './photoRows.ts'
 
 export type ThumbnailAnswer =
@@ -67,11 +68,14 @@ export async function receiveThumbnail(
       body: apiError(full ? 'storage_full' : 'storage_failing', message),
     }
   }
-  await services.db
-    .updateTable('photos')
-    .set({ thumbnail_checksum: checksum, thumbnail_bytes: bytes.byteLength })
-    .where('setting_id', '=', device.settingId)
-    .where('id', '=', photoId)
-    .execute()
+  // Joins the other writes of the moment (groupCommit.ts): answered once it is committed.
+  await groupCommitOf(services.db).run(async (trx) => {
+    await trx
+      .updateTable('photos')
+      .set({ thumbnail_checksum: checksum, thumbnail_bytes: bytes.byteLength })
+      .where('setting_id', '=', device.settingId)
+      .where('id', '=', photoId)
+      .execute()
+  })
   return { status: 200, body: { ok: true, checksum } }
 }

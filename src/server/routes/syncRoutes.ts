@@ -4,6 +4,7 @@
  *   GET  /api/sync/pull?settingId&since&limit    changes after a cursor
  *   PUT  /api/sync/photos/:photoId/content       a chunk of a photo's image (resumable)
  *   POST /api/sync/audit                         the device's audit events, verified on arrival
+ *   GET  /api/sync/live?settingId                Server-Sent Events: "changed" (live/liveChanges.ts)
  *   PUT  /api/sync/photos/:photoId/thumbnail     its thumbnail, for the library (issue 13)
  *
  * Invariants: every query is scoped by the authenticated device's setting; a request naming
@@ -14,29 +15,48 @@ import type { FastifyPluginCallback } from 'fastify'
 import {
   apiError,
   AuditPushRequestSchema,
+  LiveQuerySchema,
   MAX_CHUNK_BYTES,
   PullQuerySchema,
   PushRequestSchema,
   UploadParamsSchema,
   UploadQuerySchema,
+  type PushChange,
   type PushResponse,
+  type PushResult,
 } from '../../protocol/index.ts'
 import { deviceAuthHook, deviceOf, refuseOtherSetting } from '../auth/deviceAuth.ts'
-import { isoNow, type SyncServices } from '../services.ts'
+import { isoNow, readDbOf, type SyncServices } from '../services.ts'
 import { entitiesSince } from '../storage/entities.ts'
 import { receiveAudit } from '../audit/receiveAudit.ts'
 import { settingFacts } from '../audit/settingFacts.ts'
 import { applyPush } from '../ingest/applyPush.ts'
 import { policyDataLoader } from '../ingest/policyData.ts'
 import { receiveChunk } from '../ingest/receiveChunk.ts'
+import { settingQueue } from '../ingest/settingQueue.ts'
+import { liveChangesOf } from '../live/liveChanges.ts'
 import { receiveThumbnail } from '../ingest/receiveThumbnail.ts'
 import { removeErasedBytes } from '../library/erasePhoto.ts'
 import { parseOr400 } from './validation.ts'
 
+const PUSH_SLICE = 20
+
+/** A change that takes consent away: it is applied before waiting photos and records. */
+function restricts(change: PushChange): boolean {
+  return change.kind === 'consent' && change.payload.status !== 'granted'
+}
+
 export function syncRoutes(services: SyncServices): FastifyPluginCallback {
   const policyData = policyDataLoader()
+  const live = liveChangesOf(services)
+  const writers = settingQueue()
   return (api, _options, done) => {
     api.addHook('preHandler', deviceAuthHook(services))
+    // Open streams would hold a shutdown until its grace ran out: end them first.
+    api.addHook('preClose', (close) => {
+      live.closeAll()
+      close()
+    })
     api.addContentTypeParser(
       'application/octet-stream',
       // Exactly the documented maximum: a byte more is a 413.
@@ -50,13 +70,27 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const device = deviceOf(request)
       const parsed = parseOr400(reply, PushRequestSchema, request.body, 'push')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
-      const results = await applyPush(
-        services.db,
-        device,
-        parsed.value.changes,
-        isoNow(services),
-        policyData,
-      )
+      // Short transactions: a batch is applied a slice at a time, each its own transaction
+      // and its own turn, so uploads, pulls and a withdrawal get in between. Each change
+      // still commits with its exactly-once record; a failure leaves earlier slices applied,
+      // and the device's resend gets them answered as duplicates.
+      const results: PushResult[] = []
+      for (let i = 0; i < parsed.value.changes.length; i += PUSH_SLICE) {
+        const slice = parsed.value.changes.slice(i, i + PUSH_SLICE)
+        const applied = await writers
+          .run(
+            device.settingId,
+            () => applyPush(services.db, device, slice, isoNow(services), policyData),
+            slice.some(restricts),
+          )
+          .catch((error: unknown) => {
+            // Its cached policy data may hold the rolled-back rows.
+            policyData.forget(device.settingId)
+            throw error
+          })
+        results.push(...applied)
+      }
+      if (results.some((r) => r.status === 'applied')) live.notify(device.settingId, device.id)
       // Photos deleted on the tablet were erased in the push; their bytes go now it committed.
       if (parsed.value.changes.some((c) => c.kind === 'photo' && c.payload.deleted !== null)) {
         await removeErasedBytes(services)
@@ -64,11 +98,25 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       return { ok: true, results } satisfies PushResponse
     })
 
+    api.get('/live', (request, reply) => {
+      const device = deviceOf(request)
+      const parsed = parseOr400(reply, LiveQuerySchema, request.query, 'live request')
+      if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
+      const stream = live.open(device, () => undefined)
+      request.raw.on('close', () => stream.destroy())
+      return reply
+        .header('content-type', 'text/event-stream; charset=utf-8')
+        .header('x-accel-buffering', 'no')
+        .send(stream)
+    })
+
     api.post('/audit', async (request, reply) => {
       const device = deviceOf(request)
       const parsed = parseOr400(reply, AuditPushRequestSchema, request.body, 'audit push')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
-      return receiveAudit(services.db, device, parsed.value.events, isoNow(services))
+      return writers.run(device.settingId, () =>
+        receiveAudit(services.db, device, parsed.value.events, isoNow(services)),
+      )
     })
 
     api.get('/pull', async (request, reply) => {
@@ -76,7 +124,9 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const parsed = parseOr400(reply, PullQuerySchema, request.query, 'pull request')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
       const { since, limit } = parsed.value
-      const page = await entitiesSince(services.db, device.settingId, since, limit)
+      // Pulls read on their own connection: a withdrawal travels while pushes commit.
+      const readDb = readDbOf(services)
+      const page = await entitiesSince(readDb, device.settingId, since, limit)
       const cursor = page.rows.at(-1)?.seq ?? since
       const changes = page.rows.map(
         (r) => `{"seq":${r.seq},"kind":"${r.kind}","payload":${r.payload}}`,
@@ -88,7 +138,7 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         serverTime: isoNow(services),
         device: { id: device.id, settingId: device.settingId, revoked: false },
         config: { thumbnailRetentionHours: services.thumbnailRetentionHours },
-        facts: await settingFacts(services.db, device.settingId, services.now()),
+        facts: await settingFacts(readDb, device.settingId, services.now()),
       }
       const json = JSON.stringify(head)
       return reply

@@ -34,6 +34,12 @@ export type StorageBackend = DatabaseOptions['kind']
 
 export interface OpenedDatabase {
   db: Kysely<Database>
+  /**
+   * For reads that must not wait behind a write transaction (pulls, device checks). SQLite:
+   * a second, read-only connection to the same file (WAL lets it read the last commit while a
+   * push holds the writer). PostgreSQL: the same pool, whose connections already do.
+   */
+  readDb: Kysely<Database>
   backend: StorageBackend
   close: () => Promise<void>
 }
@@ -59,7 +65,24 @@ export async function openDatabase(
     await db.destroy()
     throw error
   }
-  return { db, backend: options.kind, close: () => db.destroy() }
+  const readDb =
+    options.kind === 'sqlite' && options.file !== ':memory:' ? openSqliteReader(options.file) : db
+  return {
+    db,
+    readDb,
+    backend: options.kind,
+    close: async () => {
+      if (readDb !== db) await readDb.destroy()
+      await db.destroy()
+    },
+  }
+}
+
+/** Opened after migration, so the file, its WAL and every table exist. */
+function openSqliteReader(file: string): Kysely<Database> {
+  const database = new BetterSqlite3(file, { readonly: true })
+  database.pragma('busy_timeout = 5000')
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
 }
 
 function openSqlite(file: string): Kysely<Database> {

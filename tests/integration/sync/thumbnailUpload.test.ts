@@ -42,3 +42,51 @@ it('sends each sent photo’s thumbnail once, and the server keeps it under its 
   expect((await syncOnce({ db: device.db, fetch: counting })).ok).toBe(true)
   expect(puts.filter((url) => url.endsWith('/thumbnail'))).toHaveLength(1)
 })
+
+it('keeps several thumbnails in flight, and marks each one the server answered even when another fails', async () => {
+  const device = await enrolledDevice(server, DEMO_SETTING_ID)
+  const photos = []
+  for (let i = 0; i < 8; i++)
+    photos.push(await capturePhoto(device.db, { deviceId: device.deviceId, size: 3_000 }))
+  const failing = photos[5]!.meta.id
+  let inFlight = 0
+  let most = 0
+  const watching: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input)
+    if (!url.endsWith('/thumbnail')) return fetch(input, init)
+    if (url.includes(failing)) {
+      const body = { ok: false, error: { code: 'storage_failing', message: 'Try later.' } }
+      return Response.json(body, { status: 503 })
+    }
+    inFlight += 1
+    most = Math.max(most, inFlight)
+    try {
+      return await fetch(input, init)
+    } finally {
+      inFlight -= 1
+    }
+  }
+  const round = await syncOnce({ db: device.db, fetch: watching })
+  expect(round.ok).toBe(false)
+  expect(most).toBeGreaterThan(1)
+  expect(most).toBeLessThanOrEqual(3)
+  const held = await server.services.db
+    .selectFrom('photos')
+    .select('id')
+    .where(
+      'id',
+      'in',
+      photos.map((p) => p.meta.id),
+    )
+    .where('thumbnail_checksum', 'is not', null)
+    .execute()
+  const marked = (await device.db.photos.bulkGet(photos.map((p) => p.meta.id)))
+    .filter((p) => p?.thumbnailUploaded === true)
+    .map((p) => p!.id)
+  expect(marked.sort()).toEqual(held.map((r) => r.id).sort())
+  expect(marked).not.toContain(failing)
+  // The next round sends what is left, the failed one included.
+  expect((await syncOnce({ db: device.db })).ok).toBe(true)
+  const all = await device.db.photos.bulkGet(photos.map((p) => p.meta.id))
+  expect(all.every((p) => p?.thumbnailUploaded === true)).toBe(true)
+})

@@ -6,12 +6,11 @@
 // Null for anyone else (nothing is read), undefined while reading.
 import { useCallback } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import {
-  auditDirectory,
-  managerAlerts,
-  verifyChain,
-  type ManagerAlert,
-} from '../../../audit/index.ts'
+// From the modules themselves, not the audit barrel: Home needs these at sign-in, and the
+// barrel would bring the PDF writer (pdf-lib) into the first chunk with them.
+import { auditDirectory } from '../../../audit/auditDirectory.ts'
+import { managerAlerts, type ManagerAlert } from '../../../audit/managerAlerts.ts'
+import { verifyChain } from '../../../audit/verifyChain.ts'
 import { loadAlertFacts, markRefusalsSeen } from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'

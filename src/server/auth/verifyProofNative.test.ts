@@ -1,0 +1,35 @@
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
+import { describe, expect, it } from 'vitest'
+import { signProof, verifyProof } from '../../protocol/index.ts'
+import { verifyProofNative } from './verifyProofNative.ts'
+
+const seed = ed25519.utils.randomSecretKey()
+const publicKeyHex = bytesToHex(ed25519.getPublicKey(seed))
+const message = new TextEncoder().encode('{"changeId":"c1","kind":"consent"}')
+
+describe('verifyProofNative', () => {
+  it('accepts what the tablet signs, as verifyProof does', () => {
+    const signature = signProof(seed, message)
+    expect(verifyProof(publicKeyHex, message, signature)).toBe(true)
+    expect(verifyProofNative(publicKeyHex, message, signature)).toBe(true)
+  })
+
+  it('refuses another message, another key, a changed signature and malformed input', () => {
+    const signature = signProof(seed, message)
+    const other = bytesToHex(ed25519.getPublicKey(ed25519.utils.randomSecretKey()))
+    const flipped = `${signature.slice(0, 10)}${signature[10] === '0' ? '1' : '0'}${signature.slice(11)}`
+    const cases: [string, Uint8Array, string][] = [
+      [publicKeyHex, new TextEncoder().encode('{"changeId":"c2"}'), signature],
+      [other, message, signature],
+      [publicKeyHex, message, flipped],
+      [publicKeyHex, message, 'not hex'],
+      ['00', message, signature],
+      ['f'.repeat(64), message, signature],
+    ]
+    for (const [key, text, sig] of cases) {
+      expect(verifyProofNative(key, text, sig)).toBe(false)
+      expect(verifyProof(key, text, sig)).toBe(false)
+    }
+  })
+})
