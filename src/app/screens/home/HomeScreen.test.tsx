@@ -4,7 +4,7 @@ import { cleanup, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
 import { freshDb } from '../../../db/testDb.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { renderScreen } from '../../testing/renderScreen.tsx'
 import { ReviewsScreen } from '../reviews/ReviewsScreen.tsx'
 import { HomeScreen } from './HomeScreen.tsx'
@@ -13,7 +13,7 @@ let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {
   cleanup()
