@@ -1,14 +1,11 @@
 // Quarantined photos, under the removal list: the image, the rule and the reason the server
 // held it back, and two ways on: erase it, or check it again against the server's records now.
 import { useState } from 'react'
-import { purposeList } from '../../../policy/index.ts'
 import type { LibraryPhoto } from '../../../protocol/index.ts'
-import { StatusIcon } from '../../components/StatusIcon.tsx'
 import type { LibraryNames } from '../library/useLibraryNames.ts'
 import { ListNote, PhotoCard, ReasonField } from './PhotoCard.tsx'
 import { useQuarantineReview } from './useQuarantineReview.ts'
 import type { StepNote } from './usePhotoWorklist.ts'
-import { formatDayTime } from '../../components/formatDate.ts'
 
 export function QuarantineSection({ names }: { names: LibraryNames }) {
   const q = useQuarantineReview()
@@ -60,47 +57,38 @@ type CardProps = {
 
 function QuarantineCard({ photo, names, thumbnail, busy, note, onErase, onRecheck }: CardProps) {
   const [reason, setReason] = useState('')
-  const children = photo.childIds.map(names.child).join(', ') || 'No children'
+  const why = `${photo.quarantine?.message ?? ''} (rule: ${photo.quarantine?.rules.join(', ') ?? ''})`
   return (
     <PhotoCard
-      photoId={photo.id}
+      photo={photo}
+      names={names}
+      level="h3"
+      sayWho
+      why={why}
       thumbnail={thumbnail}
       note={note}
-      who={children}
-      body={
-        <>
-          <h3 className="removal-card__title">{children}</h3>
-          <p>
-            Taken {formatDayTime(photo.takenAt)} for {purposeList(photo.purposes)} by{' '}
-            {names.staff(photo.staffId)}
-          </p>
-          <p className="removal-card__why">
-            <StatusIcon tone="warn" />
-            {photo.quarantine?.message ?? ''} (rule: {photo.quarantine?.rules.join(', ') ?? ''})
-          </p>
-          <ReasonField
-            id={`quarantine-reason-${photo.id}`}
-            label="Why erase (for the audit)"
-            value={reason}
-            onChange={setReason}
-          />
-          <div className="removal-card__actions">
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={busy}
-              onClick={() => {
-                onErase(reason)
-              }}
-            >
-              Erase the photo
-            </button>
-            <button type="button" className="button" disabled={busy} onClick={onRecheck}>
-              Check again
-            </button>
-          </div>
-        </>
-      }
-    />
+    >
+      <ReasonField
+        id={`quarantine-reason-${photo.id}`}
+        label="Why erase (for the audit)"
+        value={reason}
+        onChange={setReason}
+      />
+      <div className="removal-card__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => {
+            onErase(reason)
+          }}
+        >
+          Erase the photo
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={onRecheck}>
+          Check again
+        </button>
+      </div>
+    </PhotoCard>
   )
 }

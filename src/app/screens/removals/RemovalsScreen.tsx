@@ -10,8 +10,9 @@ import { ListNote, PhotoCard, ReasonField } from './PhotoCard.tsx'
 import { QuarantineSection } from './QuarantineSection.tsx'
 import type { StepNote } from './usePhotoWorklist.ts'
 import { useRemovalsScreen } from './useRemovalsScreen.ts'
+import '../../components/forms.css'
 import './RemovalsScreen.css'
-import { formatDay, formatDayTime } from '../../components/formatDate.ts'
+import { formatDay } from '../../components/formatDate.ts'
 
 const TAKEDOWN_WORDS = ['Taken down', 'Removed from the journal', 'Removed from the website']
 
@@ -68,69 +69,59 @@ type CardProps = {
 function RemovalCard({ item, names, thumbnail, busy, note, onTakeDown, onDecide }: CardProps) {
   const { photo } = item
   const [reason, setReason] = useState('')
-  const children = photo.childIds.map(names.child).join(', ') || 'No children'
-  const taken = formatDayTime(photo.takenAt)
   const keepable = item.keepablePurposes.filter((p) => p !== 'group_photo')
   return (
     <PhotoCard
-      photoId={photo.id}
+      photo={photo}
+      names={names}
+      level="h2"
+      sayWho={false}
+      why={stateWords(photo, names.child).text}
       thumbnail={thumbnail}
       note={note}
-      who={children}
-      body={
-        <>
-          <h2 className="removal-card__title">{children}</h2>
-          <p>
-            Taken {taken} for {purposeList(photo.purposes)}
-          </p>
-          <p className="removal-card__why">
-            <StatusIcon tone="warn" />
-            {stateWords(photo, names.child).text}
-          </p>
-          <h3 className="removal-card__heading">Uses to take down</h3>
-          {item.uses.length === 0 ? (
-            <p>No use of this photo was recorded.</p>
-          ) : (
-            <ul className="removal-card__uses">
-              {item.uses.map((use) => (
-                <UseLine key={use.id} use={use} names={names} busy={busy} onTakeDown={onTakeDown} />
-              ))}
-            </ul>
-          )}
-          <ReasonField
-            id={`removal-reason-${photo.id}`}
-            label="Why (for the audit)"
-            value={reason}
-            placeholder="Mother withdrew consent for displays on 20 Nov"
-            onChange={setReason}
-          />
-          <div className="removal-card__actions">
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={busy}
-              onClick={() => {
-                onDecide('erase', reason)
-              }}
-            >
-              Erase the photo
-            </button>
-            {keepable.length > 0 && (
-              <button
-                type="button"
-                className="button"
-                disabled={busy}
-                onClick={() => {
-                  onDecide('keep', reason)
-                }}
-              >
-                Keep only for {purposeList(keepable)}
-              </button>
-            )}
-          </div>
-        </>
-      }
-    />
+    >
+      <h3 className="removal-card__heading">Uses to take down</h3>
+      {item.uses.length === 0 ? (
+        <p>No use of this photo was recorded.</p>
+      ) : (
+        <ul className="removal-card__uses">
+          {item.uses.map((use) => (
+            <UseLine key={use.id} use={use} names={names} busy={busy} onTakeDown={onTakeDown} />
+          ))}
+        </ul>
+      )}
+      <ReasonField
+        id={`removal-reason-${photo.id}`}
+        label="Why (for the audit)"
+        value={reason}
+        placeholder="Mother withdrew consent for displays on 20 Nov"
+        onChange={setReason}
+      />
+      <div className="removal-card__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => {
+            onDecide('erase', reason)
+          }}
+        >
+          Erase the photo
+        </button>
+        {keepable.length > 0 && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => {
+              onDecide('keep', reason)
+            }}
+          >
+            Keep only for {purposeList(keepable)}
+          </button>
+        )}
+      </div>
+    </PhotoCard>
   )
 }
 
