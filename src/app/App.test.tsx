@@ -11,8 +11,7 @@ import {
 import { freshDb } from '../db/testDb.ts'
 import { App } from './App.tsx'
 import { DbProvider } from './data/DbContext.tsx'
-import { useSessionStore } from './session/sessionStore.ts'
-import { resetWorkspaces } from './session/workspaces.ts'
+import { useSessionStore } from './stores/sessionStore.ts'
 import { usePwaStore } from './stores/pwaStore.ts'
 
 let db: ConsentLensDb
@@ -21,7 +20,6 @@ beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
   useSessionStore.getState().signOutAll()
-  resetWorkspaces()
 })
 afterEach(cleanup)
 

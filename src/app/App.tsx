@@ -13,7 +13,7 @@ import { WorkspaceScreen } from './navigation/WorkspaceScreen.tsx'
 import { SignInScreen } from './screens/sign-in/SignInScreen.tsx'
 import { useSession } from './session/useSession.ts'
 import { Workspace } from './session/Workspace.tsx'
-import { navigationFor } from './session/workspaces.ts'
+import { navigationFor } from './stores/sessionStore.ts'
 import { RevokedScreen } from './sync/RevokedScreen.tsx'
 import { SyncStatusBar } from './sync/SyncStatusBar.tsx'
 import { useSyncFacts } from './sync/useSyncFacts.ts'
@@ -54,8 +54,13 @@ export function App() {
       <PhotoStorageNotice />
       <main id="main" className="app-main" tabIndex={-1}>
         {locked && <SignInScreen key={active?.id ?? 'nobody'} lockReason={lockReason} />}
-        {workspaces.map((staff) => (
-          <Workspace key={staff.id} staff={staff} visible={staff.id === onScreen?.id}>
+        {workspaces.map(({ staff, navigation }) => (
+          <Workspace
+            key={staff.id}
+            staff={staff}
+            navigation={navigation}
+            visible={staff.id === onScreen?.id}
+          >
             <WorkspaceScreen />
           </Workspace>
         ))}

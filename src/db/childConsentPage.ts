@@ -6,26 +6,23 @@
  *
  * Invariant: read-only. Changes go through consentRepository and injuryRepository.
  */
-import type { Iso, PolicyContext, Purpose } from '../policy/index.ts'
+import type { Iso } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { consentHistory } from './consentRepository.ts'
 import { injuriesOf } from './injuryRepository.ts'
-import { loadPolicyContext } from './loadPolicyContext.ts'
+import { loadDevicePolicy, readPolicyPage, type DevicePolicy } from './policyPage.ts'
 import type { Child, InjuryRecord, Room, StoredConsent } from './records.ts'
-import { getDevice, getSetting } from './rosterQueries.ts'
 
-export interface ChildConsentPage {
+/** `defaultPurposes`: what the page's answer is about, as the board's is. */
+export interface ChildConsentPage extends DevicePolicy {
   child: Child
   room: Room | null
-  context: PolicyContext
   /** Every record of the child, oldest first, superseded ones included. */
   history: StoredConsent[]
   /** Newest first, cleared ones included. */
   injuries: InjuryRecord[]
   /** Staff names by id, for "recorded by". */
   staffNames: Record<string, string>
-  /** What most photos here are for: the page's answer is about these, as the board's is. */
-  defaultPurposes: Purpose[]
 }
 
 export async function loadChildConsentPage(
@@ -33,30 +30,17 @@ export async function loadChildConsentPage(
   childId: string,
   now: Iso,
 ): Promise<ChildConsentPage | null> {
-  const tables = [
-    db.setting,
-    db.rooms,
-    db.children,
-    db.staff,
-    db.device,
-    db.locations,
-    db.injuries,
-    db.consents,
-  ]
-  return db.transaction('r', tables, async () => {
+  return readPolicyPage(db, async () => {
     const child = await db.children.get(childId)
     if (child === undefined) return null
-    const [room, history, injuries, staff, device, setting] = await Promise.all([
+    const [room, history, injuries, staff] = await Promise.all([
       db.rooms.get(child.roomId),
       consentHistory(db, childId),
       injuriesOf(db, childId),
       db.staff.toArray(),
-      getDevice(db),
-      getSetting(db),
     ])
-    const context = await loadPolicyContext(db, { now, deviceId: device?.id ?? '' })
+    const policy = await loadDevicePolicy(db, now)
     const staffNames = Object.fromEntries(staff.map((s) => [s.id, s.name]))
-    const defaultPurposes = setting?.defaultPurposes ?? []
-    return { child, room: room ?? null, context, history, injuries, staffNames, defaultPurposes }
+    return { child, room: room ?? null, history, injuries, staffNames, ...policy }
   })
 }

@@ -9,23 +9,20 @@
  * - An unknown or null room falls back to the first room by name, so a manager (who has no
  *   room) or a stale room id still sees a board rather than an empty page.
  */
-import type { Iso, PolicyContext, Purpose } from '../policy/index.ts'
+import type { Iso } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { loadPolicyContext } from './loadPolicyContext.ts'
+import { loadDevicePolicy, readPolicyPage, type DevicePolicy } from './policyPage.ts'
 import type { Child, Room } from './records.ts'
 import { hasLeft } from './reviewsDue.ts'
-import { childrenInRoom, getDevice, getSetting, listChildren, listRooms } from './rosterQueries.ts'
+import { childrenInRoom, listChildren, listRooms } from './rosterQueries.ts'
 
-export interface RoomBoard {
+export interface RoomBoard extends DevicePolicy {
   rooms: Room[]
   /** The room shown; null only when the device has no rooms at all. */
   room: Room | null
   children: Child[]
   /** Every child attending, in every room: "Find a child" searches them all. */
   everyone: Child[]
-  context: PolicyContext
-  /** What most photos here are for (the setting's default on the capture screen). */
-  defaultPurposes: Purpose[]
 }
 
 export async function loadRoomBoard(
@@ -33,24 +30,11 @@ export async function loadRoomBoard(
   roomId: string | null,
   now: Iso,
 ): Promise<RoomBoard> {
-  const tables = [
-    db.setting,
-    db.rooms,
-    db.children,
-    db.staff,
-    db.device,
-    db.locations,
-    db.injuries,
-    db.consents,
-  ]
-  return db.transaction('r', tables, async () => {
+  return readPolicyPage(db, async () => {
     const rooms = await listRooms(db)
     const room = rooms.find((r) => r.id === roomId) ?? rooms[0] ?? null
     const children = room === null ? [] : await childrenInRoom(db, room.id, now)
     const everyone = (await listChildren(db)).filter((c) => !hasLeft(c, now))
-    const deviceId = (await getDevice(db))?.id ?? ''
-    const context = await loadPolicyContext(db, { now, deviceId })
-    const defaultPurposes = (await getSetting(db))?.defaultPurposes ?? []
-    return { rooms, room, children, everyone, context, defaultPurposes }
+    return { rooms, room, children, everyone, ...(await loadDevicePolicy(db, now)) }
   })
 }

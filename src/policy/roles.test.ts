@@ -19,6 +19,9 @@ const cases: Case[] = [
   ['volunteer', 'capture', { canCapture: true }, true],
   // everyone in the room must see who is not to be photographed
   ...STAFF_ROLES.map((r): Case => [r, 'view-room-board', {}, true]),
+  // and what this tablet holds and whether it works offline
+  ...STAFF_ROLES.map((r): Case => [r, 'view-tablet-photos', {}, true]),
+  ...STAFF_ROLES.map((r): Case => [r, 'view-tablet', {}, true]),
   ['manager', 'view-consent-detail', {}, true],
   ['keyworker', 'view-consent-detail', { isKeyChild: true }, true],
   ['keyworker', 'view-consent-detail', { isKeyChild: false }, false],

@@ -36,6 +36,8 @@ export const ACTIONS = [
   'use-photo',
   'record-photo-approval',
   'manage-removals',
+  'view-tablet-photos',
+  'view-tablet',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -92,6 +94,11 @@ export const PERMISSIONS: Record<Action, Row> = {
   // Taking down, erasing, keeping a flagged photo, the quarantine review (issue 14): the
   // manager's, who answers to the parent for the withdrawal.
   'manage-removals': row('always', 'never', 'never', 'never', 'never'),
+  // The photos taken on this tablet and whether they reached the server, and the tablet's own
+  // state (offline readiness, storage, sync): anyone at the tablet needs to know, so Home's
+  // tiles for them are open to all, from this table like every other tile.
+  'view-tablet-photos': row('always', 'always', 'always', 'always', 'always'),
+  'view-tablet': row('always', 'always', 'always', 'always', 'always'),
 }
 
 export function can(role: StaffRole, action: Action, opts: RoleOptions = {}): boolean {
@@ -141,6 +148,8 @@ const DENIED: Record<Action, string> = {
     'Only the manager can record a parent’s approval of a photo. Pass the approval to them.',
   'manage-removals':
     'Only the manager can take down, erase or keep a photo after a withdrawal. Tell the manager.',
+  'view-tablet-photos': 'You cannot see the photos on this tablet. Ask the manager.',
+  'view-tablet': 'You cannot see the state of this tablet. Ask the manager.',
 }
 
 /** Why `can` said no, in a practitioner's words, with what to do next. */

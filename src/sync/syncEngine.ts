@@ -16,8 +16,7 @@ import { backoffDelay } from './backoff.ts'
 import { openLiveSignal, type LiveSignal } from './liveSignal.ts'
 import type { Fetch } from './syncApi.ts'
 import { syncOnce, type SyncOutcome } from './syncOnce.ts'
-import { createSyncStatus, type SyncStatusStore } from './syncStatus.ts'
-import { waitingPhotos } from './uploadPhotos.ts'
+import type { SyncStatusSink } from './syncStatus.ts'
 
 export interface SyncEnvironment {
   isOnline(): boolean
@@ -40,7 +39,8 @@ export interface SyncEngineOptions {
   now?: () => Date
   random?: () => number
   timers?: Timers
-  status?: SyncStatusStore
+  /** Told each change of status; without it the engine runs unobserved (tests of timing). */
+  status?: SyncStatusSink
   intervalMs?: number
   chunkBytes?: number
   /** Listen for the server's live changes while started (the tick stays as the fallback). */
@@ -52,7 +52,6 @@ export interface SyncEngine {
   stop(): void
   /** Runs a round now (or right after the current one); resolves when it has finished. */
   requestSync(): Promise<void>
-  status: SyncStatusStore
 }
 
 export const SYNC_INTERVAL_MS = 30_000
@@ -73,7 +72,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const now = options.now ?? (() => new Date())
   const random = options.random ?? Math.random
   const timers = options.timers ?? defaultTimers
-  const status = options.status ?? createSyncStatus()
+  const status: SyncStatusSink = options.status ?? { setState: () => undefined }
   let running: Promise<void> | null = null
   let again = false
   let failures = 0
@@ -81,10 +80,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let tick: unknown = null
   let unlisten: (() => void) | null = null
   let live: LiveSignal | null = null
-
-  async function waiting(): Promise<number> {
-    return (await waitingPhotos(db)).length
-  }
 
   async function attempt(): Promise<SyncOutcome> {
     try {
@@ -98,37 +93,34 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function round(): Promise<void> {
     again = false
     if (!env.isOnline()) {
-      status.set({ phase: 'offline', waitingPhotos: await waiting() })
+      status.setState({ phase: 'offline' })
       return
     }
-    status.set({ phase: 'syncing' })
+    status.setState({ phase: 'syncing' })
     const result = await attempt()
     if (result.ok) {
       failures = 0
       const refused = result.value.push.refused.map((r) => r.message)
       const problem = result.value.photoProblems[0] ?? null
-      status.set({
+      status.setState({
         phase: 'idle',
         lastSyncAt: now().toISOString(),
         error: problem?.message ?? null,
         errorCode: problem?.code ?? null,
         refused,
-        waitingPhotos: await waiting(),
       })
     } else if (result.error.code === 'device_revoked') {
       stop()
-      status.set({
+      status.setState({
         phase: 'revoked',
         error: result.error.message,
         errorCode: result.error.code,
-        waitingPhotos: 0,
       })
     } else if (result.error.code === 'not_enrolled') {
-      status.set({
+      status.setState({
         phase: 'not-enrolled',
         error: result.error.message,
         errorCode: result.error.code,
-        waitingPhotos: await waiting(),
       })
     } else {
       failures += 1
@@ -139,11 +131,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         },
         backoffDelay(failures, random),
       )
-      status.set({
+      status.setState({
         phase: 'waiting-to-retry',
         error: result.error.message,
         errorCode: result.error.code,
-        waitingPhotos: await waiting(),
       })
     }
   }
@@ -203,5 +194,5 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     retry = null
   }
 
-  return { start, stop, requestSync, status }
+  return { start, stop, requestSync }
 }

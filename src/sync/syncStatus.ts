@@ -1,16 +1,14 @@
 /**
- * The sync status the app keeps in view: what state sync is in, how many photos wait, when it
- * last finished, and the error in words. A tiny observable (get / subscribe) that fits React's
- * useSyncExternalStore, so the app can wire it in without zustand.
- *
- * Invariant: every snapshot is a new frozen object; subscribers are told after each change.
+ * The sync status the engine reports: what state sync is in, when it last finished, and the
+ * error in words. The engine only writes it, through `SyncStatusSink`; the app keeps it in a
+ * store of its own (src/app/stores/syncStatusStore.ts). What is stored (photos waiting, the
+ * enrolment) is read from the database, live, not copied here.
  */
 export type SyncPhase =
   'not-enrolled' | 'idle' | 'syncing' | 'waiting-to-retry' | 'offline' | 'revoked'
 
 export interface SyncStatus {
   phase: SyncPhase
-  waitingPhotos: number
   /** When the last full sync finished; null: never. */
   lastSyncAt: string | null
   /** What went wrong last, in a practitioner's words; null when the last sync went well. */
@@ -22,35 +20,15 @@ export interface SyncStatus {
   refused: string[]
 }
 
-export interface SyncStatusStore {
-  get(): SyncStatus
-  subscribe(listener: () => void): () => void
-  set(change: Partial<SyncStatus>): void
+/** Where the engine reports each change of its status (a zustand store fits as it is). */
+export interface SyncStatusSink {
+  setState(change: Partial<SyncStatus>): void
 }
 
 export const INITIAL_STATUS: SyncStatus = Object.freeze({
   phase: 'not-enrolled',
-  waitingPhotos: 0,
   lastSyncAt: null,
   error: null,
   errorCode: null,
   refused: [],
 })
-
-export function createSyncStatus(initial: SyncStatus = INITIAL_STATUS): SyncStatusStore {
-  let current = initial
-  const listeners = new Set<() => void>()
-  return {
-    get: () => current,
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => {
-        listeners.delete(listener)
-      }
-    },
-    set(change) {
-      current = Object.freeze({ ...current, ...change })
-      for (const listener of [...listeners]) listener()
-    },
-  }
-}

@@ -27,6 +27,15 @@ const SCREENS: Record<string, (page: Page) => Promise<void>> = {
   home: async (page) => {
     await signIn(page, DEMO.manager)
   },
+  // Home for the room's roles too: their own jobs, then the manager's greyed with the reason.
+  'home-keyworker': async (page) => {
+    await signIn(page, DEMO.keyworker)
+    await page.getByRole('region', { name: 'Other jobs in ConsentLens' }).waitFor()
+  },
+  'home-practitioner': async (page) => {
+    await signIn(page, DEMO.practitioner)
+    await page.getByRole('region', { name: 'Other jobs in ConsentLens' }).waitFor()
+  },
   tablet: async (page) => {
     await signIn(page, DEMO.manager)
     await openFromHome(page, /This tablet/)

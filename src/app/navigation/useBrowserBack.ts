@@ -15,7 +15,7 @@
  *   entries added without a user's gesture still finds one to go back to.
  */
 import { useEffect, useRef } from 'react'
-import { navigationFor } from '../session/workspaces.ts'
+import { navigationFor } from '../stores/sessionStore.ts'
 
 type Entry = { consentlens: 'base' | 'top' }
 

@@ -5,20 +5,26 @@
 // The person's signing seed is in it only while they are the one signed in and unlocked, so a
 // hidden workspace can never sign a change (decision 0016).
 import { useMemo, type ReactNode } from 'react'
+import type { StoreApi } from 'zustand'
 import type { Staff } from '../../db/index.ts'
-import { useSessionStore } from './sessionStore.ts'
+import type { NavigationState } from '../stores/navigationStore.ts'
+import { useSessionStore } from '../stores/sessionStore.ts'
 import { useFreshStaff } from './useFreshStaff.ts'
-import { navigationFor } from './workspaces.ts'
 import { WorkspaceContext } from './WorkspaceContext.tsx'
 
-export function Workspace(props: { staff: Staff; visible: boolean; children: ReactNode }) {
-  const { visible, children } = props
+export function Workspace(props: {
+  staff: Staff
+  navigation: StoreApi<NavigationState>
+  visible: boolean
+  children: ReactNode
+}) {
+  const { navigation, visible, children } = props
   const fresh = useFreshStaff(props.staff)
   const signingSeed = useSessionStore((s) =>
     s.active?.id === fresh.id && !s.locked ? s.signingSeed : null,
   )
   const staff = useMemo(() => ({ ...fresh, signingSeed }), [fresh, signingSeed])
-  const value = { staff, visible, navigation: navigationFor(staff.id) }
+  const value = useMemo(() => ({ staff, visible, navigation }), [staff, visible, navigation])
   return (
     <WorkspaceContext value={value}>
       <div className="workspace" hidden={!visible} data-staff-id={staff.id}>

@@ -4,7 +4,7 @@
 import { createContext, useContext } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import type { Staff } from '../../db/index.ts'
-import type { NavigationState } from '../navigation/navigationStore.ts'
+import type { NavigationState } from '../stores/navigationStore.ts'
 
 /** The person a workspace acts for, with their signing seed while they are signed in. */
 export type CurrentStaff = Staff & { signingSeed: Uint8Array | null }

@@ -7,6 +7,7 @@ import { useSyncStatus } from './useSyncStatus.ts'
 
 export function useSyncFacts(): SyncFacts | undefined {
   const db = useDb()
-  const { phase, lastSyncAt } = useSyncStatus()
+  const phase = useSyncStatus((s) => s.phase)
+  const lastSyncAt = useSyncStatus((s) => s.lastSyncAt)
   return useLiveQuery(() => readSyncFacts(db), [db, phase, lastSyncAt])
 }

@@ -1,11 +1,14 @@
-// The sync engine's status (src/sync's one store), read with useSyncExternalStore so every
-// view of it shows the same snapshot.
-import { useSyncExternalStore } from 'react'
-import { syncStatus, type SyncStatus } from '../../sync/index.ts'
+// The sync engine's status, from the sync control this app was given. Pass a selector to
+// re-render only when that part changes; without one, the whole status.
+import { useStore } from 'zustand'
+import type { SyncStatus } from '../../sync/index.ts'
+import { useSyncControl } from './SyncControl.tsx'
 
-const subscribe = (listener: () => void) => syncStatus.subscribe(listener)
-const snapshot = () => syncStatus.get()
-
-export function useSyncStatus(): SyncStatus {
-  return useSyncExternalStore(subscribe, snapshot)
+export function useSyncStatus(): SyncStatus
+export function useSyncStatus<T>(select: (status: SyncStatus) => T): T
+export function useSyncStatus<T>(select?: (status: SyncStatus) => T): T | SyncStatus {
+  const store = useSyncControl().status
+  return useStore(store, (status: SyncStatus): T | SyncStatus =>
+    select === undefined ? status : select(status),
+  )
 }

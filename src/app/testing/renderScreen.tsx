@@ -7,21 +7,21 @@ import type { ReactNode } from 'react'
 import { getStaff, type ConsentLensDb } from '../../db/index.ts'
 import { DbProvider } from '../data/DbContext.tsx'
 import { testSigningSeed } from '../../db/testSigners.ts'
-import { useSessionStore } from '../session/sessionStore.ts'
+import { navigationFor, useSessionStore } from '../stores/sessionStore.ts'
 import { Workspace } from '../session/Workspace.tsx'
-import { navigationFor } from '../session/workspaces.ts'
 
 export async function renderScreen(db: ConsentLensDb, staffId: string, screen: ReactNode) {
   const staff = await getStaff(db, staffId)
   if (staff === undefined) throw new Error(`No staff ${staffId} in the test database`)
   useSessionStore.getState().signIn(staff, await testSigningSeed(db, staffId))
+  const navigation = navigationFor(staffId)
   const user = userEvent.setup()
   render(
     <DbProvider db={db}>
-      <Workspace staff={staff} visible>
+      <Workspace staff={staff} navigation={navigation} visible>
         {screen}
       </Workspace>
     </DbProvider>,
   )
-  return { user, navigation: navigationFor(staffId), staff }
+  return { user, navigation, staff }
 }

@@ -13,6 +13,7 @@ import {
 import { AuditScreen } from '../../../src/app/screens/audit/AuditScreen.tsx'
 import { DbProvider } from '../../../src/app/data/DbContext.tsx'
 import { Workspace } from '../../../src/app/session/Workspace.tsx'
+import { createNavigationStore } from '../../../src/app/stores/navigationStore.ts'
 import { openDb, type ConsentLensDb, type Staff } from '../../../src/db/index.ts'
 
 declare global {
@@ -101,7 +102,7 @@ async function renderOnce(db: ConsentLensDb, photos: number): Promise<number> {
   const start = performance.now()
   root.render(
     <DbProvider db={db}>
-      <Workspace staff={MANAGER} visible>
+      <Workspace staff={MANAGER} navigation={createNavigationStore()} visible>
         <AuditScreen />
       </Workspace>
     </DbProvider>,

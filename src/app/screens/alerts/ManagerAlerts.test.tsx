@@ -5,14 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
 import { freshDb } from '../../../db/testDb.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { HomeScreen } from '../home/HomeScreen.tsx'
 
 let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {
   cleanup()

@@ -12,7 +12,7 @@ import {
 } from '../../../db/index.ts'
 import { captureSetting, draft, encoded, SAVE_TIME } from '../../../db/captureTestData.ts'
 import { KEYWORKER, MANAGER, PRACTITIONER } from '../../../db/testDb.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { AuditScreen } from './AuditScreen.tsx'
 
 let db: ConsentLensDb
@@ -31,7 +31,7 @@ beforeEach(async () => {
   }
   HTMLAnchorElement.prototype.click = () => undefined
   db = await captureSetting()
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {
   cleanup()

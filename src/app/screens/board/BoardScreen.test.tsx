@@ -9,7 +9,7 @@ import {
   type ConsentLensDb,
 } from '../../../db/index.ts'
 import { freshDb } from '../../../db/testDb.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { testSigner } from '../../../db/testSigners.ts'
 import { renderScreen } from '../../testing/renderScreen.tsx'
 import { BoardScreen } from './BoardScreen.tsx'
@@ -21,7 +21,7 @@ let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)
 

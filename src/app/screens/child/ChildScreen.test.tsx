@@ -10,7 +10,7 @@ import {
   type ConsentLensDb,
 } from '../../../db/index.ts'
 import { freshDb } from '../../../db/testDb.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { renderScreen } from '../../testing/renderScreen.tsx'
 import { ChildScreen } from './ChildScreen.tsx'
 import { NO_NOTE } from './useInjuryActions.ts'
@@ -21,7 +21,7 @@ let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)
 

@@ -11,7 +11,7 @@ import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/ind
 import { checkPin } from '../../../db/pinHash.ts'
 import { freshDb } from '../../../db/testDb.ts'
 import { WorkspaceScreen } from '../../navigation/WorkspaceScreen.tsx'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 
 let db: ConsentLensDb
 const manager = DEMO_STAFF.manager.id
@@ -20,7 +20,7 @@ beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
   await db.staff.update(manager, { mustChangePin: true })
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {
   cleanup()

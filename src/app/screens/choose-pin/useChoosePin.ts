@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { MANAGER_PIN_DIGITS, pinFormatError, setPin } from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
-import { useSessionStore } from '../../session/sessionStore.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { useCurrentStaff } from '../../session/WorkspaceContext.tsx'
 
 const digits = (value: string) => value.replace(/\D/g, '').slice(0, 6)

@@ -12,8 +12,7 @@ import {
 import { freshDb } from '../../../db/testDb.ts'
 import { App } from '../../App.tsx'
 import { DbProvider } from '../../data/DbContext.tsx'
-import { useSessionStore } from '../../session/sessionStore.ts'
-import { navigationFor, resetWorkspaces } from '../../session/workspaces.ts'
+import { navigationFor, useSessionStore } from '../../stores/sessionStore.ts'
 import { renderScreen } from '../../testing/renderScreen.tsx'
 import { ConsentFormScreen } from './ConsentFormScreen.tsx'
 import { defaultReview, localDay } from './consentFormModel.ts'
@@ -23,7 +22,6 @@ let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
-  resetWorkspaces()
   useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)

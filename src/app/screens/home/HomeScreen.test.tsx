@@ -1,19 +1,23 @@
 // @vitest-environment jsdom
-// Home's counts of consent reviews are the reviews page's: the same children, one number.
+// Home shows every job to everyone, from the roles table: what a person may not do is greyed
+// with why. Its counts of consent reviews are the reviews page's: the same children, one number.
 import { cleanup, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
+import { deniedMessage } from '../../../policy/index.ts'
 import { freshDb } from '../../../db/testDb.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { renderScreen } from '../../testing/renderScreen.tsx'
 import { ReviewsScreen } from '../reviews/ReviewsScreen.tsx'
 import { HomeScreen } from './HomeScreen.tsx'
+import { HOME_TILES } from './homeTiles.ts'
 
 let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {
   cleanup()
@@ -41,5 +45,58 @@ describe('Home’s consent reviews', () => {
     expect(await screen.findByText(`${words}.`)).toBeTruthy()
     const alerts = await screen.findByRole('region', { name: 'Needs your attention' })
     expect(await within(alerts).findByText(`Consent reviews: ${words}`)).toBeTruthy()
+  })
+})
+
+function tile(label: string): HTMLButtonElement {
+  return screen.getByRole('button', { name: new RegExp(`^${label}`) })
+}
+
+async function homeOf(staffId: string) {
+  const { navigation } = await renderScreen(db, staffId, <HomeScreen />)
+  await screen.findByRole('heading', { level: 1, name: /Hello/ })
+  return navigation
+}
+
+describe('Home’s tiles', () => {
+  it('gives a practitioner the room’s jobs, and says why the rest are not theirs', async () => {
+    const navigation = await homeOf(DEMO_STAFF.practitioner.id)
+    expect(screen.getAllByRole('button')).toHaveLength(HOME_TILES.length)
+    for (const label of ['Take a photo', 'Who can be photographed', 'Photos on this tablet']) {
+      expect(tile(label).disabled).toBe(false)
+    }
+    expect(tile('This tablet').disabled).toBe(false)
+    const others = screen.getByRole('region', { name: 'Other jobs in ConsentLens' })
+    const library = within(others).getByRole('button', { name: /^Photos of the setting/ })
+    expect((library as HTMLButtonElement).disabled).toBe(true)
+    expect(library.textContent).toContain(deniedMessage('view-photo-library'))
+    expect(tile('Removal list').textContent).toContain(deniedMessage('manage-removals'))
+    expect(tile('Daily photo audit').disabled).toBe(true)
+    expect(tile('Consent reviews').textContent).toContain(deniedMessage('record-consent'))
+    expect(screen.queryByRole('region', { name: 'Needs your attention' })).toBeNull()
+    await userEvent.setup().click(tile('Photos on this tablet'))
+    expect(navigation.getState().screen).toEqual({ name: 'photos' })
+  })
+
+  it('gives a keyworker their key children’s photos, and not the manager’s jobs', async () => {
+    await homeOf(DEMO_STAFF.keyworker.id)
+    expect(screen.getAllByRole('button')).toHaveLength(HOME_TILES.length)
+    expect(tile('Photos of the setting').disabled).toBe(false)
+    expect(tile('Take a photo').disabled).toBe(false)
+    expect(tile('Staff and photo permission').textContent).toContain(
+      deniedMessage('authorise-staff'),
+    )
+    expect(tile('Tablets').disabled).toBe(true)
+  })
+
+  it('gives the manager every job, with nothing greyed', async () => {
+    const navigation = await homeOf(DEMO_STAFF.manager.id)
+    const buttons = screen.getAllByRole<HTMLButtonElement>('button', { name: /./ })
+    const tiles = buttons.filter((b) => b.dataset.tile !== undefined)
+    expect(tiles.map((b) => b.dataset.tile)).toEqual(HOME_TILES.map((t) => t.id))
+    expect(tiles.every((b) => !b.disabled)).toBe(true)
+    expect(screen.queryByRole('region', { name: 'Other jobs in ConsentLens' })).toBeNull()
+    await userEvent.setup().click(tile('Removal list'))
+    expect(navigation.getState().screen).toEqual({ name: 'removals' })
   })
 })

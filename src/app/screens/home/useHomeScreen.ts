@@ -1,16 +1,17 @@
-// Home's state: the jobs this person may do, from the roles table, and for the manager how
-// many children's consent reviews need attention (the reviews page's own query, so the same
-// count). A job they may not do is shown with why, not hidden, so a student knows to ask
-// rather than hunt for a button.
+// Home's state: every tile of the table in homeTiles.ts, each allowed or not by the roles
+// table, the ones this person may use first; and for whoever may see them, how many children's
+// consent reviews need attention (the reviews page's own query, so the same count) and the
+// alerts. A job they may not do is shown with why, not hidden.
 import { deniedMessage } from '../../../policy/index.ts'
 import type { Screen } from '../../navigation/screens.ts'
-import { usePermission } from '../../session/usePermission.ts'
+import { permitted } from '../../session/usePermission.ts'
 import { useCurrentStaff, useNavigation } from '../../session/WorkspaceContext.tsx'
 import { useManagerAlerts, useMarkRefusalsSeen } from '../alerts/useManagerAlerts.ts'
 import { REVIEW_WINDOW_DAYS, useConsentReviews } from '../reviews/useConsentReviews.ts'
+import { HOME_TILES, type HomeTileId } from './homeTiles.ts'
 
 export type HomeTile = {
-  id: string
+  id: HomeTileId
   label: string
   detail: string
   screen: Screen
@@ -21,126 +22,36 @@ export type HomeTile = {
 export function useHomeScreen() {
   const staff = useCurrentStaff()
   const goTo = useNavigation((s) => s.goTo)
-  const mayCapture = usePermission('capture')
-  const isManager = usePermission('record-consent')
+  const allTiles: HomeTile[] = HOME_TILES.map((row) => ({
+    id: row.id,
+    label: row.label,
+    detail: row.detail,
+    screen: row.screen(staff.roomId),
+    denied: permitted(staff, row.action, row.options) ? null : deniedMessage(row.action),
+  }))
+  const mayUse = (id: HomeTileId) => allTiles.some((t) => t.id === id && t.denied === null)
   // The reviews page's own query: the same children, so the same numbers.
-  const reviews = useConsentReviews(isManager)
-  const mayAudit = usePermission('view-audit')
-  // A keyworker sees their key children's photos; the screen narrows to them.
-  const mayLibrary = usePermission('view-photo-library', { isKeyChild: true })
+  const reviews = useConsentReviews(mayUse('reviews'))
+  const overdue = reviews?.overdue.length
+  const dueSoon = reviews?.dueSoon.length
   const alerts = useManagerAlerts(
-    mayAudit,
-    reviews === undefined
-      ? undefined
-      : { overdue: reviews?.overdue.length ?? 0, dueSoon: reviews?.dueSoon.length ?? 0 },
+    mayUse('audit'),
+    reviews === undefined ? undefined : { overdue: overdue ?? 0, dueSoon: dueSoon ?? 0 },
   )
   const markSeen = useMarkRefusalsSeen()
-
-  const tiles: HomeTile[] = [
-    {
-      id: 'capture',
-      label: 'Take a photo',
-      detail: 'Every photo is checked against each child’s consent before it is kept.',
-      screen: { name: 'capture' },
-      denied: mayCapture ? null : deniedMessage('capture'),
-    },
-    {
-      id: 'board',
-      label: 'Who can be photographed',
-      detail: 'The room board: each child’s consent, and who not to photograph now.',
-      screen: { name: 'board', roomId: staff.roomId },
-      denied: null,
-    },
-    {
-      id: 'photos',
-      label: 'Photos on this tablet',
-      detail: 'Recent photos and whether they have been sent to the setting’s server.',
-      screen: { name: 'photos' },
-      denied: null,
-    },
-    {
-      id: 'library',
-      label: 'Photos of the setting',
-      detail: 'Every photo on the setting’s server, its consent today, and using it.',
-      screen: { name: 'library' },
-      denied: mayLibrary ? null : deniedMessage('view-photo-library'),
-    },
-  ]
-  const managerTiles: HomeTile[] = isManager
-    ? [
-        {
-          id: 'reviews',
-          label: 'Consent reviews',
-          detail: reviewsDetail(reviews?.overdue.length, reviews?.dueSoon.length),
-          screen: { name: 'reviews' },
-          denied: null,
-        },
-        {
-          id: 'removals',
-          label: 'Removal list',
-          detail: 'Photos a withdrawal concerns: take each use down, then erase or keep.',
-          screen: { name: 'removals' },
-          denied: null,
-        },
-        {
-          id: 'requests',
-          label: 'Retention and a parent’s requests',
-          detail: 'How long photos are kept; one child’s data as a ZIP, or their photos erased.',
-          screen: { name: 'requests' },
-          denied: null,
-        },
-        {
-          id: 'audit',
-          label: 'Daily photo audit',
-          detail: 'Every photo, blocked attempt and deletion of a day; export to CSV or PDF.',
-          screen: { name: 'audit' },
-          denied: mayAudit ? null : deniedMessage('view-audit'),
-        },
-        {
-          id: 'staff',
-          label: 'Staff and photo permission',
-          detail: 'Who may take photos, new staff, PINs.',
-          screen: { name: 'staff' },
-          denied: null,
-        },
-        {
-          id: 'roster-import',
-          label: 'Import the roster',
-          detail: 'Add children from a CSV file, checked line by line first.',
-          screen: { name: 'roster-import' },
-          denied: null,
-        },
-        {
-          id: 'locations',
-          label: 'Locations',
-          detail: 'Where photos are taken, and where they never are.',
-          screen: { name: 'locations' },
-          denied: null,
-        },
-        {
-          id: 'tablets',
-          label: 'Tablets',
-          detail: 'Every tablet of the setting: add one, rename, revoke a lost one.',
-          screen: { name: 'tablets' },
-          denied: null,
-        },
-        {
-          id: 'settings',
-          label: 'Settings',
-          detail: 'How soon the tablet locks itself.',
-          screen: { name: 'settings' },
-          denied: null,
-        },
-      ]
-    : []
-  const tabletTile: HomeTile = {
-    id: 'tablet',
-    label: 'This tablet',
-    detail: 'Whether ConsentLens works here without Wi-Fi.',
-    screen: { name: 'tablet' },
-    denied: null,
+  const tiles = allTiles.map((tile) =>
+    tile.id === 'reviews' && tile.denied === null
+      ? { ...tile, detail: reviewsDetail(overdue, dueSoon) }
+      : tile,
+  )
+  return {
+    staff,
+    usable: tiles.filter((t) => t.denied === null),
+    others: tiles.filter((t) => t.denied !== null),
+    goTo,
+    alerts,
+    markSeen,
   }
-  return { staff, tiles: [...tiles, ...managerTiles, tabletTile], goTo, alerts, markSeen }
 }
 
 function reviewsDetail(overdue: number | undefined, dueSoon: number | undefined): string {

@@ -3,6 +3,7 @@
 // Until every child's parent has approved, the photo is held for publicity.
 import { useId, useState } from 'react'
 import type { LibraryPhoto } from '../../../protocol/index.ts'
+import { LabelledInput } from '../../components/LabelledInput.tsx'
 import type { LibraryNames } from './useLibraryNames.ts'
 import type { UseOutcome } from './useOpenPhoto.ts'
 import { formatDay } from '../../components/formatDate.ts'
@@ -79,26 +80,12 @@ export function ApprovalForm({ photo, names, onApprove }: Props) {
             ))}
           </select>
         </label>
-        <label className="field">
-          Approved by
-          <input
-            type="text"
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value)
-            }}
-          />
-        </label>
-        <label className="field">
-          Relationship to the child
-          <input
-            type="text"
-            value={relationship}
-            onChange={(e) => {
-              setRelationship(e.target.value)
-            }}
-          />
-        </label>
+        <LabelledInput label="Approved by" value={name} onChange={setName} />
+        <LabelledInput
+          label="Relationship to the child"
+          value={relationship}
+          onChange={setRelationship}
+        />
         <label className="check">
           <input
             type="checkbox"
@@ -109,26 +96,8 @@ export function ApprovalForm({ photo, names, onApprove }: Props) {
           />
           Has parental responsibility
         </label>
-        <label className="field">
-          Where it may appear
-          <input
-            type="text"
-            value={place}
-            onChange={(e) => {
-              setPlace(e.target.value)
-            }}
-          />
-        </label>
-        <label className="field">
-          Until
-          <input
-            type="date"
-            value={until}
-            onChange={(e) => {
-              setUntil(e.target.value)
-            }}
-          />
-        </label>
+        <LabelledInput label="Where it may appear" value={place} onChange={setPlace} />
+        <LabelledInput label="Until" type="date" value={until} onChange={setUntil} />
         <button type="submit" className="button button--primary">
           Record the approval
         </button>

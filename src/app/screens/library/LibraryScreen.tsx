@@ -9,6 +9,7 @@ import { OpenPhoto } from './OpenPhoto.tsx'
 import { stateWords, withdrawnLines } from './libraryWords.ts'
 import type { LibraryNames } from './useLibraryNames.ts'
 import { useLibraryScreen } from './useLibraryScreen.ts'
+import '../../components/forms.css'
 import './LibraryScreen.css'
 import { formatDayTime } from '../../components/formatDate.ts'
 
@@ -80,11 +81,11 @@ function PhotoCard({ photo, names, thumbnail, onOpen }: CardProps) {
     <li className="library-card card" data-photo-id={photo.id}>
       <button type="button" className="library-card__open" onClick={onOpen}>
         {thumbnail === null ? (
-          <span className="library-card__thumb library-card__thumb--none">
+          <span className="photo-thumb photo-thumb--none">
             {photo.hasThumbnail ? 'Loading…' : 'No preview'}
           </span>
         ) : (
-          <img className="library-card__thumb" src={thumbnail} alt="" />
+          <img className="photo-thumb" src={thumbnail} alt="" />
         )}
         <span className="library-card__when">{taken}</span>
         <span className="visually-hidden">Open the photo of {children}</span>

@@ -4,8 +4,14 @@
 // a file name that never holds a child's name.
 import { useId, useState } from 'react'
 import { USE_PURPOSES, type Purpose } from '../../../policy/index.ts'
-import type { LibraryPhoto, RecordUseRequest, UseAction } from '../../../protocol/index.ts'
+import type {
+  LibraryPhoto,
+  RecordUseRequest,
+  UseAction,
+  UseRefusalWire,
+} from '../../../protocol/index.ts'
 import { purposeTitle, reasonWords } from './libraryWords.ts'
+import { LabelledInput } from '../../components/LabelledInput.tsx'
 import type { LibraryNames } from './useLibraryNames.ts'
 import type { UseOutcome } from './useOpenPhoto.ts'
 
@@ -80,35 +86,11 @@ export function UsePhotoForm({ photo, names, busy, canShare, outcome, onUse }: P
       {decision !== undefined && !decision.allowed && (
         <div className="use-form__refused" data-testid="use-not-allowed">
           <p>Not allowed today:</p>
-          <ul>
-            {decision.reasons.map((r) => (
-              <li key={`${r.code}-${r.childId ?? ''}`}>{reasonWords(r, names.child)}</li>
-            ))}
-          </ul>
+          <ReasonList reasons={decision.reasons} names={names} />
         </div>
       )}
-      <label className="field">
-        Where
-        <input
-          type="text"
-          value={place}
-          onChange={(e) => {
-            setPlace(e.target.value)
-          }}
-        />
-      </label>
-      {needsUntil && (
-        <label className="field">
-          Until
-          <input
-            type="date"
-            value={until}
-            onChange={(e) => {
-              setUntil(e.target.value)
-            }}
-          />
-        </label>
-      )}
+      <LabelledInput label="Where" value={place} onChange={setPlace} />
+      {needsUntil && <LabelledInput label="Until" type="date" value={until} onChange={setUntil} />}
       <div className="use-form__actions">
         {purpose === 'learning_journey' ? (
           <>
@@ -154,14 +136,21 @@ export function UsePhotoForm({ photo, names, busy, canShare, outcome, onUse }: P
         {outcome?.ok === false && (
           <div role="alert" className="use-form__refused">
             <p>{outcome.message}</p>
-            <ul>
-              {outcome.reasons.map((r) => (
-                <li key={`${r.code}-${r.childId ?? ''}`}>{reasonWords(r, names.child)}</li>
-              ))}
-            </ul>
+            <ReasonList reasons={outcome.reasons} names={names} />
           </div>
         )}
       </div>
     </section>
+  )
+}
+
+/** Why a use is not allowed, one line per rule and child. */
+function ReasonList({ reasons, names }: { reasons: UseRefusalWire[]; names: LibraryNames }) {
+  return (
+    <ul>
+      {reasons.map((r) => (
+        <li key={`${r.code}-${r.childId ?? ''}`}>{reasonWords(r, names.child)}</li>
+      ))}
+    </ul>
   )
 }

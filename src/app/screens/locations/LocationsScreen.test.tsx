@@ -10,14 +10,14 @@ import {
   type ConsentLensDb,
 } from '../../../db/index.ts'
 import { freshDb } from '../../../db/testDb.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { LocationsScreen } from './LocationsScreen.tsx'
 
 let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {
   cleanup()

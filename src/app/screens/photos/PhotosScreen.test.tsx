@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { savePhoto, type ConsentLensDb } from '../../../db/index.ts'
 import { captureSetting, draft, encoded, SAVE_TIME } from '../../../db/captureTestData.ts'
 import { MANAGER, PRACTITIONER } from '../../../db/testDb.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { renderScreen } from '../../testing/renderScreen.tsx'
 import { formatDayTime } from '../../components/formatDate.ts'
 import { PhotosScreen } from './PhotosScreen.tsx'
@@ -25,7 +25,7 @@ beforeEach(async () => {
   vi.spyOn(URL, 'createObjectURL').mockImplementation(() => `blob:test/${String((made += 1))}`)
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
   db = await captureSetting()
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {
   vi.restoreAllMocks()

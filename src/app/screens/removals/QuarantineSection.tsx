@@ -1,13 +1,11 @@
 // Quarantined photos, under the removal list: the image, the rule and the reason the server
 // held it back, and two ways on: erase it, or check it again against the server's records now.
 import { useState } from 'react'
-import { purposeList } from '../../../policy/index.ts'
 import type { LibraryPhoto } from '../../../protocol/index.ts'
-import { StatusIcon } from '../../components/StatusIcon.tsx'
 import type { LibraryNames } from '../library/useLibraryNames.ts'
+import { ListNote, PhotoCard, ReasonField } from './PhotoCard.tsx'
 import { useQuarantineReview } from './useQuarantineReview.ts'
-import type { StepNote } from './useRemovalsScreen.ts'
-import { formatDayTime } from '../../components/formatDate.ts'
+import type { StepNote } from './usePhotoWorklist.ts'
 
 export function QuarantineSection({ names }: { names: LibraryNames }) {
   const q = useQuarantineReview()
@@ -22,19 +20,14 @@ export function QuarantineSection({ names }: { names: LibraryNames }) {
       <div aria-live="polite">
         {listing.status === 'loading' && <p>Loading the quarantined photos…</p>}
         {listing.status === 'error' && <p role="alert">{listing.message}</p>}
-        {listing.status === 'ready' && listing.photos.length === 0 && (
+        {listing.status === 'ready' && listing.items.length === 0 && (
           <p>No photo is quarantined.</p>
         )}
-        {q.note !== null && q.note.photoId === '' && (
-          <p className="removals__done">
-            <StatusIcon tone="ok" />
-            {q.note.text}
-          </p>
-        )}
+        <ListNote note={q.note} />
       </div>
-      {listing.status === 'ready' && listing.photos.length > 0 && (
+      {listing.status === 'ready' && listing.items.length > 0 && (
         <ul className="removals__list">
-          {listing.photos.map((photo) => (
+          {listing.items.map((photo) => (
             <QuarantineCard
               key={photo.id}
               photo={photo}
@@ -64,59 +57,38 @@ type CardProps = {
 
 function QuarantineCard({ photo, names, thumbnail, busy, note, onErase, onRecheck }: CardProps) {
   const [reason, setReason] = useState('')
-  const children = photo.childIds.map(names.child).join(', ') || 'No children'
-  const reasonId = `quarantine-reason-${photo.id}`
+  const why = `${photo.quarantine?.message ?? ''} (rule: ${photo.quarantine?.rules.join(', ') ?? ''})`
   return (
-    <li className="removal-card card" data-photo-id={photo.id}>
-      {thumbnail === null ? (
-        <span className="removal-card__thumb removal-card__thumb--none">No preview</span>
-      ) : (
-        <img className="removal-card__thumb" src={thumbnail} alt={`Photo of ${children}`} />
-      )}
-      <div className="removal-card__body">
-        <h3 className="removal-card__title">{children}</h3>
-        <p>
-          Taken {formatDayTime(photo.takenAt)} for {purposeList(photo.purposes)} by{' '}
-          {names.staff(photo.staffId)}
-        </p>
-        <p className="removal-card__why">
-          <StatusIcon tone="warn" />
-          {photo.quarantine?.message ?? ''} (rule: {photo.quarantine?.rules.join(', ') ?? ''})
-        </p>
-        <label className="removal-card__reason" htmlFor={reasonId}>
-          Why erase (for the audit)
-        </label>
-        <input
-          id={reasonId}
-          className="removal-card__input"
-          type="text"
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value)
+    <PhotoCard
+      photo={photo}
+      names={names}
+      level="h3"
+      sayWho
+      why={why}
+      thumbnail={thumbnail}
+      note={note}
+    >
+      <ReasonField
+        id={`quarantine-reason-${photo.id}`}
+        label="Why erase (for the audit)"
+        value={reason}
+        onChange={setReason}
+      />
+      <div className="removal-card__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => {
+            onErase(reason)
           }}
-        />
-        <div className="removal-card__actions">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={() => {
-              onErase(reason)
-            }}
-          >
-            Erase the photo
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={onRecheck}>
-            Check again
-          </button>
-        </div>
-        {note !== null && (
-          <p role="alert" className="removal-card__note">
-            <StatusIcon tone={note.tone} />
-            {note.text}
-          </p>
-        )}
+        >
+          Erase the photo
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={onRecheck}>
+          Check again
+        </button>
       </div>
-    </li>
+    </PhotoCard>
   )
 }

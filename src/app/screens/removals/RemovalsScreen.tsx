@@ -6,10 +6,13 @@ import type { RemovalItem, RemovalUse } from '../../../protocol/index.ts'
 import { StatusIcon } from '../../components/StatusIcon.tsx'
 import { purposeTitle, stateWords } from '../library/libraryWords.ts'
 import type { LibraryNames } from '../library/useLibraryNames.ts'
+import { ListNote, PhotoCard, ReasonField } from './PhotoCard.tsx'
 import { QuarantineSection } from './QuarantineSection.tsx'
-import { useRemovalsScreen, type StepNote } from './useRemovalsScreen.ts'
+import type { StepNote } from './usePhotoWorklist.ts'
+import { useRemovalsScreen } from './useRemovalsScreen.ts'
+import '../../components/forms.css'
 import './RemovalsScreen.css'
-import { formatDay, formatDayTime } from '../../components/formatDate.ts'
+import { formatDay } from '../../components/formatDate.ts'
 
 const TAKEDOWN_WORDS = ['Taken down', 'Removed from the journal', 'Removed from the website']
 
@@ -30,12 +33,7 @@ export function RemovalsScreen() {
         {listing.status === 'ready' && listing.items.length === 0 && (
           <p>Nothing to remove: no withdrawal concerns a photo still kept.</p>
         )}
-        {s.note !== null && s.note.photoId === '' && (
-          <p className="removals__done">
-            <StatusIcon tone="ok" />
-            {s.note.text}
-          </p>
-        )}
+        <ListNote note={s.note} />
       </div>
       {listing.status === 'ready' && (
         <ul className="removals__list">
@@ -71,81 +69,59 @@ type CardProps = {
 function RemovalCard({ item, names, thumbnail, busy, note, onTakeDown, onDecide }: CardProps) {
   const { photo } = item
   const [reason, setReason] = useState('')
-  const children = photo.childIds.map(names.child).join(', ') || 'No children'
-  const taken = formatDayTime(photo.takenAt)
-  const reasonId = `removal-reason-${photo.id}`
   const keepable = item.keepablePurposes.filter((p) => p !== 'group_photo')
   return (
-    <li className="removal-card card" data-photo-id={photo.id}>
-      {thumbnail === null ? (
-        <span className="removal-card__thumb removal-card__thumb--none">No preview</span>
+    <PhotoCard
+      photo={photo}
+      names={names}
+      level="h2"
+      sayWho={false}
+      why={stateWords(photo, names.child).text}
+      thumbnail={thumbnail}
+      note={note}
+    >
+      <h3 className="removal-card__heading">Uses to take down</h3>
+      {item.uses.length === 0 ? (
+        <p>No use of this photo was recorded.</p>
       ) : (
-        <img className="removal-card__thumb" src={thumbnail} alt={`Photo of ${children}`} />
+        <ul className="removal-card__uses">
+          {item.uses.map((use) => (
+            <UseLine key={use.id} use={use} names={names} busy={busy} onTakeDown={onTakeDown} />
+          ))}
+        </ul>
       )}
-      <div className="removal-card__body">
-        <h2 className="removal-card__title">{children}</h2>
-        <p>
-          Taken {taken} for {purposeList(photo.purposes)}
-        </p>
-        <p className="removal-card__why">
-          <StatusIcon tone="warn" />
-          {stateWords(photo, names.child).text}
-        </p>
-        <h3 className="removal-card__heading">Uses to take down</h3>
-        {item.uses.length === 0 ? (
-          <p>No use of this photo was recorded.</p>
-        ) : (
-          <ul className="removal-card__uses">
-            {item.uses.map((use) => (
-              <UseLine key={use.id} use={use} names={names} busy={busy} onTakeDown={onTakeDown} />
-            ))}
-          </ul>
-        )}
-        <label className="removal-card__reason" htmlFor={reasonId}>
-          Why (for the audit)
-        </label>
-        <input
-          id={reasonId}
-          className="removal-card__input"
-          type="text"
-          value={reason}
-          placeholder="Mother withdrew consent for displays on 20 Nov"
-          onChange={(e) => {
-            setReason(e.target.value)
+      <ReasonField
+        id={`removal-reason-${photo.id}`}
+        label="Why (for the audit)"
+        value={reason}
+        placeholder="Mother withdrew consent for displays on 20 Nov"
+        onChange={setReason}
+      />
+      <div className="removal-card__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => {
+            onDecide('erase', reason)
           }}
-        />
-        <div className="removal-card__actions">
+        >
+          Erase the photo
+        </button>
+        {keepable.length > 0 && (
           <button
             type="button"
-            className="button button--primary"
+            className="button"
             disabled={busy}
             onClick={() => {
-              onDecide('erase', reason)
+              onDecide('keep', reason)
             }}
           >
-            Erase the photo
+            Keep only for {purposeList(keepable)}
           </button>
-          {keepable.length > 0 && (
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => {
-                onDecide('keep', reason)
-              }}
-            >
-              Keep only for {purposeList(keepable)}
-            </button>
-          )}
-        </div>
-        {note !== null && (
-          <p role="alert" className="removal-card__note">
-            <StatusIcon tone={note.tone} />
-            {note.text}
-          </p>
         )}
       </div>
-    </li>
+    </PhotoCard>
   )
 }
 

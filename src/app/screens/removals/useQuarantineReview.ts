@@ -1,72 +1,41 @@
 // The quarantine review (issue 14): each photo the server quarantined, with the rule and the
 // reason; the manager erases it, or asks the server to check it again against its records now
 // (a consent form signed before the photo but recorded late). Never "release anyway".
-import { useCallback, useEffect, useState } from 'react'
 import type { LibraryPhoto } from '../../../protocol/index.ts'
-import { useLibraryClient } from '../library/useLibraryClient.ts'
-import { useServerThumbnails } from '../library/useServerThumbnails.ts'
-import type { StepNote } from './useRemovalsScreen.ts'
+import type { LibraryClient } from '../../../sync/index.ts'
+import { usePhotoWorklist } from './usePhotoWorklist.ts'
 
-type Listing =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; photos: LibraryPhoto[] }
+const loadQuarantined = (client: LibraryClient) => client.quarantined()
+const photoIdOf = (photo: LibraryPhoto) => photo.id
 
 export function useQuarantineReview() {
-  const client = useLibraryClient()
-  const [listing, setListing] = useState<Listing>({ status: 'loading' })
-  const [busy, setBusy] = useState(false)
-  const [note, setNote] = useState<StepNote | null>(null)
-
-  const fetchList = useCallback(async (): Promise<Listing> => {
-    const answer = await client.quarantined()
-    return answer.ok
-      ? { status: 'ready', photos: answer.value }
-      : { status: 'error', message: answer.error.message }
-  }, [client])
-
-  useEffect(() => {
-    let cancelled = false
-    void fetchList().then((next) => {
-      if (!cancelled) setListing(next)
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [fetchList])
-
-  const ids = listing.status === 'ready' ? listing.photos.map((p) => p.id) : []
-  const thumbnails = useServerThumbnails(client, ids)
+  const list = usePhotoWorklist(loadQuarantined, photoIdOf)
 
   async function erase(photoId: string, reason: string) {
     if (reason.trim() === '') {
-      setNote({ photoId, tone: 'warn', text: 'Say why, for the audit.' })
+      list.warn(photoId, 'Say why, for the audit.')
       return
     }
-    setBusy(true)
-    const answer = await client.erase(photoId, reason)
-    setBusy(false)
-    setNote(
-      answer.ok
+    await list.step(async (client) => {
+      const answer = await client.erase(photoId, reason)
+      return answer.ok
         ? { photoId: '', tone: 'ok', text: 'Erased from the server and every tablet.' }
-        : { photoId, tone: 'warn', text: answer.error.message },
-    )
-    setListing(await fetchList())
+        : { photoId, tone: 'warn', text: answer.error.message }
+    })
   }
 
   async function recheck(photoId: string) {
-    setBusy(true)
-    const answer = await client.recheck(photoId)
-    setBusy(false)
-    if (!answer.ok) setNote({ photoId, tone: 'warn', text: answer.error.message })
-    else if (answer.value.released) {
-      setNote({ photoId: '', tone: 'ok', text: 'Checked again: it passes now, and is released.' })
-    } else {
+    await list.step(async (client) => {
+      const answer = await client.recheck(photoId)
+      if (!answer.ok) return { photoId, tone: 'warn', text: answer.error.message }
+      if (answer.value.released) {
+        return { photoId: '', tone: 'ok', text: 'Checked again: it passes now, and is released.' }
+      }
       const text = `Checked again against today’s records: still held back. ${answer.value.message}`
-      setNote({ photoId, tone: 'warn', text })
-    }
-    setListing(await fetchList())
+      return { photoId, tone: 'warn', text }
+    })
   }
 
+  const { listing, thumbnails, busy, note } = list
   return { listing, thumbnails, busy, note, erase, recheck }
 }

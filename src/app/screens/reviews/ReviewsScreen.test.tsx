@@ -10,7 +10,7 @@ import {
 } from '../../../db/index.ts'
 import { freshDb } from '../../../db/testDb.ts'
 import { testSigner } from '../../../db/testSigners.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { renderScreen } from '../../testing/renderScreen.tsx'
 import { ReviewsScreen } from './ReviewsScreen.tsx'
 
@@ -19,7 +19,7 @@ let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)
 

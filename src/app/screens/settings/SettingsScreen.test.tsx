@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
 import { freshDb } from '../../../db/testDb.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { renderScreen } from '../../testing/renderScreen.tsx'
 import { SettingsScreen } from './SettingsScreen.tsx'
 
@@ -11,7 +11,7 @@ let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
   await seedDemoIfEmpty(db, new Date().toISOString())
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {
   cleanup()

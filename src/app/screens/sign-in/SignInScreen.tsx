@@ -2,7 +2,7 @@
 // Shown at start, after the idle lock and after "Switch user"; the work behind it is kept.
 import type { SyntheticEvent } from 'react'
 import { roleLabel } from '../../components/roleLabel.ts'
-import type { LockReason } from '../../session/sessionStore.ts'
+import type { LockReason } from '../../stores/sessionStore.ts'
 import { PIN_MAX_LENGTH, useSignIn } from './useSignIn.ts'
 import { DEMO_PINS } from './demoPins.ts'
 import './SignInScreen.css'

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { getSetting, listStaff, pinFormatError, verifyPin, type Staff } from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
-import { useSessionStore } from '../../session/sessionStore.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 
 export const PIN_MAX_LENGTH = 6
 

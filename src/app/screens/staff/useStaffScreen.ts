@@ -14,7 +14,7 @@ import {
 } from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
-import { useSessionStore } from '../../session/sessionStore.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { usePermission } from '../../session/usePermission.ts'
 import { useCurrentStaff } from '../../session/WorkspaceContext.tsx'
 

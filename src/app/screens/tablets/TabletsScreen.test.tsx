@@ -11,7 +11,7 @@ import { enrolledDevice, type Device } from '../../../../tests/support/syncedDev
 import { startTestServer, type TestServer } from '../../../../tests/support/testServer.ts'
 import { DEMO_SETTING_ID, DEMO_STAFF } from '../../../demo/index.ts'
 import { syncOnce } from '../../../sync/index.ts'
-import { resetWorkspaces } from '../../session/workspaces.ts'
+import { useSessionStore } from '../../stores/sessionStore.ts'
 import { TabletsScreen } from './TabletsScreen.tsx'
 
 /** The server checks the PIN (PBKDF2) on every call: slow by nature on a busy machine. */
@@ -33,7 +33,7 @@ afterAll(async () => {
   await server.close()
 })
 beforeEach(() => {
-  resetWorkspaces()
+  useSessionStore.getState().signOutAll()
 })
 afterEach(() => {
   cleanup()

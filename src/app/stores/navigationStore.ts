@@ -2,7 +2,7 @@
 // session/Workspace.tsx), so switching user never loses anybody's place or half-done work.
 // Invariant: `history` never holds the current screen; `back` returns to the last one, or home.
 import { createStore, type StoreApi } from 'zustand'
-import type { Screen } from './screens.ts'
+import type { Screen } from '../navigation/screens.ts'
 
 export type NavigationState = {
   screen: Screen

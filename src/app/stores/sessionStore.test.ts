@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Staff } from '../../db/index.ts'
-import { useSessionStore } from './sessionStore.ts'
+import { navigationFor, useSessionStore } from './sessionStore.ts'
 
 const alice: Staff = {
   id: 'alice',
@@ -39,7 +39,7 @@ describe('the signing seed in the session', () => {
     expect(state().signingSeed).toBeNull()
     state().signIn(bob, seedB)
     expect(state().signingSeed).toBe(seedB)
-    expect(state().workspaces.map((s) => s.id)).toEqual(['alice', 'bob'])
+    expect(state().workspaces.map((w) => w.staff.id)).toEqual(['alice', 'bob'])
   })
 
   it('is dropped when everyone is signed out', () => {
@@ -62,5 +62,23 @@ describe('the signing seed in the session', () => {
     state().lock('idle')
     state().replaceSigningSeed('alice', seedA)
     expect(state().signingSeed).toBeNull()
+  })
+})
+
+describe('each person’s workspace', () => {
+  it('keeps its navigation through a lock and a sign-in again, until everyone is out', () => {
+    state().signIn(alice, seedA)
+    const alicesPlace = navigationFor('alice')
+    alicesPlace.getState().goTo({ name: 'staff' })
+    state().lock('switch-user')
+    state().signIn(bob, seedB)
+    expect(navigationFor('bob')).not.toBe(alicesPlace)
+    state().signIn(alice, seedA)
+    expect(navigationFor('alice')).toBe(alicesPlace)
+    expect(alicesPlace.getState().screen).toEqual({ name: 'staff' })
+    state().signOutAll()
+    expect(() => navigationFor('alice')).toThrow(/not signed in/)
+    state().signIn(alice, seedA)
+    expect(navigationFor('alice').getState().screen).toEqual({ name: 'home' })
   })
 })

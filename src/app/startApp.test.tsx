@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+// The app is built with one sync control: the engine that syncs is the one whose status and
+// requests the screens see. main.tsx once built two (one started, another given to screens).
+import { act, cleanup, render, screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { seedDemoIfEmpty, type ConsentLensDb } from '../db/index.ts'
+import { freshDb } from '../db/testDb.ts'
+import { startApp } from './startApp.tsx'
+import { useSessionStore } from './stores/sessionStore.ts'
+import { createSyncStatusStore } from './stores/syncStatusStore.ts'
+import { useSyncControl, type SyncControl } from './sync/SyncControl.tsx'
+import { useSyncStatus } from './sync/useSyncStatus.ts'
+
+let db: ConsentLensDb
+beforeEach(async () => {
+  db = freshDb()
+  await seedDemoIfEmpty(db, new Date().toISOString())
+  useSessionStore.getState().signOutAll()
+})
+afterEach(async () => {
+  cleanup()
+  await db.delete()
+})
+
+function countingSync() {
+  const counts = { built: 0, started: 0 }
+  const controls: SyncControl[] = []
+  const build = (given: ConsentLensDb): SyncControl => {
+    expect(given).toBe(db)
+    counts.built += 1
+    const control: SyncControl = {
+      status: createSyncStatusStore(),
+      start: () => {
+        counts.started += 1
+        return Promise.resolve(false)
+      },
+      request: () => Promise.resolve(),
+    }
+    controls.push(control)
+    return control
+  }
+  return { counts, controls, build }
+}
+
+describe('starting the app', () => {
+  it('builds the sync control once, starts that one, and renders through re-renders', async () => {
+    const sync = countingSync()
+    render(startApp({ ok: true, db }, sync.build))
+    await screen.findByRole('heading', { level: 1, name: 'Who is using the tablet?' })
+    // StrictMode renders twice and the sync bar re-renders as its facts load: still one.
+    await screen.findByRole('region', { name: 'Sync' }, { timeout: 15_000 })
+    expect(sync.counts).toEqual({ built: 1, started: 1 })
+  })
+
+  it('gives the screens the control it started, whose status they read', async () => {
+    const sync = countingSync()
+    const seen: SyncControl[] = []
+    function Probe() {
+      const control = useSyncControl()
+      seen.push(control)
+      return <p>{useSyncStatus((s) => s.phase)}</p>
+    }
+    render(startApp({ ok: true, db }, sync.build, <Probe />))
+    expect(await screen.findByText('not-enrolled')).toBeTruthy()
+    act(() => {
+      sync.controls[0]?.status.setState({ phase: 'syncing' })
+    })
+    expect(screen.getByText('syncing')).toBeTruthy()
+    expect(sync.controls).toHaveLength(1)
+    expect(seen.every((control) => control === sync.controls[0])).toBe(true)
+  })
+
+  it('says in words why it cannot start, and builds no sync', () => {
+    const sync = countingSync()
+    render(startApp({ ok: false, message: 'No storage here.' }, sync.build))
+    expect(screen.getByRole('alert').textContent).toBe('No storage here.')
+    expect(sync.counts).toEqual({ built: 0, started: 0 })
+  })
+})
