@@ -19,14 +19,21 @@ import type {
   Device,
   InjuryRecord,
   Location,
-  PhotoImage,
   PhotoMeta,
   Refusal,
   Room,
   Setting,
   StaffRecord,
   StoredConsent,
-} from './records.ts'
+} from '../model/records.ts'
+
+/** A photo's image bytes, apart from its metadata (`photos`) so lists never load them. */
+export interface PhotoImage {
+  photoId: string
+  /** Null once the server has confirmed it holds the image and the device let it go. */
+  full: Blob | null
+  thumbnail: Blob
+}
 
 /** Version 1, as released. Never edit: copy it into SCHEMA_V2 and change the copy. */
 export const SCHEMA_V1 = {

@@ -14,7 +14,7 @@ import type { AuditPhoto } from '../audit/photoRows.ts'
 import type { AuditEvent } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { DEMO_DEVICE_ID } from './demoRoster.ts'
-import type { Child, PhotoMeta, Refusal, ServerFacts, StaffRecord } from './records.ts'
+import type { Child, PhotoMeta, Refusal, ServerFacts, StaffRecord } from '../model/records.ts'
 
 export interface AlertFacts {
   /** Kept photos not yet confirmed by the server. */

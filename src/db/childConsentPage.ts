@@ -11,7 +11,7 @@ import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { consentHistory } from './consentRepository.ts'
 import { injuriesOf } from './injuryRepository.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
-import type { Child, InjuryRecord, Room, StoredConsent } from './records.ts'
+import type { Child, InjuryRecord, Room, StoredConsent } from '../model/records.ts'
 import { getDevice, getSetting } from './rosterQueries.ts'
 
 export interface ChildConsentPage {

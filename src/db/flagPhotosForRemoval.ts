@@ -8,7 +8,7 @@
  */
 import type { Iso } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { StoredConsent } from './records.ts'
+import type { StoredConsent } from '../model/records.ts'
 
 /** RULES.md "After capture": a withdrawal flags every stored photo it concerns for removal. */
 export async function flagPhotosForRemoval(

@@ -11,8 +11,8 @@
  * - Expected failures are values `{ ok: false, error: { code, message } }`.
  */
 export { ConsentLensDb, DB_VERSION, SCHEMA_V1, SCHEMA_V3_CHANGES, openDb } from './ConsentLensDb.ts'
-export type * from './records.ts'
-export { DEFAULT_IDLE_LOCK_MINUTES } from './records.ts'
+export type * from '../model/records.ts'
+export { DEFAULT_IDLE_LOCK_MINUTES } from '../model/records.ts'
 export type { DbError, Result } from './result.ts'
 export type { ActorRef } from './authorise.ts'
 export { listOutbox, type OutboxChange, type OutboxEntry, type OutboxKind } from './outbox.ts'

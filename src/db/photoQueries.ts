@@ -5,7 +5,7 @@
  * the practitioner who took one sees where it went.
  */
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { PhotoMeta } from './records.ts'
+import type { PhotoMeta } from '../model/records.ts'
 
 export async function recentPhotos(db: ConsentLensDb, limit = 60): Promise<PhotoMeta[]> {
   return db.photos

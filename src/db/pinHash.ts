@@ -15,7 +15,7 @@
  */
 import type { StaffRole } from '../policy/index.ts'
 import { PIN_SCHEME_SPLIT, splitPinMaster } from '../protocol/index.ts'
-import type { PinHash } from './records.ts'
+import type { PinHash } from '../model/records.ts'
 
 export const PIN_ITERATIONS = 210_000
 export const MIN_PIN_ITERATIONS = 100_000

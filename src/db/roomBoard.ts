@@ -12,7 +12,7 @@
 import type { Iso, PolicyContext, Purpose } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
-import type { Child, Room } from './records.ts'
+import type { Child, Room } from '../model/records.ts'
 import { hasLeft } from './reviewsDue.ts'
 import { childrenInRoom, getDevice, getSetting, listChildren, listRooms } from './rosterQueries.ts'
 

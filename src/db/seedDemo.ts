@@ -26,7 +26,7 @@ import {
 } from './demoRoster.ts'
 import { hashPin, PIN_ITERATIONS } from './pinHash.ts'
 import { FRESH_LOCKOUT_STATE } from './pinLockout.ts'
-import { DEFAULT_IDLE_LOCK_MINUTES, type StaffRecord } from './records.ts'
+import { DEFAULT_IDLE_LOCK_MINUTES, type StaffRecord } from '../model/records.ts'
 
 const TABLES = [
   'setting',

@@ -22,7 +22,7 @@ import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
 import { hashPinWithSeed, newPinError, type HashedPin } from './pinHash.ts'
 import { FRESH_LOCKOUT_STATE } from './pinLockout.ts'
-import type { Staff, StaffRecord } from './records.ts'
+import type { Staff, StaffRecord } from '../model/records.ts'
 import { fail, ok, type Result } from './result.ts'
 
 export type StaffErrorCode = 'not-permitted' | 'unknown-staff' | 'no-name' | 'bad-pin'

@@ -12,7 +12,7 @@ import { appendAudit } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { checkPin } from './pinHash.ts'
 import { afterRightPin, afterWrongPin, lockedUntil, MAX_WRONG_PINS } from './pinLockout.ts'
-import type { Staff, StaffRecord } from './records.ts'
+import type { Staff, StaffRecord } from '../model/records.ts'
 import { fail, ok, type Result } from './result.ts'
 import { toStaff } from './staffRepository.ts'
 

@@ -2,7 +2,8 @@
  * The photo policy: consent model, every rule of RULES.md, the decision. Pure: used by the
  * app and re-run by the server on every upload. No DOM, storage, Node, clock or randomness.
  */
-export { evaluateCapture, type Decision, type Finding, type Verdict } from './evaluateCapture.ts'
+export { evaluateCapture } from './evaluateCapture.ts'
+export type { Decision, Finding } from './decision.ts'
 export {
   childPhotoStatus,
   effectiveConsent,

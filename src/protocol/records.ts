@@ -1,6 +1,6 @@
 /**
  * The records that travel between a device and its server, as zod schemas with derived types.
- * Their shapes are the device's own (src/db/records.ts), so a pulled record is stored as is.
+ * Their shapes are the device's own (src/model/records.ts), so a pulled record is stored as is.
  *
  * Invariants:
  * - A staff record never carries a PIN hash; PIN verifiers travel apart as `StaffPin`

@@ -1,6 +1,8 @@
 /**
  * What the device stores, as the domain types that repositories return. Nothing here is a
- * Dexie type, so screens and the sync layer depend on these shapes, not on the storage.
+ * Dexie type, so screens and the sync layer depend on these shapes, not on the storage; and
+ * nothing is a platform type (pure, like src/policy), so audit and the server share them
+ * without depending on the tablet's database. The image blobs stay in src/db (`PhotoImage`).
  *
  * Invariants:
  * - Times are ISO 8601 strings with an offset (the policy's `Iso`); calendar dates
@@ -252,13 +254,6 @@ export interface PhotoQuarantine {
   at: Iso
   rules: string[]
   message: string
-}
-
-export interface PhotoImage {
-  photoId: string
-  /** Null once the server has confirmed it holds the image and the device let it go. */
-  full: Blob | null
-  thumbnail: Blob
 }
 
 /**
