@@ -1,6 +1,7 @@
 /**
  * The records that travel between a device and its server, as zod schemas with derived types.
- * Their shapes are the device's own (src/model/records.ts), so a pulled record is stored as is.
+ * The device's stored shapes (src/model/records.ts) are derived from these, so a pulled record
+ * is stored as is.
  *
  * Invariants:
  * - A staff record never carries a PIN hash; PIN verifiers travel apart as `StaffPin`
@@ -21,6 +22,7 @@ import {
   StaffRoleSchema,
   VerdictSchema,
 } from './common.ts'
+import { AttestationsSchema } from '../policy/schema.ts'
 import { VERSION_FIELDS } from './recordVersion.ts'
 import { PIN_SCHEME_SPLIT } from './staffAuthority.ts'
 
@@ -138,12 +140,8 @@ export const RemovalFlagWireSchema = z.object({
   purposes: z.array(PurposeSchema),
 })
 
-export const AttestationsWireSchema = z.object({
-  fullyDressed: z.boolean(),
-  noVisibleInjury: z.boolean(),
-  childrenWilling: z.boolean(),
-  noChildrenInFrame: z.boolean(),
-})
+/** What the practitioner confirmed at the save: the policy's own schema. */
+export const AttestationsWireSchema = AttestationsSchema
 
 export const PhotoMetaWireSchema = z.object({
   id: IdSchema,
