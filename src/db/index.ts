@@ -40,7 +40,6 @@ export {
 } from './staffRepository.ts'
 export { verifyPin, type PinErrorCode, type SignedIn } from './verifyPin.ts'
 export { MANAGER_PIN_DIGITS, newPinError, PIN_ITERATIONS, pinFormatError } from './pinHash.ts'
-export { FIRST_LOCKOUT_MINUTES, MAX_WRONG_PINS, lockoutMinutes } from './pinLockout.ts'
 export {
   addLocation,
   archiveLocation,

@@ -6,6 +6,7 @@
  */
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
+import type { PinHash } from '../model/records.ts'
 import { PIN_SCHEME_SPLIT } from '../protocol/index.ts'
 import { hashPinForDevices, pinMatchesVerifier } from '../server/auth/pinVerifier.ts'
 import { checkPin, hashPinWithSeed } from './pinHash.ts'
@@ -19,7 +20,7 @@ const V2 = {
   iterations: ITERATIONS,
   scheme: PIN_SCHEME_SPLIT,
   publicKeyHex: 'c1567c4b279ccc44241bc7614daf29201c1e9fc62ec2d65820875156a93bdf48',
-}
+} satisfies PinHash
 const SIGNING_SEED = '2570eb74bc3c6930ab0b821462ef686cf6c10f4ab5ab21c11c2521a4ef0b4a9b'
 /** A v1 verifier: the PBKDF2-SHA-256 output itself. */
 const V1 = {

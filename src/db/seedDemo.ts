@@ -25,7 +25,7 @@ import {
   demoChildren,
 } from './demoRoster.ts'
 import { hashPin, PIN_ITERATIONS } from './pinHash.ts'
-import { FRESH_LOCKOUT_STATE } from './pinLockout.ts'
+import { FRESH_LOCKOUT_STATE } from '../policy/index.ts'
 import { DEFAULT_IDLE_LOCK_MINUTES, type StaffRecord } from '../model/records.ts'
 
 const TABLES = [

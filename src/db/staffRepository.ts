@@ -21,7 +21,7 @@ import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
 import { hashPinWithSeed, newPinError, type HashedPin } from './pinHash.ts'
-import { FRESH_LOCKOUT_STATE } from './pinLockout.ts'
+import { FRESH_LOCKOUT_STATE } from '../policy/index.ts'
 import type { Staff, StaffRecord } from '../model/records.ts'
 import { fail, ok, type Result } from './result.ts'
 

@@ -34,3 +34,15 @@ export {
 export { PURPOSE_LABELS, purposeLabel, purposeList } from './purposeLabels.ts'
 export * from './schema.ts'
 export * from './roles.ts'
+export {
+  afterRightPin,
+  afterWrongPin,
+  FIRST_LOCKOUT_MINUTES,
+  FRESH_LOCKOUT_STATE,
+  lockedUntil,
+  lockoutEndsAt,
+  lockoutMinutes,
+  MAX_LOCKOUT_MINUTES,
+  MAX_WRONG_PINS,
+  type LockoutState,
+} from './pinLockout.ts'
