@@ -93,6 +93,8 @@ export default tseslint.config(
   boundary(['src/audit/**'], ['app', 'server', 'sync', 'capture', 'db'], platform),
   boundary(['src/server/**'], ['app', 'db', 'sync', 'capture']),
   boundary(['src/app/components/**'], ['db']),
+  // A screen is a thin view plus a hook: the view (.tsx) renders, its hook reads and writes.
+  boundary(['src/app/screens/**/*.tsx'], ['db']),
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -72,7 +72,7 @@ export const SCHEMA_V3_CHANGES = {
 export const VERSIONS: readonly DbVersion[] = [
   { version: 1, stores: SCHEMA_V1 },
   { version: 3, stores: SCHEMA_V3_CHANGES },
-  // Version 4 (issue 17): no store changes. Fields were added to stored rows after version 1
+  // Version 4: no store changes. Fields were added to stored rows after version 1
   // without a version (photo attestations, findings and thumbnail state, the device's server
   // facts, record versions, v2 PIN verifiers); here every row is checked against today's shapes.
   { version: 4, stores: {}, upgrade: (tx) => validateRows(tx, STORED_ROWS) },

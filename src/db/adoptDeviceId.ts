@@ -23,7 +23,7 @@ import { GENESIS_HASH, sealEvent } from '../audit/hashChain.ts'
 import type { AuditEvent } from './auditLog.ts'
 import { UNENROLLED_DEVICE_ID } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { DEMO_DEVICE_ID } from './demoRoster.ts'
+import { DEMO_DEVICE_ID } from '../demo/demoRoster.ts'
 import { assertInTransaction } from './transaction.ts'
 
 /** The ids a tablet's work carries before its first enrolment, oldest chain first. */

@@ -67,7 +67,7 @@ export {
   DEMO_STAFF,
   type ShowcaseChild,
   type ShowcaseKey,
-} from './demoRoster.ts'
+} from '../demo/demoRoster.ts'
 export {
   ROSTER_COLUMNS,
   parseRosterCsv,

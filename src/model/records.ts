@@ -144,7 +144,7 @@ export interface PhotoMeta extends Omit<PhotoMetaWire, 'decision'> {
    */
   quarantine?: PhotoQuarantine | null
   /**
-   * Added after version 1 (not indexed; issue 14): the server erased the photo (a withdrawal,
+   * Added after version 1 (not indexed): the server erased the photo (a withdrawal,
    * retention, a parent's request) and this tablet deleted its image and thumbnail.
    */
   erasedOnServer?: PhotoDeletion

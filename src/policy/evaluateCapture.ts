@@ -1,5 +1,5 @@
 /**
- * The decision: may this photo be kept? Implements every capture rule of RULES.md.
+ * The decision: may this photo be kept? Implements every capture rule of docs/RULES.md.
  *
  * Default stance: deny unless every rule is satisfied; a missing record is no consent.
  * Pure: "now" is context.now, the capture time is request.at; no clock, storage or DOM.

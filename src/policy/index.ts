@@ -1,5 +1,5 @@
 /**
- * The photo policy: consent model, every rule of RULES.md, the decision. Pure: used by the
+ * The photo policy: consent model, every rule of docs/RULES.md, the decision. Pure: used by the
  * app and re-run by the server on every upload. No DOM, storage, Node, clock or randomness.
  */
 export { evaluateCapture } from './evaluateCapture.ts'

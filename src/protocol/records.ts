@@ -172,7 +172,7 @@ export const PhotoStatusWireSchema = z.object({
   quarantine: z.object({ at: IsoSchema, rules: z.array(z.string()), message: Text }).nullable(),
   flaggedForRemoval: z.array(RemovalFlagWireSchema),
   /**
-   * Issue 14: the photo was erased on the server (its image is gone for good); every tablet
+   * The photo was erased on the server (its image is gone for good); every tablet
    * deletes its copies. Absent from servers before it, so optional.
    */
   erased: z.object({ at: IsoSchema, by: IdSchema, reason: Text }).nullable().optional(),

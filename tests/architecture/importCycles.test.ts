@@ -1,5 +1,5 @@
 /**
- * No import cycles in src/ (issue 17, item 3): a cycle means two modules cannot be understood,
+ * No import cycles in src/: a cycle means two modules cannot be understood,
  * tested or moved apart; a circle of folders means a layer of STYLE.md leans on an outer one.
  * On failure the message prints each circle, file by file (or folder by folder).
  */

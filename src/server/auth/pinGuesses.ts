@@ -2,7 +2,7 @@
  * The server's count of PIN guesses per member of staff (manager checks, `managerAuth.ts`),
  * made atomic: a guess is CLAIMED in one conditional UPDATE … RETURNING before its PBKDF2 is
  * run, so however many requests arrive at once, from however many tablets, no more than
- * `MAX_GUESSES` are ever checked per lock window per person (issue 11 §2; SQLite and
+ * `MAX_GUESSES` are ever checked per lock window per person (SQLite and
  * PostgreSQL alike: the statement reads and writes the row under the database's own lock).
  *
  * Rules: the claim that makes the count reach 5 also starts the lockout (the tablet's rule,

@@ -4,7 +4,7 @@
  *   GET  /api/sync/pull?settingId&since&limit    changes after a cursor
  *   PUT  /api/sync/photos/:photoId/content       a chunk of a photo's image (resumable)
  *   POST /api/sync/audit                         the device's audit events, verified on arrival
- *   PUT  /api/sync/photos/:photoId/thumbnail     its thumbnail, for the library (issue 13)
+ *   PUT  /api/sync/photos/:photoId/thumbnail     its thumbnail, for the library
  *
  * Invariants: every query is scoped by the authenticated device's setting; a request naming
  * another setting is refused; pull answers are built from the stored JSON without re-encoding,

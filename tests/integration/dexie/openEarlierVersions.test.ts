@@ -1,6 +1,6 @@
 /**
  * Every database an earlier version of the app wrote opens with today's code, keeps every row,
- * and every row fits today's shapes (issue 17, item 2). The fixtures are in
+ * and every row fits today's shapes. The fixtures are in
  * tests/fixtures/dexie/ (README.md there says how to add one).
  *
  * To cover a new version: write the fixture of the version before it, add its file name here.
@@ -16,7 +16,7 @@ import { decodeRow, restoreFixture, type DexieFixture } from '../../support/dexi
 
 const FIXTURES = [
   'v1-tablet-in-use.json', // version 1's shapes (reconstructed)
-  'v3-tablet-in-use.json', // written by version 3 (before issue 17)
+  'v3-tablet-in-use.json', // written by version 3 (before version 4)
 ]
 
 function load(file: string): DexieFixture {
