@@ -32,6 +32,7 @@ import {
 } from '../protocol/index.ts'
 import type { Device, PhotoMeta, Refusal, StaffRecord } from '../model/records.ts'
 import type { AuditEvent } from './auditLog.ts'
+import type { OutboxKind } from './outbox.ts'
 
 const RuleIdSchema = z.enum(RULE_IDS)
 
@@ -96,11 +97,22 @@ const AuditRow = z.object({
   hash: z.string(),
 }) satisfies z.ZodType<Omit<AuditEvent, 'type' | 'details'>>
 
+/** The kinds of change a tablet sends (and the server may refuse). */
+const ChangeKind = z.enum([
+  'consent',
+  'injury',
+  'staff',
+  'staffPin',
+  'child',
+  'location',
+  'photo',
+]) satisfies z.ZodType<OutboxKind>
+
 /** The payload is checked at push (an entry the protocol cannot carry is reported there). */
 const OutboxRow = z.object({
   seq: z.number().int(),
   id: z.string(),
-  kind: z.enum(['consent', 'injury', 'staff', 'staffPin', 'child', 'location', 'photo']),
+  kind: ChangeKind,
   entityId: z.string(),
   createdAt: IsoSchema,
   payload: z.object({ id: z.string() }).loose(),
@@ -110,7 +122,7 @@ const OutboxRow = z.object({
 
 const RefusalRow = z.object({
   id: z.string(),
-  kind: z.enum(['consent', 'injury', 'staff', 'staffPin', 'child', 'location', 'photo']),
+  kind: ChangeKind,
   entityId: z.string(),
   madeAt: IsoSchema,
   actorId: z.string().nullable(),
