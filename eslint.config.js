@@ -1,8 +1,11 @@
 // Lint: type-aware TypeScript rules, React hooks, and the import boundaries of STYLE.md:
-// dependencies point inward (app → db, sync, capture, audit → demo → policy, protocol; server →
-// audit, demo, policy, protocol), and policy/protocol import nothing of ours and no platform
-// library. audit is pure too (no platform library) because the server re-verifies its chains.
+// dependencies point inward (app → db, sync, capture → audit, demo → model → protocol → policy;
+// server → audit, demo, model, protocol, policy). policy imports nothing of ours, protocol only
+// policy's vocabularies and schemas (decision 0021), and none of the pure folders a platform
+// library. model holds the stored records' shapes, shared by the tablet, audit and the server.
+// audit is pure too (no platform library) because the server re-verifies its chains.
 // demo (the demo setting's fixed data, seeded by both device and server) is pure as well.
+// tests/architecture/importCycles.test.ts fails on any import cycle, between files or folders.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -73,21 +76,25 @@ export default tseslint.config(
   },
   boundary(
     ['src/policy/**'],
-    ['app', 'db', 'sync', 'capture', 'audit', 'server', 'protocol', 'demo'],
+    ['app', 'db', 'sync', 'capture', 'audit', 'server', 'protocol', 'demo', 'model'],
     platform,
   ),
   boundary(
     ['src/protocol/**'],
-    ['app', 'db', 'sync', 'capture', 'audit', 'server', 'policy', 'demo'],
+    ['app', 'db', 'sync', 'capture', 'audit', 'server', 'demo', 'model'],
     platform,
   ),
+  boundary(['src/model/**'], ['app', 'db', 'sync', 'capture', 'audit', 'server', 'demo'], platform),
   boundary(['src/demo/**'], ['app', 'db', 'sync', 'capture', 'audit', 'server'], platform),
   boundary(['src/db/**', 'src/capture/**', 'src/sync/**'], ['app', 'server']),
   // The audit log's chain, verification and exports run on the tablet and on the server alike,
-  // so they stay free of platform libraries (types from db/records are erased at build).
-  boundary(['src/audit/**'], ['app', 'server', 'sync', 'capture'], platform),
+  // so they stay free of platform libraries and of the tablet's database (record shapes come
+  // from src/model).
+  boundary(['src/audit/**'], ['app', 'server', 'sync', 'capture', 'db'], platform),
   boundary(['src/server/**'], ['app', 'db', 'sync', 'capture']),
   boundary(['src/app/components/**'], ['db']),
+  // A screen is a thin view plus a hook: the view (.tsx) renders, its hook reads and writes.
+  boundary(['src/app/screens/**/*.tsx'], ['db']),
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -76,6 +76,7 @@ export default defineConfig({
             'src/**/*.test.{ts,tsx}',
             'tests/integration/**/*.test.{ts,tsx}',
             'tests/support/**/*.test.ts',
+            'tests/architecture/**/*.test.ts',
           ],
           environment: 'node',
           setupFiles: ['tests/setup/unit.ts'],

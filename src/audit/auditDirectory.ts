@@ -3,7 +3,7 @@
  * tablet (a child who left and was removed, a colleague from another setting) is still shown,
  * described, so no row of the audit is ever blank about who or where.
  */
-import type { Child, Location, Staff } from '../db/records.ts'
+import type { Child, Location, Staff } from '../model/records.ts'
 
 export interface AuditDirectory {
   staffName: (id: string | null) => string

@@ -2,7 +2,7 @@
  * For tests and the benchmark only: a day of photos and audit events as the tablet would hold
  * them, made deterministically (no clock, no random), with a sealed chain.
  */
-import type { PhotoMeta } from '../db/records.ts'
+import type { PhotoMeta } from '../model/records.ts'
 import { PURPOSES } from '../policy/index.ts'
 import { auditDirectory } from './auditDirectory.ts'
 import { GENESIS_HASH, sealEvent, type SealedEvent, type UnsealedEvent } from './hashChain.ts'

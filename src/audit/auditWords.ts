@@ -3,7 +3,7 @@
  * the three always say the same thing. Times are shown in the setting's time zone, passed in:
  * this folder never reads the platform's clock or locale.
  */
-import type { SyncState } from '../db/records.ts'
+import type { SyncState } from '../model/records.ts'
 import { RULE_IDS, RULES, type Verdict } from '../policy/index.ts'
 
 const VERDICT_WORDS: Record<Verdict, string> = {

@@ -7,7 +7,7 @@
  * Invariants: pure; an alert is only raised on a fact, never on a guess; no alerts is a
  * real answer ("nothing needs your attention"), not an absence.
  */
-import type { RemovalFlag } from '../db/records.ts'
+import type { RemovalFlag } from '../model/records.ts'
 import { purposeLabel } from '../policy/index.ts'
 import type { AuditDirectory } from './auditDirectory.ts'
 import { dayTimeWords } from './auditWords.ts'

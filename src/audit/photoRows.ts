@@ -7,7 +7,7 @@
  * Quarantine is decided by the server (it re-runs the policy on upload); sync stores it on the
  * photo as `quarantine` (records.ts PhotoQuarantine). Until the server has spoken it is null.
  */
-import type { PhotoMeta } from '../db/records.ts'
+import type { PhotoMeta } from '../model/records.ts'
 import { purposeLabel } from '../policy/index.ts'
 import type { AuditDirectory } from './auditDirectory.ts'
 import { clockTime, ruleWords, syncWords, verdictWords } from './auditWords.ts'

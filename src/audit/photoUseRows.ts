@@ -1,5 +1,5 @@
 /**
- * The uses of the setting's photos in the daily audit (issue 13): each use (a journal download
+ * The uses of the setting's photos in the daily audit: each use (a journal download
  * or share, a display, the website, the parents' group, social media, press) and each parent's
  * approval of a publicity photo, who, when, where and until when. They live on the server, so
  * only the server's export of a day lists them; a tablet's own audit has none.

@@ -4,7 +4,7 @@
  * The refused record is described from the change itself, since the tablet may no longer hold
  * it (a record the server does not have is removed from the tablet).
  */
-import type { Refusal } from '../db/records.ts'
+import type { Refusal } from '../model/records.ts'
 import { purposeLabel, PURPOSES, type Purpose } from '../policy/index.ts'
 import type { AuditDirectory } from './auditDirectory.ts'
 import { dayTimeWords } from './auditWords.ts'

@@ -11,7 +11,7 @@
  * - `photoImages` holds the blobs apart from `photos`, so listing photos never loads images.
  * - Booleans and nulls cannot be indexed in IndexedDB; nothing here is indexed on one.
  */
-import { Dexie, type EntityTable, type Table } from 'dexie'
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie'
 import type { AuditEvent } from './auditLog.ts'
 import type { NewOutboxEntry, OutboxEntry } from './outbox.ts'
 import type {
@@ -19,14 +19,23 @@ import type {
   Device,
   InjuryRecord,
   Location,
-  PhotoImage,
   PhotoMeta,
   Refusal,
   Room,
   Setting,
   StaffRecord,
   StoredConsent,
-} from './records.ts'
+} from '../model/records.ts'
+import { STORED_ROWS } from './storedRows.ts'
+import { validateRows } from './validateRows.ts'
+
+/** A photo's image bytes, apart from its metadata (`photos`) so lists never load them. */
+export interface PhotoImage {
+  photoId: string
+  /** Null once the server has confirmed it holds the image and the device let it go. */
+  full: Blob | null
+  thumbnail: Blob
+}
 
 /** Version 1, as released. Never edit: copy it into SCHEMA_V2 and change the copy. */
 export const SCHEMA_V1 = {
@@ -54,7 +63,29 @@ export const SCHEMA_V3_CHANGES = {
   refusals: 'id, refusedAt',
 } as const satisfies Record<string, string>
 
-export const DB_VERSION = 3
+/**
+ * Every version, oldest first: what it declares and, for a change of stored shapes, the
+ * upgrade that validates and rewrites the old rows. A new version is one more entry here, a
+ * fixture of the previous version in tests/fixtures/dexie/ and one line in
+ * tests/integration/dexie/openEarlierVersions.test.ts (tests/fixtures/dexie/README.md).
+ */
+export const VERSIONS: readonly DbVersion[] = [
+  { version: 1, stores: SCHEMA_V1 },
+  { version: 3, stores: SCHEMA_V3_CHANGES },
+  // Version 4: no store changes. Fields were added to stored rows after version 1
+  // without a version (photo attestations, findings and thumbnail state, the device's server
+  // facts, record versions, v2 PIN verifiers); here every row is checked against today's shapes.
+  { version: 4, stores: {}, upgrade: (tx) => validateRows(tx, STORED_ROWS) },
+]
+
+export interface DbVersion {
+  version: number
+  /** Only the stores this version adds or changes (null deletes one). */
+  stores: Record<string, string | null>
+  upgrade?: (tx: Transaction) => Promise<void>
+}
+
+export const DB_VERSION = Math.max(...VERSIONS.map(({ version }) => version))
 
 export class ConsentLensDb extends Dexie {
   declare setting: EntityTable<Setting, 'id'>
@@ -73,8 +104,10 @@ export class ConsentLensDb extends Dexie {
 
   constructor(name: string) {
     super(name)
-    this.version(1).stores(SCHEMA_V1)
-    this.version(3).stores(SCHEMA_V3_CHANGES)
+    for (const { version, stores, upgrade } of VERSIONS) {
+      const declared = this.version(version).stores(stores)
+      if (upgrade !== undefined) declared.upgrade(upgrade)
+    }
   }
 }
 

@@ -23,8 +23,8 @@ import { GENESIS_HASH, sealEvent } from '../audit/hashChain.ts'
 import type { AuditEvent } from './auditLog.ts'
 import { UNENROLLED_DEVICE_ID } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { DEMO_DEVICE_ID } from './demoRoster.ts'
-import { assertInTransaction } from './outbox.ts'
+import { DEMO_DEVICE_ID } from '../demo/demoRoster.ts'
+import { assertInTransaction } from './transaction.ts'
 
 /** The ids a tablet's work carries before its first enrolment, oldest chain first. */
 export const PRE_ENROLMENT_IDS = [UNENROLLED_DEVICE_ID, DEMO_DEVICE_ID] as const

@@ -13,8 +13,8 @@
 import type { AuditPhoto } from '../audit/photoRows.ts'
 import type { AuditEvent } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { DEMO_DEVICE_ID } from './demoRoster.ts'
-import type { Child, PhotoMeta, Refusal, ServerFacts, StaffRecord } from './records.ts'
+import { DEMO_DEVICE_ID } from '../demo/demoRoster.ts'
+import type { Child, PhotoMeta, Refusal, ServerFacts, StaffRecord } from '../model/records.ts'
 
 export interface AlertFacts {
   /** Kept photos not yet confirmed by the server. */

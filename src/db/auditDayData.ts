@@ -11,7 +11,7 @@
 import type { Iso } from '../policy/index.ts'
 import type { AuditEvent } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { Child, Device, Location, PhotoMeta, Setting, StaffRecord } from './records.ts'
+import type { Child, Device, Location, PhotoMeta, Setting, StaffRecord } from '../model/records.ts'
 
 export interface AuditDayBounds {
   /** Start of the day audited (inclusive) and its end (exclusive). */

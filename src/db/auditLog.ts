@@ -14,9 +14,10 @@
  */
 import { GENESIS_HASH, sealEvent } from '../audit/hashChain.ts'
 import type { Iso } from '../policy/index.ts'
-import type { ConsentLensDb } from './ConsentLensDb.ts'
+import type { Dexie, EntityTable } from 'dexie'
 import { newId, type NewId } from './newId.ts'
-import { assertInTransaction } from './outbox.ts'
+import type { Device } from '../model/records.ts'
+import { assertInTransaction } from './transaction.ts'
 
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
@@ -69,9 +70,18 @@ export interface NewAuditEvent {
   details: { [key: string]: JsonValue }
 }
 
+/**
+ * The tables the log writes, as ConsentLensDb declares them. Named here, not imported, so the
+ * schema can take this file's row types without a circle; ConsentLensDb fits it.
+ */
+export interface AuditTables extends Dexie {
+  audit: EntityTable<AuditEvent, 'id'>
+  device: EntityTable<Device, 'id'>
+}
+
 /** Appends an event. Call inside the transaction of the change (tables: audit, device). */
 export async function appendAudit(
-  db: ConsentLensDb,
+  db: AuditTables,
   event: NewAuditEvent,
   makeId: NewId = newId,
 ): Promise<AuditEvent> {
@@ -89,6 +99,6 @@ export async function appendAudit(
 }
 
 /** This device's events in order. */
-export async function listAudit(db: ConsentLensDb, deviceId: string): Promise<AuditEvent[]> {
+export async function listAudit(db: AuditTables, deviceId: string): Promise<AuditEvent[]> {
   return db.audit.where('[deviceId+seq]').between([deviceId, 0], [deviceId, Infinity]).toArray()
 }

@@ -15,7 +15,8 @@ import { bytesToHex } from '@noble/hashes/utils.js'
 import { can, deniedMessage, type Action, type RoleOptions } from '../policy/index.ts'
 import { PIN_SCHEME_SPLIT } from '../protocol/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { StaffRecord } from './records.ts'
+import type { Signer } from './outbox.ts'
+import type { StaffRecord } from '../model/records.ts'
 import { fail, ok, type Result } from './result.ts'
 
 /**
@@ -25,12 +26,6 @@ import { fail, ok, type Result } from './result.ts'
 export interface ActorRef {
   id: string
   signingSeed?: Uint8Array | null
-}
-
-/** Who signs an outbox entry: the actor, with their session's seed. */
-export interface Signer {
-  id: string
-  signingSeed: Uint8Array
 }
 
 export async function authorise(

@@ -7,7 +7,7 @@
  */
 import type { Attestations, CaptureRequest, Decision, Iso, Purpose } from '../policy/index.ts'
 import type { JsonValue } from './auditLog.ts'
-import type { ConditionAcknowledgement, ParentConditionRef } from './records.ts'
+import type { ConditionAcknowledgement, ParentConditionRef } from '../model/records.ts'
 
 export interface CaptureDraft {
   /** Made at the shutter, so a second save of the same capture is recognised. */

@@ -11,7 +11,7 @@ import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { consentHistory } from './consentRepository.ts'
 import { injuriesOf } from './injuryRepository.ts'
 import { loadDevicePolicy, readPolicyPage, type DevicePolicy } from './policyPage.ts'
-import type { Child, InjuryRecord, Room, StoredConsent } from './records.ts'
+import type { Child, InjuryRecord, Room, StoredConsent } from '../model/records.ts'
 
 /** `defaultPurposes`: what the page's answer is about, as the board's is. */
 export interface ChildConsentPage extends DevicePolicy {

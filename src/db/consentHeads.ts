@@ -17,7 +17,7 @@ import {
   type PolicyContext,
   type Purpose,
 } from '../policy/index.ts'
-import type { StoredConsent } from './records.ts'
+import type { StoredConsent } from '../model/records.ts'
 
 /** A context with nothing but consents: enough for the consent queries of the policy. */
 export function consentOnlyContext(consents: readonly StoredConsent[], now: Iso): PolicyContext {

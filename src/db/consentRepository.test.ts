@@ -4,7 +4,7 @@ import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { consentHistory, recordConsent, withdrawConsent } from './consentRepository.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
 import { listOutbox } from './outbox.ts'
-import type { PhotoMeta } from './records.ts'
+import type { PhotoMeta } from '../model/records.ts'
 import {
   ALMA,
   BODHI,

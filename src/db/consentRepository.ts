@@ -17,14 +17,15 @@ import {
   type Purpose,
 } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
-import { authoriseChange, type ActorRef, type Signer } from './authorise.ts'
+import { authoriseChange, type ActorRef } from './authorise.ts'
+import type { Signer } from './outbox.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { consentChangeProblem, type ConsentChange, type ConsentErrorCode } from './consentChecks.ts'
 import { currentConsents } from './consentHeads.ts'
 import { newId, type NewId } from './newId.ts'
 import { flagPhotosForRemoval } from './flagPhotosForRemoval.ts'
 import { enqueueOutbox } from './outbox.ts'
-import type { StoredConsent } from './records.ts'
+import type { StoredConsent } from '../model/records.ts'
 import { fail, ok, type Result } from './result.ts'
 
 export type { ConsentErrorCode }

@@ -15,7 +15,7 @@ import { authoriseChange, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
-import type { PhotoMeta } from './records.ts'
+import type { PhotoMeta } from '../model/records.ts'
 import { fail, ok, type Result } from './result.ts'
 import { storageFailure, type StorageFailureCode } from './storageFailure.ts'
 

@@ -1,5 +1,5 @@
 /**
- * RULES.md "After capture": a child's withdrawal flags every stored photo of that child used
+ * docs/RULES.md "After capture": a child's withdrawal flags every stored photo of that child used
  * for a withdrawn purpose for removal, in the transaction that records the withdrawal.
  *
  * Invariants: a flag is added, never removed here; deleted photos are left alone (their
@@ -8,9 +8,9 @@
  */
 import type { Iso } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { StoredConsent } from './records.ts'
+import type { StoredConsent } from '../model/records.ts'
 
-/** RULES.md "After capture": a withdrawal flags every stored photo it concerns for removal. */
+/** docs/RULES.md "After capture": a withdrawal flags every stored photo it concerns for removal. */
 export async function flagPhotosForRemoval(
   db: ConsentLensDb,
   childId: string,

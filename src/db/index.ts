@@ -11,8 +11,8 @@
  * - Expected failures are values `{ ok: false, error: { code, message } }`.
  */
 export { ConsentLensDb, DB_VERSION, SCHEMA_V1, SCHEMA_V3_CHANGES, openDb } from './ConsentLensDb.ts'
-export type * from './records.ts'
-export { DEFAULT_IDLE_LOCK_MINUTES } from './records.ts'
+export type * from '../model/records.ts'
+export { DEFAULT_IDLE_LOCK_MINUTES } from '../model/records.ts'
 export type { DbError, Result } from './result.ts'
 export type { ActorRef } from './authorise.ts'
 export { listOutbox, type OutboxChange, type OutboxEntry, type OutboxKind } from './outbox.ts'
@@ -40,7 +40,6 @@ export {
 } from './staffRepository.ts'
 export { verifyPin, type PinErrorCode, type SignedIn } from './verifyPin.ts'
 export { MANAGER_PIN_DIGITS, newPinError, PIN_ITERATIONS, pinFormatError } from './pinHash.ts'
-export { FIRST_LOCKOUT_MINUTES, MAX_WRONG_PINS, lockoutMinutes } from './pinLockout.ts'
 export {
   addLocation,
   archiveLocation,
@@ -68,7 +67,7 @@ export {
   DEMO_STAFF,
   type ShowcaseChild,
   type ShowcaseKey,
-} from './demoRoster.ts'
+} from '../demo/demoRoster.ts'
 export {
   ROSTER_COLUMNS,
   parseRosterCsv,

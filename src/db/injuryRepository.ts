@@ -13,7 +13,7 @@ import { authoriseChange, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
-import type { InjuryRecord } from './records.ts'
+import type { InjuryRecord } from '../model/records.ts'
 import { fail, ok, type Result } from './result.ts'
 
 export type InjuryErrorCode =

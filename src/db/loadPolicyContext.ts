@@ -11,7 +11,7 @@
  */
 import type { Iso, PolicyChild, PolicyContext, PolicyStaff } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { Child, InjuryRecord, StaffRecord } from './records.ts'
+import type { Child, InjuryRecord, StaffRecord } from '../model/records.ts'
 
 export const NEVER_SYNCED: Iso = '1970-01-01T00:00:00.000Z'
 

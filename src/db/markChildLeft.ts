@@ -14,7 +14,7 @@ import { authoriseChange, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
-import type { Child } from './records.ts'
+import type { Child } from '../model/records.ts'
 
 export type MarkLeftResult =
   | { ok: true; value: Child }

@@ -7,11 +7,14 @@
 //    shape. A row that does not validate throws: IndexedDB then aborts the whole upgrade and
 //    the device keeps its data at the old version, instead of running on half-migrated data.
 // 3. Add a test like the ones below: write rows with the real class at the old version,
-//    close, reopen with the new declaration, check every row came through.
+//    close, reopen with the new declaration, check every row came through. And keep a fixture
+//    of the version before yours: tests/fixtures/dexie/README.md (the harness opens every one
+//    with today's code). The real versions are the list VERSIONS in ConsentLensDb.ts, and
+//    `validateRows(tx, STORED_ROWS)` is the check of old rows.
 import { Dexie, type Transaction } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { openDb, SCHEMA_V1 } from './ConsentLensDb.ts'
+import { DB_VERSION, openDb, SCHEMA_V1 } from './ConsentLensDb.ts'
 import { ALMA, BODHI } from './testDb.ts'
 
 // Hypothetical v2: children gain `knownAs` (defaults to the first name) and an index on it.
@@ -99,7 +102,7 @@ describe('version 3 (h3): the store of refused changes', () => {
 
     const v3 = openDb(v1.name)
     await v3.open()
-    expect(v3.verno).toBe(3)
+    expect(v3.verno).toBe(DB_VERSION)
     expect(await v3.children.toArray()).toEqual([ALMA, BODHI])
     expect(await v3.refusals.count()).toBe(0)
     v3.close()

@@ -19,21 +19,27 @@
  *   travels as its own `staffPin` entry, the salted verifier only (decision 0005), so every
  *   iPad of the setting can check it offline.
  */
-import { Dexie, type Transaction } from 'dexie'
+import type { Dexie, EntityTable, Table } from 'dexie'
 import type { Iso } from '../policy/index.ts'
 import { changeProofMessage, PushChangeSchema, signProof } from '../protocol/index.ts'
-import type { Signer } from './authorise.ts'
-import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { newId, type NewId } from './newId.ts'
 import type {
   Child,
+  Device,
   InjuryRecord,
   Location,
   PhotoMeta,
   PinHash,
   Staff,
   StoredConsent,
-} from './records.ts'
+} from '../model/records.ts'
+import { assertInTransaction } from './transaction.ts'
+
+/** Who signs an outbox entry: the actor, with their session's seed. */
+export interface Signer {
+  id: string
+  signingSeed: Uint8Array
+}
 
 export type OutboxChange =
   | { kind: 'consent'; payload: StoredConsent }
@@ -65,20 +71,13 @@ export type NewOutboxEntry = OutboxChange & OutboxHeader
 
 export type OutboxEntry = NewOutboxEntry & { seq: number }
 
-/** Dexie types it as always there; outside a transaction it is null. */
-function currentTransaction(): Transaction | null {
-  return Dexie.currentTransaction
-}
-
-/** Throws (a bug, not a user error) unless called inside a transaction of `db` over `tables`. */
-export function assertInTransaction(db: ConsentLensDb, tables: readonly string[]): void {
-  const tx = currentTransaction()
-  const missing = tx?.db === db ? tables.filter((t) => !tx.storeNames.includes(t)) : [...tables]
-  if (missing.length > 0) {
-    throw new Error(
-      `Must run inside a transaction of ${db.name} that includes: ${missing.join(', ')}`,
-    )
-  }
+/**
+ * The tables the outbox writes, as ConsentLensDb declares them. Named here, not imported, so
+ * the schema can take this file's row types without a circle; ConsentLensDb fits it.
+ */
+export interface OutboxTables extends Dexie {
+  outbox: Table<OutboxEntry, number, NewOutboxEntry>
+  device: EntityTable<Device, 'id'>
 }
 
 /**
@@ -86,7 +85,7 @@ export function assertInTransaction(db: ConsentLensDb, tables: readonly string[]
  * change, with the signer `authoriseChange` gave.
  */
 export async function enqueueOutbox(
-  db: ConsentLensDb,
+  db: OutboxTables,
   change: OutboxChange & { actor: Signer },
   now: Iso,
   makeId: NewId = newId,
@@ -118,6 +117,6 @@ function proveChange(entry: NewOutboxEntry, settingId: string, actor: Signer): s
 }
 
 /** Pending entries, oldest first. */
-export async function listOutbox(db: ConsentLensDb): Promise<OutboxEntry[]> {
+export async function listOutbox(db: OutboxTables): Promise<OutboxEntry[]> {
   return db.outbox.orderBy('seq').toArray()
 }

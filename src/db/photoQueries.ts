@@ -1,11 +1,11 @@
 /**
  * What "Photos on this tablet" reads: recent photos (metadata only, never the images) and
  * one photo's thumbnail. Photos deleted on this tablet are left out: only their audit trail
- * remains. Photos the server erased stay listed, without an image, saying so (issue 14), so
+ * remains. Photos the server erased stay listed, without an image, saying so, so
  * the practitioner who took one sees where it went.
  */
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { PhotoMeta } from './records.ts'
+import type { PhotoMeta } from '../model/records.ts'
 
 export async function recentPhotos(db: ConsentLensDb, limit = 60): Promise<PhotoMeta[]> {
   return db.photos

@@ -9,7 +9,7 @@
 import type { Iso } from '../policy/index.ts'
 import { authorise, type ActorRef } from './authorise.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { Refusal } from './records.ts'
+import type { Refusal } from '../model/records.ts'
 import { ok, type Result } from './result.ts'
 
 /** Refusals the manager has not marked as seen, oldest first. */

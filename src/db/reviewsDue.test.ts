@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { StoredConsent } from './records.ts'
+import type { StoredConsent } from '../model/records.ts'
 import { reviewsDue } from './reviewsDue.ts'
 import { ALMA, BODHI, GRANDAD, MANAGER, MOTHER, smallSetting } from './testDb.ts'
 

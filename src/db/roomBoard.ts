@@ -12,7 +12,7 @@
 import type { Iso } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { loadDevicePolicy, readPolicyPage, type DevicePolicy } from './policyPage.ts'
-import type { Child, Room } from './records.ts'
+import type { Child, Room } from '../model/records.ts'
 import { hasLeft } from './reviewsDue.ts'
 import { childrenInRoom, listChildren, listRooms } from './rosterQueries.ts'
 

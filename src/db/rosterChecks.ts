@@ -4,7 +4,7 @@
  * Every message names the problem and what to write instead.
  */
 import type { StaffRole } from '../policy/index.ts'
-import type { Child, Room, Staff } from './records.ts'
+import type { Child, Room, Staff } from '../model/records.ts'
 
 export interface RosterLookup {
   rooms: readonly Room[]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dayWords } from '../policy/index.ts'
-import type { Staff } from './records.ts'
+import type { Staff } from '../model/records.ts'
 import type { RosterLookup } from './rosterChecks.ts'
 import { parseRosterCsv } from './rosterCsv.ts'
 import { ALMA } from './testDb.ts'

@@ -4,7 +4,7 @@
  */
 import type { Iso } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { Child, Device, Room, Setting } from './records.ts'
+import type { Child, Device, Room, Setting } from '../model/records.ts'
 import { hasLeft } from './reviewsDue.ts'
 
 function byName(a: Child, b: Child): number {

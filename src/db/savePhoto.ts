@@ -28,7 +28,7 @@ import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { loadCaptureContext } from './loadCaptureContext.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
-import type { PhotoMeta } from './records.ts'
+import type { PhotoMeta } from '../model/records.ts'
 import { storageFailure, type StorageFailureCode } from './storageFailure.ts'
 
 /** What the image pipeline made of the frame (src/capture's ProcessedImage). */

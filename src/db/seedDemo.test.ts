@@ -1,4 +1,4 @@
-// The demo holds exactly one child in each consent situation of RULES.md, checked through the
+// The demo holds exactly one child in each consent situation of docs/RULES.md, checked through the
 // policy's own queries on a context loaded from the seeded tables.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -8,7 +8,7 @@ import {
   type PolicyContext,
 } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { DEMO_DEVICE_ID, DEMO_SHOWCASE, DEMO_STAFF } from './demoRoster.ts'
+import { DEMO_DEVICE_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../demo/demoRoster.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
 import { reviewsDue } from './reviewsDue.ts'
 import { childrenInRoom, getDevice, getSetting, listRooms } from './rosterQueries.ts'

@@ -13,7 +13,7 @@
 import type { Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { demoConsents, demoInjuries } from './demoConsents.ts'
+import { demoConsents, demoInjuries } from '../demo/demoConsents.ts'
 import {
   DEMO_DEVICE_ID,
   DEMO_LOCATIONS,
@@ -23,10 +23,10 @@ import {
   DEMO_SETTING_NAME,
   DEMO_STAFF,
   demoChildren,
-} from './demoRoster.ts'
+} from '../demo/demoRoster.ts'
 import { hashPin, PIN_ITERATIONS } from './pinHash.ts'
-import { FRESH_LOCKOUT_STATE } from './pinLockout.ts'
-import { DEFAULT_IDLE_LOCK_MINUTES, type StaffRecord } from './records.ts'
+import { FRESH_LOCKOUT_STATE } from '../policy/index.ts'
+import { DEFAULT_IDLE_LOCK_MINUTES, type StaffRecord } from '../model/records.ts'
 
 const TABLES = [
   'setting',

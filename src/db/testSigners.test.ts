@@ -1,6 +1,6 @@
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
-import { DEMO_PIN_SALTS, DEMO_STAFF } from './demoRoster.ts'
+import { DEMO_PIN_SALTS, DEMO_STAFF } from '../demo/demoRoster.ts'
 import { hashPinWithSeed, PIN_ITERATIONS } from './pinHash.ts'
 import { DEMO_SIGNING_SEEDS } from './testSigners.ts'
 

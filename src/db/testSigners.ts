@@ -6,7 +6,7 @@
  * right). Anyone else has none, as if their PIN were unknown.
  */
 import { hexToBytes } from '@noble/hashes/utils.js'
-import type { Signer } from './authorise.ts'
+import type { Signer } from './outbox.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { testPin } from './testDb.ts'
 

@@ -1,5 +1,5 @@
 /**
- * Signing in with a PIN, with lockout (rules in pinLockout.ts). The clock is an argument.
+ * Signing in with a PIN, with lockout (rules in src/policy/pinLockout.ts). The clock is an argument.
  * A right v2 PIN also gives the person's signing seed (pinHash.ts), which the caller keeps in
  * memory only, for the session; a v1 PIN signs in without one.
  *
@@ -11,8 +11,8 @@ import type { Iso } from '../policy/index.ts'
 import { appendAudit } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { checkPin } from './pinHash.ts'
-import { afterRightPin, afterWrongPin, lockedUntil, MAX_WRONG_PINS } from './pinLockout.ts'
-import type { Staff, StaffRecord } from './records.ts'
+import { afterRightPin, afterWrongPin, lockedUntil, MAX_WRONG_PINS } from '../policy/index.ts'
+import type { Staff, StaffRecord } from '../model/records.ts'
 import { fail, ok, type Result } from './result.ts'
 import { toStaff } from './staffRepository.ts'
 

@@ -1,5 +1,5 @@
 /**
- * The demo's consent history and injuries: one child in each situation of RULES.md, with
+ * The demo's consent history and injuries: one child in each situation of docs/RULES.md, with
  * dates relative to `now` so the demo looks the same whenever it is seeded.
  *
  * Some of these records could not be made through the repositories on purpose: a grant from

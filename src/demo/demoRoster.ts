@@ -97,7 +97,7 @@ export const DEMO_PIN_SALTS: Record<string, string> = {
   'demo-staff-student': 'gRfqvaENBtGT7JJZ3VTPNQ==',
 }
 
-/** One child per consent situation of RULES.md, plus ordinary ones around them. */
+/** One child per consent situation of docs/RULES.md, plus ordinary ones around them. */
 export const SHOWCASE_KEYS = [
   'allGranted',
   'groupPhotoRefused',

@@ -1,7 +1,7 @@
 /**
  * Effective consent of one child for one purpose at one moment, from the append-only history.
  *
- * Invariants (RULES.md, "Consent model"):
+ * Invariants (docs/RULES.md, "Consent model"):
  * - The heads are the records no other record supersedes. One head: it is current.
  * - Several heads are concurrent edits; the most restrictive wins
  *   (withdrawn > refused > granted), so a grant never overrides a refusal it did not see.

@@ -1,4 +1,4 @@
-// Each capture rule of RULES.md, cited by its id. The shared scenarios run separately
+// Each capture rule of docs/RULES.md, cited by its id. The shared scenarios run separately
 // (scenarios.test.ts); these pin down the edges of each rule.
 import { describe, expect, it } from 'vitest'
 import {

@@ -1,5 +1,5 @@
 /**
- * The decision: may this photo be kept? Implements every capture rule of RULES.md.
+ * The decision: may this photo be kept? Implements every capture rule of docs/RULES.md.
  *
  * Default stance: deny unless every rule is satisfied; a missing record is no consent.
  * Pure: "now" is context.now, the capture time is request.at; no clock, storage or DOM.
@@ -9,6 +9,7 @@
  */
 import { DAY_MS, HOUR_MS, toMs } from './calendar.ts'
 import { compileContext, type CompiledContext } from './compileContext.ts'
+import type { Decision, Finding } from './decision.ts'
 import { decideChain, STATUS_RULE } from './effectiveConsent.ts'
 import { captionWords, foldName } from './nameMatch.ts'
 import { parseOrThrow } from './PolicyInputError.ts'
@@ -21,23 +22,8 @@ import {
   type PolicyContext,
   type Purpose,
   type Severity,
+  type Verdict,
 } from './schema.ts'
-
-export interface Finding {
-  rule: RuleId
-  severity: Severity
-  childId?: string
-  purpose?: Purpose
-  message: string
-}
-
-export type Verdict = 'allow' | 'needs_reason' | 'block'
-
-export interface Decision {
-  verdict: Verdict
-  findings: Finding[]
-  permittedPurposes: Purpose[]
-}
 
 const STALE_WARN_MS = 24 * HOUR_MS
 const STALE_BLOCK_MS = 7 * DAY_MS

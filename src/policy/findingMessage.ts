@@ -3,7 +3,7 @@
  * the roster in the context; an id that is not on it is described, never shown raw alone.
  */
 import type { CompiledContext } from './compileContext.ts'
-import type { Finding } from './evaluateCapture.ts'
+import type { Finding } from './decision.ts'
 import { isBlank } from './isBlank.ts'
 import { purposeLabel } from './purposeLabels.ts'
 import type { CaptureRequest } from './schema.ts'

@@ -1,8 +1,9 @@
 /**
- * The photo policy: consent model, every rule of RULES.md, the decision. Pure: used by the
+ * The photo policy: consent model, every rule of docs/RULES.md, the decision. Pure: used by the
  * app and re-run by the server on every upload. No DOM, storage, Node, clock or randomness.
  */
-export { evaluateCapture, type Decision, type Finding, type Verdict } from './evaluateCapture.ts'
+export { evaluateCapture } from './evaluateCapture.ts'
+export type { Decision, Finding } from './decision.ts'
 export {
   childPhotoStatus,
   effectiveConsent,
@@ -33,3 +34,15 @@ export {
 export { PURPOSE_LABELS, purposeLabel, purposeList } from './purposeLabels.ts'
 export * from './schema.ts'
 export * from './roles.ts'
+export {
+  afterRightPin,
+  afterWrongPin,
+  FIRST_LOCKOUT_MINUTES,
+  FRESH_LOCKOUT_STATE,
+  lockedUntil,
+  lockoutEndsAt,
+  lockoutMinutes,
+  MAX_LOCKOUT_MINUTES,
+  MAX_WRONG_PINS,
+  type LockoutState,
+} from './pinLockout.ts'

@@ -1,4 +1,4 @@
-// Using a stored photo (RULES.md "After capture"): only for what it was taken for, only while
+// Using a stored photo (docs/RULES.md "After capture"): only for what it was taken for, only while
 // every child in it has consent now, and for publicity only once a parent approved this photo.
 import { describe, expect, it } from 'vitest'
 import { allGranted, grant, makeContext, NOW } from '../../tests/support/policyFixture.ts'

@@ -1,5 +1,5 @@
 /**
- * Whether a stored photo may be used for a purpose now (RULES.md "After capture"): the same
+ * Whether a stored photo may be used for a purpose now (docs/RULES.md "After capture"): the same
  * consent model that decides a capture, asked again at the moment of use, because a parent may
  * have withdrawn since the shutter.
  *

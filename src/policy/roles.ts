@@ -85,13 +85,13 @@ export const PERMISSIONS: Record<Action, Row> = {
   'view-audit': row('always', 'never', 'never', 'never', 'never'),
   // Enrolling decides which server receives every photo taken on the tablet: the manager's.
   'enrol-device': row('always', 'never', 'never', 'never', 'never'),
-  // The setting's photos on the server (issue 13): the manager sees and uses them all; a
+  // The setting's photos on the server: the manager sees and uses them all; a
   // keyworker those with one of their key children in them; nobody else, even in the room.
   'view-photo-library': row('always', 'key-children', 'never', 'never', 'never'),
   'use-photo': row('always', 'key-children', 'never', 'never', 'never'),
   // A parent's approval of a publicity photo is part of the consent record: one owner.
   'record-photo-approval': row('always', 'never', 'never', 'never', 'never'),
-  // Taking down, erasing, keeping a flagged photo, the quarantine review (issue 14): the
+  // Taking down, erasing, keeping a flagged photo, the quarantine review: the
   // manager's, who answers to the parent for the withdrawal.
   'manage-removals': row('always', 'never', 'never', 'never', 'never'),
   // The photos taken on this tablet and whether they reached the server, and the tablet's own

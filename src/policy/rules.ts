@@ -1,5 +1,5 @@
 /**
- * Every rule of ../shared/policy/RULES.md, by its stable id. The ids are the product's
+ * Every rule of docs/RULES.md, by its stable id. The ids are the product's
  * vocabulary: findings, the audit log, the UI's explanations and the tests all use them.
  * Order here is the order findings are reported in.
  */

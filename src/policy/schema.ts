@@ -27,12 +27,16 @@ export const LOCATION_KINDS = [
 
 export const CONSENT_STATUSES = ['granted', 'refused', 'withdrawn'] as const
 
+/** The engine's answer: keep the photo, keep it only with a reason, or never keep it. */
+export const VERDICTS = ['allow', 'needs_reason', 'block'] as const
+
 /** An ISO 8601 date-time with an explicit offset ("Z" or "+01:00"), never a local time. */
 export const IsoSchema = z.iso.datetime({ offset: true })
 
 export const PurposeSchema = z.enum(PURPOSES)
 export const LocationKindSchema = z.enum(LOCATION_KINDS)
 export const ConsentStatusSchema = z.enum(CONSENT_STATUSES)
+export const VerdictSchema = z.enum(VERDICTS)
 
 const Id = z.string().min(1)
 
@@ -137,6 +141,7 @@ export type Iso = z.infer<typeof IsoSchema>
 export type Purpose = z.infer<typeof PurposeSchema>
 export type LocationKind = z.infer<typeof LocationKindSchema>
 export type ConsentStatus = z.infer<typeof ConsentStatusSchema>
+export type Verdict = z.infer<typeof VerdictSchema>
 export type GivenBy = z.infer<typeof GivenBySchema>
 export type ConsentRecord = z.infer<typeof ConsentRecordSchema>
 export type Injury = z.infer<typeof InjurySchema>

@@ -24,7 +24,7 @@ export const API_ERROR_CODES = [
   'storage_failing',
   'upload_limit',
   'database_unavailable',
-  // The photo library (issue 13).
+  // The photo library.
   'use_refused',
   'gone',
   'photo_erased',

@@ -1,5 +1,5 @@
 /**
- * The setting's photo library on the server (issue 13), behind the device credential AND the
+ * The setting's photo library on the server, behind the device credential AND the
  * signed-in person's signed request:
  *   GET  /api/library/photos?day&roomId&childId&purpose&before&limit   a page, newest first
  *   GET  /api/library/photos/:photoId                                  one photo, its uses

@@ -1,6 +1,7 @@
 /**
  * The records that travel between a device and its server, as zod schemas with derived types.
- * Their shapes are the device's own (src/db/records.ts), so a pulled record is stored as is.
+ * The device's stored shapes (src/model/records.ts) are derived from these, so a pulled record
+ * is stored as is.
  *
  * Invariants:
  * - A staff record never carries a PIN hash; PIN verifiers travel apart as `StaffPin`
@@ -21,6 +22,7 @@ import {
   StaffRoleSchema,
   VerdictSchema,
 } from './common.ts'
+import { AttestationsSchema } from '../policy/schema.ts'
 import { VERSION_FIELDS } from './recordVersion.ts'
 import { PIN_SCHEME_SPLIT } from './staffAuthority.ts'
 
@@ -138,12 +140,8 @@ export const RemovalFlagWireSchema = z.object({
   purposes: z.array(PurposeSchema),
 })
 
-export const AttestationsWireSchema = z.object({
-  fullyDressed: z.boolean(),
-  noVisibleInjury: z.boolean(),
-  childrenWilling: z.boolean(),
-  noChildrenInFrame: z.boolean(),
-})
+/** What the practitioner confirmed at the save: the policy's own schema. */
+export const AttestationsWireSchema = AttestationsSchema
 
 /**
  * A parent's condition the practitioner confirmed the photo meets (issue 15): which condition
@@ -189,7 +187,7 @@ export const PhotoStatusWireSchema = z.object({
   quarantine: z.object({ at: IsoSchema, rules: z.array(z.string()), message: Text }).nullable(),
   flaggedForRemoval: z.array(RemovalFlagWireSchema),
   /**
-   * Issue 14: the photo was erased on the server (its image is gone for good); every tablet
+   * The photo was erased on the server (its image is gone for good); every tablet
    * deletes its copies. Absent from servers before it, so optional.
    */
   erased: z.object({ at: IsoSchema, by: IdSchema, reason: Text }).nullable().optional(),

@@ -1,5 +1,5 @@
 /**
- * Removal that really removes (issue 14), for the manager, behind the device credential and
+ * Removal that really removes, for the manager, behind the device credential and
  * the manager's signed request, like the library:
  *   GET  /api/library/removals                          photos flagged by a withdrawal
  *   POST /api/library/photos/:photoId/takedowns         a person confirms a use taken down

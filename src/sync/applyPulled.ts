@@ -9,13 +9,13 @@
  *   Copies that cannot be told apart (rows from before versions) keep the old rule: a record
  *   with a change of its own still waiting in the outbox is left as it is.
  * - Consent records are append-only: a known id is never rewritten. A withdrawal new to this
- *   device flags its photos of that child for that purpose (RULES.md "After capture"), the ones
+ *   device flags its photos of that child for that purpose (docs/RULES.md "After capture"), the ones
  *   not yet sent included.
  * - A staff record never brings a PIN; a PIN verifier (`staffPin`) replaces the local one only
  *   if it differs, and then starts the lockout count afresh, as a new PIN does.
  * - A photo's server status only adds flags (never removes one) and sets the quarantine as the
  *   server has it (only the server quarantines, and only its re-check lifts one); an erasure
- *   on the server deletes the tablet's full image and thumbnail (issue 14).
+ *   on the server deletes the tablet's full image and thumbnail.
  */
 import type { ConsentLensDb, PhotoMeta, RemovalFlag, StaffRecord } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'
@@ -163,7 +163,7 @@ async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
         ...photo,
         childIds: photo.childIds.filter((id) => !removed.has(id)),
         flaggedForRemoval: flagged.filter((f) => !removed.has(f.childId)),
-        // The server's word: a quarantine its re-check lifted (issue 14) is lifted here too.
+        // The server's word: a quarantine its re-check lifted is lifted here too.
         quarantine: change.payload.quarantine,
       }
       await db.photos.put(updated)
@@ -173,7 +173,7 @@ async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
 }
 
 /**
- * The server erased the photo (issue 14): its full image and thumbnail leave this tablet too,
+ * The server erased the photo: its full image and thumbnail leave this tablet too,
  * and it shows as erased, with why. Nothing is left to send: the server takes none of it now.
  */
 async function eraseLocalCopy(

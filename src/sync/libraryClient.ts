@@ -70,11 +70,11 @@ export interface LibraryClient {
     photoId: string,
     approval: RecordApprovalRequest,
   ): Promise<LibraryResult<ApprovalWire>>
-  /** The manager's removal list (issue 14). */
+  /** The manager's removal list. */
   removals(): Promise<LibraryResult<RemovalList>>
   confirmTakedown(photoId: string, useId: string, note: string): Promise<LibraryResult<true>>
   decideRemoval(photoId: string, decision: RemovalDecisionRequest): Promise<LibraryResult<true>>
-  /** The quarantine review (issue 14): the photos, erasing one, checking one again. */
+  /** The quarantine review: the photos, erasing one, checking one again. */
   quarantined(): Promise<LibraryResult<LibraryPhoto[]>>
   erase(photoId: string, reason: string): Promise<LibraryResult<true>>
   recheck(photoId: string): Promise<LibraryResult<RecheckResponse>>

@@ -33,7 +33,7 @@ const PHOTO_ERRORS = new Set([
   'checksum_mismatch',
   'bad_request',
   'upload_unconfirmed',
-  // Erased on the server meanwhile (issue 14): the next pull deletes this tablet's copy.
+  // Erased on the server meanwhile: the next pull deletes this tablet's copy.
   'photo_erased',
 ])
 

@@ -12,7 +12,7 @@
 import 'fake-indexeddb/auto'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildren } from '../../src/demo/index.ts'
 import { withdrawConsent, type StoredConsent } from '../../src/db/index.ts'
-import type { Signer } from '../../src/db/authorise.ts'
+import type { Signer } from '../../src/db/outbox.ts'
 import { enqueueOutbox } from '../../src/db/outbox.ts'
 import { demoSigningSeed } from '../../src/db/testSigners.ts'
 import { syncOnce, type SyncOutcome } from '../../src/sync/index.ts'

@@ -5,7 +5,7 @@
  * signed-in person of another setting: their id and the seed their PIN gave).
  * (src/db's own savePhoto replaces this once it lands.)
  */
-import type { Signer } from '../../src/db/authorise.ts'
+import type { Signer } from '../../src/db/outbox.ts'
 import type { ConsentLensDb, PhotoMeta } from '../../src/db/index.ts'
 import { enqueueOutbox } from '../../src/db/outbox.ts'
 import { testSigner } from '../../src/db/testSigners.ts'

@@ -86,12 +86,12 @@ async function withClient<T>(task: (client: pg.Client) => Promise<T>): Promise<T
   }
 }
 
-async function createSchema(): Promise<string> {
+export async function createSchema(): Promise<string> {
   const schema = `t_${globalThis.crypto.randomUUID().replace(/-/g, '')}`
   await withClient((c) => c.query(`create schema ${schema}`))
   return schema
 }
 
-async function dropSchema(schema: string): Promise<void> {
+export async function dropSchema(schema: string): Promise<void> {
   await withClient((c) => c.query(`drop schema ${schema} cascade`))
 }

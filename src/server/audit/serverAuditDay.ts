@@ -102,7 +102,7 @@ export async function serverAuditDay(
   })
 }
 
-/** The photo uses and publicity approvals recorded in the window (issue 13). */
+/** The photo uses and publicity approvals recorded in the window. */
 async function usesOfDay(
   db: Kysely<Database>,
   settingId: string,

@@ -2,34 +2,26 @@
  * The server's count of PIN guesses per member of staff (manager checks, `managerAuth.ts`),
  * made atomic: a guess is CLAIMED in one conditional UPDATE … RETURNING before its PBKDF2 is
  * run, so however many requests arrive at once, from however many tablets, no more than
- * `MAX_GUESSES` are ever checked per lock window per person (issue 11 §2; SQLite and
+ * `MAX_GUESSES` are ever checked per lock window per person (SQLite and
  * PostgreSQL alike: the statement reads and writes the row under the database's own lock).
  *
- * Rules: the claim that makes the count reach 5 also starts the lockout (5 minutes, doubling
- * each time, at most `MAX_LOCKOUT_MINUTES`); while locked, nothing is claimed and the PIN is
+ * Rules: the claim that makes the count reach 5 also starts the lockout (the tablet's rule,
+ * src/policy/pinLockout.ts: 5 minutes, doubling each time, at most an hour); while locked, nothing is claimed and the PIN is
  * not checked. A right PIN clears the count and any lockout. A claimed guess counts even if
  * its request dies before the answer: a crash never gives a free guess.
  * (docs/decisions/0016-a-change-carries-its-author-s-proof.md says how this touches the
  * manager's sign-in elsewhere.)
  */
 import { sql, type Kysely } from 'kysely'
+import { lockoutEndsAt, MAX_WRONG_PINS as MAX_GUESSES } from '../../policy/index.ts'
 import type { Database } from '../storage/schema.ts'
-
-export const MAX_GUESSES = 5
-export const FIRST_LOCKOUT_MINUTES = 5
-export const MAX_LOCKOUT_MINUTES = 60
 
 /** `locks`: this guess was the fifth, its claim started the lockout (`lockedUntil`). */
 export type GuessClaim =
   { ok: true; locks: boolean; lockedUntil: string | null } | { ok: false; lockedUntil: string }
 
-/** Minutes of the lockout that follows `previousLockouts` earlier ones. */
-export function lockoutMinutes(previousLockouts: number): number {
-  return Math.min(FIRST_LOCKOUT_MINUTES * 2 ** Math.min(previousLockouts, 8), MAX_LOCKOUT_MINUTES)
-}
-
 function untilAfter(now: Date, previousLockouts: number): string {
-  return new Date(now.getTime() + lockoutMinutes(previousLockouts) * 60_000).toISOString()
+  return lockoutEndsAt(now.toISOString(), previousLockouts)
 }
 
 export async function claimPinGuess(

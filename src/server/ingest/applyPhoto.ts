@@ -120,7 +120,7 @@ export async function applyPhoto(
   return APPLIED
 }
 
-/** A photo deleted on its tablet is erased on the server (issue 14); its bytes go after commit. */
+/** A photo deleted on its tablet is erased on the server; its bytes go after commit. */
 async function eraseIfDeleted(ctx: ChangeContext, row: PhotoRow, photo: PhotoMetaWire) {
   if (photo.deleted === null) return
   const erasure = {

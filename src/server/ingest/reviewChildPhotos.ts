@@ -3,7 +3,7 @@
  * again:
  * - a photo taken at or after the record's time is re-checked by the policy engine and
  *   quarantined if it now fails (say a withdrawal made offline on another iPad before it);
- * - RULES.md "After capture": a withdrawal flags every photo of that child used for that
+ * - docs/RULES.md "After capture": a withdrawal flags every photo of that child used for that
  *   purpose for removal, on the server and, through `photoStatus`, on every device.
  *
  * Invariants: a quarantine or a flag is only ever added here, never lifted; deleted photos are

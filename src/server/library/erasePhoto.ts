@@ -1,5 +1,5 @@
 /**
- * Erasure (issue 14): a photo's image and thumbnail leave the server's store for good, and every
+ * Erasure: a photo's image and thumbnail leave the server's store for good, and every
  * tablet hears of it and deletes its own copies. The photo's row stays as a tombstone: why, when,
  * by whom and what erased it, so the audit trail and the removal list still make sense.
  *

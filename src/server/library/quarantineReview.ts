@@ -1,5 +1,5 @@
 /**
- * The manager's quarantine review (issue 14): each quarantined photo is erased, or checked again
+ * The manager's quarantine review: each quarantined photo is erased, or checked again
  * by the policy engine against the server's records as they stand now (a consent recorded late
  * on the server, though signed before the photo was taken). There is no "release anyway": only
  * the engine's own new verdict lifts a quarantine.

@@ -1,5 +1,5 @@
 /**
- * The manager's removal list (issue 14, protocol/removal.ts): every photo a withdrawal flagged
+ * The manager's removal list (protocol/removal.ts): every photo a withdrawal flagged
  * and not yet settled, each recorded use with whether a person confirmed it taken down, and the
  * decision that settles it: erase the photo, or keep it only for the purposes no withdrawal
  * concerns.

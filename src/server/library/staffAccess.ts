@@ -1,7 +1,7 @@
 /**
  * Who is asking, for the library's routes: the signed-in member of staff on an enrolled tablet.
  * The library needs both the device credential (checked by deviceAuthHook before this runs)
- * and the person's own signature on every request (auth/staffRequestAuth.ts, issue 11), so a
+ * and the person's own signature on every request (auth/staffRequestAuth.ts), so a
  * tablet left signed in to nobody, or a stolen device credential alone, sees no photo.
  *
  * This is the one seam between the library and the server's staff authentication: the
@@ -70,7 +70,7 @@ export function rawBodyOf(request: FastifyRequest): Uint8Array | null {
   return rawBodies.get(request) ?? null
 }
 
-/** The library's access through issue 11's signed requests (one nonce memory per server). */
+/** The library's access through the signed requests (one nonce memory per server). */
 export function staffRequestAccess(services: SyncServices): StaffAccess {
   const auth = staffRequestAuth({ db: services.db, now: services.now })
   return async (request, device) => {

@@ -10,7 +10,7 @@
  * - Image bytes are sent `no-store`: nothing is cached on the tablet beyond what the screen
  *   shows. An erased photo's bytes are never sent (410).
  * - Uses and approvals are recorded with their audit line (recordUse.ts, recordApproval.ts).
- * - The manager's removal list and erasures are in removalRoutes.ts (issue 14).
+ * - The manager's removal list and erasures are in removalRoutes.ts.
  */
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'

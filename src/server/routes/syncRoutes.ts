@@ -5,7 +5,7 @@
  *   PUT  /api/sync/photos/:photoId/content       a chunk of a photo's image (resumable)
  *   POST /api/sync/audit                         the device's audit events, verified on arrival
  *   GET  /api/sync/live?settingId                Server-Sent Events: "changed" (live/liveChanges.ts)
- *   PUT  /api/sync/photos/:photoId/thumbnail     its thumbnail, for the library (issue 13)
+ *   PUT  /api/sync/photos/:photoId/thumbnail     its thumbnail, for the library
  *
  * Invariants: every query is scoped by the authenticated device's setting; a request naming
  * another setting is refused; pull answers are built from the stored JSON without re-encoding,

@@ -1,4 +1,4 @@
-// Issue 11 §1: holding one tablet's device credential, without knowing a staff member's PIN,
+// Holding one tablet's device credential, without knowing a staff member's PIN,
 // nobody can record or withdraw consent, change a role, an authorisation or a PIN, add staff,
 // or pass a manager check. Each attack of the issue, then the legitimate paths, on SQLite and
 // (with DATABASE_URL) PostgreSQL (docs/decisions/0016-a-change-carries-its-author-s-proof.md).

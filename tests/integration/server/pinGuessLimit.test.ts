@@ -1,4 +1,4 @@
-// Issue 11 §2: parallel PIN guesses must not pass the lockout. A guess is claimed atomically
+// Parallel PIN guesses must not pass the lockout. A guess is claimed atomically
 // before its PBKDF2, so at most 5 are checked per lock window per person, whatever the
 // concurrency and from however many tablets; a lockout lasts at most an hour. On SQLite and
 // (with DATABASE_URL) PostgreSQL.

@@ -1,4 +1,4 @@
-// The manager's quarantine review (issue 14), on SQLite and (with DATABASE_URL) PostgreSQL: a
+// The manager's quarantine review, on SQLite and (with DATABASE_URL) PostgreSQL: a
 // photo the server quarantined (no consent on its records) is checked again once the consent,
 // signed before the photo but recorded late, reaches the server: the engine lifts it. Another
 // is erased: its bytes leave the store, with the audit line. Never "release anyway".

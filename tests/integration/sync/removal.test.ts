@@ -1,4 +1,4 @@
-// Removal that really removes (issue 14), on SQLite and (with DATABASE_URL) PostgreSQL: two
+// Removal that really removes, on SQLite and (with DATABASE_URL) PostgreSQL: two
 // iPads (Dexie on fake-indexeddb) and the manager's signed requests to the real server. A photo
 // deleted on a tablet is erased on the server (image and thumbnail gone, a tombstone, an audit
 // line); a withdrawal's photo is on the removal list with its uses, erased only once each use

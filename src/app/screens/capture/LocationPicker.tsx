@@ -1,6 +1,6 @@
 // Where the photo is taken. Toilets and changing areas are listed but cannot be chosen, and
 // say why: staff should see that the rule exists, not wonder where the option went.
-import type { Location } from '../../../db/index.ts'
+import type { Location } from '../../../model/records.ts'
 import { isProhibited } from './useLocationChoice.ts'
 
 type Props = {

@@ -3,7 +3,7 @@
 // words. While a block on a child stands, an untag waits for "Is <name> definitely not in this
 // photo?", asked right under the tile tapped; once answered, focus goes back to that tile.
 import { useCallback, useEffect, useId, useRef, useState, type Ref } from 'react'
-import type { Child } from '../../../db/index.ts'
+import type { Child } from '../../../model/records.ts'
 import { ConfirmQuestion } from '../../components/ConfirmQuestion.tsx'
 
 type Props = {

@@ -1,7 +1,7 @@
 // Every record of one purpose, newest first: nothing is ever edited, so this is the whole
 // story. Two records both marked current are a concurrent edit (two tablets offline); the
 // most restrictive one counts, and the page says so.
-import type { StoredConsent } from '../../../db/index.ts'
+import type { StoredConsent } from '../../../model/records.ts'
 import { formatDay, formatDayTime } from '../../components/formatDate.ts'
 import type { HistoryEntry, RecordRole } from './childModel.ts'
 

@@ -1,6 +1,6 @@
 // Injuries: any injury in force (it blocks photos of the child until the manager clears it),
 // and "Record an injury" in two taps for anyone: the button, then confirm, a note optional.
-import type { InjuryRecord } from '../../../db/index.ts'
+import type { InjuryRecord } from '../../../model/records.ts'
 import { ConsentIcon } from '../../components/ConsentIcon.tsx'
 import { formatDayTime } from '../../components/formatDate.ts'
 import { useInjuryActions } from './useInjuryActions.ts'

@@ -1,7 +1,7 @@
 // The library's filters: day, room, child (the person's own key children for a keyworker) and
 // purpose. Each is a labelled native control, so it works with a finger and a screen reader.
 import { PURPOSES, purposeLabel, type Purpose } from '../../../policy/index.ts'
-import type { Child, Room } from '../../../db/index.ts'
+import type { Child, Room } from '../../../model/records.ts'
 import type { LibraryFilters } from './useLibraryScreen.ts'
 
 type Props = {

@@ -1,5 +1,5 @@
 // Location kinds in a setting's words, and whether photos may ever be taken there
-// (RULES.md: never in toilets or changing areas).
+// (docs/RULES.md: never in toilets or changing areas).
 import type { LocationKind } from '../../../policy/index.ts'
 
 const LABELS: Record<LocationKind, string> = {

@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { purposeList } from '../../../policy/index.ts'
 import { formatDay, formatDayTime } from '../../components/formatDate.ts'
 import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
-import type { PhotoMeta } from '../../../db/index.ts'
+import type { PhotoMeta } from '../../../model/records.ts'
 import { usePhotosScreen, type PhotoRow } from './usePhotosScreen.ts'
 import './PhotosScreen.css'
 

@@ -1,4 +1,4 @@
-// The quarantine review (issue 14): each photo the server quarantined, with the rule and the
+// The quarantine review: each photo the server quarantined, with the rule and the
 // reason; the manager erases it, or asks the server to check it again against its records now
 // (a consent form signed before the photo but recorded late). Never "release anyway".
 import type { LibraryPhoto } from '../../../protocol/index.ts'

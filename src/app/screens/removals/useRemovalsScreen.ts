@@ -1,4 +1,4 @@
-// The manager's removal list (issue 14): every photo a withdrawal flagged, with each recorded
+// The manager's removal list: every photo a withdrawal flagged, with each recorded
 // use to take down, confirmed one by one, then the photo erased or kept only for the purposes
 // no withdrawal concerns. The server decides and records each step (protocol/removal.ts); this
 // hook only asks and reloads the list after each answer (usePhotoWorklist).

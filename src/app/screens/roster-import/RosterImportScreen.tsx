@@ -1,9 +1,8 @@
 // Import the roster from a CSV file (manager): what the file needs, the file or pasted rows,
 // then a preview or every problem by line. All rows or none. A thin view over useRosterImport.
-import { ROSTER_COLUMNS } from '../../../db/index.ts'
 import { deniedMessage } from '../../../policy/index.ts'
 import { ProblemList, RosterPreview } from './RosterPreview.tsx'
-import { useRosterImport } from './useRosterImport.ts'
+import { ROSTER_COLUMNS, useRosterImport } from './useRosterImport.ts'
 import '../../components/forms.css'
 import './RosterImportScreen.css'
 

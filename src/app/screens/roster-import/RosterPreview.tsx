@@ -1,7 +1,7 @@
 // What a checked file would add, or every problem in it by line. Nothing is imported from a
 // file with any problem, so the problems come first and the import button is not offered. A
 // possible duplicate child does not stop the import: it is said above the rows, to decide.
-import type { RosterParse, RosterProblem } from '../../../db/index.ts'
+import type { RosterParse, RosterProblem } from './useRosterImport.ts'
 import { dayWords } from '../../../policy/index.ts'
 
 export function ProblemList({ message, problems }: { message: string; problems: RosterProblem[] }) {

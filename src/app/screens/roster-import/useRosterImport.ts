@@ -15,6 +15,10 @@ import { useDb } from '../../data/DbContext.tsx'
 import { usePermission } from '../../session/usePermission.ts'
 import { useCurrentStaff } from '../../session/WorkspaceContext.tsx'
 
+// The view's one door to the data layer (views never import db): the columns it documents
+// and the shapes of a checked file.
+export { ROSTER_COLUMNS, type RosterParse, type RosterProblem } from '../../../db/index.ts'
+
 export type ImportOutcome =
   { ok: true; count: number } | { ok: false; message: string; problems: RosterProblem[] }
 

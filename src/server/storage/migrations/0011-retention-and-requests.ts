@@ -6,7 +6,7 @@
  */
 import type { Kysely, Migration } from 'kysely'
 
-export const retentionAndRequests: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('retention_policies')

@@ -1,5 +1,7 @@
 /**
- * PIN lockout, as pure arithmetic on a person's counters; the clock is an argument.
+ * PIN lockout, as pure arithmetic on a person's counters; the clock is an argument. The one
+ * rule for the tablet's sign-in (src/db/verifyPin.ts) and the server's manager checks
+ * (src/server/auth/pinGuesses.ts), in one unit: whole minutes, times as ISO strings.
  *
  * Rules: five wrong PINs in a row lock that person out for 5 minutes; each later lockout lasts
  * twice the one before (10, 20, 40 minutes), and never more than an hour: whoever holds the
@@ -10,12 +12,13 @@
  *
  * Invariant: while locked, attempts are refused without checking the PIN and are not counted.
  */
-import type { Iso } from '../policy/index.ts'
+import type { Iso } from './schema.ts'
 
 export const MAX_WRONG_PINS = 5
 export const FIRST_LOCKOUT_MINUTES = 5
-/** The longest lockout; the server's manager checks use the same (src/server/auth). */
+/** The longest lockout. */
 export const MAX_LOCKOUT_MINUTES = 60
+const MINUTE_MS = 60_000
 
 export interface LockoutState {
   failedAttempts: number
@@ -35,13 +38,17 @@ export function lockoutMinutes(previousLockouts: number): number {
   return Math.min(FIRST_LOCKOUT_MINUTES * 2 ** Math.min(previousLockouts, 8), MAX_LOCKOUT_MINUTES)
 }
 
+/** When the lockout that follows `previousLockouts` earlier ones, starting `now`, ends. */
+export function lockoutEndsAt(now: Iso, previousLockouts: number): Iso {
+  return new Date(Date.parse(now) + lockoutMinutes(previousLockouts) * MINUTE_MS).toISOString()
+}
+
 export function afterWrongPin(state: LockoutState, now: Iso): LockoutState {
   const failedAttempts = state.failedAttempts + 1
   if (failedAttempts < MAX_WRONG_PINS) return { ...state, failedAttempts, lockedUntil: null }
-  const until = Date.parse(now) + lockoutMinutes(state.lockouts) * 60_000
   return {
     failedAttempts: 0,
-    lockedUntil: new Date(until).toISOString(),
+    lockedUntil: lockoutEndsAt(now, state.lockouts),
     lockouts: state.lockouts + 1,
   }
 }

@@ -1,6 +1,8 @@
 /**
  * What the device stores, as the domain types that repositories return. Nothing here is a
- * Dexie type, so screens and the sync layer depend on these shapes, not on the storage.
+ * Dexie type, so screens and the sync layer depend on these shapes, not on the storage; and
+ * nothing is a platform type (pure, like src/policy), so audit and the server share them
+ * without depending on the tablet's database. The image blobs stay in src/db (`PhotoImage`).
  *
  * Invariants:
  * - Times are ISO 8601 strings with an offset (the policy's `Iso`); calendar dates
@@ -8,111 +10,61 @@
  * - Consent records, audit events and outbox entries are append-only: never edited in place.
  * - A staff member's PIN is kept only as a salted hash (`PinHash`), never in clear.
  */
+import type { Finding, Iso, Purpose, RuleId, Verdict } from '../policy/index.ts'
 import type {
-  Attestations,
-  ConsentRecord,
-  Finding,
-  Iso,
-  LocationKind,
-  Purpose,
-  RuleId,
-  StaffRole,
-  Verdict,
-} from '../policy/index.ts'
-import type { PIN_SCHEME_SPLIT } from '../protocol/index.ts'
+  ChildWire,
+  ConsentWire,
+  InjuryWire,
+  LocationWire,
+  PhotoMetaWire,
+  PhotoStatusWire,
+  PinHashWire,
+  RemovalFlagWire,
+  RoomWire,
+  SettingFacts,
+  SettingWire,
+  StaffWire,
+} from '../protocol/index.ts'
 
-export interface Setting {
-  id: string
-  name: string
-  /** Sample data for trying the app; never real children. */
-  isDemo: boolean
-  /** Minutes without a touch before the tablet asks for a PIN again. */
-  idleLockMinutes: number
-  /** Purposes the capture screen selects before anyone chooses. */
-  defaultPurposes: Purpose[]
-}
+// A record that travels is stored as it travels: its shape is written once, as the protocol's
+// zod schema (src/protocol/records.ts), and derived here. Only what the tablet alone keeps
+// (PIN counters, sync state, findings, refusals) is written out in this file.
+
+/**
+ * `idleLockMinutes`: minutes without a touch before the tablet asks for a PIN again;
+ * `defaultPurposes`: those the capture screen selects before anyone chooses; `isDemo`: sample
+ * data for trying the app, never real children.
+ */
+export type Setting = SettingWire
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 5
 
-export interface Room {
-  id: string
-  name: string
-  /** e.g. "2–3 years"; for people, not for rules. */
-  ageRange: string
-}
+/** `ageRange`: e.g. "2–3 years"; for people, not for rules. */
+export type Room = RoomWire
 
-export interface Location {
-  id: string
-  name: string
-  kind: LocationKind
-  roomId: string | null
-  archived: boolean
-  /** The record's own version (src/protocol/recordVersion.ts); absent on older rows: 0. */
-  version?: number
-  /** When this version was made on a device; absent on older rows. */
-  updatedAt?: Iso
-}
+/** Edited records carry their own version (src/protocol/recordVersion.ts); absent: 0. */
+export type Location = LocationWire
 
-export interface Child {
-  id: string
-  firstName: string
-  lastName: string
-  roomId: string
-  keyworkerId: string
-  /** YYYY-MM-DD */
-  dateOfBirth: string
-  /** YYYY-MM-DD; null while the child attends. */
-  leavingDate: string | null
-  /** The record's own version (src/protocol/recordVersion.ts); absent on older rows: 0. */
-  version?: number
-  /** When this version was made on a device; absent on older rows. */
-  updatedAt?: Iso
-}
+/** Calendar dates are YYYY-MM-DD; `leavingDate` is null while the child attends. */
+export type Child = ChildWire
 
-/** A consent record of the policy, plus where the paper or digital form is and its conditions. */
-export type StoredConsent = ConsentRecord & {
-  /** Reference of the signed form (file number, scan name). */
-  formRef?: string
-  /** The day the form was signed (YYYY-MM-DD), as written on it. */
-  signedOn?: string
-  /** Conditions the parent wrote on the form, in their words. */
-  conditions?: string
-}
+/**
+ * A consent record of the policy, plus where the paper or digital form is (`formRef`), the
+ * day it was signed as written on it (`signedOn`) and the parent's conditions in their words.
+ */
+export type StoredConsent = ConsentWire
 
-export interface InjuryRecord {
-  id: string
-  childId: string
-  recordedAt: Iso
-  recordedBy: string
-  description: string
-  clearedAt: Iso | null
-  clearedBy: string | null
-  /** The record's own version (src/protocol/recordVersion.ts); absent on older rows: 0. */
-  version?: number
-  /** When this version was made on a device; absent on older rows. */
-  updatedAt?: Iso
-}
+export type InjuryRecord = InjuryWire
 
 /**
  * A PIN verifier (src/db/pinHash.ts). `scheme` absent: v1, `hashB64` is the PBKDF2 output and
  * gives no signing key. `PIN_SCHEME_SPLIT`: `hashB64` is the verifier split from the PBKDF2
  * master and `publicKeyHex` the key this person's changes are signed with (staffAuthority.ts).
  */
-export interface PinHash {
-  saltB64: string
-  hashB64: string
-  iterations: number
-  scheme?: typeof PIN_SCHEME_SPLIT
-  publicKeyHex?: string
-}
+export type PinHash = PinHashWire
 
 /** A member of staff as stored on this device, PIN hash and lockout state included. */
-export interface StaffRecord {
-  id: string
-  name: string
-  role: StaffRole
-  canCapture: boolean
-  roomId: string | null
+export interface StaffRecord extends StaffWire {
   pin: PinHash | null
   /** A one-time PIN: its owner must choose their own at the next sign-in. Absent: false. */
   mustChangePin?: boolean
@@ -121,27 +73,12 @@ export interface StaffRecord {
   lockedUntil: Iso | null
   /** How many times this person has been locked out; each lockout lasts twice the last. */
   lockouts: number
-  active: boolean
-  /** The record's own version (src/protocol/recordVersion.ts); absent on older rows: 0. */
-  version?: number
-  /** When this version was made on a device; absent on older rows. */
-  updatedAt?: Iso
 }
 
 /** A member of staff as screens and the server see them: no PIN hash, no counters. */
-export interface Staff {
-  id: string
-  name: string
-  role: StaffRole
-  canCapture: boolean
-  roomId: string | null
-  active: boolean
+export interface Staff extends StaffWire {
   hasPin: boolean
   lockedUntil: Iso | null
-  /** The record's own version (src/protocol/recordVersion.ts); absent on older rows: 0. */
-  version?: number
-  /** When this version was made on a device; absent on older rows. */
-  updatedAt?: Iso
   /** Signed in with a one-time PIN: they choose their own before anything else. */
   mustChangePin?: boolean
 }
@@ -163,19 +100,7 @@ export interface Device {
 }
 
 /** What the server knows about the whole setting, for the manager's alerts. */
-export interface ServerFacts {
-  asOf: Iso
-  unseenDevices: { deviceId: string; name: string; lastSeen: Iso }[]
-  quarantinedPhotos: number
-  chainProblems: {
-    deviceId: string
-    name: string
-    code: string
-    seq: number
-    message: string
-    detectedAt: Iso
-  }[]
-}
+export type ServerFacts = SettingFacts
 
 export type SyncState = 'waiting' | 'uploading' | 'sent'
 
@@ -191,40 +116,21 @@ export interface PhotoDecision {
   permittedPurposes?: Purpose[]
 }
 
-export interface PhotoDeletion {
-  at: Iso
-  by: string
-  reason: string
-}
+export type PhotoDeletion = NonNullable<PhotoMetaWire['deleted']>
 
 /** A withdrawal that applies to this photo: it must be removed wherever it was used. */
-export interface RemovalFlag {
-  at: Iso
-  childId: string
-  purposes: Purpose[]
-}
+export type RemovalFlag = RemovalFlagWire
 
-/** A photo's metadata. The image itself is in `photoImages`, so lists never load it. */
-export interface PhotoMeta {
-  id: string
-  takenAt: Iso
-  staffId: string
-  deviceId: string
-  locationId: string
-  childIds: string[]
-  purposes: Purpose[]
-  caption: string
-  adultInFrame: boolean
-  reason: string | null
+/**
+ * A photo's metadata: the protocol's, with the decision's findings and the tablet's own state.
+ * The image itself is in `photoImages`, so lists never load it. `checksum`: SHA-256 of the
+ * full image, hex. `attestations` (added after version 1, not indexed): what the practitioner
+ * confirmed at the save. `flaggedForRemoval`: empty when not flagged, else one entry per
+ * withdrawal that concerns this photo.
+ */
+export interface PhotoMeta extends Omit<PhotoMetaWire, 'decision'> {
   decision: PhotoDecision
-  /** SHA-256 of the full image, hex. */
-  checksum: string
-  bytes: number
-  width: number
-  height: number
   syncState: SyncState
-  /** Added after version 1 (not indexed): what the practitioner confirmed at the save. */
-  attestations?: Attestations
   /** Added after version 1 (not indexed): size of the stored thumbnail, in bytes. */
   thumbnailBytes?: number
   /**
@@ -232,16 +138,13 @@ export interface PhotoMeta {
    * (or will never take it); absent: not sent yet.
    */
   thumbnailUploaded?: true
-  deleted: PhotoDeletion | null
-  /** Empty: not flagged. One entry per withdrawal that concerns this photo. */
-  flaggedForRemoval: RemovalFlag[]
   /**
    * Set by sync when the server's re-check of the policy failed (say a withdrawal this device
    * had not heard of): the photo is kept but never offered for any use. Absent on older rows.
    */
   quarantine?: PhotoQuarantine | null
   /**
-   * Added after version 1 (not indexed; issue 14): the server erased the photo (a withdrawal,
+   * Added after version 1 (not indexed): the server erased the photo (a withdrawal,
    * retention, a parent's request) and this tablet deleted its image and thumbnail.
    */
   erasedOnServer?: PhotoDeletion
@@ -269,18 +172,7 @@ export interface ConditionAcknowledgement extends ParentConditionRef {
 }
 
 /** The server's verdict on a photo that failed its re-check (src/server/ingest/checkPhoto.ts). */
-export interface PhotoQuarantine {
-  at: Iso
-  rules: string[]
-  message: string
-}
-
-export interface PhotoImage {
-  photoId: string
-  /** Null once the server has confirmed it holds the image and the device let it go. */
-  full: Blob | null
-  thumbnail: Blob
-}
+export type PhotoQuarantine = NonNullable<PhotoStatusWire['quarantine']>
 
 /**
  * A change this tablet made that the server refused (it answered `rejected`), kept so the
