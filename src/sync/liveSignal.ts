@@ -22,7 +22,7 @@ import type { ConsentLensDb } from '../db/index.ts'
 import { LIVE_CHANGED } from '../protocol/index.ts'
 import { backoffDelay } from './backoff.ts'
 import type { Fetch } from './syncApi.ts'
-import type { Timers } from './syncEngine.ts'
+import type { Timers } from './timers.ts'
 import { getEnrolment, openSyncState } from './syncStateDb.ts'
 
 export interface LiveSignalOptions {

@@ -17,19 +17,15 @@ import { openLiveSignal, type LiveSignal } from './liveSignal.ts'
 import type { Fetch } from './syncApi.ts'
 import { syncOnce, type SyncOutcome } from './syncOnce.ts'
 import type { SyncStatusSink } from './syncStatus.ts'
+import type { Timers } from './timers.ts'
+
+export type { Timers } from './timers.ts'
 
 export interface SyncEnvironment {
   isOnline(): boolean
   isVisible(): boolean
   /** Calls `onChange` when the network or the app's visibility changes; returns an unsubscribe. */
   listen(onChange: () => void): () => void
-}
-
-export interface Timers {
-  setTimeout(run: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-  setInterval(run: () => void, ms: number): unknown
-  clearInterval(handle: unknown): void
 }
 
 export interface SyncEngineOptions {

@@ -25,7 +25,9 @@ import { metaOf, photosOfChild, type PhotoRow } from '../ingest/photoRows.ts'
 import type { SyncServices } from '../services.ts'
 import { listEntities } from '../storage/entities.ts'
 import type { Database } from '../storage/schema.ts'
-import { subjectAccessHtml, type SummaryPhoto } from './subjectAccessHtml.ts'
+import { subjectAccessHtml, type AuditLine, type SummaryPhoto } from './subjectAccessHtml.ts'
+
+export type { AuditLine } from './subjectAccessHtml.ts'
 
 export interface SubjectAccessExport {
   zip: Uint8Array
@@ -176,15 +178,6 @@ async function approvalsOfPhotos(db: Kysely<Database>, settingId: string, photoI
     .where('photo_id', 'in', photoIds)
     .orderBy('recorded_at')
     .execute()
-}
-
-export interface AuditLine {
-  at: string
-  source: 'server' | 'tablet'
-  deviceId: string | null
-  staffId: string | null
-  type: string
-  details: unknown
 }
 
 /** Every audit line (the server's and the tablets') whose details name one of `ids`. */

@@ -7,7 +7,16 @@
  */
 import { purposeLabel } from '../../policy/index.ts'
 import type { ChildWire, ConsentWire } from '../../protocol/index.ts'
-import type { AuditLine } from './subjectAccess.ts'
+
+/** One audit line about the child, from the server's audit or a tablet's. */
+export interface AuditLine {
+  at: string
+  source: 'server' | 'tablet'
+  deviceId: string | null
+  staffId: string | null
+  type: string
+  details: unknown
+}
 
 export interface SummaryPhoto {
   id: string

@@ -39,7 +39,10 @@ function readTypedShape(): Shape {
   for (const table of checker.getTypeAtLocation(database).getProperties()) {
     const columns: Record<string, string> = {}
     for (const column of checker.getTypeOfSymbol(table).getProperties()) {
-      const type = checker.getTypeOfSymbol(column)
+      // A Kysely ColumnType<Select, Insert, Update> is compared by what a select returns.
+      const declared = checker.getTypeOfSymbol(column)
+      const selected = declared.getProperty('__select__')
+      const type = selected === undefined ? declared : checker.getTypeOfSymbol(selected)
       const parts = type.isUnion() ? type.types : [type]
       const nullable = parts.some((t) => (t.flags & ts.TypeFlags.Null) !== 0)
       const base = parts.filter((t) => (t.flags & ts.TypeFlags.Null) === 0)
