@@ -28,6 +28,20 @@ function renderApp() {
   )
 }
 
+/** The browser's Back, finished when the page has been told (popstate), not after a time. */
+function back(): Promise<void> {
+  return new Promise((resolve) => {
+    window.addEventListener(
+      'popstate',
+      () => {
+        resolve()
+      },
+      { once: true },
+    )
+    window.history.back()
+  })
+}
+
 async function signIn(name: string, pin: string) {
   const user = userEvent.setup()
   await user.click(await screen.findByRole('button', { name: new RegExp(name) }))
@@ -139,17 +153,11 @@ describe('App', () => {
     expect(document.title).toBe('Who can be photographed · ConsentLens')
 
     // The browser's Back (or the iPad's swipe) is the app's Back, and can be used again.
-    await act(async () => {
-      window.history.back()
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    })
+    await act(() => back())
     await screen.findByRole('heading', { level: 1, name: 'Hello, Morgan' })
     await user.click(screen.getByRole('button', { name: /Who can be photographed/ }))
     await screen.findByRole('heading', { level: 1, name: 'Who can be photographed' })
-    await act(async () => {
-      window.history.back()
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    })
+    await act(() => back())
     await screen.findByRole('heading', { level: 1, name: 'Hello, Morgan' })
   })
 })

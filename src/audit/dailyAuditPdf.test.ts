@@ -45,11 +45,12 @@ describe('dailyAuditPdf', () => {
     expect(text).toContain('Child0 Zoë-Lucja') // ë is in the font, Ł is printed as L
   })
 
+  // Slow by nature (1000 photos and 600 events laid out and written): a budget of its own.
   it('runs a busy day onto many pages, each numbered', async () => {
     const day = busyDay(1000, 600)
     const bytes = await dailyAuditPdf(auditOf(day.photos, day.events), facts)
     const pages = (await PDFDocument.load(bytes)).getPageCount()
     expect(pages).toBeGreaterThan(20)
     expect(pdfTextLines(bytes).join('\n')).toContain(`page ${pages} of ${pages}`)
-  })
+  }, 60_000)
 })
