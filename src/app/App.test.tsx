@@ -3,18 +3,19 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../db/index.ts'
-import { freshDb } from '../db/testDb.ts'
+import { freshDb } from '../../tests/support/testDb.ts'
 import { App } from './App.tsx'
 import { DbProvider } from './data/DbContext.tsx'
 import { useSessionStore } from './session/sessionStore.ts'
 import { resetWorkspaces } from './session/workspaces.ts'
 import { usePwaStore } from './stores/pwaStore.ts'
+import { demoPinVerifier } from '../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   useSessionStore.getState().signOutAll()
   resetWorkspaces()
 })

@@ -1,7 +1,14 @@
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { pdfTextLines } from '../../tests/support/pdfText.ts'
-import { AUDIT_DAY, NAMES, blockedEvent, busyDay, photo, sealAll } from './auditTestData.ts'
+import {
+  AUDIT_DAY,
+  NAMES,
+  blockedEvent,
+  busyDay,
+  photo,
+  sealAll,
+} from '../../tests/support/auditTestData.ts'
 import { buildDailyAudit } from './dailyAudit.ts'
 import { dailyAuditPdf } from './dailyAuditPdf.ts'
 import { verifyChain } from './verifyChain.ts'

@@ -9,7 +9,7 @@
 // The seed is printed. Replay a failure with FUZZ_SEED=<seed>; FUZZ_RUNS=<n> tries n seeds.
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testSigner } from '../../../src/db/testSigners.ts'
+import { testSigner } from '../../support/testSigners.ts'
 import {
   deletePhoto,
   recordConsent,

@@ -3,16 +3,17 @@
 import { cleanup, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
-import { freshDb } from '../../../db/testDb.ts'
+import { freshDb } from '../../../../tests/support/testDb.ts'
 import { resetWorkspaces } from '../../session/workspaces.ts'
-import { renderScreen } from '../../testing/renderScreen.tsx'
+import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { ReviewsScreen } from '../reviews/ReviewsScreen.tsx'
 import { HomeScreen } from './HomeScreen.tsx'
+import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   resetWorkspaces()
 })
 afterEach(async () => {
@@ -21,7 +22,7 @@ afterEach(async () => {
 })
 
 async function reviewsPageCounts(): Promise<[number, number]> {
-  await renderScreen(db, DEMO_STAFF.manager.id, <ReviewsScreen />)
+  await renderInWorkspace(db, DEMO_STAFF.manager.id, <ReviewsScreen />)
   const count = (name: RegExp) =>
     within(screen.getByRole('region', { name })).queryAllByRole('listitem').length
   await screen.findByRole('region', { name: /Overdue/ })
@@ -36,7 +37,7 @@ describe('Home’s consent reviews', () => {
     expect(overdue).toBeGreaterThan(0)
     expect(dueSoon).toBeGreaterThan(0)
     const children = (n: number) => (n === 1 ? '1 child' : `${String(n)} children`)
-    await renderScreen(db, DEMO_STAFF.manager.id, <HomeScreen />)
+    await renderInWorkspace(db, DEMO_STAFF.manager.id, <HomeScreen />)
     const words = `${children(overdue)} overdue, ${String(dueSoon)} due in the next 30 days`
     expect(await screen.findByText(`${words}.`)).toBeTruthy()
     const alerts = await screen.findByRole('region', { name: 'Needs your attention' })
