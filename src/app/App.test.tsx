@@ -110,6 +110,11 @@ describe('App', () => {
     // The person who was signed in is chosen already: only the PIN is needed.
     await user.type(await screen.findByLabelText('PIN (4 to 6 digits)'), DEMO_STAFF.manager.pin)
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    // The form stays mounted under the lock: wait for the unlock itself, or the sign-in would
+    // still be in flight when the next test starts (and sign the manager in there).
+    await waitFor(() => {
+      expect(screen.queryByText(/locked itself/)).toBeNull()
+    })
     expect((await screen.findByLabelText<HTMLInputElement>(/Minutes/)).value).toBe('12')
   })
 
