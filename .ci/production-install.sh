@@ -10,11 +10,12 @@
 # skips install scripts and takes the addon this checkout already built (same version, same
 # Node). Set PRODUCTION_INSTALL_NATIVE=build to compile it from source instead, as an image does.
 # Run after `npm ci` (the npm cache then holds every package; the registry is asked only for
-# what is missing).
+# what is missing). Builds first unless CONSENTLENS_PREBUILT=1 says this run's build is there
+# (.ci/run builds once for every step).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-npm run build
+npm run build:unless-prebuilt
 
 INSTALL_DIR="$(mktemp -d "${TMPDIR:-/tmp}/consentlens-production-XXXXXX")"
 trap 'rm -rf "$INSTALL_DIR"' EXIT

@@ -8,17 +8,18 @@ import {
   seedDemoIfEmpty,
   type ConsentLensDb,
 } from '../db/index.ts'
-import { freshDb } from '../db/testDb.ts'
+import { freshDb } from '../../tests/support/testDb.ts'
 import { App } from './App.tsx'
 import { DbProvider } from './data/DbContext.tsx'
 import { useSessionStore } from './stores/sessionStore.ts'
 import { usePwaStore } from './stores/pwaStore.ts'
+import { demoPinVerifier } from '../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)
@@ -29,6 +30,20 @@ function renderApp() {
       <App />
     </DbProvider>,
   )
+}
+
+/** The browser's Back, finished when the page has been told (popstate), not after a time. */
+function back(): Promise<void> {
+  return new Promise((resolve) => {
+    window.addEventListener(
+      'popstate',
+      () => {
+        resolve()
+      },
+      { once: true },
+    )
+    window.history.back()
+  })
 }
 
 async function signIn(name: string, pin: string) {
@@ -102,6 +117,11 @@ describe('App', () => {
     // The person who was signed in is chosen already: only the PIN is needed.
     await user.type(await screen.findByLabelText('PIN (4 to 6 digits)'), DEMO_STAFF.manager.pin)
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    // The form stays mounted under the lock: wait for the unlock itself, or the sign-in would
+    // still be in flight when the next test starts (and sign the manager in there).
+    await waitFor(() => {
+      expect(screen.queryByText(/locked itself/)).toBeNull()
+    })
     expect((await screen.findByLabelText<HTMLInputElement>(/Minutes/)).value).toBe('12')
   })
 
@@ -146,17 +166,11 @@ describe('App', () => {
     expect(document.title).toBe('Who can be photographed · ConsentLens')
 
     // The browser's Back (or the iPad's swipe) is the app's Back, and can be used again.
-    await act(async () => {
-      window.history.back()
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    })
+    await act(() => back())
     await screen.findByRole('heading', { level: 1, name: 'Hello, Morgan' })
     await user.click(screen.getByRole('button', { name: /Who can be photographed/ }))
     await screen.findByRole('heading', { level: 1, name: 'Who can be photographed' })
-    await act(async () => {
-      window.history.back()
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    })
+    await act(() => back())
     await screen.findByRole('heading', { level: 1, name: 'Hello, Morgan' })
   })
 })

@@ -4,7 +4,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { seedDemoIfEmpty, type ConsentLensDb } from '../db/index.ts'
-import { freshDb } from '../db/testDb.ts'
+import { freshDb } from '../../tests/support/testDb.ts'
 import { startApp } from './startApp.tsx'
 import { useSessionStore } from './stores/sessionStore.ts'
 import { createSyncStatusStore } from './stores/syncStatusStore.ts'

@@ -9,7 +9,7 @@ import {
   photo,
   tagRemovedEvent,
   sealAll,
-} from './auditTestData.ts'
+} from '../../tests/support/auditTestData.ts'
 import { auditCsvRows, AUDIT_CSV_HEADER, dailyAuditCsv } from './dailyAuditCsv.ts'
 import { buildDailyAudit, chainWords } from './dailyAudit.ts'
 import { verifyChain } from './verifyChain.ts'

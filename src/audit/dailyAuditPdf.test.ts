@@ -1,7 +1,14 @@
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { pdfTextLines } from '../../tests/support/pdfText.ts'
-import { AUDIT_DAY, NAMES, blockedEvent, busyDay, photo, sealAll } from './auditTestData.ts'
+import {
+  AUDIT_DAY,
+  NAMES,
+  blockedEvent,
+  busyDay,
+  photo,
+  sealAll,
+} from '../../tests/support/auditTestData.ts'
 import { buildDailyAudit } from './dailyAudit.ts'
 import { dailyAuditPdf } from './dailyAuditPdf.ts'
 import { verifyChain } from './verifyChain.ts'
@@ -45,11 +52,12 @@ describe('dailyAuditPdf', () => {
     expect(text).toContain('Child0 Zoë-Lucja') // ë is in the font, Ł is printed as L
   })
 
+  // Slow by nature (1000 photos and 600 events laid out and written): a budget of its own.
   it('runs a busy day onto many pages, each numbered', async () => {
     const day = busyDay(1000, 600)
     const bytes = await dailyAuditPdf(auditOf(day.photos, day.events), facts)
     const pages = (await PDFDocument.load(bytes)).getPageCount()
     expect(pages).toBeGreaterThan(20)
     expect(pdfTextLines(bytes).join('\n')).toContain(`page ${pages} of ${pages}`)
-  })
+  }, 60_000)
 })

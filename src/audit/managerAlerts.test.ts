@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NAMES, blockedEvent, sealAll } from './auditTestData.ts'
+import { NAMES, blockedEvent, sealAll } from '../../tests/support/auditTestData.ts'
 import { managerAlerts, type AlertInput } from './managerAlerts.ts'
 import type { RefusalFact } from './refusalWords.ts'
 import { verifyChain } from './verifyChain.ts'

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { photo } from '../audit/auditTestData.ts'
+import { photo } from '../../tests/support/auditTestData.ts'
 import { loadAlertFacts } from './alertFacts.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { smallSetting } from './testDb.ts'
+import { smallSetting } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 afterEach(async () => {

@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { verifyChain } from '../audit/verifyChain.ts'
 import { appendAudit, listAudit } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { DEMO_DEVICE_ID, DEMO_STAFF } from '../demo/demoRoster.ts'
-import { testSigner } from './testSigners.ts'
+import { DEMO_DEVICE_ID, DEMO_STAFF } from '../demo/index.ts'
+import { demoPinVerifier, testSigner } from '../../tests/support/testSigners.ts'
 import { seedDemoIfEmpty } from './seedDemo.ts'
 import { setAuthorised } from './staffRepository.ts'
-import { freshDb, smallSetting, T0 } from './testDb.ts'
+import { freshDb, smallSetting, T0 } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 
@@ -32,7 +32,7 @@ describe('the audit log’s hash chain', () => {
 
   it('chains what the repositories write, from the demo seed on', async () => {
     db = freshDb()
-    await seedDemoIfEmpty(db, T0)
+    await seedDemoIfEmpty(db, T0, demoPinVerifier)
     const manager = await testSigner(db, DEMO_STAFF.manager.id)
     await setAuthorised(db, DEMO_STAFF.student.id, true, manager, T0)
     const events = await listAudit(db, DEMO_DEVICE_ID)

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { appendAudit, listAudit, UNENROLLED_DEVICE_ID } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { freshDb, smallSetting, T0 } from './testDb.ts'
+import { freshDb, smallSetting, T0 } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 

@@ -3,9 +3,9 @@
 // and that a save there says plainly what to do instead of "reload".
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { canStoreBlobs } from './blobStorage.ts'
-import { captureSetting, draft, encoded, SAVE_TIME } from './captureTestData.ts'
+import { captureSetting, draft, encoded, SAVE_TIME } from '../../tests/support/captureTestData.ts'
 import { savePhoto } from './savePhoto.ts'
-import { PRACTITIONER } from './testDb.ts'
+import { PRACTITIONER } from '../../tests/support/testDb.ts'
 
 /** Safari: DataCloneError. WebKitGTK 2.50: UnknownError with its own words (seen in CI). */
 const REFUSALS = {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { captureSetting } from './captureTestData.ts'
+import { captureSetting } from '../../tests/support/captureTestData.ts'
 import { consentConditions } from './consentConditions.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 

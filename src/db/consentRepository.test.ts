@@ -16,7 +16,7 @@ import {
   STUDENT,
   T0,
   smallSetting,
-} from './testDb.ts'
+} from '../../tests/support/testDb.ts'
 
 const T1 = '2026-05-02T09:00:00.000Z'
 const T2 = '2026-05-03T09:00:00.000Z'

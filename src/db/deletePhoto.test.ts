@@ -1,12 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { listAudit } from './auditLog.ts'
-import { SAVE_TIME, captureSetting, draft, encoded, storedBlobs } from './captureTestData.ts'
+import {
+  SAVE_TIME,
+  captureSetting,
+  draft,
+  encoded,
+  storedBlobs,
+} from '../../tests/support/captureTestData.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { deletePhoto } from './deletePhoto.ts'
 import { listOutbox } from './outbox.ts'
 import { recentPhotos } from './photoQueries.ts'
 import { savePhoto } from './savePhoto.ts'
-import { KEYWORKER, PRACTITIONER, STUDENT } from './testDb.ts'
+import { KEYWORKER, PRACTITIONER, STUDENT } from '../../tests/support/testDb.ts'
 
 const LATER = '2026-05-01T12:00:00.000Z'
 let db: ConsentLensDb

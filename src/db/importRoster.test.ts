@@ -3,7 +3,7 @@ import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { importRoster, loadRosterLookup } from './importRoster.ts'
 import { listOutbox } from './outbox.ts'
 import { parseRosterCsv } from './rosterCsv.ts'
-import { KEYWORKER, MANAGER, T0, smallSetting } from './testDb.ts'
+import { KEYWORKER, MANAGER, T0, smallSetting } from '../../tests/support/testDb.ts'
 
 const GOOD = [
   'firstName,lastName,dateOfBirth,room,keyworker',

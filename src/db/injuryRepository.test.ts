@@ -4,7 +4,7 @@ import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { clearInjury, injuriesOf, recordInjury } from './injuryRepository.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
 import { listOutbox } from './outbox.ts'
-import { ALMA, KEYWORKER, MANAGER, STUDENT, T0, smallSetting } from './testDb.ts'
+import { ALMA, KEYWORKER, MANAGER, STUDENT, T0, smallSetting } from '../../tests/support/testDb.ts'
 
 const T1 = '2026-05-01T15:00:00.000Z'
 let db: ConsentLensDb

@@ -3,12 +3,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { evaluateCapture, type CaptureRequest } from '../policy/index.ts'
 import { captureRequest, type CaptureDraft } from './captureDraft.ts'
-import { captureSetting, draft, SAVE_TIME, TOILETS } from './captureTestData.ts'
+import { captureSetting, draft, SAVE_TIME, TOILETS } from '../../tests/support/captureTestData.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { loadCaptureContext } from './loadCaptureContext.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
 import { SAVE_TABLES } from './savePhoto.ts'
-import { ALMA, BODHI, MANAGER, PRACTITIONER, STUDENT, T0 } from './testDb.ts'
+import { ALMA, BODHI, MANAGER, PRACTITIONER, STUDENT, T0 } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { compileContext } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
-import { ALMA, MANAGER, STUDENT, T0, smallSetting } from './testDb.ts'
+import { ALMA, MANAGER, STUDENT, T0, smallSetting } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { addLocation, archiveLocation, listLocations } from './locationRepository.ts'
 import { listOutbox } from './outbox.ts'
-import { KEYWORKER, MANAGER, T0, smallSetting } from './testDb.ts'
+import { KEYWORKER, MANAGER, T0, smallSetting } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 

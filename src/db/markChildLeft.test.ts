@@ -3,7 +3,7 @@ import { listAudit } from './auditLog.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { markChildLeft } from './markChildLeft.ts'
 import { listOutbox } from './outbox.ts'
-import { ALMA, KEYWORKER, MANAGER, T0, smallSetting } from './testDb.ts'
+import { ALMA, KEYWORKER, MANAGER, T0, smallSetting } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 afterEach(async () => {

@@ -15,7 +15,7 @@ import { Dexie, type Transaction } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { DB_VERSION, openDb, SCHEMA_V1 } from './ConsentLensDb.ts'
-import { ALMA, BODHI } from './testDb.ts'
+import { ALMA, BODHI } from '../../tests/support/testDb.ts'
 
 // Hypothetical v2: children gain `knownAs` (defaults to the first name) and an index on it.
 const SCHEMA_V2 = { ...SCHEMA_V1, children: 'id, roomId, keyworkerId, knownAs' }

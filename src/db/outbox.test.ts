@@ -7,7 +7,15 @@ import { recordConsent } from './consentRepository.ts'
 import { clearInjury, recordInjury } from './injuryRepository.ts'
 import { enqueueOutbox, listOutbox } from './outbox.ts'
 import { createStaff, setAuthorised } from './staffRepository.ts'
-import { ALMA, MANAGER, MOTHER, STUDENT, T0, smallSetting, testPin } from './testDb.ts'
+import {
+  ALMA,
+  MANAGER,
+  MOTHER,
+  STUDENT,
+  T0,
+  smallSetting,
+  testPin,
+} from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 

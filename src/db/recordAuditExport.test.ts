@@ -4,7 +4,7 @@ import { listAudit } from './auditLog.ts'
 import { loadAuditDay } from './auditDayData.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { recordAuditExport, type AuditExport } from './recordAuditExport.ts'
-import { KEYWORKER, MANAGER, smallSetting, T0 } from './testDb.ts'
+import { KEYWORKER, MANAGER, smallSetting, T0 } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 afterEach(async () => {

@@ -2,12 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { evaluateCapture } from '../policy/index.ts'
 import { listAudit } from './auditLog.ts'
 import { captureRequest } from './captureDraft.ts'
-import { SAVE_TIME, captureSetting, draft, storedBlobs } from './captureTestData.ts'
+import {
+  SAVE_TIME,
+  captureSetting,
+  draft,
+  storedBlobs,
+} from '../../tests/support/captureTestData.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
 import { recordBlockedAttempt } from './recordBlockedAttempt.ts'
 import { recordTagRemoval } from './recordTagRemoval.ts'
-import { ALMA, BODHI, PRACTITIONER } from './testDb.ts'
+import { ALMA, BODHI, PRACTITIONER } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import type { StoredConsent } from '../model/records.ts'
 import { reviewsDue } from './reviewsDue.ts'
-import { ALMA, BODHI, GRANDAD, MANAGER, MOTHER, smallSetting } from './testDb.ts'
+import { ALMA, BODHI, GRANDAD, MANAGER, MOTHER, smallSetting } from '../../tests/support/testDb.ts'
 
 const NOW = '2026-06-15T12:00:00.000Z'
 let db: ConsentLensDb

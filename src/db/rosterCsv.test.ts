@@ -3,7 +3,7 @@ import { dayWords } from '../policy/index.ts'
 import type { Staff } from '../model/records.ts'
 import type { RosterLookup } from './rosterChecks.ts'
 import { parseRosterCsv } from './rosterCsv.ts'
-import { ALMA } from './testDb.ts'
+import { ALMA } from '../../tests/support/testDb.ts'
 
 function staff(id: string, name: string, role: Staff['role'], active = true): Staff {
   return { id, name, role, canCapture: true, roomId: null, active, hasPin: true, lockedUntil: null }

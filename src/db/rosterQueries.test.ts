@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { childrenInRoom, keyChildren, listChildren } from './rosterQueries.ts'
-import { ALMA, BODHI, KEYWORKER, T0, smallSetting } from './testDb.ts'
+import { ALMA, BODHI, KEYWORKER, T0, smallSetting } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 

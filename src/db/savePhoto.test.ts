@@ -9,12 +9,12 @@ import {
   draft,
   encoded,
   storedBlobs,
-} from './captureTestData.ts'
+} from '../../tests/support/captureTestData.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { withdrawConsent } from './consentRepository.ts'
 import { listOutbox } from './outbox.ts'
 import { savePhoto } from './savePhoto.ts'
-import { ALMA, BODHI, MANAGER, MOTHER, PRACTITIONER, STUDENT } from './testDb.ts'
+import { ALMA, BODHI, MANAGER, MOTHER, PRACTITIONER, STUDENT } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb
 

@@ -13,7 +13,7 @@ import { loadPolicyContext } from './loadPolicyContext.ts'
 import { reviewsDue } from './reviewsDue.ts'
 import { childrenInRoom, getDevice, getSetting, listRooms } from './rosterQueries.ts'
 import { seedDemoIfEmpty } from './seedDemo.ts'
-import { freshDb } from './testDb.ts'
+import { freshDb } from '../../tests/support/testDb.ts'
 import { verifyPin } from './verifyPin.ts'
 
 const NOW = '2026-09-14T09:30:00.000Z'

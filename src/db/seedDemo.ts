@@ -26,7 +26,7 @@ import {
 } from '../demo/demoRoster.ts'
 import { hashPin, PIN_ITERATIONS } from './pinHash.ts'
 import { FRESH_LOCKOUT_STATE } from '../policy/index.ts'
-import { DEFAULT_IDLE_LOCK_MINUTES, type StaffRecord } from '../model/records.ts'
+import { DEFAULT_IDLE_LOCK_MINUTES, type PinHash, type StaffRecord } from '../model/records.ts'
 
 const TABLES = [
   'setting',
@@ -40,12 +40,27 @@ const TABLES = [
   'audit',
 ] as const
 
-async function demoStaffRecords(): Promise<StaffRecord[]> {
+/**
+ * Makes a demo person's PIN verifier from their published PIN and the demo's fixed salt:
+ * PBKDF2 at full strength. Tests pass the same verifiers from a table
+ * (tests/support/testSigners.ts, checked against this), which spares every seeded test
+ * database four 210,000-iteration hashes.
+ */
+export type DemoPinVerifier = (
+  staffId: string,
+  pin: string,
+  saltB64: string | undefined,
+) => Promise<PinHash>
+
+const hashDemoPin: DemoPinVerifier = (_staffId, pin, saltB64) =>
+  hashPin(pin, PIN_ITERATIONS, saltB64)
+
+async function demoStaffRecords(demoPin: DemoPinVerifier): Promise<StaffRecord[]> {
   // Hashed before the transaction: IndexedDB would commit one that waits on WebCrypto.
   return Promise.all(
     Object.values(DEMO_STAFF).map(async ({ pin, ...person }) => ({
       ...person,
-      pin: await hashPin(pin, PIN_ITERATIONS, DEMO_PIN_SALTS[person.id]),
+      pin: await demoPin(person.id, pin, DEMO_PIN_SALTS[person.id]),
       ...FRESH_LOCKOUT_STATE,
       active: true,
     })),
@@ -53,9 +68,13 @@ async function demoStaffRecords(): Promise<StaffRecord[]> {
 }
 
 /** Seeds the demo if the database is empty; true if it did. */
-export async function seedDemoIfEmpty(db: ConsentLensDb, now: Iso): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  db: ConsentLensDb,
+  now: Iso,
+  demoPin: DemoPinVerifier = hashDemoPin,
+): Promise<boolean> {
   if ((await db.setting.count()) > 0) return false
-  const staff = await demoStaffRecords()
+  const staff = await demoStaffRecords(demoPin)
   return db.transaction('rw', [...TABLES], async () => {
     if ((await db.setting.count()) > 0) return false
     await db.setting.add({

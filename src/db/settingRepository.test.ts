@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { getSetting } from './rosterQueries.ts'
 import { setIdleLockMinutes } from './settingRepository.ts'
-import { KEYWORKER, MANAGER, smallSetting, T0 } from './testDb.ts'
+import { KEYWORKER, MANAGER, smallSetting, T0 } from '../../tests/support/testDb.ts'
 
 let db: ConsentLensDb | undefined
 afterEach(async () => {

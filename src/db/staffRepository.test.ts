@@ -5,7 +5,14 @@ import { changeProofMessage, PushChangeSchema, verifyProof } from '../protocol/i
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { listOutbox } from './outbox.ts'
 import { createStaff, listStaff, setAuthorised, setPin } from './staffRepository.ts'
-import { KEYWORKER, MANAGER, PRACTITIONER, STUDENT, T0, smallSetting } from './testDb.ts'
+import {
+  KEYWORKER,
+  MANAGER,
+  PRACTITIONER,
+  STUDENT,
+  T0,
+  smallSetting,
+} from '../../tests/support/testDb.ts'
 import { verifyPin } from './verifyPin.ts'
 
 const MINUTE = 60_000

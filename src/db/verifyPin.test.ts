@@ -3,7 +3,7 @@ import { ed25519 } from '@noble/curves/ed25519.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { hashPin, MIN_PIN_ITERATIONS } from './pinHash.ts'
-import { KEYWORKER, smallSetting, T0 } from './testDb.ts'
+import { KEYWORKER, smallSetting, T0 } from '../../tests/support/testDb.ts'
 import { verifyPin } from './verifyPin.ts'
 
 let db: ConsentLensDb

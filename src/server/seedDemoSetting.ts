@@ -19,12 +19,26 @@ import {
   demoConsents,
   demoInjuries,
 } from '../demo/index.ts'
-import type { SettingWire, StaffPinWire, StaffWire } from '../protocol/index.ts'
+import type { PinHashWire, SettingWire, StaffPinWire, StaffWire } from '../protocol/index.ts'
 import { hashPinForDevices, SERVER_PIN_ITERATIONS } from './auth/pinVerifier.ts'
 import { putEntity, type EntityKind } from './storage/entities.ts'
 import type { Database } from './storage/schema.ts'
 
-export async function seedDemoSetting(db: Kysely<Database>, now: Date): Promise<boolean> {
+/** A demo person's verifier from their published PIN and fixed salt; tests pass a table's. */
+export type DemoPinVerifier = (
+  staffId: string,
+  pin: string,
+  saltB64: string | undefined,
+) => Promise<PinHashWire>
+
+const hashDemoPin: DemoPinVerifier = (_staffId, pin, saltB64) =>
+  hashPinForDevices(pin, SERVER_PIN_ITERATIONS, saltB64)
+
+export async function seedDemoSetting(
+  db: Kysely<Database>,
+  now: Date,
+  demoPin: DemoPinVerifier = hashDemoPin,
+): Promise<boolean> {
   const exists = await db
     .selectFrom('settings')
     .select('id')
@@ -36,7 +50,7 @@ export async function seedDemoSetting(db: Kysely<Database>, now: Date): Promise<
   const pins: StaffPinWire[] = await Promise.all(
     people.map(async (p) => ({
       id: p.id,
-      pin: await hashPinForDevices(p.pin, SERVER_PIN_ITERATIONS, DEMO_PIN_SALTS[p.id]),
+      pin: await demoPin(p.id, p.pin, DEMO_PIN_SALTS[p.id]),
     })),
   )
   const staff: StaffWire[] = people.map(({ pin: _pin, ...p }) => ({ ...p, active: true }))

@@ -2,7 +2,7 @@
 // versions; rows from before versions keep the rule that a change still waiting to be sent wins.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConsentLensDb } from '../db/index.ts'
-import { ALMA, MANAGER, smallSetting, STUDENT } from '../db/testDb.ts'
+import { ALMA, MANAGER, smallSetting, STUDENT } from '../../tests/support/testDb.ts'
 import type { StaffWire } from '../protocol/index.ts'
 import { applyPulled } from './applyPulled.ts'
 

@@ -2,7 +2,7 @@
 // the server's copy where it has one, no record where it has none, except on the safe side.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConsentLensDb, OutboxChange, OutboxEntry } from '../db/index.ts'
-import { ALMA, MANAGER, smallSetting, STUDENT } from '../db/testDb.ts'
+import { ALMA, MANAGER, smallSetting, STUDENT } from '../../tests/support/testDb.ts'
 import type { PushResult, ServerCopy } from '../protocol/index.ts'
 import { keepRefusals } from './keepRefusals.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { freshDb } from '../db/testDb.ts'
+import { freshDb } from '../../tests/support/testDb.ts'
 import type { PhotoMeta, SyncState } from '../db/index.ts'
 import { pruneThumbnails } from './pruneThumbnails.ts'
 

@@ -120,6 +120,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       })
     } else {
       failures += 1
+      cancelRetry()
       retry = timers.setTimeout(
         () => {
           retry = null
@@ -142,18 +143,27 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return requested
   }
 
+  /** A round is asked for now: a wait for a retry has nothing left to wait for. */
+  function cancelRetry(): void {
+    if (retry !== null) timers.clearTimeout(retry)
+    retry = null
+  }
+
   function requestSync(): Promise<void> {
+    cancelRetry()
     if (running !== null) {
       again = true
       return running
     }
-    if (retry !== null) timers.clearTimeout(retry)
-    retry = null
+    // `running` is cleared in the same step as the last look at `again`: cleared later (in a
+    // `.finally`), a request in between found a round "running", queued itself and was lost.
     running = (async () => {
-      for (let more = true; more; more = takeAgain()) await round()
-    })().finally(() => {
-      running = null
-    })
+      try {
+        for (let more = true; more; more = takeAgain()) await round()
+      } finally {
+        running = null
+      }
+    })()
     return running
   }
 
@@ -185,9 +195,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     live?.close()
     live = null
     if (tick !== null) timers.clearInterval(tick)
-    if (retry !== null) timers.clearTimeout(retry)
     tick = null
-    retry = null
+    cancelRetry()
   }
 
   return { start, stop, requestSync }

@@ -14,7 +14,7 @@ import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildren } from '../../
 import { withdrawConsent, type StoredConsent } from '../../src/db/index.ts'
 import type { Signer } from '../../src/db/outbox.ts'
 import { enqueueOutbox } from '../../src/db/outbox.ts'
-import { demoSigningSeed } from '../../src/db/testSigners.ts'
+import { demoSigningSeed } from '../support/testSigners.ts'
 import { syncOnce, type SyncOutcome } from '../../src/sync/index.ts'
 import type { Fetch } from '../../src/sync/syncApi.ts'
 import { getEnrolment, openSyncState } from '../../src/sync/syncStateDb.ts'

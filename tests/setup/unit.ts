@@ -1,3 +1,12 @@
 // Every unit test gets a real IndexedDB implementation (fake-indexeddb) in place of the
 // browser's, so Dexie code runs unmocked under Node.
 import 'fake-indexeddb/auto'
+
+// Screen tests (jsdom) wait for states with findBy… and waitFor. Testing Library gives up on a
+// state after 1 s by default, which a loaded 2-core machine overran (RevokedScreen's findByRole
+// failed a clean CI run). Waiting for a state that does come costs nothing extra, so the wait
+// may last as long as the test's own budget; a state that never comes still fails the test.
+if (typeof document !== 'undefined') {
+  const { configure } = await import('@testing-library/dom')
+  configure({ asyncUtilTimeout: 25_000 })
+}

@@ -8,7 +8,7 @@
 import type { Signer } from '../../src/db/outbox.ts'
 import type { ConsentLensDb, PhotoMeta } from '../../src/db/index.ts'
 import { enqueueOutbox } from '../../src/db/outbox.ts'
-import { testSigner } from '../../src/db/testSigners.ts'
+import { testSigner } from './testSigners.ts'
 import { DEMO_SHOWCASE, DEMO_STAFF } from '../../src/demo/index.ts'
 import type { Purpose } from '../../src/policy/index.ts'
 import { photoBytes, sha256Hex } from './photoFixture.ts'

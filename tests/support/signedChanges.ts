@@ -1,9 +1,9 @@
 /**
  * For tests: pushed changes signed the way a tablet signs them (src/db/outbox.ts): by a person
  * whose signing seed comes from their PIN, over the change as the server parses it. Demo staff
- * sign with the seeds of their published demo PINs (src/db/testSigners.ts).
+ * sign with the seeds of their published demo PINs (tests/support/testSigners.ts).
  */
-import { demoSigningSeed } from '../../src/db/testSigners.ts'
+import { demoSigningSeed } from './testSigners.ts'
 import { DEMO_STAFF } from '../../src/demo/index.ts'
 import {
   changeProofMessage,

@@ -2,7 +2,7 @@
  * For tests: an iPad (a Dexie database on fake-indexeddb) enrolled with a test server through
  * the real enrolment route, and the fetch wrappers that break the network in chosen ways.
  */
-import { freshDb } from '../../src/db/testDb.ts'
+import { freshDb } from './testDb.ts'
 import type { ConsentLensDb } from '../../src/db/index.ts'
 import { createEnrolmentCode } from '../../src/server/devices/enrolment.ts'
 import { enrolDevice } from '../../src/sync/index.ts'

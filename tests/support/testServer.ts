@@ -13,6 +13,7 @@ import { openStorage } from '../../src/server/openStorage.ts'
 import { seedDemoSetting } from '../../src/server/seedDemoSetting.ts'
 import type { SyncServices } from '../../src/server/services.ts'
 import type { DatabaseOptions } from '../../src/server/storage/openDatabase.ts'
+import { demoPinVerifier } from './testSigners.ts'
 
 export type Backend = 'sqlite' | 'postgres'
 
@@ -55,7 +56,7 @@ export async function startTestServer(
     thumbnailRetentionHours: null,
     now: () => new Date(Date.now() + clock.offsetMs),
   })
-  await seedDemoSetting(storage.services.db, storage.services.now())
+  await seedDemoSetting(storage.services.db, storage.services.now(), demoPinVerifier)
   const app = buildServer({ distDir, sync: storage.services })
   app.addHook('onClose', () => storage.close())
   prepare?.(app, storage.services)

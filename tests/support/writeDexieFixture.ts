@@ -13,9 +13,9 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { DB_VERSION, VERSIONS } from '../../src/db/ConsentLensDb.ts'
-import { draft, encoded, captureSetting, SAVE_TIME } from '../../src/db/captureTestData.ts'
+import { draft, encoded, captureSetting, SAVE_TIME } from './captureTestData.ts'
 import { savePhoto } from '../../src/db/savePhoto.ts'
-import { PRACTITIONER } from '../../src/db/testDb.ts'
+import { PRACTITIONER } from './testDb.ts'
 import { dumpDatabase } from './dexieFixture.ts'
 
 const name = process.argv[2]

@@ -4,18 +4,19 @@
 import { cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_NAME, seedDemoIfEmpty, type ConsentLensDb } from '../../db/index.ts'
-import { freshDb } from '../../db/testDb.ts'
+import { freshDb } from '../../../tests/support/testDb.ts'
 import { wipeDevice } from '../../sync/wipeDevice.ts'
 import { openSyncState } from '../../sync/syncStateDb.ts'
 import { App } from '../App.tsx'
 import { DbProvider } from '../data/DbContext.tsx'
 import { useSessionStore } from '../stores/sessionStore.ts'
+import { demoPinVerifier } from '../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)

@@ -2,7 +2,7 @@
 // two databases (two tests, or a tablet that re-opens) never share an engine or a status.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConsentLensDb } from '../../db/index.ts'
-import { freshDb } from '../../db/testDb.ts'
+import { freshDb } from '../../../tests/support/testDb.ts'
 import { INITIAL_STATUS } from '../../sync/index.ts'
 import { appSyncControl } from './appSyncControl.ts'
 

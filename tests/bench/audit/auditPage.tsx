@@ -2,7 +2,7 @@
 // day (1,000 photos, 5,000 events) in the browser's real IndexedDB, the real AuditScreen
 // mounted over it, and the exports made as the tablet makes them.
 import { createRoot } from 'react-dom/client'
-import { CHILDREN, LOCATIONS, NAMES, STAFF, busyDay } from '../../../src/audit/auditTestData.ts'
+import { CHILDREN, LOCATIONS, NAMES, STAFF, busyDay } from '../../support/auditTestData.ts'
 import {
   buildDailyAudit,
   dailyAuditCsv,

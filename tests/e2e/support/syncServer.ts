@@ -11,6 +11,7 @@ import { openStorage } from '../../../src/server/openStorage.ts'
 import { seedDemoSetting } from '../../../src/server/seedDemoSetting.ts'
 import type { SyncServices } from '../../../src/server/services.ts'
 import { DIST_DIR } from './appServer.ts'
+import { demoPinVerifier } from '../../support/testSigners.ts'
 
 export interface SyncServer {
   url: string
@@ -32,7 +33,7 @@ export async function startSyncServer(distDir: string = DIST_DIR): Promise<SyncS
     now: () => new Date(),
   })
   const { services } = storage
-  await seedDemoSetting(services.db, services.now())
+  await seedDemoSetting(services.db, services.now(), demoPinVerifier)
   const app = buildServer({ distDir, sync: services })
   app.addHook('onClose', () => storage.close())
   await app.listen({ host: '127.0.0.1', port: 0 })

@@ -9,7 +9,7 @@ import { setPin, verifyPin } from '../../../src/db/index.ts'
 import { StaffPinWireSchema } from '../../../src/protocol/index.ts'
 import { pinMatchesVerifier } from '../../../src/server/auth/pinVerifier.ts'
 import { getEntity } from '../../../src/server/storage/entities.ts'
-import { freshDb } from '../../../src/db/testDb.ts'
+import { freshDb } from '../../support/testDb.ts'
 import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
 import { adminEnrolmentCode } from '../../../src/server/admin/deviceAdmin.ts'
 import {

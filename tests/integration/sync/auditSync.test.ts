@@ -12,7 +12,7 @@ import {
 } from '../../../src/audit/index.ts'
 import { appendAudit, type NewAuditEvent } from '../../../src/db/auditLog.ts'
 import { loadAlertFacts, type ConsentLensDb } from '../../../src/db/index.ts'
-import { freshDb } from '../../../src/db/testDb.ts'
+import { freshDb } from '../../support/testDb.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/index.ts'
 import { eventOf } from '../../../src/server/audit/chainStore.ts'
 import { downloadServerAuditDay, syncOnce } from '../../../src/sync/index.ts'

@@ -3,7 +3,7 @@
 // server (SQLite, and PostgreSQL with DATABASE_URL) verifies the proof and keeps it (issue 15).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { savePhoto, type CaptureDraft } from '../../../src/db/index.ts'
-import { testSigner } from '../../../src/db/testSigners.ts'
+import { testSigner } from '../../support/testSigners.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/index.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
 import { photoBytes, sha256Hex } from '../../support/photoFixture.ts'

@@ -7,7 +7,7 @@ import { evaluateCapture, type CaptureRequest } from '../../../src/policy/index.
 import { revokeDevice } from '../../../src/server/devices/enrolment.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
 import { openSyncState } from '../../../src/sync/syncStateDb.ts'
-import { testSigner } from '../../../src/db/testSigners.ts'
+import { testSigner } from '../../support/testSigners.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { OTHER_SETTING, seedOtherSetting } from '../../support/serverFixtures.ts'
 import { answerLostFetch, enrolledDevice, failingFetch } from '../../support/syncedDevice.ts'

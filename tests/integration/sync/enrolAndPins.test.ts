@@ -3,7 +3,7 @@
 // (docs/decisions/0005 and 0009).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyChain } from '../../../src/audit/index.ts'
-import { draft } from '../../../src/db/captureTestData.ts'
+import { draft } from '../../support/captureTestData.ts'
 import {
   listAudit,
   recordBlockedAttempt,
@@ -11,7 +11,7 @@ import {
   setPin,
   verifyPin,
 } from '../../../src/db/index.ts'
-import { freshDb } from '../../../src/db/testDb.ts'
+import { freshDb } from '../../support/testDb.ts'
 import {
   DEMO_DEVICE_ID,
   DEMO_SETTING_ID,
@@ -22,7 +22,7 @@ import { changeProofMessage, PushChangeSchema, verifyProof } from '../../../src/
 import { createEnrolmentCode } from '../../../src/server/devices/enrolment.ts'
 import { putEntity } from '../../../src/server/storage/entities.ts'
 import { enrolDevice, syncOnce } from '../../../src/sync/index.ts'
-import { testSigner } from '../../../src/db/testSigners.ts'
+import { demoPinVerifier, testSigner } from '../../support/testSigners.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { OTHER_SETTING, seedOtherSetting } from '../../support/serverFixtures.ts'
 import { enrolledDevice } from '../../support/syncedDevice.ts'
@@ -71,7 +71,7 @@ async function code(settingId: string): Promise<string> {
 async function demoTablet() {
   const db = freshDb()
   const now = new Date().toISOString()
-  await seedDemoIfEmpty(db, now)
+  await seedDemoIfEmpty(db, now, demoPinVerifier)
   const { meta } = await capturePhoto(db, { deviceId: DEMO_DEVICE_ID })
   const blocked = { ...draft({ photoId: 'blocked-before-enrolment' }), takenAt: now }
   const decision = {

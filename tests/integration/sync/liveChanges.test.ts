@@ -3,7 +3,7 @@
 // fires them); a dropped stream is opened again and asks for a round. SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadPolicyContext, withdrawConsent } from '../../../src/db/index.ts'
-import { testSigner } from '../../../src/db/testSigners.ts'
+import { testSigner } from '../../support/testSigners.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/index.ts'
 import { evaluateCapture, type CaptureRequest } from '../../../src/policy/index.ts'
 import { liveChangesOf } from '../../../src/server/live/liveChanges.ts'

@@ -5,7 +5,7 @@
 // tablet holding them follows at its next sync.
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testSigner } from '../../../src/db/testSigners.ts'
+import { testSigner } from '../../support/testSigners.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildId } from '../../../src/demo/index.ts'
 import type { Purpose } from '../../../src/policy/index.ts'
 import {

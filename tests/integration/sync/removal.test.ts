@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deletePhoto, withdrawConsent } from '../../../src/db/index.ts'
 import { recentPhotos } from '../../../src/db/photoQueries.ts'
-import { testSigner } from '../../../src/db/testSigners.ts'
+import { testSigner } from '../../support/testSigners.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildId } from '../../../src/demo/index.ts'
 import type { Purpose } from '../../../src/policy/index.ts'
 import { RemovalListSchema, type RemovalList } from '../../../src/protocol/index.ts'

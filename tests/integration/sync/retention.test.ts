@@ -5,7 +5,7 @@
 // rest. A photo of several children stays while any child's purpose allows it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { markChildLeft } from '../../../src/db/index.ts'
-import { testSigner } from '../../../src/db/testSigners.ts'
+import { testSigner } from '../../support/testSigners.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildId } from '../../../src/demo/index.ts'
 import type { Purpose } from '../../../src/policy/index.ts'
 import { RetentionAnswerSchema } from '../../../src/protocol/index.ts'

@@ -10,7 +10,7 @@ import {
   setAuthorised,
   unseenRefusals,
 } from '../../../src/db/index.ts'
-import { testSigner } from '../../../src/db/testSigners.ts'
+import { testSigner } from '../../support/testSigners.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/index.ts'
 import { deniedMessage, evaluateCapture } from '../../../src/policy/index.ts'
 import { getEntity } from '../../../src/server/storage/entities.ts'

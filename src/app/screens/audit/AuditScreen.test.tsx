@@ -10,8 +10,13 @@ import {
   savePhoto,
   type ConsentLensDb,
 } from '../../../db/index.ts'
-import { captureSetting, draft, encoded, SAVE_TIME } from '../../../db/captureTestData.ts'
-import { KEYWORKER, MANAGER, PRACTITIONER } from '../../../db/testDb.ts'
+import {
+  captureSetting,
+  draft,
+  encoded,
+  SAVE_TIME,
+} from '../../../../tests/support/captureTestData.ts'
+import { KEYWORKER, MANAGER, PRACTITIONER } from '../../../../tests/support/testDb.ts'
 import { useSessionStore } from '../../stores/sessionStore.ts'
 import { AuditScreen } from './AuditScreen.tsx'
 

@@ -8,11 +8,12 @@ import {
   withdrawConsent,
   type ConsentLensDb,
 } from '../../../db/index.ts'
-import { freshDb } from '../../../db/testDb.ts'
+import { freshDb } from '../../../../tests/support/testDb.ts'
 import { useSessionStore } from '../../stores/sessionStore.ts'
-import { testSigner } from '../../../db/testSigners.ts'
-import { renderScreen } from '../../testing/renderScreen.tsx'
+import { testSigner } from '../../../../tests/support/testSigners.ts'
+import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { BoardScreen } from './BoardScreen.tsx'
+import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 const CATERPILLARS = DEMO_STAFF.keyworker.roomId
 const BUTTERFLIES = DEMO_STAFF.practitioner.roomId
@@ -20,7 +21,7 @@ let db: ConsentLensDb
 
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)
@@ -38,7 +39,7 @@ function card(name: string) {
 
 describe('BoardScreen', () => {
   it('lists who must not be photographed now, each with the reason in words', async () => {
-    await renderScreen(db, DEMO_STAFF.practitioner.id, <BoardScreen roomId={BUTTERFLIES} />)
+    await renderInWorkspace(db, DEMO_STAFF.practitioner.id, <BoardScreen roomId={BUTTERFLIES} />)
     await screen.findByRole('heading', { level: 2, name: /Butterflies: 9 children/ })
     const items = within(strip()).getAllByRole('listitem')
     const texts = items.map((item) => item.textContent)
@@ -50,7 +51,7 @@ describe('BoardScreen', () => {
   })
 
   it('gives the reason for a review overdue and a grant without parental responsibility', async () => {
-    await renderScreen(db, DEMO_STAFF.keyworker.id, <BoardScreen roomId={CATERPILLARS} />)
+    await renderInWorkspace(db, DEMO_STAFF.keyworker.id, <BoardScreen roomId={CATERPILLARS} />)
     await screen.findByRole('heading', { level: 2, name: /Caterpillars/ })
     const text = strip().textContent
     expect(text).toMatch(/Leo Dunmore.*Consent review overdue.*No photos for any purpose/)
@@ -58,7 +59,7 @@ describe('BoardScreen', () => {
   })
 
   it('shows each purpose by icon and word, not colour alone, and marks key children', async () => {
-    await renderScreen(db, DEMO_STAFF.keyworker.id, <BoardScreen roomId={CATERPILLARS} />)
+    await renderInWorkspace(db, DEMO_STAFF.keyworker.id, <BoardScreen roomId={CATERPILLARS} />)
     const noah = await waitFor(() => card('Noah Birchwood'))
     const group = within(noah).getByText('Group photos').closest('li')
     expect(group?.textContent).toContain('Refused')
@@ -77,7 +78,7 @@ describe('BoardScreen', () => {
       dateOfBirth: '2023-05-01',
       leavingDate: null,
     })
-    const { user } = await renderScreen(
+    const { user } = await renderInWorkspace(
       db,
       DEMO_STAFF.keyworker.id,
       <BoardScreen roomId={CATERPILLARS} />,
@@ -93,7 +94,7 @@ describe('BoardScreen', () => {
   it('filters by purpose, and the strip follows the purpose', async () => {
     // With all purposes the strip speaks of the setting's default (the learning journey);
     // with group photos chosen, of group photos.
-    const { user } = await renderScreen(
+    const { user } = await renderInWorkspace(
       db,
       DEMO_STAFF.keyworker.id,
       <BoardScreen roomId={CATERPILLARS} />,
@@ -112,7 +113,7 @@ describe('BoardScreen', () => {
   })
 
   it('changes the moment consent is withdrawn on this tablet', async () => {
-    await renderScreen(db, DEMO_STAFF.keyworker.id, <BoardScreen roomId={CATERPILLARS} />)
+    await renderInWorkspace(db, DEMO_STAFF.keyworker.id, <BoardScreen roomId={CATERPILLARS} />)
     const ava = DEMO_SHOWCASE.allGranted
     await waitFor(() => card('Ava Appleby'))
     expect(strip().textContent).not.toMatch(/Ava Appleby/)
@@ -134,7 +135,7 @@ describe('BoardScreen', () => {
   })
 
   it('opens the child page when a card is tapped', async () => {
-    const { user, navigation } = await renderScreen(
+    const { user, navigation } = await renderInWorkspace(
       db,
       DEMO_STAFF.keyworker.id,
       <BoardScreen roomId={CATERPILLARS} />,
@@ -147,7 +148,7 @@ describe('BoardScreen', () => {
   })
 
   it('gives Isla one answer on her card and in the strip, for the purpose looked at', async () => {
-    const { user } = await renderScreen(
+    const { user } = await renderInWorkspace(
       db,
       DEMO_STAFF.keyworker.id,
       <BoardScreen roomId={CATERPILLARS} />,
@@ -162,7 +163,7 @@ describe('BoardScreen', () => {
   })
 
   it('never shows a green Yes on the card of an injured child', async () => {
-    await renderScreen(db, DEMO_STAFF.practitioner.id, <BoardScreen roomId={BUTTERFLIES} />)
+    await renderInWorkspace(db, DEMO_STAFF.practitioner.id, <BoardScreen roomId={BUTTERFLIES} />)
     const arlo = await waitFor(() => card('Arlo Jessop'))
     expect(within(arlo).getByText('Not to be photographed now')).toBeTruthy()
     const badges = [...arlo.querySelectorAll('.consent-badge')]
@@ -173,7 +174,7 @@ describe('BoardScreen', () => {
   })
 
   it('finds a child in another room, and says which room', async () => {
-    const { user } = await renderScreen(
+    const { user } = await renderInWorkspace(
       db,
       DEMO_STAFF.keyworker.id,
       <BoardScreen roomId={CATERPILLARS} />,
@@ -194,7 +195,7 @@ describe('BoardScreen', () => {
   })
 
   it('opens the child page for the purpose the board shows', async () => {
-    const { user, navigation } = await renderScreen(
+    const { user, navigation } = await renderInWorkspace(
       db,
       DEMO_STAFF.keyworker.id,
       <BoardScreen roomId={CATERPILLARS} />,
@@ -209,7 +210,7 @@ describe('BoardScreen', () => {
   })
 
   it('keeps the room chosen in the screen, so Back from a child returns to it', async () => {
-    const { user, navigation } = await renderScreen(
+    const { user, navigation } = await renderInWorkspace(
       db,
       DEMO_STAFF.manager.id,
       <BoardScreen roomId={BUTTERFLIES} />,

@@ -8,11 +8,12 @@ import {
   loadRoomBoard,
   seedDemoIfEmpty,
 } from '../../../db/index.ts'
-import { freshDb } from '../../../db/testDb.ts'
+import { freshDb } from '../../../../tests/support/testDb.ts'
 import { PURPOSES, type Purpose } from '../../../policy/index.ts'
 import { roomChildren } from '../capture/roomChildren.ts'
 import { buildChildView } from '../child/childModel.ts'
 import { buildBoard, type PurposeFilter } from './boardModel.ts'
+import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 describe('one answer per child', () => {
   it.each<PurposeFilter>(['all', ...PURPOSES])(
@@ -20,7 +21,7 @@ describe('one answer per child', () => {
     async (filter) => {
       const db = freshDb()
       const now = new Date().toISOString()
-      await seedDemoIfEmpty(db, now)
+      await seedDemoIfEmpty(db, now, demoPinVerifier)
       const rooms = await listRooms(db)
       expect(rooms.length).toBe(2)
       for (const room of rooms) {

@@ -9,18 +9,19 @@ import {
   seedDemoIfEmpty,
   type ConsentLensDb,
 } from '../../../db/index.ts'
-import { freshDb } from '../../../db/testDb.ts'
+import { freshDb } from '../../../../tests/support/testDb.ts'
 import { useSessionStore } from '../../stores/sessionStore.ts'
-import { renderScreen } from '../../testing/renderScreen.tsx'
+import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { ChildScreen } from './ChildScreen.tsx'
 import { NO_NOTE } from './useInjuryActions.ts'
+import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 const AVA = DEMO_SHOWCASE.allGranted
 let db: ConsentLensDb
 
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)
@@ -31,7 +32,7 @@ function purposeSection(title: string) {
 
 describe('ChildScreen', () => {
   it('records an injury in two taps, which stops photos at once', async () => {
-    const { user } = await renderScreen(
+    const { user } = await renderInWorkspace(
       db,
       DEMO_STAFF.practitioner.id,
       <ChildScreen childId={AVA.id} />,
@@ -52,7 +53,7 @@ describe('ChildScreen', () => {
 
   it('lets the manager clear an injury', async () => {
     const child = DEMO_SHOWCASE.injured
-    const { user } = await renderScreen(
+    const { user } = await renderInWorkspace(
       db,
       DEMO_STAFF.manager.id,
       <ChildScreen childId={child.id} />,
@@ -63,7 +64,7 @@ describe('ChildScreen', () => {
   })
 
   it('shows a practitioner the statuses and why, but not who gave consent', async () => {
-    await renderScreen(db, DEMO_STAFF.practitioner.id, <ChildScreen childId={AVA.id} />)
+    await renderInWorkspace(db, DEMO_STAFF.practitioner.id, <ChildScreen childId={AVA.id} />)
     await screen.findByRole('heading', { level: 1, name: 'Ava Appleby' })
     expect(screen.getByText(/Only the manager and a child's keyworker/)).toBeTruthy()
     const lj = purposeSection('Learning journey')
@@ -74,7 +75,7 @@ describe('ChildScreen', () => {
   })
 
   it('shows the keyworker of a key child who gave consent, when and the review date', async () => {
-    await renderScreen(db, DEMO_STAFF.keyworker.id, <ChildScreen childId={AVA.id} />)
+    await renderInWorkspace(db, DEMO_STAFF.keyworker.id, <ChildScreen childId={AVA.id} />)
     await screen.findByRole('heading', { level: 1, name: 'Ava Appleby' })
     const lj = purposeSection('Learning journey')
     expect(within(lj).getByText('Given by').nextSibling?.textContent).toBe('Tom Appleby, father')
@@ -87,7 +88,7 @@ describe('ChildScreen', () => {
   })
 
   it('shows concurrent edits and the whole history to the manager', async () => {
-    const { user } = await renderScreen(
+    const { user } = await renderInWorkspace(
       db,
       DEMO_STAFF.manager.id,
       <ChildScreen childId={DEMO_SHOWCASE.concurrentEdits.id} />,
@@ -103,7 +104,11 @@ describe('ChildScreen', () => {
   })
 
   it('lets the manager withdraw a purpose in two taps and a confirmation', async () => {
-    const { user } = await renderScreen(db, DEMO_STAFF.manager.id, <ChildScreen childId={AVA.id} />)
+    const { user } = await renderInWorkspace(
+      db,
+      DEMO_STAFF.manager.id,
+      <ChildScreen childId={AVA.id} />,
+    )
     await user.click(await screen.findByRole('button', { name: 'Withdraw consent' }))
     await user.click(screen.getByRole('button', { name: 'Learning journey' }))
     expect(screen.getByLabelText<HTMLInputElement>('Asked by').value).toBe('Tom Appleby')
@@ -123,7 +128,7 @@ describe('ChildScreen', () => {
   })
 
   it('opens the consent form for the manager', async () => {
-    const { user, navigation } = await renderScreen(
+    const { user, navigation } = await renderInWorkspace(
       db,
       DEMO_STAFF.manager.id,
       <ChildScreen childId={AVA.id} />,
@@ -133,7 +138,7 @@ describe('ChildScreen', () => {
   })
 
   it('heads Isla’s page with the board’s answer: not for the learning journey, and why', async () => {
-    await renderScreen(
+    await renderInWorkspace(
       db,
       DEMO_STAFF.keyworker.id,
       <ChildScreen childId={DEMO_SHOWCASE.learningJourneyWithdrawn.id} />,
@@ -146,7 +151,7 @@ describe('ChildScreen', () => {
   })
 
   it('answers for the purpose the board showed', async () => {
-    await renderScreen(
+    await renderInWorkspace(
       db,
       DEMO_STAFF.keyworker.id,
       <ChildScreen childId={DEMO_SHOWCASE.learningJourneyWithdrawn.id} purpose="display" />,
@@ -155,7 +160,7 @@ describe('ChildScreen', () => {
   })
 
   it('shows no green Yes beside an injury on Arlo’s page', async () => {
-    await renderScreen(
+    await renderInWorkspace(
       db,
       DEMO_STAFF.manager.id,
       <ChildScreen childId={DEMO_SHOWCASE.injured.id} />,

@@ -9,16 +9,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
 import { checkPin } from '../../../db/pinHash.ts'
-import { freshDb } from '../../../db/testDb.ts'
+import { freshDb } from '../../../../tests/support/testDb.ts'
 import { WorkspaceScreen } from '../../navigation/WorkspaceScreen.tsx'
 import { useSessionStore } from '../../stores/sessionStore.ts'
+import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 const manager = DEMO_STAFF.manager.id
 
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   await db.staff.update(manager, { mustChangePin: true })
   useSessionStore.getState().signOutAll()
 })

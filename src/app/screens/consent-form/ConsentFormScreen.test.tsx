@@ -9,25 +9,26 @@ import {
   seedDemoIfEmpty,
   type ConsentLensDb,
 } from '../../../db/index.ts'
-import { freshDb } from '../../../db/testDb.ts'
+import { freshDb } from '../../../../tests/support/testDb.ts'
 import { App } from '../../App.tsx'
 import { DbProvider } from '../../data/DbContext.tsx'
 import { navigationFor, useSessionStore } from '../../stores/sessionStore.ts'
-import { renderScreen } from '../../testing/renderScreen.tsx'
+import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { ConsentFormScreen } from './ConsentFormScreen.tsx'
 import { defaultReview, localDay } from './consentFormModel.ts'
+import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)
 
 async function openForm(childId: string, staffId: string = DEMO_STAFF.manager.id) {
-  const rendered = await renderScreen(db, staffId, <ConsentFormScreen childId={childId} />)
+  const rendered = await renderInWorkspace(db, staffId, <ConsentFormScreen childId={childId} />)
   await screen.findByRole('heading', { level: 1, name: /Record consent for/ })
   return rendered
 }
@@ -117,7 +118,7 @@ describe('ConsentFormScreen', () => {
   })
 
   it('tells anyone but the manager to pass the form on', async () => {
-    await renderScreen(
+    await renderInWorkspace(
       db,
       DEMO_STAFF.keyworker.id,
       <ConsentFormScreen childId={DEMO_SHOWCASE.allGranted.id} />,

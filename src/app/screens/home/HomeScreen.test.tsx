@@ -6,17 +6,18 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
 import { deniedMessage } from '../../../policy/index.ts'
-import { freshDb } from '../../../db/testDb.ts'
+import { freshDb } from '../../../../tests/support/testDb.ts'
 import { useSessionStore } from '../../stores/sessionStore.ts'
-import { renderScreen } from '../../testing/renderScreen.tsx'
+import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { ReviewsScreen } from '../reviews/ReviewsScreen.tsx'
 import { HomeScreen } from './HomeScreen.tsx'
 import { HOME_TILES } from './homeTiles.ts'
+import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {
@@ -25,7 +26,7 @@ afterEach(async () => {
 })
 
 async function reviewsPageCounts(): Promise<[number, number]> {
-  await renderScreen(db, DEMO_STAFF.manager.id, <ReviewsScreen />)
+  await renderInWorkspace(db, DEMO_STAFF.manager.id, <ReviewsScreen />)
   const count = (name: RegExp) =>
     within(screen.getByRole('region', { name })).queryAllByRole('listitem').length
   await screen.findByRole('region', { name: /Overdue/ })
@@ -40,7 +41,7 @@ describe('Home’s consent reviews', () => {
     expect(overdue).toBeGreaterThan(0)
     expect(dueSoon).toBeGreaterThan(0)
     const children = (n: number) => (n === 1 ? '1 child' : `${String(n)} children`)
-    await renderScreen(db, DEMO_STAFF.manager.id, <HomeScreen />)
+    await renderInWorkspace(db, DEMO_STAFF.manager.id, <HomeScreen />)
     const words = `${children(overdue)} overdue, ${String(dueSoon)} due in the next 30 days`
     expect(await screen.findByText(`${words}.`)).toBeTruthy()
     const alerts = await screen.findByRole('region', { name: 'Needs your attention' })
@@ -53,7 +54,7 @@ function tile(label: string): HTMLButtonElement {
 }
 
 async function homeOf(staffId: string) {
-  const { navigation } = await renderScreen(db, staffId, <HomeScreen />)
+  const { navigation } = await renderInWorkspace(db, staffId, <HomeScreen />)
   await screen.findByRole('heading', { level: 1, name: /Hello/ })
   return navigation
 }

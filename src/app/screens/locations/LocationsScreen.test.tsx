@@ -9,14 +9,15 @@ import {
   seedDemoIfEmpty,
   type ConsentLensDb,
 } from '../../../db/index.ts'
-import { freshDb } from '../../../db/testDb.ts'
+import { freshDb } from '../../../../tests/support/testDb.ts'
 import { useSessionStore } from '../../stores/sessionStore.ts'
 import { LocationsScreen } from './LocationsScreen.tsx'
+import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {

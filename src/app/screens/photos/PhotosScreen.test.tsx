@@ -4,10 +4,15 @@
 import { cleanup, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { savePhoto, type ConsentLensDb } from '../../../db/index.ts'
-import { captureSetting, draft, encoded, SAVE_TIME } from '../../../db/captureTestData.ts'
-import { MANAGER, PRACTITIONER } from '../../../db/testDb.ts'
+import {
+  captureSetting,
+  draft,
+  encoded,
+  SAVE_TIME,
+} from '../../../../tests/support/captureTestData.ts'
+import { MANAGER, PRACTITIONER } from '../../../../tests/support/testDb.ts'
 import { useSessionStore } from '../../stores/sessionStore.ts'
-import { renderScreen } from '../../testing/renderScreen.tsx'
+import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { formatDayTime } from '../../components/formatDate.ts'
 import { PhotosScreen } from './PhotosScreen.tsx'
 
@@ -37,7 +42,7 @@ describe('PhotosScreen', () => {
   it('says when a photo was taken as "1 May 2026, 11:00", not in the browser’s locale', async () => {
     const saved = await savePhoto(db, draft(), encoded(), PRACTITIONER, SAVE_TIME)
     expect(saved.ok).toBe(true)
-    await renderScreen(db, MANAGER.id, <PhotosScreen />)
+    await renderInWorkspace(db, MANAGER.id, <PhotosScreen />)
     const when = formatDayTime(draft().takenAt)
     expect(when).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/)
     expect(await screen.findByText(when)).toBeTruthy()

@@ -8,17 +8,18 @@ import {
   seedDemoIfEmpty,
   type ConsentLensDb,
 } from '../../../db/index.ts'
-import { freshDb } from '../../../db/testDb.ts'
-import { testSigner } from '../../../db/testSigners.ts'
+import { freshDb } from '../../../../tests/support/testDb.ts'
+import { testSigner } from '../../../../tests/support/testSigners.ts'
 import { useSessionStore } from '../../stores/sessionStore.ts'
-import { renderScreen } from '../../testing/renderScreen.tsx'
+import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { ReviewsScreen } from './ReviewsScreen.tsx'
+import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)
@@ -29,7 +30,7 @@ function section(name: RegExp) {
 
 describe('ReviewsScreen', () => {
   it('lists overdue reviews and those due in the next 30 days, one line per child', async () => {
-    await renderScreen(db, DEMO_STAFF.manager.id, <ReviewsScreen />)
+    await renderInWorkspace(db, DEMO_STAFF.manager.id, <ReviewsScreen />)
     await screen.findByRole('heading', { level: 2, name: /Overdue/ })
     const overdue = section(/Overdue/)
     expect(overdue.getAllByRole('listitem')).toHaveLength(1)
@@ -40,7 +41,11 @@ describe('ReviewsScreen', () => {
   })
 
   it('opens the child from the list, and drops a child once the form is renewed', async () => {
-    const { user, navigation } = await renderScreen(db, DEMO_STAFF.manager.id, <ReviewsScreen />)
+    const { user, navigation } = await renderInWorkspace(
+      db,
+      DEMO_STAFF.manager.id,
+      <ReviewsScreen />,
+    )
     await user.click(await screen.findByRole('button', { name: 'Leo Dunmore' }))
     expect(navigation.getState().screen).toEqual({
       name: 'child',
@@ -67,7 +72,7 @@ describe('ReviewsScreen', () => {
   })
 
   it('tells anyone but the manager who deals with reviews', async () => {
-    await renderScreen(db, DEMO_STAFF.keyworker.id, <ReviewsScreen />)
+    await renderInWorkspace(db, DEMO_STAFF.keyworker.id, <ReviewsScreen />)
     expect(screen.getByText(/Only the manager can record a consent form/)).toBeTruthy()
     expect(screen.queryByRole('region', { name: /Overdue/ })).toBeNull()
   })

@@ -2,16 +2,17 @@
 import { cleanup, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
-import { freshDb } from '../../../db/testDb.ts'
+import { freshDb } from '../../../../tests/support/testDb.ts'
 import { useSessionStore } from '../../stores/sessionStore.ts'
-import { renderScreen } from '../../testing/renderScreen.tsx'
+import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { RosterImportScreen } from './RosterImportScreen.tsx'
+import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   useSessionStore.getState().signOutAll()
 })
 afterEach(cleanup)
@@ -29,7 +30,7 @@ Milo,Carr,31/02/2023,Ladybirds,Priya Shah
 
 describe('RosterImportScreen', () => {
   it('shows the expected columns and an example', async () => {
-    await renderScreen(db, DEMO_STAFF.manager.id, <RosterImportScreen />)
+    await renderInWorkspace(db, DEMO_STAFF.manager.id, <RosterImportScreen />)
     const help = within(screen.getByRole('region', { name: 'What the file needs' }))
     expect(help.getByText('Date of birth')).toBeTruthy()
     expect(help.getByText(/Example,Child-One,2023-04-30,Caterpillars,Priya Shah/)).toBeTruthy()
@@ -37,7 +38,7 @@ describe('RosterImportScreen', () => {
 
   it('reports every bad line by number and imports nothing', async () => {
     const before = await db.children.count()
-    const { user } = await renderScreen(db, DEMO_STAFF.manager.id, <RosterImportScreen />)
+    const { user } = await renderInWorkspace(db, DEMO_STAFF.manager.id, <RosterImportScreen />)
     await user.click(screen.getByLabelText('Or paste the rows'))
     await user.paste(BAD)
     await user.click(screen.getByRole('button', { name: 'Check the rows' }))
@@ -53,7 +54,7 @@ describe('RosterImportScreen', () => {
 
   it('previews a good file, then imports every row', async () => {
     const before = await db.children.count()
-    const { user } = await renderScreen(db, DEMO_STAFF.manager.id, <RosterImportScreen />)
+    const { user } = await renderInWorkspace(db, DEMO_STAFF.manager.id, <RosterImportScreen />)
     const file = new File([GOOD], 'roster.csv', { type: 'text/csv' })
     await user.upload(screen.getByLabelText('Choose a CSV file'), file)
     const preview = await screen.findByRole('region', { name: 'Ready to add 2 children' })
@@ -65,12 +66,12 @@ describe('RosterImportScreen', () => {
   })
 
   it('tells anyone but the manager who imports the roster', async () => {
-    await renderScreen(db, DEMO_STAFF.keyworker.id, <RosterImportScreen />)
+    await renderInWorkspace(db, DEMO_STAFF.keyworker.id, <RosterImportScreen />)
     expect(screen.getByText(/Only the manager can import or change the roster/)).toBeTruthy()
   })
 
   it('accepts its own example without a duplicate, and warns of a possible duplicate child', async () => {
-    const { user } = await renderScreen(db, DEMO_STAFF.manager.id, <RosterImportScreen />)
+    const { user } = await renderInWorkspace(db, DEMO_STAFF.manager.id, <RosterImportScreen />)
     const help = screen.getByRole('region', { name: 'What the file needs' })
     const example = help.querySelector('pre')?.textContent ?? ''
     await user.click(screen.getByLabelText('Or paste the rows'))

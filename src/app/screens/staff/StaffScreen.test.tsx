@@ -4,14 +4,15 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { DEMO_STAFF, listStaff, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
-import { freshDb } from '../../../db/testDb.ts'
+import { freshDb } from '../../../../tests/support/testDb.ts'
 import { useSessionStore } from '../../stores/sessionStore.ts'
 import { StaffScreen } from './StaffScreen.tsx'
+import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 beforeEach(async () => {
   db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
+  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
   useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {

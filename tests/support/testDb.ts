@@ -10,9 +10,9 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import { utf8ToBytes } from '@noble/hashes/utils.js'
-import { PIN_SCHEME_SPLIT, splitPinMaster } from '../protocol/index.ts'
-import { openDb, type ConsentLensDb } from './ConsentLensDb.ts'
-import type { Child, PinHash, StaffRecord } from '../model/records.ts'
+import { PIN_SCHEME_SPLIT, splitPinMaster } from '../../src/protocol/index.ts'
+import { openDb, type ConsentLensDb } from '../../src/db/ConsentLensDb.ts'
+import type { Child, PinHash, StaffRecord } from '../../src/model/records.ts'
 
 export const T0 = '2026-05-01T09:00:00.000Z'
 

@@ -1,8 +1,8 @@
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
-import { DEMO_PIN_SALTS, DEMO_STAFF } from '../demo/demoRoster.ts'
-import { hashPinWithSeed, PIN_ITERATIONS } from './pinHash.ts'
-import { DEMO_SIGNING_SEEDS } from './testSigners.ts'
+import { DEMO_PIN_SALTS, DEMO_STAFF } from '../../src/demo/index.ts'
+import { hashPinWithSeed, PIN_ITERATIONS } from '../../src/db/pinHash.ts'
+import { DEMO_SIGNING_SEEDS, demoPinVerifier } from './testSigners.ts'
 
 describe('the demo signing seeds tests use', () => {
   it.each(Object.values(DEMO_STAFF))(
@@ -13,6 +13,8 @@ describe('the demo signing seeds tests use', () => {
         hashB64: derived.pin.hashB64,
         signingSeedHex: bytesToHex(derived.signingSeed),
       })
+      // What seeding stores, from the table, is what PBKDF2 stores.
+      expect(await demoPinVerifier(id)).toEqual(derived.pin)
     },
     30_000,
   )

@@ -2,10 +2,15 @@
  * For tests and the benchmark only: a day of photos and audit events as the tablet would hold
  * them, made deterministically (no clock, no random), with a sealed chain.
  */
-import type { PhotoMeta } from '../model/records.ts'
-import { PURPOSES } from '../policy/index.ts'
-import { auditDirectory } from './auditDirectory.ts'
-import { GENESIS_HASH, sealEvent, type SealedEvent, type UnsealedEvent } from './hashChain.ts'
+import type { PhotoMeta } from '../../src/model/records.ts'
+import { PURPOSES } from '../../src/policy/index.ts'
+import { auditDirectory } from '../../src/audit/auditDirectory.ts'
+import {
+  GENESIS_HASH,
+  sealEvent,
+  type SealedEvent,
+  type UnsealedEvent,
+} from '../../src/audit/hashChain.ts'
 
 export const AUDIT_DAY = '2026-11-23'
 export const DEVICE = 'tablet-1'

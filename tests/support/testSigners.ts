@@ -5,9 +5,14 @@
  * below so tests need no PBKDF2 (testSigners.test.ts derives them again to prove the table
  * right). Anyone else has none, as if their PIN were unknown.
  */
-import { hexToBytes } from '@noble/hashes/utils.js'
-import type { Signer } from './outbox.ts'
-import type { ConsentLensDb } from './ConsentLensDb.ts'
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
+import type { Signer } from '../../src/db/outbox.ts'
+import type { ConsentLensDb } from '../../src/db/ConsentLensDb.ts'
+import { PIN_ITERATIONS } from '../../src/db/pinHash.ts'
+import type { PinHash } from '../../src/model/records.ts'
+import { DEMO_PIN_SALTS } from '../../src/demo/index.ts'
+import { PIN_SCHEME_SPLIT } from '../../src/protocol/index.ts'
 import { testPin } from './testDb.ts'
 
 /** Demo staff id → their demo PIN's verifier and seed (from DEMO_STAFF pins, DEMO_PIN_SALTS). */
@@ -28,6 +33,27 @@ export const DEMO_SIGNING_SEEDS: Record<string, { hashB64: string; signingSeedHe
     hashB64: '3Fq9sKSn/opRDKDtLmFd/1c2ooUHVX/mlQ1mu/AsQSs=',
     signingSeedHex: '1430e82c392995e6ab8d05f1c84e6277a8de54b872c0e7e4b83af2544bf47433',
   },
+}
+
+/**
+ * The verifier a demo person's published PIN gives with the demo's fixed salt at full
+ * strength, as seeding makes it (same on the tablet and the server), from the table above: for
+ * `seedDemoIfEmpty` and `seedDemoSetting`, so a seeded test database costs no PBKDF2.
+ * testSigners.test.ts derives them again to prove them right.
+ */
+export function demoPinVerifier(staffId: string): Promise<PinHash> {
+  const known = DEMO_SIGNING_SEEDS[staffId]
+  const saltB64 = DEMO_PIN_SALTS[staffId]
+  if (known === undefined || saltB64 === undefined)
+    return Promise.reject(new Error(`${staffId} is not a demo person`))
+  const publicKeyHex = bytesToHex(ed25519.getPublicKey(hexToBytes(known.signingSeedHex)))
+  return Promise.resolve({
+    saltB64,
+    hashB64: known.hashB64,
+    iterations: PIN_ITERATIONS,
+    scheme: PIN_SCHEME_SPLIT,
+    publicKeyHex,
+  })
 }
 
 /** A demo person's seed, whatever this device holds of them (the server's demo is the same). */

@@ -3,10 +3,10 @@
  * for Alma and Bodhi) and a processed photo's stand-in, so the save can be tested without a
  * browser's canvas.
  */
-import { PURPOSES, type Purpose } from '../policy/index.ts'
-import type { CaptureDraft } from './captureDraft.ts'
-import type { ConsentLensDb } from './ConsentLensDb.ts'
-import type { EncodedPhoto } from './savePhoto.ts'
+import { PURPOSES, type Purpose } from '../../src/policy/index.ts'
+import type { CaptureDraft } from '../../src/db/captureDraft.ts'
+import type { ConsentLensDb } from '../../src/db/ConsentLensDb.ts'
+import type { EncodedPhoto } from '../../src/db/savePhoto.ts'
 import { ALMA, BODHI, MOTHER, T0, smallSetting } from './testDb.ts'
 
 export const ROOM_LOCATION = 'loc-room'
