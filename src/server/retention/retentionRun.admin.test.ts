@@ -23,7 +23,7 @@ async function admin(now: Date, ...argv: string[]) {
     env: { DATA_DIR: dataDir },
     io: { out: (t) => (out += `${t}\n`), err: (t) => (out += `${t}\n`) },
     now: () => now,
-    pinIterations: 1_000,
+    pinIterations: 100_000,
   })
   return { code, out }
 }

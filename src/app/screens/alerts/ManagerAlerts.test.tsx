@@ -98,10 +98,12 @@ describe('the manager’s alerts on Home', () => {
     expect((await db.refusals.get('change-1'))?.seenAt).toEqual(expect.any(String))
   })
 
-  it('is not shown to a practitioner, who has no audit tile either', async () => {
+  it('is not shown to a practitioner, whose audit tile is greyed with why', async () => {
     await renderInWorkspace(db, DEMO_STAFF.practitioner.id, <HomeScreen />)
     await screen.findByRole('heading', { level: 1 })
     expect(screen.queryByRole('region', { name: 'Needs your attention' })).toBeNull()
-    expect(screen.queryByRole('button', { name: /Daily photo audit/ })).toBeNull()
+    const audit = screen.getByRole<HTMLButtonElement>('button', { name: /Daily photo audit/ })
+    expect(audit.disabled).toBe(true)
+    expect(audit.textContent).toMatch(/Only the manager can see the daily photo audit/)
   })
 })
