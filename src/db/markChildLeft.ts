@@ -1,5 +1,5 @@
 /**
- * The manager marks a child as left, with the date (issue 14): the child's record gets its
+ * The manager marks a child as left, with the date: the child's record gets its
  * `leavingDate` (a new version, sent to the server like any roster change), and the server's
  * retention schedule does the rest (the learning journey is kept the months the manager set
  * after that date). A date cleared (null) says the child attends again.

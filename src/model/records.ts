@@ -149,7 +149,7 @@ export interface PhotoMeta extends Omit<PhotoMetaWire, 'decision'> {
    */
   erasedOnServer?: PhotoDeletion
   /**
-   * Added after version 3 (not indexed; issue 15): the parents' conditions the practitioner
+   * Added after version 3 (not indexed): the parents' conditions the practitioner
    * confirmed this photo meets, each with who confirmed it and when (the save). Empty when no
    * condition applied; absent on photos saved before conditions were recorded.
    */

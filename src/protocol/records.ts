@@ -144,7 +144,7 @@ export const RemovalFlagWireSchema = z.object({
 export const AttestationsWireSchema = AttestationsSchema
 
 /**
- * A parent's condition the practitioner confirmed the photo meets (issue 15): which condition
+ * A parent's condition the practitioner confirmed the photo meets: which condition
  * (the child, the consent records that carry it, its words), by whom, when.
  */
 export const ConditionAcknowledgementWireSchema = z.object({
@@ -176,7 +176,7 @@ export const PhotoMetaWireSchema = z.object({
   flaggedForRemoval: z.array(RemovalFlagWireSchema),
   /** Given by devices that keep them; otherwise the server reads them from the saved photo. */
   attestations: AttestationsWireSchema.optional(),
-  /** Absent from tablets before issue 15 (and on photos saved before it): not recorded. */
+  /** Absent on photos saved before conditions were recorded (shown as "Not recorded"). */
   conditionsAcknowledged: z.array(ConditionAcknowledgementWireSchema).max(100).optional(),
 })
 
@@ -192,7 +192,7 @@ export const PhotoStatusWireSchema = z.object({
    */
   erased: z.object({ at: IsoSchema, by: IdSchema, reason: Text }).nullable().optional(),
   /**
-   * Issue 14: children removed from this (group) photo at a parent's request; every tablet
+   * Children removed from this (group) photo at a parent's request; every tablet
    * removes them from its copy. Absent: none (and from servers before it).
    */
   removedChildIds: z.array(IdSchema).optional(),

@@ -1,5 +1,5 @@
 /**
- * Retention and a parent's requests (issue 14, part 2), for the manager, behind the device
+ * Retention and a parent's requests, for the manager, behind the device
  * credential and the manager's signed request, like the removal list:
  *   GET  /api/library/retention                              the setting's retention per purpose
  *   POST /api/library/retention                              the manager sets it

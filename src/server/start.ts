@@ -60,7 +60,7 @@ const app = buildServer({
   hsts: config.value.tls !== null,
   ...httpsFactory(config.value),
 })
-// Retention (issue 14): what is past its time is erased at start, then daily.
+// Retention: what is past its time is erased at start, then daily.
 const retention = startRetentionSchedule(services)
 app.addHook('onClose', async () => {
   retention.stop()

@@ -156,7 +156,7 @@ async function applyOne(db: ConsentLensDb, change: PullChange): Promise<void> {
         await eraseLocalCopy(db, photo, erased)
         return
       }
-      // Children removed from the photo at a parent's request (issue 14) leave this copy too.
+      // Children removed from the photo at a parent's request leave this copy too.
       const removed = new Set(change.payload.removedChildIds ?? [])
       const flagged = mergeFlags(photo.flaggedForRemoval, change.payload.flaggedForRemoval)
       const updated: PhotoMeta = {

@@ -78,7 +78,7 @@ export interface LibraryClient {
   quarantined(): Promise<LibraryResult<LibraryPhoto[]>>
   erase(photoId: string, reason: string): Promise<LibraryResult<true>>
   recheck(photoId: string): Promise<LibraryResult<RecheckResponse>>
-  /** Retention per purpose and a parent's requests (issue 14, protocol/retention.ts). */
+  /** Retention per purpose and a parent's requests (protocol/retention.ts). */
   retention(): Promise<LibraryResult<RetentionAnswer>>
   saveRetention(policy: RetentionPolicy): Promise<LibraryResult<RetentionAnswer>>
   subjectAccess(childId: string): Promise<LibraryResult<{ blob: Blob; fileName: string }>>

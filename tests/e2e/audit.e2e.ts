@@ -1,4 +1,4 @@
-// Issue 6 in Chromium: the manager opens the daily photo audit of a day with photos, a blocked
+// In Chromium: the manager opens the daily photo audit of a day with photos, a blocked
 // attempt and a deletion, exports CSV and PDF, and both files say exactly what the tablet
 // holds. pdftoppm renders the PDF's first page and the screen is photographed at two tablet
 // sizes, for a person to look at; axe and the layout checks must be clean.

@@ -1,4 +1,4 @@
-// Issue 3's screens on the tablet sizes we support: no serious or critical axe-core findings,
+// The board's and consent screens on the tablet sizes we support: no serious or critical axe-core findings,
 // nothing wider than the screen, every control big enough for a finger. Full-page screenshots
 // go to SCREENSHOT_DIR (board-*, child-*, ...) for a person to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

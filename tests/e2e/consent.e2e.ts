@@ -1,4 +1,4 @@
-// Issue 3 end to end, as the manager does it on a tablet: record a consent form for a child
+// End to end, as the manager does it on a tablet: record a consent form for a child
 // with none, withdraw it again, and watch the room board follow; then cut the network, reload
 // and find all of it still there (it lives in IndexedDB, the app in the service worker cache).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'

@@ -1,4 +1,4 @@
-// Issue 13 in Chromium: a keyworker on an enrolled iPad browses the setting's photos on the
+// In Chromium: a keyworker on an enrolled iPad browses the setting's photos on the
 // server, opens one large, uses it for a learning journal (downloaded under a file name with no
 // child's name) and for a display (recorded with its audit line), and tries a purpose whose
 // consent was withdrawn since the photo was taken: refused, with why. Screens at 1024×768 and

@@ -1,4 +1,4 @@
-// Issue 14 in Chromium: the manager withdraws a child's display consent on an enrolled iPad; the
+// In Chromium: the manager withdraws a child's display consent on an enrolled iPad; the
 // photo on the Butterflies wall appears on the Removal list with that use; the manager confirms
 // it taken down and erases the photo, whose image and thumbnail leave the server. A photo the
 // server quarantined is shown with its rule and reason, checked again (still held), and erased. Screens at

@@ -1,4 +1,4 @@
-// Issue 14, part 2, in Chromium: the manager sets retention per purpose; marks a child as left
+// In Chromium: the manager sets retention per purpose; marks a child as left
 // on the child's page (the server hears of it at the next sync); downloads a parent's subject
 // access ZIP for that child; and erases the child's photos, keeping a group photo for the
 // other child's journal. Screens at 1024×768 and 768×1024 are photographed for a person to look

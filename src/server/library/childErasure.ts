@@ -1,5 +1,5 @@
 /**
- * Erasure for one child, at a parent's request (issue 14): every photo in which only that child
+ * Erasure for one child, at a parent's request: every photo in which only that child
  * appears is erased; a group photo is erased too, unless the manager keeps it for the other
  * children's journals, and then the child leaves its record (metadata, `photo_children`, removal
  * flags) and every tablet removes the child from its copy (`removedChildIds` on `photoStatus`).

@@ -1,5 +1,5 @@
 /**
- * A parent's subject access request (issue 14): for one child, one ZIP with every consent record
+ * A parent's subject access request: for one child, one ZIP with every consent record
  * of that child (the whole history: each version is a record), every photo of that child (the
  * image, while the server holds it), every recorded use and approval of those photos, the audit
  * lines about the child or their photos, and `index.html`, a plain printable summary.

@@ -41,7 +41,7 @@ const EVENTS: { type: string; details: Details }[] = [
   { type: 'photo-deleted', details: { photoId: 'p-gone', childIds: [AVA], reason: 'Blurred' } },
 ]
 
-/** A parent's condition the practitioner confirmed at the save (issue 15). */
+/** A parent's condition the practitioner confirmed at the save. */
 const CHECKED = {
   childId: AVA,
   consentIds: ['demo-consent-ava-lj'],

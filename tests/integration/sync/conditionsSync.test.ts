@@ -1,6 +1,6 @@
 // A parent's condition the practitioner confirmed at the save travels with the photo: the
 // tablet's real save (src/db savePhoto) stores it, signs it with the photo's details, and the
-// server (SQLite, and PostgreSQL with DATABASE_URL) verifies the proof and keeps it (issue 15).
+// server (SQLite, and PostgreSQL with DATABASE_URL) verifies the proof and keeps it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { savePhoto, type CaptureDraft } from '../../../src/db/index.ts'
 import { testSigner } from '../../support/testSigners.ts'

@@ -1,4 +1,4 @@
-// A parent's requests (issue 14), on SQLite and (with DATABASE_URL) PostgreSQL: the manager's
+// A parent's requests, on SQLite and (with DATABASE_URL) PostgreSQL: the manager's
 // subject access ZIP holds every consent record, photo, use and audit line of one child and
 // nothing of another child; erasure for one child erases the photos of that child alone and
 // the group photos the manager does not keep, takes the child out of the ones kept, and the

@@ -1,4 +1,4 @@
-// Retention per purpose (issue 14), on SQLite and (with DATABASE_URL) PostgreSQL, with the
+// Retention per purpose, on SQLite and (with DATABASE_URL) PostgreSQL, with the
 // server's clock moved forward: exactly the photos past their time are erased (tombstone,
 // bytes gone, an audit line saying why), through the same path as every erasure, and the
 // tablet holding them hears of it. The manager marks a child as left on a tablet; the schedule does the

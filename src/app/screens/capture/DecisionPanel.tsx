@@ -4,7 +4,7 @@
 // allowed; Discard always, asking first once something was tagged or typed. A group
 // learning-journey photo blocked by a child's group consent says why and offers the ways out.
 // Only the words scroll (the body); every action, each way out of a block included, stays in
-// sight below them in either orientation (issue 15).
+// sight below them in either orientation.
 // Verdict and findings are words with an icon, never colour alone.
 import { useEffect, useRef, useState } from 'react'
 import { purposeList, type Decision, type Purpose } from '../../../policy/index.ts'

@@ -2,7 +2,7 @@
 // outright (injury, or no valid consent at all), and then those who may not be in this
 // photo for some of its purposes (say, learning-journey consent withdrawn). Compact: a count
 // that opens to the names on demand, so seven names never push the shutter off a tablet's
-// screen (issue 15). The screen opens it before the shutter and folds it once a photo is
+// screen. The screen opens it before the shutter and folds it once a photo is
 // held (the name tiles then say who is not to be photographed). One short line per child
 // (the board has the detail); words and an icon, never colour alone.
 import { useId } from 'react'

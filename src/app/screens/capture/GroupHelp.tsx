@@ -2,7 +2,7 @@
 // child's group-photo consent to a learning-journey photo of two or more children (it goes into
 // every child's journey), which a practitioner who only chose "learning journey" cannot guess.
 // Ways out: untag the child (the untag question then asks beside their tile), retake one photo
-// per child, or keep the photo for other purposes (issue 15, item 5).
+// per child, or keep the photo for other purposes.
 //
 // The words (GroupHelp) sit in the decision's scrolling body; the ways out (WaysOut) sit
 // with Save and Discard, which never scroll: every way out of a block is in sight in either

@@ -1,6 +1,6 @@
 // The parents' conditions on the consents this photo relies on ("No photos in the paddling
 // pool"), shown as soon as the child is tagged, each with a box the practitioner ticks to say
-// this photo meets it. Save waits for every box (issue 15, item 3).
+// this photo meets it. Save waits for every box.
 import { purposeList } from '../../../policy/index.ts'
 import type { ParentCondition } from './parentConditions.ts'
 

@@ -1,4 +1,4 @@
-// The parents' conditions the capture screen asks the practitioner to acknowledge (issue 15).
+// The parents' conditions the capture screen asks the practitioner to acknowledge.
 import { describe, expect, it } from 'vitest'
 import { allGranted, grant, makeContext } from '../../../../tests/support/policyFixture.ts'
 import type { Child } from '../../../db/index.ts'

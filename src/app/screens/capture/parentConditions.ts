@@ -1,7 +1,7 @@
 // The parents' conditions that apply to the held photo: for each tagged child, the conditions
 // written on the consent records that allow this photo's purposes (and group photos, when a
 // learning-journey photo has two or more children, as the policy asks). The practitioner
-// must acknowledge each before Save (issue 15, item 3).
+// must acknowledge each before Save.
 //
 // Invariant: pure. One entry per child and wording, whichever purposes share it (a condition
 // written once on a form is stored on each purpose's record).

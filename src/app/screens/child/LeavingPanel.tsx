@@ -1,4 +1,4 @@
-// The manager's "Leaving" panel on the child's page (issue 14): the leaving date, which starts
+// The manager's "Leaving" panel on the child's page: the leaving date, which starts
 // the learning journey's retention on the server.
 import { formatDay } from '../../components/formatDate.ts'
 import { useLeaving } from './useLeaving.ts'

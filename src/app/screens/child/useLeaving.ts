@@ -1,4 +1,4 @@
-// Marking a child as left (issue 14): the manager gives the leaving date on the child's page;
+// Marking a child as left: the manager gives the leaving date on the child's page;
 // the record goes to the server at the next sync and the retention schedule does the rest.
 import { useState } from 'react'
 import { markChildLeft } from '../../../db/index.ts'

@@ -1,4 +1,4 @@
-// Retention and a parent's requests (issue 14), the manager's: how long photos are kept for
+// Retention and a parent's requests, the manager's: how long photos are kept for
 // each purpose, and for one child a subject access download or the erasure of their photos.
 import { StatusIcon } from '../../components/StatusIcon.tsx'
 import { formatDay, formatDayTime } from '../../components/formatDate.ts'

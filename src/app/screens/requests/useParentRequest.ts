@@ -1,4 +1,4 @@
-// A parent's request for one child (issue 14): everything the setting holds as one ZIP, or
+// A parent's request for one child: everything the setting holds as one ZIP, or
 // erasure of the child's photos, the group photos each erased unless the manager keeps it
 // for the other children's journals. The server decides and records; this hook asks.
 import { useState } from 'react'

@@ -1,4 +1,4 @@
-// Retention per purpose (issue 14): the manager reads and sets it on the server; the server's
+// Retention per purpose: the manager reads and sets it on the server; the server's
 // daily schedule erases what is past its time. Numbers are kept as typed until saved.
 import { useCallback, useEffect, useState } from 'react'
 import type { RetentionAnswer, RetentionPolicy } from '../../../protocol/index.ts'

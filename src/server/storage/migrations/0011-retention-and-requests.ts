@@ -1,5 +1,5 @@
 /**
- * 0011 (issue 14, part 2): retention per purpose, set by the manager. One row per setting; a
+ * 0011: retention per purpose, set by the manager. One row per setting; a
  * setting without a row keeps the documented defaults (server/retention/retentionPolicy.ts).
  * And erasure for one child: a group photo kept for the other children names the children
  * removed from it (`removed_child_ids`, JSON), so every tablet removes them too.
