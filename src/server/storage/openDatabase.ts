@@ -7,8 +7,9 @@
  * - The returned `close` is the only way the connection is closed; graceful shutdown calls it
  *   after the last request has finished.
  * - On PostgreSQL a lost connection (a database restart, failover, `pg_terminate_backend`) never
- *   ends the process: the pool's error is reported and the broken client dropped; the next
- *   query opens a new connection, so the server recovers by itself when the database is back.
+ *   ends the process, whether the client was idle or checked out: the error is reported once
+ *   and the broken client dropped; the next query opens a new connection, so the server
+ *   recovers by itself when the database is back.
  *   Connecting gives up after a few seconds, so a request fails (503) rather than hangs.
  */
 import { mkdirSync } from 'node:fs'
@@ -113,8 +114,20 @@ function openPostgres(
     application_name: 'consentlens',
     ...searchPath,
   })
-  // Without a listener, an idle client's error (the server closed it) is thrown as an
-  // uncaught 'error' event and ends the process.
-  pool.on('error', onConnectionLost)
+  // Without a listener, a client's error (the server closed it) is thrown as an uncaught
+  // 'error' event and ends the process. The pool listens to its idle clients only; a client
+  // that is checked out between two queries (a request's transaction waiting on its own work,
+  // a push waiting its turn) needs its own listener. Its next query then fails (a 503), and the
+  // pool drops it when it is released, as no longer queryable. One report per lost connection.
+  const reported = new WeakSet<Error>()
+  const reportOnce: ConnectionLost = (error) => {
+    if (reported.has(error)) return
+    reported.add(error)
+    onConnectionLost(error)
+  }
+  pool.on('error', reportOnce)
+  pool.on('connect', (client) => {
+    client.on('error', reportOnce)
+  })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
