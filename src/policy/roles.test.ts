@@ -88,6 +88,9 @@ const cases: Case[] = [
   ['manager', 'manage-removals', {}, true],
   ['keyworker', 'manage-removals', { isKeyChild: true }, false],
   ['volunteer', 'manage-removals', {}, false],
+  ['manager', 'answer-parent-requests', {}, true],
+  ['keyworker', 'answer-parent-requests', { isKeyChild: true }, false],
+  ['practitioner', 'answer-parent-requests', {}, false],
 ]
 
 describe('can', () => {

@@ -36,6 +36,7 @@ export const ACTIONS = [
   'use-photo',
   'record-photo-approval',
   'manage-removals',
+  'answer-parent-requests',
   'view-tablet-photos',
   'view-tablet',
 ] as const
@@ -94,6 +95,9 @@ export const PERMISSIONS: Record<Action, Row> = {
   // Taking down, erasing, keeping a flagged photo, the quarantine review: the
   // manager's, who answers to the parent for the withdrawal.
   'manage-removals': row('always', 'never', 'never', 'never', 'never'),
+  // How long photos are kept, a parent's subject access request, erasing one child's photos:
+  // the manager's, who answers to the parent and the regulator for them.
+  'answer-parent-requests': row('always', 'never', 'never', 'never', 'never'),
   // The photos taken on this tablet and whether they reached the server, and the tablet's own
   // state (offline readiness, storage, sync): anyone at the tablet needs to know, so Home's
   // tiles for them are open to all, from this table like every other tile.
@@ -148,6 +152,8 @@ const DENIED: Record<Action, string> = {
     'Only the manager can record a parent’s approval of a photo. Pass the approval to them.',
   'manage-removals':
     'Only the manager can take down, erase or keep a photo after a withdrawal. Tell the manager.',
+  'answer-parent-requests':
+    'Only the manager can set how long photos are kept or answer a parent’s request. Tell the manager.',
   'view-tablet-photos': 'You cannot see the photos on this tablet. Ask the manager.',
   'view-tablet': 'You cannot see the state of this tablet. Ask the manager.',
 }

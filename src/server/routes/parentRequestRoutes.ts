@@ -44,7 +44,7 @@ export function parentRequestRoutes(
     const caller = await h.callerOf(request, reply)
     if (caller === null) return null
     if (caller.staff.role !== 'manager') {
-      void reply.code(403).send(apiError('forbidden', deniedMessage('manage-removals')))
+      void reply.code(403).send(apiError('forbidden', deniedMessage('answer-parent-requests')))
       return null
     }
     return caller

@@ -83,7 +83,7 @@ export const HOME_TILES: readonly HomeTileRow[] = [
     label: 'Retention and a parent’s requests',
     detail: 'How long photos are kept; one child’s data as a ZIP, or their photos erased.',
     screen: () => ({ name: 'requests' }),
-    action: 'manage-removals',
+    action: 'answer-parent-requests',
   },
   {
     id: 'audit',
