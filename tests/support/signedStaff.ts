@@ -44,3 +44,36 @@ export function signedHeaders(
   if (body !== null) headers['content-type'] = 'application/json'
   return headers
 }
+
+/** Requests signed at one enrolled tablet by any member of staff: `(person, method, path, json)`. */
+export type StaffDesk = (
+  person: { id: string; pin: string },
+  method: string,
+  path: string,
+  json?: unknown,
+) => Promise<Response>
+
+/**
+ * A tablet that several people sign requests at, as the app holds them: each person's signing
+ * seed is derived from their PIN once (PBKDF2 at the server's iterations), then reused.
+ */
+export function staffDesk(
+  serverUrl: string,
+  db: Kysely<Database>,
+  desk: { settingId: string; deviceId: string; credential: string },
+): StaffDesk {
+  const seeds = new Map<string, Promise<Uint8Array>>()
+  return async (person, method, path, json) => {
+    let seed = seeds.get(person.id)
+    if (seed === undefined) {
+      seed = signingSeedOf(db, desk.settingId, person)
+      seeds.set(person.id, seed)
+    }
+    const who = { ...desk, staffId: person.id, signingSeed: await seed }
+    return fetch(`${serverUrl}${path}`, {
+      method,
+      headers: signedHeaders(who, method, path, json),
+      body: json === undefined ? undefined : JSON.stringify(json),
+    })
+  }
+}

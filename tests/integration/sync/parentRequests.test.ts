@@ -19,7 +19,7 @@ import { withdrawConsent } from '../../../src/db/index.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
 import { capturePhoto, type Captured } from '../../support/capturedPhoto.ts'
 import { enrolDevice } from '../../support/serverFixtures.ts'
-import { signedHeaders, signingSeedOf } from '../../support/signedStaff.ts'
+import { staffDesk, type StaffDesk } from '../../support/signedStaff.ts'
 import { enrolledDevice, type Device } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
@@ -37,28 +37,9 @@ describe.each(BACKENDS)("a parent's requests on $backend", ({ backend, skip }) =
   let server: TestServer
   let a: Device
   let desk: { deviceId: string; credential: string; settingId: string }
-  const seeds = new Map<string, Uint8Array>()
+  let send: StaffDesk
   const shots: Record<'solo' | 'keep' | 'erase' | 'oscar', Captured> = {} as never
   let useId = ''
-
-  async function signed(
-    person: { id: string; pin: string },
-    method: string,
-    path: string,
-    json?: unknown,
-  ) {
-    let seed = seeds.get(person.id)
-    if (seed === undefined) {
-      seed = await signingSeedOf(server.services.db, DEMO_SETTING_ID, person)
-      seeds.set(person.id, seed)
-    }
-    const who = { ...desk, staffId: person.id, signingSeed: seed }
-    return fetch(`${server.url}${path}`, {
-      method,
-      headers: signedHeaders(who, method, path, json),
-      body: json === undefined ? undefined : JSON.stringify(json),
-    })
-  }
 
   const row = (id: string) =>
     server.services.db
@@ -76,13 +57,14 @@ describe.each(BACKENDS)("a parent's requests on $backend", ({ backend, skip }) =
     server = await startTestServer(backend)
     a = await enrolledDevice(server, DEMO_SETTING_ID)
     desk = { ...(await enrolDevice(server, DEMO_SETTING_ID)), settingId: DEMO_SETTING_ID }
+    send = staffDesk(server.url, server.services.db, desk)
     await synced(a)
     shots.solo = await take([AVA], ['learning_journey', 'display'])
     shots.keep = await take([AVA, OSCAR])
     shots.erase = await take([MIA, AVA])
     shots.oscar = await take([OSCAR])
     await synced(a)
-    const use = await signed(MANAGER, 'POST', `/api/library/photos/${shots.solo.meta.id}/uses`, {
+    const use = await send(MANAGER, 'POST', `/api/library/photos/${shots.solo.meta.id}/uses`, {
       purpose: 'display',
       action: 'record',
       place: 'Caterpillars wall',
@@ -112,8 +94,8 @@ describe.each(BACKENDS)("a parent's requests on $backend", ({ backend, skip }) =
     'subject access: one ZIP with every item of that child and nothing of another child',
     async () => {
       const path = `/api/library/children/${AVA}/subject-access`
-      expect((await signed(DEMO_STAFF.keyworker, 'GET', path)).status).toBe(403)
-      const answer = await signed(MANAGER, 'GET', path)
+      expect((await send(DEMO_STAFF.keyworker, 'GET', path)).status).toBe(403)
+      const answer = await send(MANAGER, 'GET', path)
       expect(answer.status).toBe(200)
       expect(answer.headers.get('content-type')).toBe('application/zip')
       expect(answer.headers.get('content-disposition')).not.toContain('Ava')
@@ -203,7 +185,7 @@ describe.each(BACKENDS)("a parent's requests on $backend", ({ backend, skip }) =
     async () => {
       const path = `/api/library/children/${AVA}/erasure`
       const preview = ChildErasurePreviewSchema.parse(
-        await (await signed(MANAGER, 'GET', path)).json(),
+        await (await send(MANAGER, 'GET', path)).json(),
       )
       expect(preview.solo.map((p) => p.id)).toEqual([shots.solo.meta.id])
       expect(preview.group.map((p) => p.id).sort()).toEqual(
@@ -211,11 +193,11 @@ describe.each(BACKENDS)("a parent's requests on $backend", ({ backend, skip }) =
       )
 
       const reason = 'Mother asked for Ava’s photos to be erased'
-      const stray = await signed(MANAGER, 'POST', path, { reason, keep: [shots.oscar.meta.id] })
+      const stray = await send(MANAGER, 'POST', path, { reason, keep: [shots.oscar.meta.id] })
       expect(stray.status).toBe(409)
       expect((await row(shots.solo.meta.id)).erased_at).toBeNull()
 
-      const done = await signed(MANAGER, 'POST', path, { reason, keep: [shots.keep.meta.id] })
+      const done = await send(MANAGER, 'POST', path, { reason, keep: [shots.keep.meta.id] })
       expect(done.status).toBe(200)
       expect(await done.json()).toEqual({
         ok: true,

@@ -14,7 +14,7 @@ import { RemovalListSchema, type RemovalList } from '../../../src/protocol/index
 import { syncOnce } from '../../../src/sync/index.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { enrolDevice } from '../../support/serverFixtures.ts'
-import { signedHeaders, signingSeedOf } from '../../support/signedStaff.ts'
+import { staffDesk, type StaffDesk } from '../../support/signedStaff.ts'
 import { enrolledDevice, type Device } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
@@ -34,7 +34,7 @@ describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, s
   let a: Device
   let b: Device
   let desk: { deviceId: string; credential: string; settingId: string }
-  const seeds = new Map<string, Uint8Array>()
+  let send: StaffDesk
 
   async function signed(
     person: { id: string; pin: string },
@@ -42,17 +42,7 @@ describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, s
     path: string,
     json?: unknown,
   ) {
-    let seed = seeds.get(person.id)
-    if (seed === undefined) {
-      seed = await signingSeedOf(server.services.db, DEMO_SETTING_ID, person)
-      seeds.set(person.id, seed)
-    }
-    const who = { ...desk, staffId: person.id, signingSeed: seed }
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: signedHeaders(who, method, path, json),
-      body: json === undefined ? undefined : JSON.stringify(json),
-    })
+    const response = await send(person, method, path, json)
     return { status: response.status, json: (await response.json()) as Record<string, unknown> }
   }
 
@@ -96,6 +86,7 @@ describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, s
     a = await enrolledDevice(server, DEMO_SETTING_ID)
     b = await enrolledDevice(server, DEMO_SETTING_ID)
     desk = { ...(await enrolDevice(server, DEMO_SETTING_ID)), settingId: DEMO_SETTING_ID }
+    send = staffDesk(server.url, server.services.db, desk)
     for (const device of [a, b]) await synced(device)
   }, 60_000)
   afterAll(async () => {

@@ -15,7 +15,7 @@ import { runRetention } from '../../../src/server/retention/runRetention.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { enrolDevice } from '../../support/serverFixtures.ts'
-import { signedHeaders, signingSeedOf } from '../../support/signedStaff.ts'
+import { staffDesk, type StaffDesk } from '../../support/signedStaff.ts'
 import { enrolledDevice, type Device } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
@@ -34,7 +34,7 @@ describe.each(BACKENDS)('retention on $backend', ({ backend, skip }) => {
   let server: TestServer
   let a: Device
   let desk: { deviceId: string; credential: string; settingId: string }
-  const seeds = new Map<string, Uint8Array>()
+  let send: StaffDesk
   const ids: Record<string, string> = {}
   const start = Date.now()
 
@@ -44,17 +44,7 @@ describe.each(BACKENDS)('retention on $backend', ({ backend, skip }) => {
     path: string,
     json?: unknown,
   ) {
-    let seed = seeds.get(person.id)
-    if (seed === undefined) {
-      seed = await signingSeedOf(server.services.db, DEMO_SETTING_ID, person)
-      seeds.set(person.id, seed)
-    }
-    const who = { ...desk, staffId: person.id, signingSeed: seed }
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: signedHeaders(who, method, path, json),
-      body: json === undefined ? undefined : JSON.stringify(json),
-    })
+    const response = await send(person, method, path, json)
     return { status: response.status, json: (await response.json()) as Record<string, unknown> }
   }
 
@@ -82,6 +72,7 @@ describe.each(BACKENDS)('retention on $backend', ({ backend, skip }) => {
     server = await startTestServer(backend)
     a = await enrolledDevice(server, DEMO_SETTING_ID)
     desk = { ...(await enrolDevice(server, DEMO_SETTING_ID)), settingId: DEMO_SETTING_ID }
+    send = staffDesk(server.url, server.services.db, desk)
     await synced(a)
     await take('display', [AVA], ['display'])
     await take('attends', [OSCAR], ['learning_journey'])
