@@ -85,6 +85,15 @@ export default defineConfig({
           // budget hides no bug; it only stops a loaded CI run failing on 5 s.
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Speed on 2 cores (npm test's goal is under 150 s): vitest's default is one worker
+          // fewer than the cores, i.e. one here, so half the machine sat idle. And a fresh
+          // module graph per file (isolation) cost more than the tests themselves: each file
+          // imported React, Dexie, Fastify and zod again. Files share a worker's modules
+          // instead, so no test may rely on module state another file left: each test opens
+          // its own Dexie database, restores fake timers and stubbed globals in afterEach, and
+          // tests/setup/unit.ts unmounts what it rendered and resets the app's global stores.
+          maxWorkers: 2,
+          isolate: false,
         },
       },
       {
