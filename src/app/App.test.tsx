@@ -1,28 +1,19 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  DEFAULT_IDLE_LOCK_MINUTES,
-  DEMO_STAFF,
-  seedDemoIfEmpty,
-  type ConsentLensDb,
-} from '../db/index.ts'
-import { freshDb } from '../../tests/support/testDb.ts'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { DEFAULT_IDLE_LOCK_MINUTES, DEMO_STAFF, type ConsentLensDb } from '../db/index.ts'
+import { demoDb } from '../../tests/support/demoDb.ts'
 import { App } from './App.tsx'
 import { DbProvider } from './data/DbContext.tsx'
 import { useSessionStore } from './stores/sessionStore.ts'
 import { usePwaStore } from './stores/pwaStore.ts'
-import { demoPinVerifier } from '../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
-  useSessionStore.getState().signOutAll()
+  db = await demoDb()
 })
-afterEach(cleanup)
 
 function renderApp() {
   return render(

@@ -17,10 +17,24 @@ import type { Child, PinHash, StaffRecord } from '../../src/model/records.ts'
 export const T0 = '2026-05-01T09:00:00.000Z'
 
 let counter = 0
+const opened = new Set<ConsentLensDb>()
 
 export function freshDb(): ConsentLensDb {
   counter += 1
-  return openDb(`test-${String(counter)}-${globalThis.crypto.randomUUID()}`)
+  const db = openDb(`test-${String(counter)}-${globalThis.crypto.randomUUID()}`)
+  opened.add(db)
+  return db
+}
+
+/**
+ * Deletes every database freshDb made so far. tests/setup/unit.ts calls it when a test file
+ * ends: files share their worker's fake IndexedDB, which would otherwise hold every test's data
+ * until the run ends.
+ */
+export async function deleteTestDbs(): Promise<void> {
+  const dbs = [...opened]
+  opened.clear()
+  await Promise.all(dbs.map((db) => db.delete()))
 }
 
 /** A person of the test setting, with the seed their session would hold. */

@@ -1,25 +1,20 @@
 // @vitest-environment jsdom
 // The app's sync wiring seen by a person: the status bar under the header, and the whole app
 // replaced by the revocation message once the tablet has wiped itself.
-import { cleanup, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_SETTING_NAME, seedDemoIfEmpty, type ConsentLensDb } from '../../db/index.ts'
-import { freshDb } from '../../../tests/support/testDb.ts'
+import { render, screen, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { DEMO_SETTING_NAME, type ConsentLensDb } from '../../db/index.ts'
+import { demoDb } from '../../../tests/support/demoDb.ts'
 import { wipeDevice } from '../../sync/wipeDevice.ts'
 import { openSyncState } from '../../sync/syncStateDb.ts'
 import { App } from '../App.tsx'
 import { DbProvider } from '../data/DbContext.tsx'
-import { useSessionStore } from '../stores/sessionStore.ts'
-import { demoPinVerifier } from '../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
-  useSessionStore.getState().signOutAll()
+  db = await demoDb()
 })
-afterEach(cleanup)
 
 function renderApp() {
   return render(

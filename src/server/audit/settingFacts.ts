@@ -4,8 +4,10 @@
  * problems found in tablets' audit chains.
  *
  * Invariants: scoped by the setting; last contact is the server's own record
- * (devices.last_seen_at, or the enrolment for a tablet that never synced); revoked tablets
- * are not "unseen", they are gone; deleted photos are not counted.
+ * (devices.last_seen_at, or the enrolment for a tablet that never synced); the tablet asking
+ * is heard from now, whether or not its last-seen note (written without waiting, on another
+ * connection) has landed yet; revoked tablets are not "unseen", they are gone; deleted photos
+ * are not counted.
  */
 import type { Kysely } from 'kysely'
 import { UNSEEN_DEVICE_DAYS, type SettingFacts } from '../../protocol/index.ts'
@@ -18,6 +20,7 @@ export async function settingFacts(
   db: Kysely<Database>,
   settingId: string,
   now: Date,
+  askingDeviceId: string,
 ): Promise<SettingFacts> {
   const devices = await db
     .selectFrom('devices')
@@ -27,7 +30,7 @@ export async function settingFacts(
     .execute()
   const cutoff = now.getTime() - UNSEEN_DEVICE_DAYS * DAY_MS
   const unseenDevices = devices
-    .filter((d) => d.revoked_at === null)
+    .filter((d) => d.revoked_at === null && d.id !== askingDeviceId)
     .map((d) => ({ deviceId: d.id, name: d.name, lastSeen: d.last_seen_at ?? d.enrolled_at }))
     .filter((d) => Date.parse(d.lastSeen) <= cutoff)
   const names = new Map(devices.map((d) => [d.id, d.name]))

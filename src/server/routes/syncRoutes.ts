@@ -138,7 +138,7 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         serverTime: isoNow(services),
         device: { id: device.id, settingId: device.settingId, revoked: false },
         config: { thumbnailRetentionHours: services.thumbnailRetentionHours },
-        facts: await settingFacts(readDb, device.settingId, services.now()),
+        facts: await settingFacts(readDb, device.settingId, services.now(), device.id),
       }
       const json = JSON.stringify(head)
       return reply

@@ -1,23 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
-import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
-import { freshDb } from '../../../../tests/support/testDb.ts'
-import { useSessionStore } from '../../stores/sessionStore.ts'
+import { DEMO_STAFF, type ConsentLensDb } from '../../../db/index.ts'
+import { demoDb } from '../../../../tests/support/demoDb.ts'
 import { HomeScreen } from '../home/HomeScreen.tsx'
-import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
-  useSessionStore.getState().signOutAll()
-})
-afterEach(async () => {
-  cleanup()
-  await db.delete()
+  db = await demoDb()
 })
 
 describe('the manager’s alerts on Home', () => {

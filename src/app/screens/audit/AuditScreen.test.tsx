@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
@@ -17,7 +17,6 @@ import {
   SAVE_TIME,
 } from '../../../../tests/support/captureTestData.ts'
 import { KEYWORKER, MANAGER, PRACTITIONER } from '../../../../tests/support/testDb.ts'
-import { useSessionStore } from '../../stores/sessionStore.ts'
 import { AuditScreen } from './AuditScreen.tsx'
 
 let db: ConsentLensDb
@@ -36,10 +35,8 @@ beforeEach(async () => {
   }
   HTMLAnchorElement.prototype.click = () => undefined
   db = await captureSetting()
-  useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {
-  cleanup()
   vi.useRealTimers()
   await db.delete()
 })

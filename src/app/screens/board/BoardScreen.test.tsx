@@ -1,30 +1,24 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { screen, waitFor, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   DEMO_SHOWCASE,
   DEMO_STAFF,
-  seedDemoIfEmpty,
   withdrawConsent,
   type ConsentLensDb,
 } from '../../../db/index.ts'
-import { freshDb } from '../../../../tests/support/testDb.ts'
-import { useSessionStore } from '../../stores/sessionStore.ts'
+import { demoDb } from '../../../../tests/support/demoDb.ts'
 import { testSigner } from '../../../../tests/support/testSigners.ts'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { BoardScreen } from './BoardScreen.tsx'
-import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 const CATERPILLARS = DEMO_STAFF.keyworker.roomId
 const BUTTERFLIES = DEMO_STAFF.practitioner.roomId
 let db: ConsentLensDb
 
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
-  useSessionStore.getState().signOutAll()
+  db = await demoDb()
 })
-afterEach(cleanup)
 
 function strip() {
   return screen.getByRole('region', { name: /Not to be photographed now/ })

@@ -1,30 +1,24 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { screen, waitFor, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   DEMO_SHOWCASE,
   DEMO_STAFF,
   consentHistory,
   injuriesOf,
-  seedDemoIfEmpty,
   type ConsentLensDb,
 } from '../../../db/index.ts'
-import { freshDb } from '../../../../tests/support/testDb.ts'
-import { useSessionStore } from '../../stores/sessionStore.ts'
+import { demoDb } from '../../../../tests/support/demoDb.ts'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { ChildScreen } from './ChildScreen.tsx'
 import { NO_NOTE } from './useInjuryActions.ts'
-import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 const AVA = DEMO_SHOWCASE.allGranted
 let db: ConsentLensDb
 
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
-  useSessionStore.getState().signOutAll()
+  db = await demoDb()
 })
-afterEach(cleanup)
 
 function purposeSection(title: string) {
   return screen.getByRole('region', { name: new RegExp(`^${title}`) })

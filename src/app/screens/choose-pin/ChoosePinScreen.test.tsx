@@ -3,29 +3,21 @@
 // two different PINs are refused in words; the same PIN twice (6 digits for a manager) ends the
 // one-time PIN (here, and in the outbox, signed, for the server and the other tablets), and
 // their home screen opens.
-import { cleanup, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
-import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
+import { DEMO_STAFF, type ConsentLensDb } from '../../../db/index.ts'
 import { checkPin } from '../../../db/pinHash.ts'
-import { freshDb } from '../../../../tests/support/testDb.ts'
+import { demoDb } from '../../../../tests/support/demoDb.ts'
 import { WorkspaceScreen } from '../../navigation/WorkspaceScreen.tsx'
-import { useSessionStore } from '../../stores/sessionStore.ts'
-import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 const manager = DEMO_STAFF.manager.id
 
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
+  db = await demoDb()
   await db.staff.update(manager, { mustChangePin: true })
-  useSessionStore.getState().signOutAll()
-})
-afterEach(async () => {
-  cleanup()
-  await db.delete()
 })
 
 describe('ChoosePinScreen', () => {

@@ -1,31 +1,21 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  DEMO_SHOWCASE,
-  DEMO_STAFF,
-  consentHistory,
-  seedDemoIfEmpty,
-  type ConsentLensDb,
-} from '../../../db/index.ts'
-import { freshDb } from '../../../../tests/support/testDb.ts'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { DEMO_SHOWCASE, DEMO_STAFF, consentHistory, type ConsentLensDb } from '../../../db/index.ts'
+import { demoDb } from '../../../../tests/support/demoDb.ts'
 import { App } from '../../App.tsx'
 import { DbProvider } from '../../data/DbContext.tsx'
-import { navigationFor, useSessionStore } from '../../stores/sessionStore.ts'
+import { navigationFor } from '../../stores/sessionStore.ts'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { ConsentFormScreen } from './ConsentFormScreen.tsx'
 import { defaultReview, localDay } from './consentFormModel.ts'
-import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
-  useSessionStore.getState().signOutAll()
+  db = await demoDb()
 })
-afterEach(cleanup)
 
 async function openForm(childId: string, staffId: string = DEMO_STAFF.manager.id) {
   const rendered = await renderInWorkspace(db, staffId, <ConsentFormScreen childId={childId} />)

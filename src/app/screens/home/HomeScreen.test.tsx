@@ -3,26 +3,18 @@
 // with why. Its counts of consent reviews are the reviews page's: the same children, one number.
 import { cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { DEMO_STAFF, type ConsentLensDb } from '../../../db/index.ts'
 import { deniedMessage } from '../../../policy/index.ts'
-import { freshDb } from '../../../../tests/support/testDb.ts'
-import { useSessionStore } from '../../stores/sessionStore.ts'
+import { demoDb } from '../../../../tests/support/demoDb.ts'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { ReviewsScreen } from '../reviews/ReviewsScreen.tsx'
 import { HomeScreen } from './HomeScreen.tsx'
 import { HOME_TILES } from './homeTiles.ts'
-import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
-  useSessionStore.getState().signOutAll()
-})
-afterEach(async () => {
-  cleanup()
-  await db.delete()
+  db = await demoDb()
 })
 
 async function reviewsPageCounts(): Promise<[number, number]> {

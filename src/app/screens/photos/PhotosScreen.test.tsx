@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Photos on this tablet: the time a photo was taken in the setting's one format (en-GB),
 // whatever language the browser speaks.
-import { cleanup, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { savePhoto, type ConsentLensDb } from '../../../db/index.ts'
 import {
@@ -11,7 +11,6 @@ import {
   SAVE_TIME,
 } from '../../../../tests/support/captureTestData.ts'
 import { MANAGER, PRACTITIONER } from '../../../../tests/support/testDb.ts'
-import { useSessionStore } from '../../stores/sessionStore.ts'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { formatDayTime } from '../../components/formatDate.ts'
 import { PhotosScreen } from './PhotosScreen.tsx'
@@ -30,11 +29,9 @@ beforeEach(async () => {
   vi.spyOn(URL, 'createObjectURL').mockImplementation(() => `blob:test/${String((made += 1))}`)
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
   db = await captureSetting()
-  useSessionStore.getState().signOutAll()
 })
 afterEach(async () => {
   vi.restoreAllMocks()
-  cleanup()
   await db.delete()
 })
 

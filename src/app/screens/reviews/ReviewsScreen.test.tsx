@@ -1,28 +1,17 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  DEMO_SHOWCASE,
-  DEMO_STAFF,
-  recordConsent,
-  seedDemoIfEmpty,
-  type ConsentLensDb,
-} from '../../../db/index.ts'
-import { freshDb } from '../../../../tests/support/testDb.ts'
+import { screen, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { DEMO_SHOWCASE, DEMO_STAFF, recordConsent, type ConsentLensDb } from '../../../db/index.ts'
+import { demoDb } from '../../../../tests/support/demoDb.ts'
 import { testSigner } from '../../../../tests/support/testSigners.ts'
-import { useSessionStore } from '../../stores/sessionStore.ts'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { ReviewsScreen } from './ReviewsScreen.tsx'
-import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
-  useSessionStore.getState().signOutAll()
+  db = await demoDb()
 })
-afterEach(cleanup)
 
 function section(name: RegExp) {
   return within(screen.getByRole('region', { name }))

@@ -1,21 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
-import { freshDb } from '../../../../tests/support/testDb.ts'
-import { useSessionStore } from '../../stores/sessionStore.ts'
+import { screen, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { DEMO_STAFF, type ConsentLensDb } from '../../../db/index.ts'
+import { demoDb } from '../../../../tests/support/demoDb.ts'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { RosterImportScreen } from './RosterImportScreen.tsx'
-import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
-  useSessionStore.getState().signOutAll()
+  db = await demoDb()
 })
-afterEach(cleanup)
 
 const GOOD = `firstName,lastName,dateOfBirth,room,keyworker
 Wren,Abbott,2023-02-14,Caterpillars,Priya Shah

@@ -1,22 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../../../db/index.ts'
-import { freshDb } from '../../../../tests/support/testDb.ts'
-import { useSessionStore } from '../../stores/sessionStore.ts'
+import { screen, waitFor } from '@testing-library/react'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { DEMO_STAFF, type ConsentLensDb } from '../../../db/index.ts'
+import { demoDb } from '../../../../tests/support/demoDb.ts'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { SettingsScreen } from './SettingsScreen.tsx'
-import { demoPinVerifier } from '../../../../tests/support/testSigners.ts'
 
 let db: ConsentLensDb
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString(), demoPinVerifier)
-  useSessionStore.getState().signOutAll()
-})
-afterEach(async () => {
-  cleanup()
-  await db.delete()
+  db = await demoDb()
 })
 
 describe('SettingsScreen', () => {

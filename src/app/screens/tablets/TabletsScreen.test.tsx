@@ -3,15 +3,14 @@
 // the manager's PIN opens the list (a wrong one is refused in the server's words), Add a tablet
 // shows the code large with a QR code of the enrol link, Rename and Revoke (after a
 // confirmation that says what happens) change the server's record; others see why they cannot.
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderInWorkspace } from '../../../../tests/support/renderInWorkspace.tsx'
 import { enrolledDevice, type Device } from '../../../../tests/support/syncedDevice.ts'
 import { startTestServer, type TestServer } from '../../../../tests/support/testServer.ts'
 import { DEMO_SETTING_ID, DEMO_STAFF } from '../../../demo/index.ts'
 import { syncOnce } from '../../../sync/index.ts'
-import { useSessionStore } from '../../stores/sessionStore.ts'
 import { TabletsScreen } from './TabletsScreen.tsx'
 
 /** The server checks the PIN (PBKDF2) on every call: slow by nature on a busy machine. */
@@ -31,12 +30,6 @@ afterAll(async () => {
   // jsdom's fetch keeps its connections open; the server would wait for them.
   server.app.server.closeAllConnections()
   await server.close()
-})
-beforeEach(() => {
-  useSessionStore.getState().signOutAll()
-})
-afterEach(() => {
-  cleanup()
 })
 
 async function openWithPin(pin: string) {
