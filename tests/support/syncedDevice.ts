@@ -5,7 +5,7 @@
 import { freshDb } from './testDb.ts'
 import type { ConsentLensDb } from '../../src/db/index.ts'
 import { createEnrolmentCode } from '../../src/server/devices/enrolment.ts'
-import { enrolDevice } from '../../src/sync/index.ts'
+import { enrolDevice, syncOnce } from '../../src/sync/index.ts'
 import type { TestServer } from './testServer.ts'
 
 export interface Device {
@@ -29,6 +29,12 @@ export async function enrolledDevice(server: TestServer, settingId: string): Pro
   if (!result.ok) throw new Error(result.error.message)
   const device = await db.device.toArray()
   return { db, deviceId: device[0]!.id }
+}
+
+/** One sync round of the device; a round that fails fails the test with the engine's words. */
+export async function synced(device: Device): Promise<void> {
+  const result = await syncOnce({ db: device.db })
+  if (!result.ok) throw new Error(result.error.message)
 }
 
 /** A fetch whose requests matching `when` fail like a dropped connection, from the `after`-th on. */

@@ -16,22 +16,16 @@ import {
 import { redactorFor } from '../../../src/server/library/subjectAccess.ts'
 import { listEntities } from '../../../src/server/storage/entities.ts'
 import { withdrawConsent } from '../../../src/db/index.ts'
-import { syncOnce } from '../../../src/sync/index.ts'
 import { capturePhoto, type Captured } from '../../support/capturedPhoto.ts'
 import { enrolDevice } from '../../support/serverFixtures.ts'
 import { staffDesk, type StaffDesk } from '../../support/signedStaff.ts'
-import { enrolledDevice, type Device } from '../../support/syncedDevice.ts'
+import { enrolledDevice, type Device, synced } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
 const AVA = DEMO_SHOWCASE.allGranted.id
 const OSCAR = demoChildId('ordinary1')
 const MIA = demoChildId('ordinary2')
 const MANAGER = DEMO_STAFF.manager
-
-async function synced(device: Device): Promise<void> {
-  const result = await syncOnce({ db: device.db })
-  if (!result.ok) throw new Error(result.error.message)
-}
 
 describe.each(BACKENDS)("a parent's requests on $backend", ({ backend, skip }) => {
   let server: TestServer

@@ -11,11 +11,10 @@ import { testSigner } from '../../support/testSigners.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildId } from '../../../src/demo/index.ts'
 import type { Purpose } from '../../../src/policy/index.ts'
 import { RemovalListSchema, type RemovalList } from '../../../src/protocol/index.ts'
-import { syncOnce } from '../../../src/sync/index.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { enrolDevice } from '../../support/serverFixtures.ts'
 import { staffDesk, type StaffDesk } from '../../support/signedStaff.ts'
-import { enrolledDevice, type Device } from '../../support/syncedDevice.ts'
+import { enrolledDevice, type Device, synced } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
 const AVA = DEMO_SHOWCASE.allGranted.id
@@ -23,11 +22,6 @@ const OSCAR = demoChildId('ordinary1')
 const MIA = demoChildId('ordinary2')
 const MANAGER = DEMO_STAFF.manager
 const PARENT = { name: 'Parent', relationship: 'mother', parentalResponsibility: true } as const
-
-async function synced(device: Device): Promise<void> {
-  const result = await syncOnce({ db: device.db })
-  if (!result.ok) throw new Error(result.error.message)
-}
 
 describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, skip }) => {
   let server: TestServer

@@ -12,11 +12,10 @@ import { RetentionAnswerSchema } from '../../../src/protocol/index.ts'
 import { addMonths } from '../../../src/server/retention/photoExpiry.ts'
 import { startRetentionSchedule } from '../../../src/server/retention/retentionSchedule.ts'
 import { runRetention } from '../../../src/server/retention/runRetention.ts'
-import { syncOnce } from '../../../src/sync/index.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { enrolDevice } from '../../support/serverFixtures.ts'
 import { staffDesk, type StaffDesk } from '../../support/signedStaff.ts'
-import { enrolledDevice, type Device } from '../../support/syncedDevice.ts'
+import { enrolledDevice, type Device, synced } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
 const AVA = DEMO_SHOWCASE.allGranted.id
@@ -24,11 +23,6 @@ const OSCAR = demoChildId('ordinary1')
 const MIA = demoChildId('ordinary2')
 const MANAGER = DEMO_STAFF.manager
 const DAY_MS = 86_400_000
-
-async function synced(device: Device): Promise<void> {
-  const result = await syncOnce({ db: device.db })
-  if (!result.ok) throw new Error(result.error.message)
-}
 
 describe.each(BACKENDS)('retention on $backend', ({ backend, skip }) => {
   let server: TestServer

@@ -15,7 +15,7 @@ import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/in
 import { deniedMessage, evaluateCapture } from '../../../src/policy/index.ts'
 import { getEntity } from '../../../src/server/storage/entities.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
-import { enrolledDevice, type Device } from '../../support/syncedDevice.ts'
+import { enrolledDevice, type Device, synced } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
 const MANAGER = DEMO_STAFF.manager.id
@@ -24,11 +24,6 @@ const INJURY = 'demo-injury-injured'
 
 function minutesAgo(minutes: number): string {
   return new Date(Date.now() - minutes * 60_000).toISOString()
-}
-
-async function synced(device: Device): Promise<void> {
-  const result = await syncOnce({ db: device.db })
-  if (!result.ok) throw new Error(result.error.message)
 }
 
 describe.each(BACKENDS)('two tablets on $backend', ({ backend, skip }) => {
