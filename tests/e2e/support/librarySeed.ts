@@ -90,3 +90,19 @@ export async function withdrawOnServer(
     .execute((trx) => putEntity(trx, DEMO_SETTING_ID, 'consent', withdrawal.id, withdrawal, at))
   return at
 }
+
+/** The one tablet the server has enrolled, as seedLibraryPhoto wants it. */
+export async function enrolledTablet(
+  services: SyncServices,
+): Promise<{ id: string; settingId: string; name: string }> {
+  const device = await services.db
+    .selectFrom('devices')
+    .select(['id', 'setting_id', 'name'])
+    .executeTakeFirstOrThrow()
+  return { id: device.id, settingId: device.setting_id, name: device.name }
+}
+
+/** The server's row of photo `id` (erased or not). */
+export function serverPhotoRow(services: SyncServices, id: string) {
+  return services.db.selectFrom('photos').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+}
