@@ -106,14 +106,14 @@ export const browserJpegInPage = async (): Promise<number[]> => {
   return Array.from(new Uint8Array(await blob.arrayBuffer()))
 }
 
-/** How a browser driver runs one of these functions in its page with one argument. */
-export type RunInPage = <T, A>(fn: (arg: A) => Promise<T>, arg: A) => Promise<T>
+/** How a browser driver runs one of these functions in its page, with one text argument. */
+export type RunInPage = <T>(fn: (arg: string) => Promise<T>, arg: string) => Promise<T>
 
 /** The readings above, for a page that `run` drives (Playwright's or WebDriver's). */
 export function pageReadings(run: RunInPage) {
   return {
-    storedSummary: () => run(storedSummaryInPage, undefined),
+    storedSummary: () => run(storedSummaryInPage, ''),
     storedImage: async (photoId: string) => new Uint8Array(await run(storedImageInPage, photoId)),
-    browserJpeg: async () => new Uint8Array(await run(browserJpegInPage, undefined)),
+    browserJpeg: async () => new Uint8Array(await run(browserJpegInPage, '')),
   }
 }
