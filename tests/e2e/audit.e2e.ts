@@ -19,7 +19,7 @@ let page: Page
 let seeded: SeededDay
 
 beforeAll(async () => {
-  ;({ context, page } = await openTablet(app.browser, app.url, { acceptDownloads: true }))
+  ;({ context, page } = await openTablet(app.browser, app.url))
   await page.getByRole('heading', { level: 1, name: 'Who is using the tablet?' }).waitFor()
   seeded = await seedAuditDay(page)
   await signIn(page, DEMO.manager)

@@ -21,7 +21,7 @@ const photos = { ava: '', oscar: '' }
 const card = (id: string) => page.locator(`[data-photo-id="${id}"]`)
 
 beforeAll(async () => {
-  ;({ context, page } = await openTablet(app.browser, app.url, { acceptDownloads: true }))
+  ;({ context, page } = await openTablet(app.browser, app.url))
   await enrolThisTablet(page, await app.server.enrolmentCode())
   const tablet = await enrolledTablet(app.server.services)
   const image = await browserJpeg(page)

@@ -28,7 +28,7 @@ let groupId = ''
 const photoRow = (id: string) => serverPhotoRow(app.server.services, id)
 
 beforeAll(async () => {
-  ;({ context, page } = await openTablet(app.browser, app.url, { acceptDownloads: true }))
+  ;({ context, page } = await openTablet(app.browser, app.url))
   await enrolThisTablet(page, await app.server.enrolmentCode())
   const tablet = await enrolledTablet(app.server.services)
   const image = await browserJpeg(page)

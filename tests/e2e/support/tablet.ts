@@ -101,12 +101,10 @@ export function freshTabletPerTest(
 export async function openTablet(
   browser: Browser,
   url: string,
-  options: { viewport?: Viewport; acceptDownloads?: boolean } = {},
+  options: { viewport?: Viewport } = {},
 ): Promise<Tablet> {
-  const context = await browser.newContext({
-    viewport: options.viewport ?? LANDSCAPE,
-    acceptDownloads: options.acceptDownloads ?? false,
-  })
+  // Downloads are accepted (Playwright's default), as the exports and the library need.
+  const context = await browser.newContext({ viewport: options.viewport ?? LANDSCAPE })
   await recordCspViolations(context)
   const page = await context.newPage()
   await page.goto(url)
