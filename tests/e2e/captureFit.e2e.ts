@@ -107,6 +107,20 @@ async function storedConditions(): Promise<unknown[]> {
   return (await storedSummary(page)).photos.map((p) => p.conditionsAcknowledged)
 }
 
+/**
+ * Tabs through every focus stop on the held photo (from the skip link): more than 20, none
+ * hidden, and in reading order: the answers, then the decision's `actions`.
+ */
+async function expectFocusStopsInOrder(actions: string[]): Promise<void> {
+  const stops = await focusWalk(page, 80)
+  expect(stops.length).toBeGreaterThan(20)
+  expect(stops.filter((s) => s.obscured)).toEqual([])
+  const order = stops.map((s) => s.name)
+  const lastAnswer = order.findLastIndex((n) => n.startsWith('An adult is in the photo'))
+  expect(lastAnswer).toBeGreaterThan(0)
+  for (const action of actions) expect(order.indexOf(action), action).toBeGreaterThan(lastAnswer)
+}
+
 async function expectOnScreen(...what: (() => ReturnType<Page['getByRole']>)[]): Promise<void> {
   for (const locator of what) expect(await isOnScreen(locator())).toBe(true)
   expect(await pageScrollRange(page)).toBeLessThanOrEqual(0)
@@ -265,14 +279,7 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
       const answers = document.querySelector('.capture__panel')
       if (answers !== null) answers.scrollTop = answers.scrollHeight
     })
-    const stops = await focusWalk(page, 80)
-    expect(stops.length).toBeGreaterThan(20)
-    expect(stops.filter((s) => s.obscured)).toEqual([])
-    const order = stops.map((s) => s.name)
-    const lastAnswer = order.findLastIndex((n) => n.startsWith('An adult is in the photo'))
-    expect(lastAnswer).toBeGreaterThan(0)
-    expect(order.indexOf('Save photo')).toBeGreaterThan(lastAnswer)
-    expect(order.indexOf('Discard')).toBeGreaterThan(lastAnswer)
+    await expectFocusStopsInOrder(['Save photo', 'Discard'])
 
     // The untag question takes focus, keeps it, and closes on Escape.
     await tag(page, 'Noah')
@@ -322,15 +329,8 @@ describe.each([ZOOMED, ZOOMED_PORTRAIT])('capture at 200% zoom ($width × $heigh
       await target.scrollIntoViewIfNeeded()
       expect(await isOnScreen(target)).toBe(true)
     }
-    const stops = await focusWalk(page, 80)
-    expect(stops.length).toBeGreaterThan(20)
-    expect(stops.filter((s) => s.obscured)).toEqual([])
-    // In reading order: the answers, then the decision's actions (Save waits for the answers
-    // here, so it takes no focus yet).
-    const order = stops.map((s) => s.name)
-    const lastAnswer = order.findLastIndex((n) => n.startsWith('An adult is in the photo'))
-    expect(lastAnswer).toBeGreaterThan(0)
-    expect(order.indexOf('Discard')).toBeGreaterThan(lastAnswer)
+    // Save waits for the answers here, so it takes no focus yet.
+    await expectFocusStopsInOrder(['Discard'])
     expect(await seriousAxeViolations(page)).toEqual([])
   })
 })

@@ -6,12 +6,12 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SHOWCASE, demoChildId } from '../../src/demo/index.ts'
+import type { Purpose } from '../../src/policy/index.ts'
 import { lookedAtBothSizes } from './support/axe.ts'
-import { browserJpeg } from './support/capture.ts'
-import { enrolledTablet, seedLibraryPhoto, withdrawOnServer } from './support/librarySeed.ts'
+import { enrolledLibraryTablet, withdrawOnServer } from './support/librarySeed.ts'
 import { cspViolations } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
-import { enrolThisTablet, openTablet, syncedAppPerFile } from './support/tablet.ts'
+import { syncedAppPerFile } from './support/tablet.ts'
 
 const app = syncedAppPerFile()
 let context: BrowserContext
@@ -21,22 +21,11 @@ const photos = { ava: '', oscar: '' }
 const card = (id: string) => page.locator(`[data-photo-id="${id}"]`)
 
 beforeAll(async () => {
-  ;({ context, page } = await openTablet(app.browser, app.url))
-  await enrolThisTablet(page, await app.server.enrolmentCode())
-  const tablet = await enrolledTablet(app.server.services)
-  const image = await browserJpeg(page)
-  photos.ava = await seedLibraryPhoto(app.server.services, tablet, {
-    childIds: [DEMO_SHOWCASE.allGranted.id],
-    purposes: ['learning_journey', 'display'],
-    image,
-    thumbnail: image,
-  })
-  photos.oscar = await seedLibraryPhoto(app.server.services, tablet, {
-    childIds: [demoChildId('ordinary1')],
-    purposes: ['learning_journey', 'display'],
-    image,
-    thumbnail: image,
-  })
+  const tablet = await enrolledLibraryTablet(app)
+  ;({ context, page } = tablet)
+  const both: Purpose[] = ['learning_journey', 'display']
+  photos.ava = await tablet.seedPhoto([DEMO_SHOWCASE.allGranted.id], both)
+  photos.oscar = await tablet.seedPhoto([demoChildId('ordinary1')], both)
   await withdrawOnServer(app.server.services, demoChildId('ordinary1'), 'display')
   await page.getByRole('button', { name: 'Switch user' }).click()
   await signIn(page, DEMO.keyworker)

@@ -7,10 +7,9 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../src/demo/index.ts'
 import { lookedAtBothSizes } from './support/axe.ts'
-import { browserJpeg } from './support/capture.ts'
-import { enrolledTablet, seedLibraryPhoto, serverPhotoRow } from './support/librarySeed.ts'
+import { enrolledLibraryTablet, serverPhotoRow } from './support/librarySeed.ts'
 import { openFromHome } from './support/signIn.ts'
-import { enrolThisTablet, openTablet, syncedAppPerFile } from './support/tablet.ts'
+import { syncedAppPerFile } from './support/tablet.ts'
 
 const IVY = DEMO_SHOWCASE.websiteSocialRefused // Butterflies
 const app = syncedAppPerFile()
@@ -22,24 +21,13 @@ let heldId = ''
 const photoRow = () => serverPhotoRow(app.server.services, photoId)
 
 beforeAll(async () => {
-  ;({ context, page } = await openTablet(app.browser, app.url))
-  await enrolThisTablet(page, await app.server.enrolmentCode())
-  const tablet = await enrolledTablet(app.server.services)
-  const image = await browserJpeg(page)
-  photoId = await seedLibraryPhoto(app.server.services, tablet, {
-    childIds: [IVY.id],
-    purposes: ['learning_journey', 'display'],
-    image,
-    thumbnail: image,
-  })
-  // Esme has no consent on record: the server quarantines her photo.
-  heldId = await seedLibraryPhoto(app.server.services, tablet, {
-    childIds: [DEMO_SHOWCASE.noConsent.id],
-    purposes: ['learning_journey'],
-    // Bytes of its own: the store is content-addressed, and an image another photo still
-    // names is kept (erasePhoto.ts).
-    image: new Uint8Array([...image, 1]),
-    thumbnail: new Uint8Array([...image, 2]),
+  const tablet = await enrolledLibraryTablet(app)
+  ;({ context, page } = tablet)
+  photoId = await tablet.seedPhoto([IVY.id], ['learning_journey', 'display'])
+  // Esme has no consent on record: the server quarantines her photo. Bytes of its own, so
+  // that erasing it is seen to remove them (erasePhoto.ts keeps an image another photo names).
+  heldId = await tablet.seedPhoto([DEMO_SHOWCASE.noConsent.id], ['learning_journey'], {
+    ownBytes: true,
   })
   const now = new Date().toISOString()
   await app.server.services.db
@@ -53,7 +41,7 @@ beforeAll(async () => {
       place: 'Butterflies room wall',
       until_at: '2099-12-31T00:00:00.000Z',
       staff_id: DEMO_STAFF.manager.id,
-      device_id: tablet.id,
+      device_id: tablet.device.id,
       used_at: now,
     })
     .execute()

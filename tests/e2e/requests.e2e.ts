@@ -11,10 +11,9 @@ import { DEMO_SETTING_ID, DEMO_SHOWCASE, demoChildId } from '../../src/demo/inde
 import { ChildWireSchema } from '../../src/protocol/index.ts'
 import { getEntity } from '../../src/server/storage/entities.ts'
 import { lookedAtBothSizes } from './support/axe.ts'
-import { browserJpeg } from './support/capture.ts'
-import { enrolledTablet, seedLibraryPhoto, serverPhotoRow } from './support/librarySeed.ts'
+import { enrolledLibraryTablet, serverPhotoRow } from './support/librarySeed.ts'
 import { openFromHome } from './support/signIn.ts'
-import { enrolThisTablet, openTablet, syncedAppPerFile } from './support/tablet.ts'
+import { syncedAppPerFile } from './support/tablet.ts'
 
 // Ivy is in the Butterflies, the room the manager's board opens on.
 const IVY = DEMO_SHOWCASE.websiteSocialRefused
@@ -28,22 +27,10 @@ let groupId = ''
 const photoRow = (id: string) => serverPhotoRow(app.server.services, id)
 
 beforeAll(async () => {
-  ;({ context, page } = await openTablet(app.browser, app.url))
-  await enrolThisTablet(page, await app.server.enrolmentCode())
-  const tablet = await enrolledTablet(app.server.services)
-  const image = await browserJpeg(page)
-  soloId = await seedLibraryPhoto(app.server.services, tablet, {
-    childIds: [IVY.id],
-    purposes: ['learning_journey'],
-    image,
-    thumbnail: image,
-  })
-  groupId = await seedLibraryPhoto(app.server.services, tablet, {
-    childIds: [IVY.id, OSCAR],
-    purposes: ['learning_journey'],
-    image: new Uint8Array([...image, 1]),
-    thumbnail: new Uint8Array([...image, 2]),
-  })
+  const tablet = await enrolledLibraryTablet(app)
+  ;({ context, page } = tablet)
+  soloId = await tablet.seedPhoto([IVY.id], ['learning_journey'])
+  groupId = await tablet.seedPhoto([IVY.id, OSCAR], ['learning_journey'], { ownBytes: true })
 }, 120_000)
 
 afterAll(async () => {
