@@ -104,7 +104,13 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time, each with its own server, port and data folder (and a fresh
+          // browser context, i.e. a fresh tablet, per test or per file). Without per-file
+          // isolation a worker keeps its modules and its Chromium (support/chromium.ts
+          // sharedChromium) from file to file instead of importing and launching them again.
+          fileParallelism: true,
+          maxWorkers: 2,
+          isolate: false,
         },
       },
       {

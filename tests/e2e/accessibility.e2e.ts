@@ -1,14 +1,12 @@
 // The shell's screens on the tablet sizes we support: no serious or critical axe-core findings,
 // nothing wider than the screen, every control big enough for a finger (44px, WCAG 2.5.5).
 // Screenshots go to SCREENSHOT_DIR so a person can look at the layout.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { layoutProblems, seriousAxeViolations } from './support/axe.ts'
-import { launchChromium } from './support/chromium.ts'
-import { startAppServer } from './support/appServer.ts'
-import type { AppServer } from './support/appServer.ts'
 import { openScreen, screenshotPath } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+import { servedAppPerFile } from './support/tablet.ts'
 
 const VIEWPORTS = [
   { width: 1024, height: 768 },
@@ -65,21 +63,40 @@ const SCREENS: Record<string, (page: Page) => Promise<void>> = {
   },
 }
 
-let browser: Browser
-let server: AppServer
+const app = servedAppPerFile()
 
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await startAppServer()
-})
-afterAll(async () => {
-  await browser.close()
-  await server.close()
-})
+/**
+ * A screen reached at a size, once: the axe check and the fit check at that size look at the
+ * same page (reaching it again would sign in again for nothing). The fit check runs last at
+ * every size and closes it; whatever a failure left open is closed at the end.
+ */
+const reached = new Map<string, Promise<Page>>()
+
+const keyOf = (name: string, viewport: Viewport) =>
+  `${name} ${String(viewport.width)}x${String(viewport.height)}`
 
 function open(name: string, viewport: Viewport): Promise<Page> {
-  return openScreen(browser, server.url, viewport, name, SCREENS[name])
+  const key = keyOf(name, viewport)
+  const known = reached.get(key)
+  if (known !== undefined) return known
+  const page = openScreen(app.browser, app.url, viewport, name, SCREENS[name])
+  reached.set(key, page)
+  return page
 }
+
+async function done(name: string, viewport: Viewport, page: Page): Promise<void> {
+  reached.delete(keyOf(name, viewport))
+  await page.close()
+}
+
+afterAll(async () => {
+  for (const page of reached.values()) {
+    await page.then(
+      (p) => p.close(),
+      () => undefined,
+    )
+  }
+})
 
 describe.each(Object.keys(SCREENS))('the %s screen', (name) => {
   it.each(VIEWPORTS.slice(0, 2))(
@@ -87,7 +104,6 @@ describe.each(Object.keys(SCREENS))('the %s screen', (name) => {
     async (viewport) => {
       const page = await open(name, viewport)
       expect(await seriousAxeViolations(page)).toEqual([])
-      await page.close()
     },
   )
 
@@ -95,14 +111,14 @@ describe.each(Object.keys(SCREENS))('the %s screen', (name) => {
     const page = await open(name, viewport)
     await page.screenshot({ path: screenshotPath(`${name}-${viewport.width}x${viewport.height}`) })
     expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] })
-    await page.close()
+    await done(name, viewport, page)
   })
 })
 
 describe('keyboard use', () => {
   it('shows a skip link when it gets keyboard focus', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
-    await page.goto(server.url)
+    const page = await app.browser.newPage({ viewport: { width: 1024, height: 768 } })
+    await page.goto(app.url)
     await page.getByRole('heading', { level: 1, name: 'Who is using the tablet?' }).waitFor()
     await page.keyboard.press('Tab')
     const skipLink = page.getByRole('link', { name: 'Skip to main content' })

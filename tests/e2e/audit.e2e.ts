@@ -5,36 +5,21 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
-import type { Browser, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startAppServer, type AppServer } from './support/appServer.ts'
 import { auditEventsOfType, seedAuditDay, type SeededDay } from './support/auditSeed.ts'
 import { layoutProblems, seriousAxeViolations } from './support/axe.ts'
-import { launchChromium } from './support/chromium.ts'
-import {
-  cspViolations,
-  recordCspViolations,
-  screenshotPath,
-  waitForServiceWorkerControl,
-} from './support/page.ts'
+import { cspViolations, screenshotPath } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+import { openTablet, servedAppPerFile } from './support/tablet.ts'
 
-let browser: Browser
-let server: AppServer
+const app = servedAppPerFile()
+let context: BrowserContext
 let page: Page
 let seeded: SeededDay
 
 beforeAll(async () => {
-  browser = await launchChromium()
-  server = await startAppServer()
-  const context = await browser.newContext({
-    viewport: { width: 1024, height: 768 },
-    acceptDownloads: true,
-  })
-  await recordCspViolations(context)
-  page = await context.newPage()
-  await page.goto(server.url)
-  await waitForServiceWorkerControl(page)
+  ;({ context, page } = await openTablet(app.browser, app.url))
   await page.getByRole('heading', { level: 1, name: 'Who is using the tablet?' }).waitFor()
   seeded = await seedAuditDay(page)
   await signIn(page, DEMO.manager)
@@ -44,8 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // The exports (pdf-lib, blob: downloads) ran under the server's Content-Security-Policy.
   expect(await cspViolations(page)).toEqual([])
-  await browser.close()
-  await server.close()
+  await context.close()
 })
 
 async function download(button: RegExp): Promise<{ name: string; path: string }> {

@@ -1,13 +1,13 @@
 // The board's and consent screens on the tablet sizes we support: no serious or critical axe-core findings,
 // nothing wider than the screen, every control big enough for a finger. Full-page screenshots
 // go to SCREENSHOT_DIR (board-*, child-*, ...) for a person to look at.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { layoutProblems, seriousAxeViolations } from './support/axe.ts'
-import { launchChromium } from './support/chromium.ts'
-import { startAppServer, type AppServer } from './support/appServer.ts'
+import { checkRosterRows } from './support/managerForms.ts'
 import { openScreen, screenshotPath } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+import { servedAppPerFile } from './support/tablet.ts'
 
 const VIEWPORTS = [
   { width: 1024, height: 768 },
@@ -55,13 +55,10 @@ const SCREENS: Record<string, (page: Page) => Promise<void>> = {
   },
   'roster-import': async (page) => {
     await signIn(page, DEMO.manager)
-    await openFromHome(page, /Import the roster/)
-    await page
-      .getByLabel('Or paste the rows')
-      .fill(
-        'firstName,lastName,dateOfBirth,room,keyworker\nWren,Abbott,2023-02-14,Caterpillars,Priya Shah\n,Carr,31/02/2023,Ladybirds,Priya Shah\n',
-      )
-    await page.getByRole('button', { name: 'Check the rows' }).click()
+    await checkRosterRows(
+      page,
+      'firstName,lastName,dateOfBirth,room,keyworker\nWren,Abbott,2023-02-14,Caterpillars,Priya Shah\n,Carr,31/02/2023,Ladybirds,Priya Shah\n',
+    )
     await page
       .getByRole('alert')
       .getByText(/Line 3/)
@@ -70,20 +67,10 @@ const SCREENS: Record<string, (page: Page) => Promise<void>> = {
   },
 }
 
-let browser: Browser
-let server: AppServer
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await startAppServer()
-})
-afterAll(async () => {
-  await browser.close()
-  await server.close()
-})
+const app = servedAppPerFile()
 
 function open(name: string, viewport: Viewport): Promise<Page> {
-  return openScreen(browser, server.url, viewport, name, SCREENS[name])
+  return openScreen(app.browser, app.url, viewport, name, SCREENS[name])
 }
 
 /** Radio buttons and checkboxes are tapped through their label: the label is the target. */

@@ -1,65 +1,46 @@
 // Capture in a real Chromium with its fake camera: what is allowed is saved and listed, what
 // the policy forbids is never stored, partial consent saves only what is permitted, a capture
 // made offline survives a reload, and a photo's GPS position never reaches storage.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { hasGpsExif, withGpsExif } from '../support/jpegExif.ts'
-import { startAppServer, type AppServer } from './support/appServer.ts'
 import {
   browserJpeg,
   confirmAll,
+  openCapture,
   personalMetadata,
   storedImage,
   storedSummary,
   tag,
   takePhoto,
 } from './support/capture.ts'
-import { launchChromium } from './support/chromium.ts'
-import {
-  cspViolations,
-  recordCspViolations,
-  screenshotPath,
-  waitForServiceWorkerControl,
-} from './support/page.ts'
+import { cspViolations, screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+import { freshTabletPerTest, servedAppPerFile } from './support/tablet.ts'
 
-let browser: Browser
-let server: AppServer
-let context: BrowserContext
-let page: Page
-
-beforeAll(async () => {
-  browser = await launchChromium({ fakeCamera: true })
-  server = await startAppServer()
-})
-afterAll(async () => {
-  await browser.close()
-  await server.close()
-})
+const app = servedAppPerFile({ fakeCamera: true })
+const tablet = freshTabletPerTest(app, { recordCsp: true })
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
-  await recordCspViolations(context)
-  page = await context.newPage()
-  await page.goto(server.url)
+  await tablet.page.goto(app.url)
 })
+// Registered after the tablet's own afterEach, so it runs before the context closes.
 afterEach(async () => {
   // The server's Content-Security-Policy refuses nothing the capture needs (camera, worker,
   // blob: thumbnails, IndexedDB): every test here runs under it.
-  expect(await cspViolations(page)).toEqual([])
-  await context.close()
+  expect(await cspViolations(tablet.page)).toEqual([])
 })
 
-async function openCapture(who: { name: string; pin: string }): Promise<void> {
-  await signIn(page, who)
-  await openFromHome(page, /Take a photo/)
-  await page.getByRole('heading', { level: 1, name: 'Take a photo' }).waitFor()
+/** Signs `who` in and opens the capture screen. */
+async function signInToCapture(who: { name: string; pin: string }): Promise<void> {
+  await signIn(tablet.page, who)
+  await openCapture(tablet.page)
 }
 
-const saveButton = () => page.getByRole('button', { name: 'Save photo', exact: true })
+const saveButton = () => tablet.page.getByRole('button', { name: 'Save photo', exact: true })
 
 describe('capture', () => {
   it('saves an allowed photo and lists it as a sample photo kept on the tablet', async () => {
-    await openCapture(DEMO.practitioner)
+    const { page } = tablet
+    await signInToCapture(DEMO.practitioner)
     await page.screenshot({ path: screenshotPath('capture-1024x768-camera') })
     await takePhoto(page)
     await tag(page, 'Otis')
@@ -86,7 +67,8 @@ describe('capture', () => {
   })
 
   it('shows the toilets and nappy changing, and never lets them be chosen', async () => {
-    await openCapture(DEMO.practitioner)
+    const { page } = tablet
+    await signInToCapture(DEMO.practitioner)
     for (const place of ['Toilets', 'Nappy changing']) {
       const radio = page.getByRole('radio', { name: new RegExp(place) })
       expect(await radio.isDisabled()).toBe(true)
@@ -97,7 +79,8 @@ describe('capture', () => {
   })
 
   it('[consent-refused] blocks a group photo with a child whose group consent is refused; nothing stored', async () => {
-    await openCapture(DEMO.keyworker)
+    const { page } = tablet
+    await signInToCapture(DEMO.keyworker)
     await takePhoto(page)
     await tag(page, 'Noah', 'Ava')
     await confirmAll(page)
@@ -126,7 +109,8 @@ describe('capture', () => {
   })
 
   it('asks before a tag is removed from a blocked photo, and saves "for displays only"', async () => {
-    await openCapture(DEMO.keyworker)
+    const { page } = tablet
+    await signInToCapture(DEMO.keyworker)
     await takePhoto(page)
     await tag(page, 'Noah', 'Ava')
     await confirmAll(page)
@@ -146,9 +130,10 @@ describe('capture', () => {
   })
 
   it('keeps a photo taken offline through a reload', async () => {
+    const { context, page } = tablet
     await waitForServiceWorkerControl(page)
     await context.setOffline(true)
-    await openCapture(DEMO.practitioner)
+    await signInToCapture(DEMO.practitioner)
     await takePhoto(page)
     await tag(page, 'Poppy')
     await confirmAll(page)
@@ -161,7 +146,8 @@ describe('capture', () => {
   })
 
   it('stores a photo from the camera app without its GPS position', async () => {
-    await openCapture(DEMO.practitioner)
+    const { page } = tablet
+    await signInToCapture(DEMO.practitioner)
     const withGps = withGpsExif(await browserJpeg(page))
     expect(hasGpsExif(withGps)).toBe(true)
     await page.locator('input[type=file]').setInputFiles({
@@ -182,7 +168,8 @@ describe('capture', () => {
   })
 
   it('keeps a held photo and its tags through a lock, with the camera off meanwhile', async () => {
-    await openCapture(DEMO.practitioner)
+    const { page } = tablet
+    await signInToCapture(DEMO.practitioner)
     await takePhoto(page)
     await tag(page, 'Otis')
     await page.getByRole('button', { name: 'Switch user' }).click()

@@ -3,11 +3,10 @@
 // screen at every step without scrolling, the photo stays in view while tagging, nothing
 // pinned covers the work or the focused control, and at 200% zoom (512 × 384) the screen
 // reflows with every control reachable. Screenshots of each state go to SCREENSHOT_DIR.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { layoutProblems, seriousAxeViolations } from './support/axe.ts'
-import { startAppServer, type AppServer } from './support/appServer.ts'
-import { confirmAll, storedSummary, tag, takePhoto } from './support/capture.ts'
+import { confirmAll, openCapture, storedSummary, tag, takePhoto } from './support/capture.ts'
 import {
   CONDITION,
   focusWalk,
@@ -16,43 +15,34 @@ import {
   pageScrollRange,
   seedBadDay,
 } from './support/captureLayout.ts'
-import { launchChromium } from './support/chromium.ts'
-import { screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
-import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+import { screenshotPath } from './support/page.ts'
+import { DEMO, signIn } from './support/signIn.ts'
+import {
+  LANDSCAPE,
+  PORTRAIT,
+  openTablet,
+  servedAppPerFile,
+  type Viewport,
+} from './support/tablet.ts'
 
-let browser: Browser
-let server: AppServer
+const app = servedAppPerFile({ fakeCamera: true })
 let page: Page
 
-beforeAll(async () => {
-  browser = await launchChromium({ fakeCamera: true })
-  server = await startAppServer()
-})
-afterAll(async () => {
-  await browser.close()
-  await server.close()
-})
 afterEach(async () => {
   await page.context().close()
 })
 
-type Viewport = { width: number; height: number }
-const LANDSCAPE = { width: 1024, height: 768 }
-const PORTRAIT = { width: 768, height: 1024 }
 const ZOOMED = { width: 512, height: 384 } // 1024 × 768 at 200%
 const ZOOMED_PORTRAIT = { width: 384, height: 512 } // 768 × 1024 at 200%
 
 /** The manager in the garden: every room's children, seven of them not to be photographed. */
 async function openBadDayCapture(viewport: Viewport): Promise<void> {
-  page = await browser.newPage({ viewport })
-  await page.goto(server.url)
-  await waitForServiceWorkerControl(page)
+  ;({ page } = await openTablet(app.browser, app.url, { viewport }))
   await page.getByRole('heading', { level: 1, name: 'Who is using the tablet?' }).waitFor()
   await seedBadDay(page)
   await page.reload()
   await signIn(page, DEMO.manager)
-  await openFromHome(page, /Take a photo/)
-  await page.getByRole('heading', { level: 1, name: 'Take a photo' }).waitFor()
+  await openCapture(page)
   await page.getByRole('radio', { name: 'Garden' }).check()
 }
 
@@ -113,26 +103,22 @@ function inSightUnscrolled(locator: ReturnType<Page['getByRole']>): Promise<bool
 }
 
 /** What the tablet stored for its photos' parents' conditions (read straight from IndexedDB). */
-function storedConditions(): Promise<unknown[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('consentlens')
-      open.onsuccess = () => {
-        resolve(open.result)
-      }
-      open.onerror = () => {
-        reject(new Error('cannot open the database'))
-      }
-    })
-    const rows = await new Promise<{ conditionsAcknowledged?: unknown }[]>((resolve) => {
-      const all = db.transaction('photos').objectStore('photos').getAll()
-      all.onsuccess = () => {
-        resolve(all.result as { conditionsAcknowledged?: unknown }[])
-      }
-    })
-    db.close()
-    return rows.map((r) => r.conditionsAcknowledged)
-  })
+async function storedConditions(): Promise<unknown[]> {
+  return (await storedSummary(page)).photos.map((p) => p.conditionsAcknowledged)
+}
+
+/**
+ * Tabs through every focus stop on the held photo (from the skip link): more than 20, none
+ * hidden, and in reading order: the answers, then the decision's `actions`.
+ */
+async function expectFocusStopsInOrder(actions: string[]): Promise<void> {
+  const stops = await focusWalk(page, 80)
+  expect(stops.length).toBeGreaterThan(20)
+  expect(stops.filter((s) => s.obscured)).toEqual([])
+  const order = stops.map((s) => s.name)
+  const lastAnswer = order.findLastIndex((n) => n.startsWith('An adult is in the photo'))
+  expect(lastAnswer).toBeGreaterThan(0)
+  for (const action of actions) expect(order.indexOf(action), action).toBeGreaterThan(lastAnswer)
 }
 
 async function expectOnScreen(...what: (() => ReturnType<Page['getByRole']>)[]): Promise<void> {
@@ -293,14 +279,7 @@ describe.each([LANDSCAPE, PORTRAIT])('capture at $width×$height on a bad day', 
       const answers = document.querySelector('.capture__panel')
       if (answers !== null) answers.scrollTop = answers.scrollHeight
     })
-    const stops = await focusWalk(page, 80)
-    expect(stops.length).toBeGreaterThan(20)
-    expect(stops.filter((s) => s.obscured)).toEqual([])
-    const order = stops.map((s) => s.name)
-    const lastAnswer = order.findLastIndex((n) => n.startsWith('An adult is in the photo'))
-    expect(lastAnswer).toBeGreaterThan(0)
-    expect(order.indexOf('Save photo')).toBeGreaterThan(lastAnswer)
-    expect(order.indexOf('Discard')).toBeGreaterThan(lastAnswer)
+    await expectFocusStopsInOrder(['Save photo', 'Discard'])
 
     // The untag question takes focus, keeps it, and closes on Escape.
     await tag(page, 'Noah')
@@ -350,15 +329,8 @@ describe.each([ZOOMED, ZOOMED_PORTRAIT])('capture at 200% zoom ($width × $heigh
       await target.scrollIntoViewIfNeeded()
       expect(await isOnScreen(target)).toBe(true)
     }
-    const stops = await focusWalk(page, 80)
-    expect(stops.length).toBeGreaterThan(20)
-    expect(stops.filter((s) => s.obscured)).toEqual([])
-    // In reading order: the answers, then the decision's actions (Save waits for the answers
-    // here, so it takes no focus yet).
-    const order = stops.map((s) => s.name)
-    const lastAnswer = order.findLastIndex((n) => n.startsWith('An adult is in the photo'))
-    expect(lastAnswer).toBeGreaterThan(0)
-    expect(order.indexOf('Discard')).toBeGreaterThan(lastAnswer)
+    // Save waits for the answers here, so it takes no focus yet.
+    await expectFocusStopsInOrder(['Discard'])
     expect(await seriousAxeViolations(page)).toEqual([])
   })
 })

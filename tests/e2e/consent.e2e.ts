@@ -1,35 +1,17 @@
 // End to end, as the manager does it on a tablet: record a consent form for a child
 // with none, withdraw it again, and watch the room board follow; then cut the network, reload
 // and find all of it still there (it lives in IndexedDB, the app in the service worker cache).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from './support/chromium.ts'
-import { startAppServer, type AppServer } from './support/appServer.ts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { saveAllGrantedConsent } from './support/managerForms.ts'
 import { waitForServiceWorkerControl } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+import { freshTabletPerTest, servedAppPerFile } from './support/tablet.ts'
 
 const ESME = 'Esme Kirkby'
 
-let browser: Browser
-let server: AppServer
-let context: BrowserContext
-let page: Page
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await startAppServer()
-})
-afterAll(async () => {
-  await browser.close()
-  await server.close()
-})
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
-  page = await context.newPage()
-})
-afterEach(async () => {
-  await context.close()
-})
+const app = servedAppPerFile()
+const tablet = freshTabletPerTest(app)
 
 function strip(p: Page) {
   return p.getByRole('region', { name: /Not to be photographed now/ })
@@ -48,19 +30,15 @@ async function openBoard(p: Page): Promise<void> {
 async function recordEsmeConsent(p: Page): Promise<void> {
   await p.getByRole('button', { name: 'Record consent from a form' }).click()
   await p.getByRole('heading', { level: 1, name: `Record consent for ${ESME}` }).waitFor()
-  await p.getByRole('button', { name: 'All granted' }).click()
-  await p.getByLabel('Name', { exact: true }).fill('Kim Kirkby')
-  await p.getByLabel('Relationship to the child').fill('mother')
-  await p.getByRole('radio', { name: 'Yes', exact: true }).check()
-  await p.getByLabel(/Form reference/).fill('E2E-1')
-  await p.getByRole('button', { name: 'Save consent' }).click()
+  await saveAllGrantedConsent(p, 'Kim Kirkby', 'E2E-1')
   await p.getByRole('heading', { level: 1, name: `Consent recorded for ${ESME}` }).waitFor()
   await p.getByRole('button', { name: /Back to Esme/ }).click()
 }
 
 describe('recording and withdrawing consent', () => {
   it('records a form, withdraws it, and the board follows, offline too', async () => {
-    await page.goto(server.url)
+    const { context, page } = tablet
+    await page.goto(app.url)
     await waitForServiceWorkerControl(page)
     await signIn(page, DEMO.manager)
     await openBoard(page)

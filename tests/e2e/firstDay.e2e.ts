@@ -6,38 +6,23 @@
 // takes a photo of the child; all of it reaches the server, the photo stored and not
 // quarantined. Nothing of the demo reaches the iPad. Screenshots of "Choose your own
 // PIN" at 1024×768 and 768×1024; axe has nothing serious; no CSP violation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { runAdmin } from '../../src/server/admin/runAdmin.ts'
 import { listEntities } from '../../src/server/storage/entities.ts'
 import { seriousAxeViolations } from './support/axe.ts'
 import { confirmAll, tag, takePhoto } from './support/capture.ts'
-import { launchChromium } from './support/chromium.ts'
-import {
-  cspViolations,
-  recordCspViolations,
-  screenshotPath,
-  waitForServiceWorkerControl,
-} from './support/page.ts'
+import { checkRosterRows, saveAllGrantedConsent } from './support/managerForms.ts'
+import { cspViolations, screenshotPath } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
-import { startSyncServer, type SyncServer } from './support/syncServer.ts'
+import { openTablet, syncedAppPerFile } from './support/tablet.ts'
 
-let browser: Browser
-let server: SyncServer
-
-beforeAll(async () => {
-  browser = await launchChromium({ fakeCamera: true })
-  server = await startSyncServer()
-})
-afterAll(async () => {
-  await browser.close()
-  await server.close()
-})
+const app = syncedAppPerFile({ fakeCamera: true })
 
 async function admin(...argv: string[]): Promise<Record<string, string>> {
   let out = ''
   const code = await runAdmin([...argv, '--json'], {
-    env: { DATA_DIR: server.dataDir },
+    env: { DATA_DIR: app.server.dataDir },
     io: { out: (t) => (out += t), err: (t) => (out += t) },
   })
   expect(code, out).toBe(0)
@@ -69,11 +54,7 @@ describe('a real setting’s first day', () => {
     )
     const { code } = await admin('enrolment-code', '--setting', created.settingId!)
 
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
-    await recordCspViolations(context)
-    const page = await context.newPage()
-    await page.goto(server.url)
-    await waitForServiceWorkerControl(page)
+    const { context, page } = await openTablet(app.browser, app.url)
 
     await signIn(page, DEMO.manager)
     await openFromHome(page, /This tablet/)
@@ -101,24 +82,16 @@ describe('a real setting’s first day', () => {
     await page.getByRole('button', { name: 'Add to staff' }).click()
     await page.getByRole('heading', { level: 2, name: 'Kim Practitioner' }).waitFor()
     // The roster, into the room the admin command added, then the first consent form.
-    await openFromHome(page, /Import the roster/)
-    await page
-      .getByLabel('Or paste the rows')
-      .fill(
-        'firstName,lastName,dateOfBirth,room,keyworker\nAva,Appleby,2023-04-30,Caterpillars,Ada Lovelace',
-      )
-    await page.getByRole('button', { name: 'Check the rows' }).click()
+    await checkRosterRows(
+      page,
+      'firstName,lastName,dateOfBirth,room,keyworker\nAva,Appleby,2023-04-30,Caterpillars,Ada Lovelace',
+    )
     await page.getByRole('button', { name: /^Import 1 child/ }).click()
     await page.getByText('1 child was added to the roster.').waitFor()
     await openFromHome(page, /Who can be photographed/)
     await page.getByRole('button', { name: 'Ava Appleby', exact: true }).click()
     await page.getByRole('button', { name: 'Record consent from a form' }).click()
-    await page.getByRole('button', { name: 'All granted' }).click()
-    await page.getByLabel('Name', { exact: true }).fill('Bea Appleby')
-    await page.getByLabel('Relationship to the child').fill('mother')
-    await page.getByRole('radio', { name: 'Yes', exact: true }).check()
-    await page.getByLabel(/Form reference/).fill('ACORNS-1')
-    await page.getByRole('button', { name: 'Save consent' }).click()
+    await saveAllGrantedConsent(page, 'Bea Appleby', 'ACORNS-1')
     await page
       .getByRole('heading', { level: 1, name: 'Consent recorded for Ava Appleby' })
       .waitFor()
@@ -145,7 +118,7 @@ describe('a real setting’s first day', () => {
 
     const stored = async () =>
       (
-        await server.services.db
+        await app.server.services.db
           .selectFrom('photos')
           .select(['stored_at', 'quarantined_at'])
           .where('setting_id', '=', created.settingId!)
@@ -154,18 +127,18 @@ describe('a real setting’s first day', () => {
     await expect.poll(stored, { timeout: 30_000 }).toBe(1)
 
     const consents = async () =>
-      (await listEntities(server.services.db, created.settingId!, 'consent')).length
+      (await listEntities(app.server.services.db, created.settingId!, 'consent')).length
     await expect.poll(consents, { timeout: 30_000 }).toBeGreaterThan(0)
-    const children = await listEntities(server.services.db, created.settingId!, 'child')
+    const children = await listEntities(app.server.services.db, created.settingId!, 'child')
     expect(children.map((c) => (c as { firstName: string }).firstName)).toEqual(['Ava'])
 
     const names = async () =>
-      (await listEntities(server.services.db, created.settingId!, 'staff')).map(
+      (await listEntities(app.server.services.db, created.settingId!, 'staff')).map(
         (s) => (s as { name: string }).name,
       )
     await expect.poll(names, { timeout: 30_000 }).toContain('Kim Practitioner')
     expect((await names()).sort()).toEqual(['Ada Lovelace', 'Kim Practitioner'])
-    const pins = await listEntities(server.services.db, created.settingId!, 'staffPin')
+    const pins = await listEntities(app.server.services.db, created.settingId!, 'staffPin')
     const ada = pins.find((p) => (p as { id: string }).id === created.managerId) as {
       mustChange?: boolean
     }

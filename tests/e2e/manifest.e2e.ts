@@ -1,9 +1,6 @@
 // The web app manifest and icons, as a tablet sees them when it offers "Add to Home screen".
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchChromium } from './support/chromium.ts'
-import { startAppServer } from './support/appServer.ts'
-import type { AppServer } from './support/appServer.ts'
+import { describe, expect, it } from 'vitest'
+import { servedAppPerFile } from './support/tablet.ts'
 
 type ManifestIcon = { src: string; sizes: string; type?: string; purpose?: string }
 type Manifest = {
@@ -16,20 +13,10 @@ type Manifest = {
   icons?: ManifestIcon[]
 }
 
-let server: AppServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startAppServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser.close()
-  await server.close()
-})
+const app = servedAppPerFile()
 
 async function fetchManifest(): Promise<{ url: string; manifest: Manifest }> {
-  const url = `${server.url}/manifest.webmanifest`
+  const url = `${app.url}/manifest.webmanifest`
   const response = await fetch(url)
   expect(response.status).toBe(200)
   expect(response.headers.get('content-type')).toContain('application/manifest+json')
@@ -68,15 +55,15 @@ describe('the web app manifest', () => {
   })
 
   it('is linked from the page, with the theme colour and the apple-touch-icon', async () => {
-    const page = await browser.newPage()
-    await page.goto(server.url)
+    const page = await app.browser.newPage()
+    await page.goto(app.url)
     const head = page.locator('head')
     expect(await head.locator('link[rel="manifest"]').getAttribute('href')).toBe(
       '/manifest.webmanifest',
     )
     expect(await head.locator('meta[name="theme-color"]').getAttribute('content')).toBe('#1f5f5b')
     const touchIcon = await head.locator('link[rel="apple-touch-icon"]').getAttribute('href')
-    const response = await fetch(new URL(touchIcon ?? '', server.url))
+    const response = await fetch(new URL(touchIcon ?? '', app.url))
     expect(response.headers.get('content-type')).toBe('image/png')
     expect(pngSize(Buffer.from(await response.arrayBuffer()))).toBe('180x180')
     await page.close()

@@ -1,25 +1,13 @@
 // Moving around the app as on an iPad: every screen opens at its top (Home's "Needs your
 // attention" is never scrolled away), the page title and focus follow the screen, and the
 // browser's Back (the iPad's swipe back) steps back through the app, never out of it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from './support/chromium.ts'
-import { startAppServer, type AppServer } from './support/appServer.ts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { waitForServiceWorkerControl } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+import { servedAppPerFile } from './support/tablet.ts'
 
-let server: AppServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startAppServer()
-  browser = await launchChromium()
-}, 120_000)
-
-afterAll(async () => {
-  await browser.close()
-  await server.close()
-})
+const app = servedAppPerFile()
 
 async function heading(page: Page, name: string | RegExp) {
   await page.getByRole('heading', { level: 1, name }).waitFor()
@@ -31,9 +19,9 @@ async function heading(page: Page, name: string | RegExp) {
 
 describe('navigation', () => {
   it('opens every screen at its top, and Back stays in the app', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
+    const page = await app.browser.newPage({ viewport: { width: 1024, height: 768 } })
     await page.goto('about:blank')
-    await page.goto(server.url)
+    await page.goto(app.url)
     await waitForServiceWorkerControl(page)
     await signIn(page, DEMO.manager)
     await heading(page, 'Hello, Morgan')
@@ -64,7 +52,7 @@ describe('navigation', () => {
     await heading(page, 'Hello, Morgan')
     await page.goBack()
     await heading(page, 'Hello, Morgan')
-    expect(page.url()).toBe(`${server.url}/`)
+    expect(page.url()).toBe(`${app.url}/`)
     await page.close()
   }, 120_000)
 })

@@ -1,44 +1,25 @@
 // The app loads, a service worker takes control on the first visit, and from then on the app
 // opens with the network cut: the promise a nursery tablet depends on.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from './support/chromium.ts'
-import { startAppServer } from './support/appServer.ts'
-import type { AppServer } from './support/appServer.ts'
+import { describe, expect, it } from 'vitest'
 import { waitForServiceWorkerControl } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+import { freshTabletPerTest, servedAppPerFile } from './support/tablet.ts'
 
-let browser: Browser
-let server: AppServer
-let context: BrowserContext
-let page: Page
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await startAppServer()
-})
-afterAll(async () => {
-  await browser.close()
-  await server.close()
-})
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
-  page = await context.newPage()
-})
-afterEach(async () => {
-  await context.close()
-})
+const app = servedAppPerFile()
+const tablet = freshTabletPerTest(app)
 
 describe('the app shell', () => {
   it('loads and asks who is using the tablet', async () => {
-    await page.goto(server.url)
+    const { page } = tablet
+    await page.goto(app.url)
     await page.getByRole('heading', { level: 1, name: 'Who is using the tablet?' }).waitFor()
     await page.getByRole('banner').getByText('ConsentLens').waitFor()
     expect(await page.getByRole('status').filter({ hasText: 'Online' }).count()).toBe(1)
   })
 
   it('is controlled by the service worker on the first visit', async () => {
-    await page.goto(server.url)
+    const { page } = tablet
+    await page.goto(app.url)
     await waitForServiceWorkerControl(page)
     await signIn(page, DEMO.keyworker)
     await openFromHome(page, /This tablet/)
@@ -49,7 +30,8 @@ describe('the app shell', () => {
 
 describe('offline', () => {
   it('reloads and works with the network cut', async () => {
-    await page.goto(server.url)
+    const { context, page } = tablet
+    await page.goto(app.url)
     await waitForServiceWorkerControl(page)
 
     await context.setOffline(true)
@@ -70,18 +52,20 @@ describe('offline', () => {
   })
 
   it('says "Offline" in words the moment the connection drops', async () => {
-    await page.goto(server.url)
+    const { context, page } = tablet
+    await page.goto(app.url)
     await page.getByRole('status').filter({ hasText: 'Online' }).waitFor()
     await context.setOffline(true)
     await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor()
   })
 
   it('opens a deep link from the cache with the network cut', async () => {
-    await page.goto(server.url)
+    const { context, page } = tablet
+    await page.goto(app.url)
     await waitForServiceWorkerControl(page)
 
     await context.setOffline(true)
-    await page.goto(`${server.url}/children/42`)
+    await page.goto(`${app.url}/children/42`)
     await page.getByRole('heading', { level: 1, name: 'Who is using the tablet?' }).waitFor()
   })
 })

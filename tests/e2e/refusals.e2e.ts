@@ -2,25 +2,14 @@
 // why and what the tablet did, readable at the tablet sizes we support, axe-clean, and gone
 // once marked as seen. The refusal is written where sync writes it (IndexedDB, store
 // `refusals`); sync itself is tested in tests/integration/sync/twoTablets.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { layoutProblems, seriousAxeViolations } from './support/axe.ts'
-import { launchChromium } from './support/chromium.ts'
-import { startAppServer, type AppServer } from './support/appServer.ts'
 import { screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
 import { DEMO, signIn } from './support/signIn.ts'
+import { servedAppPerFile } from './support/tablet.ts'
 
-let browser: Browser
-let server: AppServer
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await startAppServer()
-})
-afterAll(async () => {
-  await browser.close()
-  await server.close()
-})
+const app = servedAppPerFile()
 
 /** Writes one refusal as sync would have kept it, then reloads so the app reads it. */
 async function withRefusal(page: Page): Promise<void> {
@@ -66,8 +55,8 @@ describe('the refused-changes alert', () => {
   ])(
     'reads well at $width×$height and goes once marked as seen',
     async (viewport) => {
-      const page = await browser.newPage({ viewport })
-      await page.goto(server.url)
+      const page = await app.browser.newPage({ viewport })
+      await page.goto(app.url)
       await waitForServiceWorkerControl(page)
       await signIn(page, DEMO.manager)
       await withRefusal(page)

@@ -3,89 +3,34 @@
 // it taken down and erases the photo, whose image and thumbnail leave the server. A photo the
 // server quarantined is shown with its rule and reason, checked again (still held), and erased. Screens at
 // 1024×768 and 768×1024 are photographed for a person to look at; axe and layout are clean.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../src/demo/index.ts'
-import { layoutProblems, seriousAxeViolations } from './support/axe.ts'
-import { browserJpeg } from './support/capture.ts'
-import { launchChromium } from './support/chromium.ts'
-import { seedLibraryPhoto } from './support/librarySeed.ts'
-import { screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
-import { DEMO, openFromHome, signIn } from './support/signIn.ts'
-import { startSyncServer, type SyncServer } from './support/syncServer.ts'
+import { lookedAtBothSizes } from './support/axe.ts'
+import { enrolledLibraryTablet, serverPhotoRow } from './support/librarySeed.ts'
+import { openFromHome } from './support/signIn.ts'
+import { syncedAppPerFile } from './support/tablet.ts'
 
 const IVY = DEMO_SHOWCASE.websiteSocialRefused // Butterflies
-let browser: Browser
-let server: SyncServer
+const app = syncedAppPerFile()
 let context: BrowserContext
 let page: Page
 let photoId = ''
 let heldId = ''
 
-const VIEWPORTS = [
-  { width: 1024, height: 768 },
-  { width: 768, height: 1024 },
-]
-
-async function looked(name: string): Promise<void> {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport)
-    await page.evaluate(() => {
-      window.scrollTo(0, 0)
-    })
-    const size = `${String(viewport.width)}x${String(viewport.height)}`
-    await page.screenshot({ path: screenshotPath(`${name}-${size}`), fullPage: true })
-    expect(await seriousAxeViolations(page)).toEqual([])
-    expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] })
-  }
-  await page.setViewportSize(VIEWPORTS[0]!)
-}
-
-const photoRow = () =>
-  server.services.db
-    .selectFrom('photos')
-    .selectAll()
-    .where('id', '=', photoId)
-    .executeTakeFirstOrThrow()
+const photoRow = () => serverPhotoRow(app.server.services, photoId)
 
 beforeAll(async () => {
-  browser = await launchChromium()
-  server = await startSyncServer()
-  context = await browser.newContext({ viewport: VIEWPORTS[0] })
-  page = await context.newPage()
-  await page.goto(server.url)
-  await waitForServiceWorkerControl(page)
-  await signIn(page, DEMO.manager)
-  await openFromHome(page, /This tablet/)
-  await page.getByLabel('Enrolment code').fill(await server.enrolmentCode())
-  await page.getByRole('button', { name: 'Enrol this tablet' }).click()
-  await page
-    .getByRole('region', { name: 'Sync' })
-    .getByText('Synced with the setting’s server')
-    .waitFor()
-  const device = await server.services.db
-    .selectFrom('devices')
-    .select(['id', 'setting_id', 'name'])
-    .executeTakeFirstOrThrow()
-  const tablet = { id: device.id, settingId: device.setting_id, name: device.name }
-  const image = await browserJpeg(page)
-  photoId = await seedLibraryPhoto(server.services, tablet, {
-    childIds: [IVY.id],
-    purposes: ['learning_journey', 'display'],
-    image,
-    thumbnail: image,
-  })
-  // Esme has no consent on record: the server quarantines her photo.
-  heldId = await seedLibraryPhoto(server.services, tablet, {
-    childIds: [DEMO_SHOWCASE.noConsent.id],
-    purposes: ['learning_journey'],
-    // Bytes of its own: the store is content-addressed, and an image another photo still
-    // names is kept (erasePhoto.ts).
-    image: new Uint8Array([...image, 1]),
-    thumbnail: new Uint8Array([...image, 2]),
+  const tablet = await enrolledLibraryTablet(app)
+  ;({ context, page } = tablet)
+  photoId = await tablet.seedPhoto([IVY.id], ['learning_journey', 'display'])
+  // Esme has no consent on record: the server quarantines her photo. Bytes of its own, so
+  // that erasing it is seen to remove them (erasePhoto.ts keeps an image another photo names).
+  heldId = await tablet.seedPhoto([DEMO_SHOWCASE.noConsent.id], ['learning_journey'], {
+    ownBytes: true,
   })
   const now = new Date().toISOString()
-  await server.services.db
+  await app.server.services.db
     .insertInto('photo_uses')
     .values({
       id: 'e2e-use-wall',
@@ -96,7 +41,7 @@ beforeAll(async () => {
       place: 'Butterflies room wall',
       until_at: '2099-12-31T00:00:00.000Z',
       staff_id: DEMO_STAFF.manager.id,
-      device_id: device.id,
+      device_id: tablet.device.id,
       used_at: now,
     })
     .execute()
@@ -104,8 +49,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context.close()
-  await browser.close()
-  await server.close()
 })
 
 describe('Removal list', () => {
@@ -127,7 +70,7 @@ describe('Removal list', () => {
     await card.locator('.removal-use__what', { hasText: 'Butterflies room wall' }).waitFor()
     await card.locator('img').waitFor()
     await card.getByRole('button', { name: 'Keep only for learning journey' }).waitFor()
-    await looked('removal-list')
+    await lookedAtBothSizes(page, 'removal-list')
   }, 90_000)
 
   it('erases only after the use is confirmed taken down; the bytes leave the server', async () => {
@@ -135,7 +78,7 @@ describe('Removal list', () => {
     await card.getByLabel('Why (for the audit)').fill('Mother withdrew consent for displays')
     await card.getByRole('button', { name: 'Erase the photo' }).click()
     await card.getByText(/First confirm these uses are taken down/).waitFor()
-    await looked('removal-refused')
+    await lookedAtBothSizes(page, 'removal-refused')
     await card.getByRole('button', { name: 'Confirm' }).click()
     await card.getByText(/Taken down: confirmed by/).waitFor()
     await card.getByLabel('Why (for the audit)').fill('Mother withdrew consent for displays')
@@ -144,14 +87,14 @@ describe('Removal list', () => {
     await page.getByText(/Nothing to remove/).waitFor()
     const row = await photoRow()
     expect(row).toMatchObject({ erased_cause: 'withdrawal', erased_by: DEMO_STAFF.manager.id })
-    expect(await server.services.photos.read(row.checksum)).toBeNull()
-    const types = await server.services.db
+    expect(await app.server.services.photos.read(row.checksum)).toBeNull()
+    const types = await app.server.services.db
       .selectFrom('server_audit')
       .select('type')
       .where('type', 'in', ['photo-use-taken-down', 'photo-erased'])
       .execute()
     expect(types.map((t) => t.type).sort()).toEqual(['photo-erased', 'photo-use-taken-down'])
-    await looked('removal-erased')
+    await lookedAtBothSizes(page, 'removal-erased')
   }, 90_000)
 
   it('a quarantined photo: its rule and reason, checked again, then erased', async () => {
@@ -160,16 +103,12 @@ describe('Removal list', () => {
     await card.locator('img').waitFor()
     await card.getByRole('button', { name: 'Check again' }).click()
     await card.getByText(/Checked again against today’s records: still held back/).waitFor()
-    await looked('quarantine-review')
+    await lookedAtBothSizes(page, 'quarantine-review')
     await card.getByLabel('Why erase (for the audit)').fill('No consent for Esme')
     await card.getByRole('button', { name: 'Erase the photo' }).click()
     await page.getByText('No photo is quarantined.').waitFor()
-    const row = await server.services.db
-      .selectFrom('photos')
-      .selectAll()
-      .where('id', '=', heldId)
-      .executeTakeFirstOrThrow()
+    const row = await serverPhotoRow(app.server.services, heldId)
     expect(row).toMatchObject({ erased_cause: 'quarantine', erased_reason: 'No consent for Esme' })
-    expect(await server.services.photos.read(row.checksum)).toBeNull()
+    expect(await app.server.services.photos.read(row.checksum)).toBeNull()
   }, 90_000)
 })

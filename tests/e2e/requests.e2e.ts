@@ -5,90 +5,36 @@
 // at; axe and layout are clean.
 import { readFileSync } from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, demoChildId } from '../../src/demo/index.ts'
 import { ChildWireSchema } from '../../src/protocol/index.ts'
 import { getEntity } from '../../src/server/storage/entities.ts'
-import { layoutProblems, seriousAxeViolations } from './support/axe.ts'
-import { browserJpeg } from './support/capture.ts'
-import { launchChromium } from './support/chromium.ts'
-import { seedLibraryPhoto } from './support/librarySeed.ts'
-import { screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
-import { DEMO, openFromHome, signIn } from './support/signIn.ts'
-import { startSyncServer, type SyncServer } from './support/syncServer.ts'
+import { lookedAtBothSizes } from './support/axe.ts'
+import { enrolledLibraryTablet, serverPhotoRow } from './support/librarySeed.ts'
+import { openFromHome } from './support/signIn.ts'
+import { syncedAppPerFile } from './support/tablet.ts'
 
 // Ivy is in the Butterflies, the room the manager's board opens on.
 const IVY = DEMO_SHOWCASE.websiteSocialRefused
 const OSCAR = demoChildId('ordinary1')
-let browser: Browser
-let server: SyncServer
+const app = syncedAppPerFile()
 let context: BrowserContext
 let page: Page
 let soloId = ''
 let groupId = ''
 
-const VIEWPORTS = [
-  { width: 1024, height: 768 },
-  { width: 768, height: 1024 },
-]
-
-async function looked(name: string): Promise<void> {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport)
-    await page.evaluate(() => {
-      window.scrollTo(0, 0)
-    })
-    const size = `${String(viewport.width)}x${String(viewport.height)}`
-    await page.screenshot({ path: screenshotPath(`${name}-${size}`), fullPage: true })
-    expect(await seriousAxeViolations(page)).toEqual([])
-    expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] })
-  }
-  await page.setViewportSize(VIEWPORTS[0]!)
-}
-
-const photoRow = (id: string) =>
-  server.services.db.selectFrom('photos').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+const photoRow = (id: string) => serverPhotoRow(app.server.services, id)
 
 beforeAll(async () => {
-  browser = await launchChromium()
-  server = await startSyncServer()
-  context = await browser.newContext({ viewport: VIEWPORTS[0], acceptDownloads: true })
-  page = await context.newPage()
-  await page.goto(server.url)
-  await waitForServiceWorkerControl(page)
-  await signIn(page, DEMO.manager)
-  await openFromHome(page, /This tablet/)
-  await page.getByLabel('Enrolment code').fill(await server.enrolmentCode())
-  await page.getByRole('button', { name: 'Enrol this tablet' }).click()
-  await page
-    .getByRole('region', { name: 'Sync' })
-    .getByText('Synced with the setting’s server')
-    .waitFor()
-  const device = await server.services.db
-    .selectFrom('devices')
-    .select(['id', 'setting_id', 'name'])
-    .executeTakeFirstOrThrow()
-  const tablet = { id: device.id, settingId: device.setting_id, name: device.name }
-  const image = await browserJpeg(page)
-  soloId = await seedLibraryPhoto(server.services, tablet, {
-    childIds: [IVY.id],
-    purposes: ['learning_journey'],
-    image,
-    thumbnail: image,
-  })
-  groupId = await seedLibraryPhoto(server.services, tablet, {
-    childIds: [IVY.id, OSCAR],
-    purposes: ['learning_journey'],
-    image: new Uint8Array([...image, 1]),
-    thumbnail: new Uint8Array([...image, 2]),
-  })
+  const tablet = await enrolledLibraryTablet(app)
+  ;({ context, page } = tablet)
+  soloId = await tablet.seedPhoto([IVY.id], ['learning_journey'])
+  groupId = await tablet.seedPhoto([IVY.id, OSCAR], ['learning_journey'], { ownBytes: true })
 }, 120_000)
 
 afterAll(async () => {
   await context.close()
-  await browser.close()
-  await server.close()
 })
 
 describe('Retention and a parent’s requests', () => {
@@ -99,11 +45,11 @@ describe('Retention and a parent’s requests', () => {
       .waitFor()
     const display = page.getByLabel('Displays: months kept after the photo was taken')
     await expect.poll(() => display.inputValue()).toBe('12')
-    await looked('retention')
+    await lookedAtBothSizes(page, 'retention')
     await display.fill('10')
     await page.getByRole('button', { name: 'Save retention' }).click()
     await page.getByText(/Saved\. The server applies it/).waitFor()
-    const row = await server.services.db
+    const row = await app.server.services.db
       .selectFrom('retention_policies')
       .selectAll()
       .where('setting_id', '=', DEMO_SETTING_ID)
@@ -123,14 +69,14 @@ describe('Retention and a parent’s requests', () => {
     await page.getByRole('button', { name: 'Mark as left' }).click()
     await page.getByText(/Marked as left\./).waitFor()
     await page.getByText(/left on 24 Jul 2026/).waitFor()
-    await looked('child-leaving')
+    await lookedAtBothSizes(page, 'child-leaving')
     await openFromHome(page, /This tablet/)
     await page.getByRole('button', { name: 'Sync now' }).click()
     await expect
       .poll(
         async () =>
           ChildWireSchema.parse(
-            await getEntity(server.services.db, DEMO_SETTING_ID, 'child', IVY.id),
+            await getEntity(app.server.services.db, DEMO_SETTING_ID, 'child', IVY.id),
           ).leavingDate,
         { timeout: 30_000 },
       )
@@ -155,7 +101,7 @@ describe('Retention and a parent’s requests', () => {
     expect(html).toContain(`${IVY.firstName} ${IVY.lastName}`)
     expect(html).toContain('and 1 other child')
     expect(html).not.toContain(OSCAR)
-    await looked('subject-access')
+    await lookedAtBothSizes(page, 'subject-access')
   }, 90_000)
 
   it('erases the child’s photos, keeping the group photo for the other child', async () => {
@@ -166,7 +112,7 @@ describe('Retention and a parent’s requests', () => {
       .getByLabel('Why (for the audit: the parent’s words)')
       .fill('Mother asked for erasure')
     await group.locator('img').waitFor()
-    await looked('child-erasure-plan')
+    await lookedAtBothSizes(page, 'child-erasure-plan')
     await page.getByRole('button', { name: /^Erase 1 photo\(s\), keep 1 without/ }).click()
     await page
       .getByText(/Erased 1 photo\(s\) from the server and every tablet; 1 group photo/)
@@ -175,6 +121,6 @@ describe('Retention and a parent’s requests', () => {
     const kept = await photoRow(groupId)
     expect(kept.erased_at).toBeNull()
     expect((JSON.parse(kept.meta) as { childIds: string[] }).childIds).toEqual([OSCAR])
-    await looked('child-erasure-done')
+    await lookedAtBothSizes(page, 'child-erasure-done')
   }, 90_000)
 })

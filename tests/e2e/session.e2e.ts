@@ -1,37 +1,20 @@
 // Shared-tablet sessions in a real browser: the tablet locks itself after the manager's idle
 // minutes, and a half-typed form is still there after the PIN. The page clock is fast-forwarded,
 // so nothing here waits for real minutes.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from './support/chromium.ts'
-import { startAppServer, type AppServer } from './support/appServer.ts'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
+import { freshTabletPerTest, servedAppPerFile } from './support/tablet.ts'
 
-let browser: Browser
-let server: AppServer
-let context: BrowserContext
-let page: Page
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await startAppServer()
-})
-afterAll(async () => {
-  await browser.close()
-  await server.close()
-})
+const app = servedAppPerFile()
+const tablet = freshTabletPerTest(app)
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
-  page = await context.newPage()
-  await page.clock.install()
-  await page.goto(server.url)
-})
-afterEach(async () => {
-  await context.close()
+  await tablet.page.clock.install()
+  await tablet.page.goto(app.url)
 })
 
 describe('the idle lock', () => {
   it('locks after the minutes the manager set, and keeps a half-typed form', async () => {
+    const { page } = tablet
     await signIn(page, DEMO.manager)
     await openFromHome(page, /Settings/)
     await page.getByLabel(/Minutes/).fill('2')
@@ -53,6 +36,7 @@ describe('the idle lock', () => {
   })
 
   it('"Switch user" hands the tablet to someone else, who cannot see the first person’s work', async () => {
+    const { page } = tablet
     await signIn(page, DEMO.manager)
     await openFromHome(page, /Staff and photo permission/)
     await page

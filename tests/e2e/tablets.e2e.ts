@@ -3,56 +3,34 @@
 // that link and finds the code filled in, enrols; the manager renames a tablet and revokes it
 // after the confirmation, and the revoked iPad wipes itself at its next sync. Screenshots at
 // 1024×768 and 768×1024 for people to look at; axe has nothing serious; no CSP violation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
 import { seriousAxeViolations } from './support/axe.ts'
-import { launchChromium } from './support/chromium.ts'
-import {
-  cspViolations,
-  recordCspViolations,
-  screenshotPath,
-  waitForServiceWorkerControl,
-} from './support/page.ts'
+import { cspViolations, screenshotPath } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
-import { startSyncServer, type SyncServer } from './support/syncServer.ts'
+import {
+  LANDSCAPE,
+  PORTRAIT,
+  enrolThisTablet,
+  openTablet,
+  syncedAppPerFile,
+} from './support/tablet.ts'
 
-const LANDSCAPE = { width: 1024, height: 768 }
-const PORTRAIT = { width: 768, height: 1024 }
-
-let browser: Browser
-let server: SyncServer
+const app = syncedAppPerFile()
 const contexts: BrowserContext[] = []
 
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await startSyncServer()
-})
 afterAll(async () => {
   for (const context of contexts) await context.close()
-  await browser.close()
-  await server.close()
 })
 
 async function newIpad(url: string, viewport = LANDSCAPE): Promise<Page> {
-  const context = await browser.newContext({ viewport })
-  await recordCspViolations(context)
+  const { context, page } = await openTablet(app.browser, url, { viewport })
   contexts.push(context)
-  const page = await context.newPage()
-  await page.goto(url)
-  await waitForServiceWorkerControl(page)
   return page
 }
 
 const synced = (page: Page) =>
   page.getByRole('region', { name: 'Sync' }).getByText('Synced with the setting’s server').waitFor()
-
-async function enrolWith(page: Page, code: string): Promise<void> {
-  await signIn(page, DEMO.manager)
-  await openFromHome(page, /This tablet/)
-  await page.getByLabel('Enrolment code').fill(code)
-  await page.getByRole('button', { name: 'Enrol this tablet' }).click()
-  await synced(page)
-}
 
 async function looksRight(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
@@ -61,10 +39,10 @@ async function looksRight(page: Page, name: string): Promise<void> {
 
 describe('Tablets screen', () => {
   it('adds, renames and revokes tablets with the manager’s PIN', async () => {
-    const manager = await newIpad(server.url)
-    await enrolWith(manager, await server.enrolmentCode())
-    const lost = await newIpad(server.url)
-    await enrolWith(lost, await server.enrolmentCode())
+    const manager = await newIpad(app.url)
+    await enrolThisTablet(manager, await app.server.enrolmentCode())
+    const lost = await newIpad(app.url)
+    await enrolThisTablet(lost, await app.server.enrolmentCode())
 
     await openFromHome(manager, /^Tablets/)
     await manager.getByLabel('Your PIN').fill(DEMO.manager.pin)
@@ -84,8 +62,8 @@ describe('Tablets screen', () => {
     await looksRight(manager, 'tablets-add-768x1024')
 
     // The new iPad opens the link the QR code holds: the code is filled in.
-    const added = await newIpad(`${server.url}/?enrol=${code}`, PORTRAIT)
-    expect(added.url()).toBe(`${server.url}/`)
+    const added = await newIpad(`${app.url}/?enrol=${code}`, PORTRAIT)
+    expect(added.url()).toBe(`${app.url}/`)
     await signIn(added, DEMO.manager)
     await openFromHome(added, /This tablet/)
     expect(await added.getByLabel('Enrolment code').inputValue()).toBe(code)
@@ -121,7 +99,7 @@ describe('Tablets screen', () => {
       .waitFor()
     await looksRight(manager, 'tablets-after-revoke-1024x768')
 
-    const audit = await server.services.db
+    const audit = await app.server.services.db
       .selectFrom('server_audit')
       .select('type')
       .where('type', 'in', ['enrolment-code-created', 'device-renamed', 'device-revoked'])

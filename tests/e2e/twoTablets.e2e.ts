@@ -4,44 +4,27 @@
 // the manager withdraws a consent on iPad A and downloads every tablet's day from the server
 // (B's photo is in it); after B syncs, the same capture is blocked.
 import { readFile } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { confirmAll, tag, takePhoto } from './support/capture.ts'
-import { launchChromium } from './support/chromium.ts'
-import {
-  cspViolations,
-  recordCspViolations,
-  screenshotPath,
-  waitForServiceWorkerControl,
-} from './support/page.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { confirmAll, openCapture, tag, takePhoto } from './support/capture.ts'
+import { cspViolations, screenshotPath } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
-import { startSyncServer, type SyncServer } from './support/syncServer.ts'
+import { openTablet, syncedAppPerFile, type Tablet } from './support/tablet.ts'
 
 const CHILD = 'Otis'
 const CHILD_NAME = 'Otis Pemberton'
 
-let browser: Browser
-let server: SyncServer
+const app = syncedAppPerFile({ fakeCamera: true })
 const contexts: BrowserContext[] = []
 
-beforeAll(async () => {
-  browser = await launchChromium({ fakeCamera: true })
-  server = await startSyncServer()
-})
 afterAll(async () => {
   for (const context of contexts) await context.close()
-  await browser.close()
-  await server.close()
 })
 
-async function newIpad(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
-  await recordCspViolations(context)
-  contexts.push(context)
-  const page = await context.newPage()
-  await page.goto(server.url)
-  await waitForServiceWorkerControl(page)
-  return { context, page }
+async function newIpad(): Promise<Tablet> {
+  const tablet = await openTablet(app.browser, app.url)
+  contexts.push(tablet.context)
+  return tablet
 }
 
 const syncBar = (page: Page) => page.getByRole('region', { name: 'Sync' })
@@ -50,8 +33,8 @@ const syncBar = (page: Page) => page.getByRole('region', { name: 'Sync' })
 async function enrol(page: Page): Promise<void> {
   await signIn(page, DEMO.manager)
   await openFromHome(page, /This tablet/)
-  await page.getByLabel('Enrolment code').fill(await server.enrolmentCode())
-  expect(await page.getByLabel('Server address').inputValue()).toBe(server.url)
+  await page.getByLabel('Enrolment code').fill(await app.server.enrolmentCode())
+  expect(await page.getByLabel('Server address').inputValue()).toBe(app.url)
   await page.getByRole('button', { name: 'Enrol this tablet' }).click()
   // The form gives way to the enrolment's facts: the setting, then the first sync.
   await page.getByText('Demo Nursery (sample data)').waitFor()
@@ -70,8 +53,7 @@ async function switchTo(page: Page, who: { name: string; pin: string }): Promise
 }
 
 async function captureChild(page: Page): Promise<void> {
-  await openFromHome(page, /Take a photo/)
-  await page.getByRole('heading', { level: 1, name: 'Take a photo' }).waitFor()
+  await openCapture(page)
   await takePhoto(page)
   await tag(page, CHILD)
   await confirmAll(page)
@@ -124,14 +106,14 @@ describe('two iPads and the setting’s server', () => {
     await b.context.setOffline(false)
     await syncNow(b.page)
     await syncBar(b.page).getByText('No photos waiting').waitFor()
-    const rows = await server.services.db
+    const rows = await app.server.services.db
       .selectFrom('photos')
       .selectAll()
       .where('id', '=', photo.id)
       .execute()
     expect(rows).toHaveLength(1)
     expect(rows[0]?.checksum).toBe(photo.checksum)
-    expect(await server.services.photos.read(photo.checksum)).not.toBeNull()
+    expect(await app.server.services.photos.read(photo.checksum)).not.toBeNull()
     await openFromHome(b.page, /Photos on this tablet/)
     const item = b.page.getByRole('listitem').filter({ hasText: CHILD_NAME })
     await item.getByText('Sent: the server holds it').waitFor()

@@ -3,9 +3,9 @@
 // prompt; "Update now" lets the new service worker take over and reloads into it.
 import { appendFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from './support/chromium.ts'
+import { sharedChromium } from './support/chromium.ts'
 import { copyDist, startAppServer } from './support/appServer.ts'
 import type { AppServer } from './support/appServer.ts'
 import { screenshotPath, waitForServiceWorkerControl } from './support/page.ts'
@@ -17,10 +17,7 @@ let context: BrowserContext
 let page: Page
 
 beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser.close()
+  browser = await sharedChromium()
 })
 beforeEach(async () => {
   dist = copyDist()

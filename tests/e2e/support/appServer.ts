@@ -16,16 +16,21 @@ export type AppServer = {
   close: () => Promise<void>
 }
 
+/** Starts `app` on a free port of 127.0.0.1 and returns its address. */
+export async function listenLocally(app: ReturnType<typeof buildServer>): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const address = app.server.address()
+  if (address === null || typeof address === 'string') throw new Error('Server has no TCP port')
+  return `http://127.0.0.1:${String(address.port)}`
+}
+
 export async function startAppServer(distDir: string = DIST_DIR): Promise<AppServer> {
   if (!existsSync(join(distDir, 'sw.js'))) {
     throw new Error(`No production build in ${distDir}. Run: npm run test:e2e (it builds first)`)
   }
   const app = buildServer({ distDir })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const address = app.server.address()
-  if (address === null || typeof address === 'string') throw new Error('Server has no TCP port')
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: await listenLocally(app),
     distDir,
     close: () => app.close(),
   }

@@ -1,8 +1,11 @@
 // axe-core in the page under test: the serious and critical violations, in a form that reads
-// well in a failed assertion. Minor and moderate findings are reviewed by people, not CI.
+// well in a failed assertion. Minor and moderate findings are reviewed by people, not CI. With
+// the layout checks (overflow, finger-sized targets) and one look at both tablet sizes.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { screenshotPath } from './page.ts'
 
 export type Violation = { id: string; impact: string | null; help: string; targets: string[] }
 type AxeWindow = {
@@ -61,4 +64,27 @@ export async function layoutProblems(page: Page): Promise<{ overflow: number; sm
     }
   }
   return { overflow, small }
+}
+
+/**
+ * Looks at the page as it is at both tablet sizes (1024×768, then 768×1024): a full-page
+ * screenshot from the top, for a person, then no serious axe finding and nothing too wide or
+ * too small. Leaves the page at 1024×768.
+ */
+export async function lookedAtBothSizes(page: Page, name: string): Promise<void> {
+  const sizes = [
+    { width: 1024, height: 768 },
+    { width: 768, height: 1024 },
+  ]
+  for (const viewport of sizes) {
+    await page.setViewportSize(viewport)
+    await page.evaluate(() => {
+      window.scrollTo(0, 0)
+    })
+    const size = `${String(viewport.width)}x${String(viewport.height)}`
+    await page.screenshot({ path: screenshotPath(`${name}-${size}`), fullPage: true })
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] })
+  }
+  await page.setViewportSize(sizes[0]!)
 }

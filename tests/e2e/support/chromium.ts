@@ -37,3 +37,28 @@ export function launchChromium(options: { fakeCamera?: boolean } = {}): Promise<
     ],
   })
 }
+
+const shared = new Map<'plain' | 'camera', Promise<Browser>>()
+
+/**
+ * This worker's browser, plain or with the fake camera: launched on first use and kept for every
+ * e2e file the worker runs (the e2e project runs without per-file isolation, vite.config.ts), so
+ * the suite pays for one launch a worker, not one a file. Files never close it: each test or
+ * file makes its own context, which is a fresh tablet (its own IndexedDB, service worker,
+ * storage and network switch). Playwright ends the browser when the worker process exits.
+ */
+export function sharedChromium(options: { fakeCamera?: boolean } = {}): Promise<Browser> {
+  const kind = options.fakeCamera === true ? 'camera' : 'plain'
+  const known = shared.get(kind)
+  if (known !== undefined) return known
+  const launched = launchChromium(options)
+  shared.set(kind, launched)
+  void launched.then(
+    (browser) =>
+      browser.on('disconnected', () => {
+        shared.delete(kind)
+      }),
+    () => shared.delete(kind),
+  )
+  return launched
+}

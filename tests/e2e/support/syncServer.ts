@@ -10,7 +10,7 @@ import { createEnrolmentCode } from '../../../src/server/devices/enrolment.ts'
 import { openStorage } from '../../../src/server/openStorage.ts'
 import { seedDemoSetting } from '../../../src/server/seedDemoSetting.ts'
 import type { SyncServices } from '../../../src/server/services.ts'
-import { DIST_DIR } from './appServer.ts'
+import { DIST_DIR, listenLocally } from './appServer.ts'
 import { demoPinVerifier } from '../../support/testSigners.ts'
 
 export interface SyncServer {
@@ -36,11 +36,8 @@ export async function startSyncServer(distDir: string = DIST_DIR): Promise<SyncS
   await seedDemoSetting(services.db, services.now(), demoPinVerifier)
   const app = buildServer({ distDir, sync: services })
   app.addHook('onClose', () => storage.close())
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const address = app.server.address()
-  if (address === null || typeof address === 'string') throw new Error('Server has no TCP port')
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: await listenLocally(app),
     services,
     dataDir,
     enrolmentCode: async () =>

@@ -1,6 +1,8 @@
 // The app's steps for the WebKit flows, mirroring tests/e2e/support (signIn.ts, capture.ts):
-// sign in, open a screen from Home, take and tag a photo, and read the page's IndexedDB
-// directly (not through the app's code) to prove what was stored.
+// sign in, open a screen from Home, take and tag a photo; reading the page's IndexedDB directly
+// (not through the app's code) to prove what was stored runs the very functions the Chromium
+// tests run (tests/e2e/support/inPage.ts).
+import { pageReadings, type StoredSummary } from '../../e2e/support/inPage.ts'
 import type { WebKitPage } from './webKitPage.ts'
 
 export async function signIn(page: WebKitPage, who: { name: string; pin: string }): Promise<void> {
@@ -36,86 +38,13 @@ export async function confirmAll(page: WebKitPage): Promise<void> {
   }
 }
 
-export type StoredSummary = {
-  photos: { id: string; purposes: string[]; childIds: string[] }[]
-  photoImages: number
-  auditTypes: string[]
-}
+export type { StoredSummary }
 
-/** Reads the app's database ("consentlens") with the raw IndexedDB API. */
-export function storedSummary(page: WebKitPage): Promise<StoredSummary> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('consentlens')
-      request.onsuccess = () => {
-        resolve(request.result)
-      }
-      request.onerror = () => {
-        reject(new Error('cannot open the database'))
-      }
-    })
-    const all = (store: string) =>
-      new Promise<unknown[]>((resolve) => {
-        const request = db.transaction(store).objectStore(store).getAll()
-        request.onsuccess = () => {
-          resolve(request.result)
-        }
-      })
-    type Row = { id: string; purposes: string[]; childIds: string[] }
-    const photos = (await all('photos')) as Row[]
-    const audit = (await all('audit')) as { type: string }[]
-    const photoImages = (await all('photoImages')).length
-    db.close()
-    return {
-      photos: photos.map(({ id, purposes, childIds }) => ({ id, purposes, childIds })),
-      photoImages,
-      auditTypes: audit.map((e) => e.type),
-    }
-  })
-}
+const readings = (page: WebKitPage) => pageReadings((fn, arg) => page.evaluate(fn, arg))
 
+/** What the app's database holds, read with the raw IndexedDB API. */
+export const storedSummary = (page: WebKitPage) => readings(page).storedSummary()
 /** The stored full image of a photo, as bytes (whatever shape the app stores it in). */
-export async function storedImage(page: WebKitPage, photoId: string): Promise<Uint8Array> {
-  const bytes = await page.evaluate(async (id: string) => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const request = indexedDB.open('consentlens')
-      request.onsuccess = () => {
-        resolve(request.result)
-      }
-    })
-    const row = await new Promise<{ full: unknown } | undefined>((resolve) => {
-      const request = db.transaction('photoImages').objectStore('photoImages').get(id)
-      request.onsuccess = () => {
-        resolve(request.result as { full: unknown } | undefined)
-      }
-    })
-    db.close()
-    const full = row?.full
-    if (full instanceof Blob) return Array.from(new Uint8Array(await full.arrayBuffer()))
-    if (full instanceof ArrayBuffer) return Array.from(new Uint8Array(full))
-    if (ArrayBuffer.isView(full)) return Array.from(new Uint8Array(full.buffer))
-    return []
-  }, photoId)
-  return new Uint8Array(bytes)
-}
-
+export const storedImage = (page: WebKitPage, id: string) => readings(page).storedImage(id)
 /** A small real JPEG made by WebKit's own encoder. */
-export async function browserJpeg(page: WebKitPage): Promise<Uint8Array> {
-  const bytes = await page.evaluate(async () => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 640
-    canvas.height = 480
-    const ctx = canvas.getContext('2d')
-    if (ctx === null) throw new Error('no 2D canvas')
-    ctx.fillStyle = '#3a7'
-    ctx.fillRect(0, 0, 640, 480)
-    ctx.fillStyle = '#fff'
-    ctx.fillRect(100, 100, 200, 150)
-    const blob = await new Promise<Blob | null>((resolve) => {
-      canvas.toBlob(resolve, 'image/jpeg', 0.9)
-    })
-    if (blob === null) throw new Error('no JPEG')
-    return Array.from(new Uint8Array(await blob.arrayBuffer()))
-  })
-  return new Uint8Array(bytes)
-}
+export const browserJpeg = (page: WebKitPage) => readings(page).browserJpeg()

@@ -2,6 +2,7 @@
 // holds every tablet's photos, blocked attempts and deletions. The manager downloads its copy
 // here with their PIN (the server checks it and records the download).
 import { formatDay } from '../../components/formatDate.ts'
+import { PinInput } from '../../components/PinInput.tsx'
 import { useServerDayExport } from './useServerDayExport.ts'
 
 export function ServerDayExport({ day }: { day: string }) {
@@ -26,19 +27,12 @@ export function ServerDayExport({ day }: { day: string }) {
             Above is what this tablet did. The server has every tablet’s photos, blocked attempts
             and deletions for {formatDay(`${day}T12:00:00`)}. It needs the network and your PIN.
           </p>
-          <label className="server-day__pin">
-            Your PIN
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={6}
-              value={s.pin}
-              onChange={(event) => {
-                s.setPin(event.target.value)
-              }}
-            />
-          </label>
+          <PinInput
+            label="Your PIN"
+            className="server-day__pin"
+            value={s.pin}
+            onChange={s.setPin}
+          />
           <button type="submit" className="button" disabled={s.busy !== null}>
             Download the server’s CSV
           </button>

@@ -1,6 +1,7 @@
 // Shown instead of everything else to someone who signed in with a one-time PIN: they choose
 // their own before they can do anything (the one-time PIN was printed by the admin command, so
 // someone else has seen it).
+import { PinInput } from '../../components/PinInput.tsx'
 import { useChoosePin } from './useChoosePin.ts'
 import './ChoosePinScreen.css'
 
@@ -20,32 +21,20 @@ export function ChoosePinScreen() {
           {s.name.split(' ')[0]}, you signed in with a one-time PIN. Choose your own PIN (
           {s.digitsRule}) before you go on, and keep it to yourself.
         </p>
-        <label className="choose-pin__field">
-          New PIN
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            maxLength={6}
-            value={s.pin}
-            onChange={(event) => {
-              s.setPin(event.target.value)
-            }}
-          />
-        </label>
-        <label className="choose-pin__field">
-          New PIN again
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            maxLength={6}
-            value={s.again}
-            onChange={(event) => {
-              s.setAgain(event.target.value)
-            }}
-          />
-        </label>
+        <PinInput
+          label="New PIN"
+          className="choose-pin__field"
+          autoComplete="new-password"
+          value={s.pin}
+          onChange={s.setPin}
+        />
+        <PinInput
+          label="New PIN again"
+          className="choose-pin__field"
+          autoComplete="new-password"
+          value={s.again}
+          onChange={s.setAgain}
+        />
         {s.error !== null && <p role="alert">{s.error}</p>}
         <button type="submit" className="button button--primary" disabled={s.busy}>
           {s.busy ? 'Saving…' : 'Save my PIN'}

@@ -2,6 +2,7 @@
 // state; Add a tablet (a code, large, and a QR code of the enrol link); Rename; Revoke a lost
 // one after a confirmation that says what happens. All on the server, with the manager's PIN.
 import { deniedMessage } from '../../../policy/index.ts'
+import { PinInput } from '../../components/PinInput.tsx'
 import { AddTabletPanel } from './AddTabletPanel.tsx'
 import { RevokeConfirm } from './RevokeConfirm.tsx'
 import { TabletRow } from './TabletRow.tsx'
@@ -32,19 +33,12 @@ export function TabletsScreen() {
             The setting’s tablets are managed on the server, which checks your PIN and records what
             you do. It needs the network.
           </p>
-          <label className="tablets-pin__field">
-            Your PIN
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={6}
-              value={s.pin}
-              onChange={(event) => {
-                s.setPin(event.target.value)
-              }}
-            />
-          </label>
+          <PinInput
+            label="Your PIN"
+            className="tablets-pin__field"
+            value={s.pin}
+            onChange={s.setPin}
+          />
           <button type="submit" className="button button--primary" disabled={s.busy}>
             {s.busy ? 'Asking the server…' : 'Show the tablets'}
           </button>
