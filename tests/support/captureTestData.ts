@@ -8,6 +8,7 @@ import type { CaptureDraft } from '../../src/db/captureDraft.ts'
 import type { ConsentLensDb } from '../../src/db/ConsentLensDb.ts'
 import type { EncodedPhoto } from '../../src/db/savePhoto.ts'
 import { ALMA, BODHI, MOTHER, T0, smallSetting } from './testDb.ts'
+import { CLEAR_ATTESTATIONS } from './policyFixture.ts'
 
 export const ROOM_LOCATION = 'loc-room'
 export const TOILETS = 'loc-toilets'
@@ -50,12 +51,7 @@ export function draft(overrides: Partial<CaptureDraft> = {}): CaptureDraft {
     childIds: [ALMA.id],
     purposes: ['learning_journey'],
     adultInFrame: false,
-    attestations: {
-      fullyDressed: true,
-      noVisibleInjury: true,
-      childrenWilling: true,
-      noChildrenInFrame: false,
-    },
+    attestations: { ...CLEAR_ATTESTATIONS },
     caption: 'Painting with big brushes',
     reason: null,
     ...overrides,

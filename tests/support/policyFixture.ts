@@ -4,6 +4,7 @@
  * because the engine treats a context as an immutable value.
  */
 import type {
+  Attestations,
   CaptureRequest,
   ConsentRecord,
   PolicyContext,
@@ -12,6 +13,14 @@ import type {
 import { PURPOSES } from '../../src/policy/index.ts'
 
 export const NOW = '2026-11-22T10:00:00Z'
+
+/** What a practitioner confirms when nothing in the frame needs a second look. */
+export const CLEAR_ATTESTATIONS: Readonly<Attestations> = {
+  fullyDressed: true,
+  noVisibleInjury: true,
+  childrenWilling: true,
+  noChildrenInFrame: false,
+}
 
 export function grant(
   childId: string,
@@ -75,12 +84,7 @@ export function makeRequest(overrides: Partial<CaptureRequest> = {}): CaptureReq
     childIds: ['c1'],
     purposes: ['learning_journey'],
     adultInFrame: false,
-    attestations: {
-      fullyDressed: true,
-      noVisibleInjury: true,
-      childrenWilling: true,
-      noChildrenInFrame: false,
-    },
+    attestations: { ...CLEAR_ATTESTATIONS },
     caption: '',
     reason: null,
     ...overrides,

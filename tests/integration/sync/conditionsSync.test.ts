@@ -9,6 +9,7 @@ import { syncOnce } from '../../../src/sync/index.ts'
 import { photoBytes, sha256Hex } from '../../support/photoFixture.ts'
 import { enrolledDevice } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
+import { CLEAR_ATTESTATIONS } from '../../support/policyFixture.ts'
 
 const AVA = DEMO_SHOWCASE.allGranted.id
 const CONDITION = {
@@ -41,12 +42,7 @@ describe.each(BACKENDS)('a parent’s condition confirmed at the save, on $backe
         childIds: [AVA],
         purposes: ['learning_journey'],
         adultInFrame: false,
-        attestations: {
-          fullyDressed: true,
-          noVisibleInjury: true,
-          childrenWilling: true,
-          noChildrenInFrame: false,
-        },
+        attestations: { ...CLEAR_ATTESTATIONS },
         caption: '',
         reason: null,
         conditionsMet: [CONDITION],

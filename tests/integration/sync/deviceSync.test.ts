@@ -12,6 +12,7 @@ import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { OTHER_SETTING, seedOtherSetting } from '../../support/serverFixtures.ts'
 import { answerLostFetch, enrolledDevice, failingFetch } from '../../support/syncedDevice.ts'
 import { startTestServer, type TestServer } from '../../support/testServer.ts'
+import { CLEAR_ATTESTATIONS } from '../../support/policyFixture.ts'
 
 let server: TestServer
 
@@ -188,12 +189,7 @@ describe('consent changes reach every iPad', () => {
       childIds: [child],
       purposes: ['display'],
       adultInFrame: false,
-      attestations: {
-        fullyDressed: true,
-        noVisibleInjury: true,
-        childrenWilling: true,
-        noChildrenInFrame: false,
-      },
+      attestations: { ...CLEAR_ATTESTATIONS },
       caption: 'Leaf collage',
       reason: null,
     })

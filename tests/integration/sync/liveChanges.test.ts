@@ -13,6 +13,7 @@ import { openSyncState } from '../../../src/sync/syncStateDb.ts'
 import { OTHER_SETTING, seedOtherSetting } from '../../support/serverFixtures.ts'
 import { enrolledDevice, type Device } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
+import { CLEAR_ATTESTATIONS } from '../../support/policyFixture.ts'
 
 /** Timers that run only when the test says so; `fire` runs those due within `ms`. */
 function manualTimers() {
@@ -66,12 +67,7 @@ function captureRequest(deviceId: string): CaptureRequest {
     childIds: [CHILD],
     purposes: ['display'],
     adultInFrame: false,
-    attestations: {
-      fullyDressed: true,
-      noVisibleInjury: true,
-      childrenWilling: true,
-      noChildrenInFrame: false,
-    },
+    attestations: { ...CLEAR_ATTESTATIONS },
     caption: 'Leaf collage',
     reason: null,
   }

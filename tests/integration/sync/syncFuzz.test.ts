@@ -25,6 +25,7 @@ import { injectFetch } from '../../support/injectFetch.ts'
 import { seededRandom, type Random } from '../../support/seededRandom.ts'
 import { enrolledDevice, type Device } from '../../support/syncedDevice.ts'
 import { startTestServer, type TestServer } from '../../support/testServer.ts'
+import { CLEAR_ATTESTATIONS } from '../../support/policyFixture.ts'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129)
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1)
@@ -166,12 +167,7 @@ async function randomAction(
       childIds: [child],
       purposes,
       adultInFrame: false,
-      attestations: {
-        fullyDressed: true,
-        noVisibleInjury: true,
-        childrenWilling: true,
-        noChildrenInFrame: false,
-      },
+      attestations: { ...CLEAR_ATTESTATIONS },
       caption: 'Building a tower',
       reason: null,
     }

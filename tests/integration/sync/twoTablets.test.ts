@@ -17,6 +17,7 @@ import { getEntity } from '../../../src/server/storage/entities.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
 import { enrolledDevice, type Device, synced } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
+import { CLEAR_ATTESTATIONS } from '../../support/policyFixture.ts'
 
 const MANAGER = DEMO_STAFF.manager.id
 const STUDENT = DEMO_STAFF.student.id
@@ -144,12 +145,7 @@ describe.each(BACKENDS)('two tablets on $backend', ({ backend, skip }) => {
             childIds: [child],
             purposes: ['social_public'],
             adultInFrame: false,
-            attestations: {
-              fullyDressed: true,
-              noVisibleInjury: true,
-              childrenWilling: true,
-              noChildrenInFrame: false,
-            },
+            attestations: { ...CLEAR_ATTESTATIONS },
             caption: '',
             reason: null,
           },

@@ -7,6 +7,7 @@ import {
   groupPhotoBlockers,
   untagNeedsConfirmation,
 } from './captureDecision.ts'
+import { CLEAR_ATTESTATIONS } from '../../../../tests/support/policyFixture.ts'
 
 const NOW = '2026-05-01T10:00:00.000Z'
 const grant = (childId: string, purpose: Purpose, status: ConsentRecord['status']) => ({
@@ -46,12 +47,7 @@ function draft(overrides: Partial<CaptureDraft>): CaptureDraft {
     childIds: ['ava', 'noah'],
     purposes: ['learning_journey', 'display'],
     adultInFrame: false,
-    attestations: {
-      fullyDressed: true,
-      noVisibleInjury: true,
-      childrenWilling: true,
-      noChildrenInFrame: false,
-    },
+    attestations: { ...CLEAR_ATTESTATIONS },
     caption: '',
     reason: null,
     ...overrides,
