@@ -3,25 +3,36 @@
 // mounted while the tab is open, hidden when it is not on screen, so a lock never loses
 // anybody's work. Browser Back steps back through the app's screens (useBrowserBack). A
 // tablet the manager removed (revoked, and so wiped) shows only that.
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { AppHeader } from './components/AppHeader.tsx'
 import { PhotoStorageNotice } from './pwa/PhotoStorageNotice.tsx'
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx'
 import { applyUpdate } from './pwa/registerServiceWorker.ts'
 import { useBrowserBack } from './navigation/useBrowserBack.ts'
-import { WorkspaceScreen } from './navigation/WorkspaceScreen.tsx'
 import { SignInScreen } from './screens/sign-in/SignInScreen.tsx'
 import { useSession } from './session/useSession.ts'
 import { Workspace } from './session/Workspace.tsx'
 import { navigationFor } from './stores/sessionStore.ts'
-import { RevokedScreen } from './sync/RevokedScreen.tsx'
 import { SyncStatusBar } from './sync/SyncStatusBar.tsx'
 import { useSyncFacts } from './sync/useSyncFacts.ts'
+
+// The signed-in screens (home, board, camera, child, consent form) are not needed to show
+// sign-in, so they are not parsed before it: the app asks for them as soon as sign-in is on
+// screen, and they are ready long before a PIN is typed. The service worker precaches them.
+const loadWorkspace = () => import('./navigation/WorkspaceScreen.tsx')
+const WorkspaceScreen = lazy(() => loadWorkspace().then((m) => ({ default: m.WorkspaceScreen })))
+// Only a tablet the manager removed shows it (with the enrolment form and its sync client).
+const RevokedScreen = lazy(() =>
+  import('./sync/RevokedScreen.tsx').then((m) => ({ default: m.RevokedScreen })),
+)
 
 export function App() {
   const { active, locked, lockReason, workspaces, lock } = useSession()
   const facts = useSyncFacts()
   useBrowserBack(locked ? null : (active?.id ?? null))
+  useEffect(() => {
+    void loadWorkspace()
+  }, [])
   useEffect(() => {
     // A workspace titles its own screens (useScreenArrival); sign-in is outside them.
     if (locked) document.title = 'Sign in · ConsentLens'
@@ -61,7 +72,9 @@ export function App() {
             navigation={navigation}
             visible={staff.id === onScreen?.id}
           >
-            <WorkspaceScreen />
+            <Suspense fallback={<p role="status">Opening…</p>}>
+              <WorkspaceScreen />
+            </Suspense>
           </Workspace>
         ))}
       </main>
@@ -75,7 +88,9 @@ function RevokedApp({ settingName }: { settingName: string | null }) {
     <div className="app">
       <AppHeader signedIn={null} onHome={undefined} onSwitchUser={undefined} />
       <main id="main" className="app-main" tabIndex={-1}>
-        <RevokedScreen settingName={settingName} />
+        <Suspense fallback={null}>
+          <RevokedScreen settingName={settingName} />
+        </Suspense>
       </main>
     </div>
   )
