@@ -68,6 +68,11 @@ export default defineConfig({
             // switch that keeps it from probing for eval, src/app/zodWithoutEval.ts, is set on
             // globalThis by main.tsx before any chunk with zod loads).
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            // Everything sign-in needs in one file: through the service worker each file is a
+            // round trip to its thread, and the first load was two dozen small shared chunks.
+            // main.tsx has no top-level await: chunks loaded on demand import this one, and would
+            // wait for it to finish while it waited for them.
+            { name: 'first', tags: ['$initial'] },
           ],
         },
       },

@@ -8,6 +8,7 @@ import { AppHeader } from './components/AppHeader.tsx'
 import { PhotoStorageNotice } from './pwa/PhotoStorageNotice.tsx'
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx'
 import { applyUpdate } from './pwa/registerServiceWorker.ts'
+import { loadWorkspace } from './navigation/loadWorkspace.ts'
 import { useBrowserBack } from './navigation/useBrowserBack.ts'
 import { SignInScreen } from './screens/sign-in/SignInScreen.tsx'
 import { useSession } from './session/useSession.ts'
@@ -16,10 +17,7 @@ import { navigationFor } from './stores/sessionStore.ts'
 import { SyncStatusBar } from './sync/SyncStatusBar.tsx'
 import { useSyncFacts } from './sync/useSyncFacts.ts'
 
-// The signed-in screens (home, board, camera, child, consent form) are not needed to show
-// sign-in, so they are not parsed before it: the app asks for them as soon as sign-in is on
-// screen, and they are ready long before a PIN is typed. The service worker precaches them.
-const loadWorkspace = () => import('./navigation/WorkspaceScreen.tsx')
+// The signed-in screens load after sign-in is on screen (loadWorkspace.ts).
 const WorkspaceScreen = lazy(() => loadWorkspace().then((m) => ({ default: m.WorkspaceScreen })))
 // Only a tablet the manager removed shows it (with the enrolment form and its sync client).
 const RevokedScreen = lazy(() =>
@@ -30,9 +28,6 @@ export function App() {
   const { active, locked, lockReason, workspaces, lock } = useSession()
   const facts = useSyncFacts()
   useBrowserBack(locked ? null : (active?.id ?? null))
-  useEffect(() => {
-    void loadWorkspace()
-  }, [])
   useEffect(() => {
     // A workspace titles its own screens (useScreenArrival); sign-in is outside them.
     if (locked) document.title = 'Sign in · ConsentLens'

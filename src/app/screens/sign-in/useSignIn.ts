@@ -1,10 +1,11 @@
 // Sign-in's state: who is choosing, the PIN typed so far, and what went wrong in words.
 // After an idle lock the person who was signed in is chosen already: they only type their PIN.
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { getSetting, listStaff, type Staff } from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
+import { loadWorkspace } from '../../navigation/loadWorkspace.ts'
 import { useSessionStore } from '../../stores/sessionStore.ts'
 
 export const PIN_MAX_LENGTH = 6
@@ -49,6 +50,10 @@ export function useSignIn(): SignInState {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const chosen = staff?.find((s) => s.id === chosenId) ?? null
+  const listed = staff !== undefined
+  useEffect(() => {
+    if (listed) void loadWorkspace()
+  }, [listed])
 
   function setPin(next: string) {
     setPinState(next.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH))
