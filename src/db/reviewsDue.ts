@@ -17,7 +17,6 @@ import {
 } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { consentOnlyContext } from './consentHeads.ts'
-import type { Child } from '../model/records.ts'
 import { hasLeft } from './rosterQueries.ts'
 
 const DAY_MS = 86_400_000

@@ -3,10 +3,11 @@
  * its people, over the same cold start of a blank Vite page, in headless Chromium (goal ≤ 2).
  *
  * Both pages are served by the project's own server (src/server/app.ts, as in the e2e tests)
- * and installed the same way: a first visit fills the service worker's precache and, for the
- * app, seeds the demo setting. Then the network is cut, the service worker is stopped, and each
- * run opens a new page in that browser context: the page, its scripts and the service worker
- * all start cold, from the cache. The time of a run is from the navigation's start to the
+ * and installed the same way, each in a browser profile of its own: a first visit fills the
+ * service worker's precache and, for the app, seeds the demo setting. Each run then launches
+ * the browser afresh on that profile with the network cut, as a tablet opens the app again
+ * after it was closed: the renderer, the service worker and the page's scripts all start cold,
+ * from the profile's caches on disk. The time of a run is from the navigation's start to the
  * moment the app lists its staff (a MutationObserver installed before the page loads), or to
  * the blank page's load event. The runs alternate between the two pages; the figure is the
  * ratio of the medians. The blank page is built in the same run (Vite, vite-plugin-pwa with
@@ -15,13 +16,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext } from 'playwright-core'
 import { build } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
-import { launchChromium } from '../e2e/support/chromium.ts'
+import { CHROMIUM_ARGS, findChromium } from '../e2e/support/chromium.ts'
 import { startAppServer, type AppServer } from '../e2e/support/appServer.ts'
 
-const RUNS = 7
+const RUNS = 9
 /** The app's sign-in screen lists its people as these buttons (SignInScreen.tsx). */
 const PEOPLE_SHOWN = '.sign-in__name'
 
@@ -60,58 +61,74 @@ async function buildBlankPage(outDir: string): Promise<void> {
   }
 }
 
-/** First visit (fills the precache), then the network cut: the state of an installed tablet. */
-async function install(context: BrowserContext, url: string, ready: string): Promise<void> {
-  const page = await context.newPage()
-  await page.goto(url)
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    timeout: 60_000,
+/** A browser on `profile` (its own user data folder), as a tablet's browser with its storage. */
+function launchOn(profile: string, offline: boolean): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    args: CHROMIUM_ARGS,
+    offline,
+    viewport: { width: 1024, height: 768 },
   })
-  await page.locator(ready).first().waitFor({ timeout: 60_000 })
-  await page.close()
-  await context.setOffline(true)
 }
 
-/** One cold start: the service worker stopped, a new page, time to `ready` from navigation. */
-async function coldStart(context: BrowserContext, url: string, ready: string): Promise<number> {
-  const page = await context.newPage()
-  const cdp = await context.newCDPSession(page)
-  await cdp.send('ServiceWorker.enable')
-  await cdp.send('ServiceWorker.stopAllWorkers')
-  await cdp.detach()
-  await page.addInitScript((selector: string) => {
-    const timed = window as unknown as Timed
-    const observer = new MutationObserver(() => {
-      if (timed.__coldStartShownAt !== undefined || document.querySelector(selector) === null)
-        return
-      timed.__coldStartShownAt = performance.now()
-      observer.disconnect()
+/** First visit (fills the precache; the app seeds its demo), then the browser closes. */
+async function install(profile: string, url: string, ready: string): Promise<void> {
+  const context = await launchOn(profile, false)
+  try {
+    const page = await context.newPage()
+    await page.goto(url)
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 60_000,
     })
-    observer.observe(document, { childList: true, subtree: true })
-  }, ready)
-  await page.goto(url)
-  await page.waitForFunction(
-    () => {
+    await page.locator(ready).first().waitFor({ timeout: 60_000 })
+  } finally {
+    await context.close()
+  }
+}
+
+/**
+ * One cold start: the browser launched afresh on the installed profile with the network cut,
+ * time from the navigation's start to `ready` shown and the load event both past.
+ */
+async function coldStart(profile: string, url: string, ready: string): Promise<number> {
+  const context = await launchOn(profile, true)
+  try {
+    await context.addInitScript((selector: string) => {
       const timed = window as unknown as Timed
+      const observer = new MutationObserver(() => {
+        if (timed.__coldStartShownAt !== undefined || document.querySelector(selector) === null)
+          return
+        timed.__coldStartShownAt = performance.now()
+        observer.disconnect()
+      })
+      observer.observe(document, { childList: true, subtree: true })
+    }, ready)
+    const page = await context.newPage()
+    await page.goto(url)
+    await page.waitForFunction(
+      () => {
+        const timed = window as unknown as Timed
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+        return timed.__coldStartShownAt !== undefined && nav.loadEventEnd > 0
+      },
+      undefined,
+      { timeout: 60_000 },
+    )
+    const { shown, loaded, controlled } = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
-      return timed.__coldStartShownAt !== undefined && nav.loadEventEnd > 0
-    },
-    undefined,
-    { timeout: 60_000 },
-  )
-  const { shown, loaded, controlled } = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
-    return {
-      shown: (window as unknown as Timed).__coldStartShownAt ?? NaN,
-      loaded: nav.loadEventEnd,
-      controlled: navigator.serviceWorker.controller !== null,
-    }
-  })
-  await page.close()
-  if (!controlled) throw new Error(`${url} was not served by its service worker offline`)
-  // Whichever comes last: the blank page is ready at its load event, the app when it lists
-  // its people (after its load event: the list is read from IndexedDB).
-  return Math.max(shown, loaded)
+      return {
+        shown: (window as unknown as Timed).__coldStartShownAt ?? NaN,
+        loaded: nav.loadEventEnd,
+        controlled: navigator.serviceWorker.controller !== null,
+      }
+    })
+    if (!controlled) throw new Error(`${url} was not served by its service worker offline`)
+    // Whichever comes last: the blank page is ready at its load event, the app when it lists
+    // its people (after its load event: the list is read from IndexedDB).
+    return Math.max(shown, loaded)
+  } finally {
+    await context.close()
+  }
 }
 
 function median(values: number[]): number {
@@ -120,24 +137,24 @@ function median(values: number[]): number {
 }
 
 export async function benchColdStart(appDist: string): Promise<Record<string, number>> {
-  const blankDir = mkdtempSync(join(tmpdir(), 'consentlens-bench-blank-'))
+  const work = mkdtempSync(join(tmpdir(), 'consentlens-bench-coldstart-'))
   const servers: AppServer[] = []
-  const browser = await launchChromium()
   try {
+    const blankDir = join(work, 'blank')
     await buildBlankPage(blankDir)
     const app = await startAppServer(appDist)
     servers.push(app)
     const blank = await startAppServer(blankDir)
     servers.push(blank)
-    const appContext = await browser.newContext({ viewport: { width: 1024, height: 768 } })
-    const blankContext = await browser.newContext({ viewport: { width: 1024, height: 768 } })
-    await install(appContext, app.url, PEOPLE_SHOWN)
-    await install(blankContext, blank.url, '#ready')
+    const appProfile = join(work, 'app-profile')
+    const blankProfile = join(work, 'blank-profile')
+    await install(appProfile, app.url, PEOPLE_SHOWN)
+    await install(blankProfile, blank.url, '#ready')
     const appTimes: number[] = []
     const blankTimes: number[] = []
     for (let run = 0; run < RUNS; run++) {
-      appTimes.push(await coldStart(appContext, app.url, PEOPLE_SHOWN))
-      blankTimes.push(await coldStart(blankContext, blank.url, '#ready'))
+      appTimes.push(await coldStart(appProfile, app.url, PEOPLE_SHOWN))
+      blankTimes.push(await coldStart(blankProfile, blank.url, '#ready'))
     }
     const appMs = median(appTimes)
     const blankMs = median(blankTimes)
@@ -149,8 +166,7 @@ export async function benchColdStart(appDist: string): Promise<Record<string, nu
     )
     return { 'app.coldStartRatio': Math.round((appMs / blankMs) * 100) / 100 }
   } finally {
-    await browser.close()
     await Promise.all(servers.map((server) => server.close()))
-    rmSync(blankDir, { recursive: true, force: true })
+    rmSync(work, { recursive: true, force: true })
   }
 }

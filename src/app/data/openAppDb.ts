@@ -4,9 +4,13 @@
 // records and the code that writes them) is loaded only when there is nothing yet, so every
 // later start opens sign-in without it.
 import { openDb, type ConsentLensDb } from '../../db/index.ts'
+import { readSignInList, type SignInList } from '../screens/sign-in/signInList.ts'
 import { nowIso } from './clock.ts'
 
-export type OpenedDb = { ok: true; db: ConsentLensDb } | { ok: false; message: string }
+/** `signIn`: who sign-in lists, read with the database just opened (signInList.ts). */
+export type OpenedDb =
+  | { ok: true; db: ConsentLensDb; signIn?: SignInList }
+  | { ok: false; message: string }
 
 export async function openAppDb(): Promise<OpenedDb> {
   const db = openDb()
@@ -16,7 +20,7 @@ export async function openAppDb(): Promise<OpenedDb> {
       const { seedDemoIfEmpty } = await import('../../db/seedDemo.ts')
       await seedDemoIfEmpty(db, nowIso())
     }
-    return { ok: true, db }
+    return { ok: true, db, signIn: await readSignInList(db) }
   } catch (error) {
     console.error('Could not open the database', error)
     return {

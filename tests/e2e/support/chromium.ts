@@ -20,20 +20,20 @@ export function launchChromium(options: { fakeCamera?: boolean } = {}): Promise<
     options.fakeCamera === true
       ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
       : []
-  return chromium.launch({
-    executablePath: findChromium(),
-    // Quiet and deterministic: no GPU, no QUIC, and none of Chrome's own background traffic
-    // (updates, sync, field trials) mixed into what the tests observe.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...camera,
-    ],
-  })
+  return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...camera] })
 }
+
+/**
+ * The flags of every run: quiet and deterministic, no GPU, no QUIC, and none of Chrome's own
+ * background traffic (updates, sync, field trials) mixed into what the tests observe.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]

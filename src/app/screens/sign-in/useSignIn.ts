@@ -1,12 +1,13 @@
 // Sign-in's state: who is choosing, the PIN typed so far, and what went wrong in words.
 // After an idle lock the person who was signed in is chosen already: they only type their PIN.
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect, useState } from 'react'
-import { getSetting, listStaff, type Staff } from '../../../db/index.ts'
+import { useContext, useEffect, useState } from 'react'
+import type { Staff } from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
 import { loadWorkspace } from '../../navigation/loadWorkspace.ts'
-import { useSessionStore } from '../../stores/sessionStore.ts'
+import { useSessionStore, type LockReason } from '../../stores/sessionStore.ts'
+import { readSignInList, SignInListAtStart } from './signInList.ts'
 
 export const PIN_MAX_LENGTH = 6
 
@@ -39,12 +40,17 @@ export type SignInState = {
   submit: () => Promise<void>
 }
 
-export function useSignIn(): SignInState {
+export function useSignIn(lockReason: LockReason): SignInState {
   const db = useDb()
   const signIn = useSessionStore((s) => s.signIn)
   const lastActive = useSessionStore((s) => s.active)
-  const staff = useLiveQuery(async () => (await listStaff(db)).filter((s) => s.active), [db])
-  const setting = useLiveQuery(() => getSetting(db), [db])
+  const atStart = useContext(SignInListAtStart)
+  const list = useLiveQuery(
+    () => readSignInList(db),
+    [db],
+    lockReason === 'start' ? (atStart ?? undefined) : undefined,
+  )
+  const staff = list?.staff
   const [chosenId, setChosenId] = useState<string | null>(lastActive?.id ?? null)
   const [pin, setPinState] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -84,7 +90,7 @@ export function useSignIn(): SignInState {
 
   return {
     staff,
-    isDemo: setting?.isDemo ?? false,
+    isDemo: list?.isDemo ?? false,
     chosen,
     choose: (person) => {
       setChosenId(person?.id ?? null)
