@@ -14,15 +14,6 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   return path
 }
 
-/** `fakeCamera`: Chromium's test pattern as the camera, allowed without a prompt. */
-export function launchChromium(options: { fakeCamera?: boolean } = {}): Promise<Browser> {
-  const camera =
-    options.fakeCamera === true
-      ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
-      : []
-  return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...camera] })
-}
-
 /**
  * The flags of every run: quiet and deterministic, no GPU, no QUIC, and none of Chrome's own
  * background traffic (updates, sync, field trials) mixed into what the tests observe.
@@ -37,3 +28,15 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
+
+/** `fakeCamera`: Chromium's test pattern as the camera, allowed without a prompt. */
+export function launchChromium(options: { fakeCamera?: boolean } = {}): Promise<Browser> {
+  const camera =
+    options.fakeCamera === true
+      ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
+      : []
+  return chromium.launch({
+    executablePath: findChromium(),
+    args: [...CHROMIUM_ARGS, ...camera],
+  })
+}
