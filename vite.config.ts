@@ -3,6 +3,9 @@ import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 
+const SIDE_EFFECT_FREE =
+  /[\\/]src[\\/](db|sync|capture|protocol|policy|audit|demo|model)[\\/](?:(?!\.worker\.)[^?])*\.ts$/
+
 // The app shell is precached by a Workbox service worker. We register it ourselves with
 // workbox-window (src/app/pwa) so that an update is only applied when a person says so:
 // skipWaiting stays off, and clientsClaim is on so the very first visit is controlled.
@@ -53,13 +56,23 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rolldownOptions: {
+      // The data layers (db, sync, capture) and the pure folders run nothing at import: each
+      // module only declares. Saying so lets the bundler place a module by who uses it rather
+      // than by who imports its folder's index, so a barrel import from the sign-in screen does
+      // not drag the roster's CSV parser or the sync engine into the first chunk.
+      treeshake: { moduleSideEffects: (id) => !SIDE_EFFECT_FREE.test(id) },
       output: {
         codeSplitting: {
           groups: [
-            // zod and the switch that keeps it from probing for eval (src/app/zodWithoutEval.ts)
-            // in one chunk, so the switch runs before any chunk builds a schema: with the
-            // manager's screens split off, shared modules load before main.tsx's own code.
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]app[\\/]zodWithoutEval/ },
+            // zod in one chunk of its own, loaded with the first module that validates (the
+            // switch that keeps it from probing for eval, src/app/zodWithoutEval.ts, is set on
+            // globalThis by main.tsx before any chunk with zod loads).
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            // Everything sign-in needs in one file: through the service worker each file is a
+            // round trip to its thread, and the first load was two dozen small shared chunks.
+            // main.tsx has no top-level await: chunks loaded on demand import this one, and would
+            // wait for it to finish while it waited for them.
+            { name: 'first', tags: ['$initial'] },
           ],
         },
       },

@@ -15,4 +15,8 @@ const root = createRoot(rootElement)
 
 takeEnrolCodeFromAddress()
 startPwa()
-root.render(startApp(await openAppDb(), appSyncControl))
+// No top-level await: the chunks loaded on demand (the demo seed among them, awaited while the
+// database opens) import this entry's chunk, and would wait for it to finish evaluating.
+void openAppDb().then((opened) => {
+  root.render(startApp(opened, appSyncControl))
+})

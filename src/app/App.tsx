@@ -3,20 +3,26 @@
 // mounted while the tab is open, hidden when it is not on screen, so a lock never loses
 // anybody's work. Browser Back steps back through the app's screens (useBrowserBack). A
 // tablet the manager removed (revoked, and so wiped) shows only that.
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { AppHeader } from './components/AppHeader.tsx'
 import { PhotoStorageNotice } from './pwa/PhotoStorageNotice.tsx'
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx'
 import { applyUpdate } from './pwa/registerServiceWorker.ts'
+import { loadWorkspace } from './navigation/loadWorkspace.ts'
 import { useBrowserBack } from './navigation/useBrowserBack.ts'
-import { WorkspaceScreen } from './navigation/WorkspaceScreen.tsx'
 import { SignInScreen } from './screens/sign-in/SignInScreen.tsx'
 import { useSession } from './session/useSession.ts'
 import { Workspace } from './session/Workspace.tsx'
 import { navigationFor } from './stores/sessionStore.ts'
-import { RevokedScreen } from './sync/RevokedScreen.tsx'
 import { SyncStatusBar } from './sync/SyncStatusBar.tsx'
 import { useSyncFacts } from './sync/useSyncFacts.ts'
+
+// The signed-in screens load after sign-in is on screen (loadWorkspace.ts).
+const WorkspaceScreen = lazy(() => loadWorkspace().then((m) => ({ default: m.WorkspaceScreen })))
+// Only a tablet the manager removed shows it (with the enrolment form and its sync client).
+const RevokedScreen = lazy(() =>
+  import('./sync/RevokedScreen.tsx').then((m) => ({ default: m.RevokedScreen })),
+)
 
 export function App() {
   const { active, locked, lockReason, workspaces, lock } = useSession()
@@ -61,7 +67,9 @@ export function App() {
             navigation={navigation}
             visible={staff.id === onScreen?.id}
           >
-            <WorkspaceScreen />
+            <Suspense fallback={<p role="status">Opening…</p>}>
+              <WorkspaceScreen />
+            </Suspense>
           </Workspace>
         ))}
       </main>
@@ -75,7 +83,9 @@ function RevokedApp({ settingName }: { settingName: string | null }) {
     <div className="app">
       <AppHeader signedIn={null} onHome={undefined} onSwitchUser={undefined} />
       <main id="main" className="app-main" tabIndex={-1}>
-        <RevokedScreen settingName={settingName} />
+        <Suspense fallback={null}>
+          <RevokedScreen settingName={settingName} />
+        </Suspense>
       </main>
     </div>
   )

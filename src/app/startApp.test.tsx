@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 // The app is built with one sync control: the engine that syncs is the one whose status and
 // requests the screens see. main.tsx once built two (one started, another given to screens).
-import { act, cleanup, render, screen } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { seedDemoIfEmpty, type ConsentLensDb } from '../db/index.ts'
+import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../db/index.ts'
 import { freshDb } from '../../tests/support/testDb.ts'
+import { readSignInList } from './screens/sign-in/signInList.ts'
 import { startApp } from './startApp.tsx'
 import { useSessionStore } from './stores/sessionStore.ts'
 import { createSyncStatusStore } from './stores/syncStatusStore.ts'
@@ -50,6 +51,19 @@ describe('starting the app', () => {
     // StrictMode renders twice and the sync bar re-renders as its facts load: still one.
     await screen.findByRole('region', { name: 'Sync' }, { timeout: 15_000 })
     expect(sync.counts).toEqual({ built: 1, started: 1 })
+  })
+
+  it('lists the people on sign-in in its first render, from the list read at start', async () => {
+    const signIn = await readSignInList(db)
+    render(startApp({ ok: true, db, signIn }, countingSync().build))
+    // Synchronous: no query between the first render and the names (a cold start waits on it).
+    expect(screen.getByRole('list', { name: 'Staff' })).toBeTruthy()
+    expect(screen.getAllByRole('button', { name: /Sam Okafor/ })).toHaveLength(1)
+    // Still live: someone leaving the staff list disappears from sign-in.
+    await act(() => db.staff.update(DEMO_STAFF.practitioner.id, { active: false }))
+    await waitFor(() => {
+      expect(screen.queryByRole('button', { name: /Sam Okafor/ })).toBeNull()
+    })
   })
 
   it('gives the screens the control it started, whose status they read', async () => {

@@ -6,6 +6,7 @@ import type { ConsentLensDb } from '../db/index.ts'
 import { App } from './App.tsx'
 import { DbProvider } from './data/DbContext.tsx'
 import type { OpenedDb } from './data/openAppDb.ts'
+import { SignInListAtStart } from './screens/sign-in/signInList.ts'
 import { SyncControlProvider, type SyncControl } from './sync/SyncControl.tsx'
 
 /** `app`: what runs inside the providers (the app shell; a probe in a test). */
@@ -29,7 +30,9 @@ export function startApp(
   return (
     <StrictMode>
       <DbProvider db={opened.db}>
-        <SyncControlProvider control={sync}>{app}</SyncControlProvider>
+        <SyncControlProvider control={sync}>
+          <SignInListAtStart value={opened.signIn ?? null}>{app}</SignInListAtStart>
+        </SyncControlProvider>
       </DbProvider>
     </StrictMode>
   )

@@ -26,7 +26,6 @@ import type {
   StaffRecord,
   StoredConsent,
 } from '../model/records.ts'
-import { STORED_ROWS } from './storedRows.ts'
 import { validateRows } from './validateRows.ts'
 
 /** A photo's image bytes, apart from its metadata (`photos`) so lists never load them. */
@@ -75,8 +74,19 @@ export const VERSIONS: readonly DbVersion[] = [
   // Version 4: no store changes. Fields were added to stored rows after version 1
   // without a version (photo attestations, findings and thumbnail state, the device's server
   // facts, record versions, v2 PIN verifiers); here every row is checked against today's shapes.
-  { version: 4, stores: {}, upgrade: (tx) => validateRows(tx, STORED_ROWS) },
+  { version: 4, stores: {}, upgrade: (tx) => validateStoredRows(tx) },
 ]
+
+/**
+ * validateRows with today's shapes, loaded only when an upgrade runs: the schemas (and zod
+ * behind them) are not needed to open a database that is already up to date, as it is at every
+ * start but the first after an update. `Dexie.waitFor` keeps the upgrade's transaction open
+ * while the module loads (from the service worker's cache on a tablet).
+ */
+async function validateStoredRows(tx: Transaction): Promise<void> {
+  const { STORED_ROWS } = await Dexie.waitFor(import('./storedRows.ts'))
+  await validateRows(tx, STORED_ROWS)
+}
 
 export interface DbVersion {
   version: number

@@ -16,7 +16,7 @@ import { enqueueOutbox } from './outbox.ts'
 import type { Child } from '../model/records.ts'
 import type { RosterProblem, RosterRow } from './rosterCsv.ts'
 import { childKey, type RosterLookup } from './rosterChecks.ts'
-import { listStaff } from './staffRepository.ts'
+import { listStaff } from './staffQueries.ts'
 
 export type ImportResult =
   | { ok: true; value: Child[] }

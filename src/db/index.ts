@@ -28,10 +28,9 @@ export {
 } from './consentRepository.ts'
 export { reviewsDue, type ReviewItem, type ReviewsDue } from './reviewsDue.ts'
 export { clearInjury, injuriesOf, recordInjury, type InjuryErrorCode } from './injuryRepository.ts'
+export { getStaff, listStaff } from './staffQueries.ts'
 export {
   createStaff,
-  getStaff,
-  listStaff,
   setAuthorised,
   setPin,
   type NewStaff,

@@ -17,7 +17,7 @@ import {
 } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import { consentOnlyContext } from './consentHeads.ts'
-import type { Child } from '../model/records.ts'
+import { hasLeft } from './rosterQueries.ts'
 
 const DAY_MS = 86_400_000
 
@@ -37,9 +37,7 @@ export interface ReviewsDue {
   dueSoon: ReviewItem[]
 }
 
-export function hasLeft(child: Child, now: Iso): boolean {
-  return child.leavingDate !== null && child.leavingDate <= now.slice(0, 10)
-}
+export { hasLeft }
 
 export async function reviewsDue(db: ConsentLensDb, now: Iso, days = 30): Promise<ReviewsDue> {
   const [children, consents] = await db.transaction('r', [db.children, db.consents], () =>

@@ -5,7 +5,6 @@
 import type { Iso } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import type { Child, Device, Room, Setting } from '../model/records.ts'
-import { hasLeft } from './reviewsDue.ts'
 
 function byName(a: Child, b: Child): number {
   return a.firstName.localeCompare(b.firstName) || a.lastName.localeCompare(b.lastName)
@@ -50,4 +49,9 @@ export async function keyChildren(
 export async function listChildren(db: ConsentLensDb): Promise<Child[]> {
   const children = await db.children.toArray()
   return children.sort(byName)
+}
+
+/** A child whose leaving date has come is off the roster's lists (kept for their records). */
+export function hasLeft(child: Child, now: Iso): boolean {
+  return child.leavingDate !== null && child.leavingDate <= now.slice(0, 10)
 }

@@ -24,6 +24,9 @@ import { hashPinWithSeed, newPinError, type HashedPin } from './pinHash.ts'
 import { FRESH_LOCKOUT_STATE } from '../policy/index.ts'
 import type { Staff, StaffRecord } from '../model/records.ts'
 import { fail, ok, type Result } from './result.ts'
+import { toStaff } from './staffQueries.ts'
+
+export { getStaff, listStaff, toStaff } from './staffQueries.ts'
 
 export type StaffErrorCode = 'not-permitted' | 'unknown-staff' | 'no-name' | 'bad-pin'
 
@@ -39,36 +42,6 @@ export interface NewStaff {
 const TABLES = ['staff', 'outbox', 'audit', 'device'] as const
 
 /** What may leave the storage layer: no hash, no counters. */
-export function toStaff(record: StaffRecord): Staff {
-  const { id, name, role, canCapture, roomId, active, lockedUntil, version, updatedAt } = record
-  const mustChangePin = record.mustChangePin === true
-  const staff: Staff = {
-    id,
-    name,
-    role,
-    canCapture,
-    roomId,
-    active,
-    hasPin: record.pin !== null,
-    lockedUntil,
-    mustChangePin,
-  }
-  // Only when known: a row from before versions stays exactly as it was.
-  if (version !== undefined) staff.version = version
-  if (updatedAt !== undefined) staff.updatedAt = updatedAt
-  return staff
-}
-
-export async function listStaff(db: ConsentLensDb): Promise<Staff[]> {
-  const all = await db.staff.toArray()
-  return all.map(toStaff).sort((a, b) => a.name.localeCompare(b.name))
-}
-
-export async function getStaff(db: ConsentLensDb, id: string): Promise<Staff | undefined> {
-  const record = await db.staff.get(id)
-  return record === undefined ? undefined : toStaff(record)
-}
-
 export async function createStaff(
   db: ConsentLensDb,
   input: NewStaff,

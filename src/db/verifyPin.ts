@@ -14,7 +14,7 @@ import { checkPin } from './pinHash.ts'
 import { afterRightPin, afterWrongPin, lockedUntil, MAX_WRONG_PINS } from '../policy/index.ts'
 import type { Staff, StaffRecord } from '../model/records.ts'
 import { fail, ok, type Result } from './result.ts'
-import { toStaff } from './staffRepository.ts'
+import { toStaff } from './staffQueries.ts'
 
 export type PinErrorCode = 'unknown-staff' | 'no-pin' | 'locked' | 'wrong-pin'
 

@@ -11,15 +11,12 @@
 import { z } from 'zod'
 import { IdSchema, IsoSchema } from './common.ts'
 
-export const ENROLMENT_CODE_MINUTES = 15
-/** Codes are read off a screen and typed: no 0/O or 1/I/L to confuse. */
-export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
-export const CODE_LENGTH = 10
-
-/** Upper-cases and drops spaces and dashes, so "abcd-efgh-jk" is read as "ABCDEFGHJK". */
-export function normaliseCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '')
-}
+export {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  ENROLMENT_CODE_MINUTES,
+  normaliseCode,
+} from './enrolmentCode.ts'
 
 export const EnrolRequestSchema = z.object({
   code: z.string().min(1).max(40),

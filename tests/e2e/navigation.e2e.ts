@@ -29,6 +29,8 @@ describe('navigation', () => {
 
     await openFromHome(page, /Who can be photographed/)
     await heading(page, 'Who can be photographed')
+    // The room's children, read after the heading shows: the page is only tall once they are.
+    await page.getByRole('heading', { level: 2, name: /: \d+ children/ }).waitFor()
     await page.evaluate(() => {
       window.scrollTo(0, document.body.scrollHeight)
     })

@@ -1,17 +1,26 @@
 // Opens the tablet's database and, on the very first run, fills it with the demo setting so
 // every screen has something true to show. A failure is told in words: without IndexedDB
-// (some private browsing modes, storage blocked) nothing can be kept safely.
-import { openDb, seedDemoIfEmpty, type ConsentLensDb } from '../../db/index.ts'
+// (some private browsing modes, storage blocked) nothing can be kept safely. The seed (the demo's
+// records and the code that writes them) is loaded only when there is nothing yet, so every
+// later start opens sign-in without it.
+import { openDb, type ConsentLensDb } from '../../db/index.ts'
+import { readSignInList, type SignInList } from '../screens/sign-in/signInList.ts'
 import { nowIso } from './clock.ts'
 
-export type OpenedDb = { ok: true; db: ConsentLensDb } | { ok: false; message: string }
+/** `signIn`: who sign-in lists, read with the database just opened (signInList.ts). */
+export type OpenedDb =
+  | { ok: true; db: ConsentLensDb; signIn?: SignInList }
+  | { ok: false; message: string }
 
 export async function openAppDb(): Promise<OpenedDb> {
   const db = openDb()
   try {
     await db.open()
-    await seedDemoIfEmpty(db, nowIso())
-    return { ok: true, db }
+    if ((await db.setting.count()) === 0) {
+      const { seedDemoIfEmpty } = await import('../../db/seedDemo.ts')
+      await seedDemoIfEmpty(db, nowIso())
+    }
+    return { ok: true, db, signIn: await readSignInList(db) }
   } catch (error) {
     console.error('Could not open the database', error)
     return {

@@ -1,28 +1,37 @@
 // The app's real sync: the engine of src/sync with the browser's online and visibility signals,
 // started only for a tablet that holds a server credential. The local demo holds none, so it
 // never knocks on any server until the manager enrols it. main.tsx builds one control per
-// database; its engine is made on the first start and reused by every later one.
+// database; its engine is made on the first start and reused by every later one. The engine
+// (and the protocol's validators behind it) is loaded on that first start, not with the
+// sign-in screen: the service worker precaches its chunk, so an offline start finds it.
 import type { ConsentLensDb } from '../../db/index.ts'
-import {
-  browserEnvironment,
-  createSyncEngine,
-  readEnrolment,
-  type SyncEngine,
-} from '../../sync/index.ts'
+import { readEnrolment, type SyncEngine } from '../../sync/index.ts'
 import { createSyncStatusStore } from '../stores/syncStatusStore.ts'
 import type { SyncControl } from './SyncControl.tsx'
 
 export function appSyncControl(db: ConsentLensDb): SyncControl {
   const status = createSyncStatusStore()
-  let engine: SyncEngine | null = null
+  let engine: Promise<SyncEngine> | null = null
   return {
     status,
     async start() {
       if ((await readEnrolment(db)) === null) return false
-      engine ??= createSyncEngine({ db, environment: browserEnvironment(), status, live: true })
-      engine.start()
+      engine ??= loadEngine(db, status)
+      ;(await engine).start()
       return true
     },
-    request: () => engine?.requestSync() ?? Promise.resolve(),
+    request: async () => {
+      if (engine !== null) await (await engine).requestSync()
+    },
   }
+}
+
+// From the modules themselves: the index is imported statically above, and a dynamic import of
+// it would not split anything off.
+async function loadEngine(db: ConsentLensDb, status: SyncControl['status']): Promise<SyncEngine> {
+  const [{ createSyncEngine }, { browserEnvironment }] = await Promise.all([
+    import('../../sync/syncEngine.ts'),
+    import('../../sync/browserEnvironment.ts'),
+  ])
+  return createSyncEngine({ db, environment: browserEnvironment(), status, live: true })
 }

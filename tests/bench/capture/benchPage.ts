@@ -15,6 +15,8 @@ import {
   openDb,
   savePhoto,
   seedDemoIfEmpty,
+  verifyPin,
+  type ActorRef,
   type CaptureDraft,
   type ConsentLensDb,
 } from '../../../src/db/index.ts'
@@ -104,18 +106,13 @@ async function captureOnce(
   db: ConsentLensDb,
   pipeline: ImagePipeline,
   frame: ImageBitmap,
+  actor: ActorRef,
 ): Promise<number> {
   const start = performance.now()
   const processed = await pipeline.process(frame)
   if (!processed.ok) throw new Error(processed.error)
   const saveStart = performance.now()
-  const saved = await savePhoto(
-    db,
-    draft(),
-    processed.image,
-    DEMO_STAFF.practitioner,
-    new Date().toISOString(),
-  )
+  const saved = await savePhoto(db, draft(), processed.image, actor, new Date().toISOString())
   if (!saved.ok) throw new Error(saved.error.message)
   const end = performance.now()
   saveTimes.push(end - saveStart)
@@ -131,6 +128,7 @@ function grab(video: HTMLVideoElement, width: number, height: number): Promise<I
 
 async function timeSize(
   db: ConsentLensDb,
+  actor: ActorRef,
   pipeline: ImagePipeline,
   video: HTMLVideoElement,
   [name, width, height]: (typeof SIZES)[number],
@@ -141,7 +139,7 @@ async function timeSize(
   for (let round = 0; round <= ROUNDS; round++) {
     const [a, b] = await Promise.all([grab(video, width, height), grab(video, width, height)])
     const bareMs = await bareEncode(a)
-    const captureMs = await captureOnce(db, pipeline, b)
+    const captureMs = await captureOnce(db, pipeline, b, actor)
     if (round === 0) continue // warm-up: worker start, JIT, first transaction
     bare.push(bareMs)
     capture.push(captureMs)
@@ -157,10 +155,16 @@ async function timeSize(
 export async function runCaptureBench(): Promise<BenchFigures> {
   const db = openDb(`bench-${crypto.randomUUID()}`)
   await seedDemoIfEmpty(db, new Date().toISOString())
+  // Every change carries its author's proof: the practitioner signs in as a person does.
+  const { id, pin } = DEMO_STAFF.practitioner
+  const signedIn = await verifyPin(db, id, pin, new Date().toISOString())
+  if (!signedIn.ok) throw new Error(signedIn.error.message)
+  const actor: ActorRef = { id, signingSeed: signedIn.value.signingSeed }
   const video = await startCamera()
   const pipeline = createImagePipeline()
   let figures: BenchFigures = {}
-  for (const size of SIZES) figures = { ...figures, ...(await timeSize(db, pipeline, video, size)) }
+  for (const size of SIZES)
+    figures = { ...figures, ...(await timeSize(db, actor, pipeline, video, size)) }
   // The main-thread block, apart from the timings: the probe costs a little CPU itself.
   const longTasks: PerformanceEntry[] = []
   const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()))
@@ -170,7 +174,7 @@ export async function runCaptureBench(): Promise<BenchFigures> {
     const frame = await grab(video, 4032, 3024)
     longest = Math.max(
       longest,
-      await longestBlock(() => captureOnce(db, pipeline, frame), longTasks),
+      await longestBlock(() => captureOnce(db, pipeline, frame, actor), longTasks),
     )
   }
   observer.disconnect()

@@ -14,6 +14,21 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   return path
 }
 
+/**
+ * The flags of every run: quiet and deterministic, no GPU, no QUIC, and none of Chrome's own
+ * background traffic (updates, sync, field trials) mixed into what the tests observe.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
 /** `fakeCamera`: Chromium's test pattern as the camera, allowed without a prompt. */
 export function launchChromium(options: { fakeCamera?: boolean } = {}): Promise<Browser> {
   const camera =
@@ -22,19 +37,7 @@ export function launchChromium(options: { fakeCamera?: boolean } = {}): Promise<
       : []
   return chromium.launch({
     executablePath: findChromium(),
-    // Quiet and deterministic: no GPU, no QUIC, and none of Chrome's own background traffic
-    // (updates, sync, field trials) mixed into what the tests observe.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...camera,
-    ],
+    args: [...CHROMIUM_ARGS, ...camera],
   })
 }
 

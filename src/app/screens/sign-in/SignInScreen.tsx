@@ -16,7 +16,7 @@ const LOCK_NOTES: Record<LockReason, string | null> = {
 }
 
 export function SignInScreen({ lockReason }: { lockReason: LockReason }) {
-  const s = useSignIn()
+  const s = useSignIn(lockReason)
 
   function onSubmit(event: SyntheticEvent) {
     event.preventDefault()

@@ -1,13 +1,29 @@
 // Sign-in's state: who is choosing, the PIN typed so far, and what went wrong in words.
 // After an idle lock the person who was signed in is chosen already: they only type their PIN.
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
-import { getSetting, listStaff, pinFormatError, verifyPin, type Staff } from '../../../db/index.ts'
+import { useContext, useEffect, useState } from 'react'
+import type { Staff } from '../../../db/index.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
-import { useSessionStore } from '../../stores/sessionStore.ts'
+import { loadWorkspace } from '../../navigation/loadWorkspace.ts'
+import { useSessionStore, type LockReason } from '../../stores/sessionStore.ts'
+import { readSignInList, SignInListAtStart } from './signInList.ts'
 
 export const PIN_MAX_LENGTH = 6
+
+const CANNOT_CHECK = 'The tablet could not check your PIN. Try again; if it keeps failing, reload.'
+
+// Checking a PIN (PBKDF2, the signing key, the lockout's audited write) is not needed to show
+// sign-in: it loads with the first PIN typed, and the workspace that App loads once sign-in is
+// on screen has usually brought it already. From the modules themselves: the db index is
+// imported above, and a dynamic import of it would split nothing off.
+async function loadPinCheck() {
+  const [{ pinFormatError }, { verifyPin }] = await Promise.all([
+    import('../../../db/pinHash.ts'),
+    import('../../../db/verifyPin.ts'),
+  ])
+  return { pinFormatError, verifyPin }
+}
 
 export type SignInState = {
   /** Undefined while the list loads. */
@@ -24,17 +40,26 @@ export type SignInState = {
   submit: () => Promise<void>
 }
 
-export function useSignIn(): SignInState {
+export function useSignIn(lockReason: LockReason): SignInState {
   const db = useDb()
   const signIn = useSessionStore((s) => s.signIn)
   const lastActive = useSessionStore((s) => s.active)
-  const staff = useLiveQuery(async () => (await listStaff(db)).filter((s) => s.active), [db])
-  const setting = useLiveQuery(() => getSetting(db), [db])
+  const atStart = useContext(SignInListAtStart)
+  const list = useLiveQuery(
+    () => readSignInList(db),
+    [db],
+    lockReason === 'start' ? (atStart ?? undefined) : undefined,
+  )
+  const staff = list?.staff
   const [chosenId, setChosenId] = useState<string | null>(lastActive?.id ?? null)
   const [pin, setPinState] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const chosen = staff?.find((s) => s.id === chosenId) ?? null
+  const listed = staff !== undefined
+  useEffect(() => {
+    if (listed) void loadWorkspace()
+  }, [listed])
 
   function setPin(next: string) {
     setPinState(next.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH))
@@ -43,18 +68,20 @@ export function useSignIn(): SignInState {
 
   async function submit() {
     if (chosen === null || busy) return
-    const formatError = pinFormatError(pin)
-    if (formatError !== null) {
+    setBusy(true)
+    const check = await loadPinCheck().catch(() => null)
+    const formatError = check === null ? CANNOT_CHECK : check.pinFormatError(pin)
+    if (check === null || formatError !== null) {
       setError(formatError)
+      setBusy(false)
       return
     }
-    setBusy(true)
     try {
-      const result = await verifyPin(db, chosen.id, pin, nowIso())
+      const result = await check.verifyPin(db, chosen.id, pin, nowIso())
       if (result.ok) signIn(result.value.staff, result.value.signingSeed)
       else setError(result.error.message)
     } catch {
-      setError('The tablet could not check your PIN. Try again; if it keeps failing, reload.')
+      setError(CANNOT_CHECK)
     } finally {
       setPinState('')
       setBusy(false)
@@ -63,7 +90,7 @@ export function useSignIn(): SignInState {
 
   return {
     staff,
-    isDemo: setting?.isDemo ?? false,
+    isDemo: list?.isDemo ?? false,
     chosen,
     choose: (person) => {
       setChosenId(person?.id ?? null)
