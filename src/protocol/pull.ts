@@ -67,7 +67,10 @@ export const PullResponseSchema = z.object({
   serverTime: IsoSchema,
   device: DeviceStatusSchema,
   config: SyncConfigSchema,
-  /** The setting's server-side facts for the manager's alerts; absent from older servers. */
+  /**
+   * The setting's server-side facts for the manager's alerts, with the last page (`more` false)
+   * only; absent from older servers.
+   */
   facts: SettingFactsSchema.optional(),
 })
 

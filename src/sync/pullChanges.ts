@@ -1,12 +1,14 @@
 /**
  * Pulls every change after the device's cursor, page by page, applying each page before
- * saving the cursor that covers it. When the last page is in, the device's consent data is as
+ * saving the cursor that covers it. Pages are the largest the server gives (MAX_PULL_LIMIT), and
+ * the next is on its way while one is applied: a fresh tablet's first pull of a few thousand
+ * records waits on the network and the server's query once rather than once a page. When the last page is in, the device's consent data is as
  * fresh as the server's: `consentDataSyncedAt` (the policy's staleness rule) becomes now, and
  * the setting's server-side facts for the manager's alerts are kept on the device row.
  */
 import type { ConsentLensDb } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'
-import type { SyncConfig } from '../protocol/index.ts'
+import { MAX_PULL_LIMIT, type SyncConfig } from '../protocol/index.ts'
 import { applyPulled } from './applyPulled.ts'
 import type { SyncApi, SyncError } from './syncApi.ts'
 import type { Enrolment, SyncStateDb } from './syncStateDb.ts'
@@ -23,10 +25,20 @@ export async function pullChanges(
 ): Promise<PullOutcome> {
   let cursor = enrolment.cursor
   let applied = 0
+  const fetchPage = (since: number) => api.pull(enrolment.settingId, since, MAX_PULL_LIMIT)
+  let next = fetchPage(cursor)
   for (;;) {
-    const answer = await api.pull(enrolment.settingId, cursor)
+    const answer = await next
     if (!answer.ok) return answer
     const page = answer.value
+    // The next page is asked for while this one is applied: a read only, so the cursor is
+    // still saved only after the page it covers is applied. An error on it is met above on
+    // the next turn, after this page's work is kept.
+    if (page.more) {
+      next = fetchPage(page.cursor)
+      // Not left unhandled if this page's apply throws and the round ends here.
+      next.catch(() => undefined)
+    }
     await applyPulled(db, page.changes, now())
     applied += page.changes.length
     cursor = page.cursor

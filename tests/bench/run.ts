@@ -4,6 +4,9 @@
  * baseline measured in the same run where a baseline exists; nothing here asserts a time.
  * `npm run bench -- load` (or any names) runs only those benchmarks.
  */
+// Dexie takes IndexedDB when it is first imported: the fake one must be in place before any
+// bench's imports bring Dexie in.
+import 'fake-indexeddb/auto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { benchApp } from './appBench.ts'
 import { benchAudit } from './auditBench.ts'

@@ -99,7 +99,10 @@ export async function erasePhoto(
   return erased
 }
 
-/** Step 2: deletes the files of every tombstone whose bytes are still held; how many photos. */
+/**
+ * Step 2: deletes the bytes of every tombstone whose bytes are still held (its image and an
+ * older thumbnail's files, its thumbnail row); how many photos.
+ */
 export async function removeErasedBytes(services: SyncServices): Promise<number> {
   const { db, photos } = services
   const pending = await db
@@ -113,6 +116,11 @@ export async function removeErasedBytes(services: SyncServices): Promise<number>
       if (checksum !== null && !(await stillNamed(db, checksum))) await photos.remove(checksum)
     }
     await photos.discard({ owner: row.device_id, name: `${row.setting_id}/${row.id}` })
+    await db
+      .deleteFrom('photo_thumbnails')
+      .where('setting_id', '=', row.setting_id)
+      .where('photo_id', '=', row.id)
+      .execute()
     await db
       .updateTable('photos')
       .set({ bytes_removed_at: isoNow(services), stored_at: null })

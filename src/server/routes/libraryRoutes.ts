@@ -32,6 +32,7 @@ import { mayOnPhoto, rosterOf, scopeOf, type LibraryScope } from '../library/lib
 import { listLibraryPhotos } from '../library/listLibraryPhotos.ts'
 import { recordApproval } from '../library/recordApproval.ts'
 import { recordUse, usesOf } from '../library/recordUse.ts'
+import { thumbnailOf } from '../library/thumbnailOf.ts'
 import { keepRawBody, type SignedInStaff, type StaffAccess } from '../library/staffAccess.ts'
 import { isoNow, type SyncServices } from '../services.ts'
 import { parentRequestRoutes } from './parentRequestRoutes.ts'
@@ -92,11 +93,15 @@ export function libraryRoutes(
     return row
   }
 
-  async function sendImage(reply: FastifyReply, row: PhotoRow, checksum: string | null) {
+  async function sendImage(
+    reply: FastifyReply,
+    row: PhotoRow,
+    read: () => Promise<Uint8Array | null>,
+  ) {
     if (metaOf(row).deleted !== null) {
       return reply.code(410).send(apiError('gone', 'This photo has been deleted.'))
     }
-    const bytes = checksum === null ? null : await services.photos.read(checksum)
+    const bytes = await read()
     if (bytes === null) {
       const message = 'The server does not hold this image yet. The tablet that took it sends it.'
       return reply.code(404).send(apiError('not_found', message))
@@ -164,7 +169,7 @@ export function libraryRoutes(
       if (caller === null) return reply
       const row = await photoFor(request, reply, caller)
       if (row === null) return reply
-      return sendImage(reply, row, row.thumbnail_checksum)
+      return sendImage(reply, row, () => thumbnailOf(services, row))
     })
 
     api.get('/photos/:photoId/image', async (request, reply) => {
@@ -172,7 +177,9 @@ export function libraryRoutes(
       if (caller === null) return reply
       const row = await photoFor(request, reply, caller)
       if (row === null) return reply
-      return sendImage(reply, row, row.stored_at === null ? null : row.checksum)
+      return sendImage(reply, row, async () =>
+        row.stored_at === null ? null : services.photos.read(row.checksum),
+      )
     })
 
     api.post('/photos/:photoId/uses', async (request, reply) => {

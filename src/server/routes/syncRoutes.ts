@@ -138,7 +138,10 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         serverTime: isoNow(services),
         device: { id: device.id, settingId: device.settingId, revoked: false },
         config: { thumbnailRetentionHours: services.thumbnailRetentionHours },
-        facts: await settingFacts(readDb, device.settingId, services.now(), device.id),
+        // Read by the tablet with the last page only: not worked out for every page before it.
+        ...(page.more
+          ? {}
+          : { facts: await settingFacts(readDb, device.settingId, services.now(), device.id) }),
       }
       const json = JSON.stringify(head)
       return reply

@@ -14,6 +14,7 @@ import { migration as deviceAudit } from './migrations/0002-device-audit.ts'
 import { migration as photoLibrary } from './migrations/0007-photo-library.ts'
 import { migration as photoRemoval } from './migrations/0010-photo-removal.ts'
 import { migration as retentionAndRequests } from './migrations/0011-retention-and-requests.ts'
+import { migration as thumbnailsInDatabase } from './migrations/0012-thumbnails-in-database.ts'
 import type { Database } from './schema.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -22,6 +23,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-photo-library': photoLibrary,
   '0010-photo-removal': photoRemoval,
   '0011-retention-and-requests': retentionAndRequests,
+  '0012-thumbnails-in-database': thumbnailsInDatabase,
 }
 
 const provider: MigrationProvider = {

@@ -105,6 +105,16 @@ export interface PhotosTable {
   removed_child_ids: ColumnType<string | null, string | null | undefined, string | null>
 }
 
+/**
+ * A photo's thumbnail bytes (0012), base64: on disk with the commit that records them. Older
+ * thumbnails are files in the photo store, named by `photos.thumbnail_checksum`.
+ */
+export interface PhotoThumbnailsTable {
+  setting_id: string
+  photo_id: string
+  jpeg_base64: string
+}
+
 /** A photo's purposes, one row each (0007), so the library filters by purpose with an index. */
 export interface PhotoPurposesTable {
   setting_id: string
@@ -258,6 +268,7 @@ export interface Database {
   photos: PhotosTable
   photo_children: PhotoChildrenTable
   photo_purposes: PhotoPurposesTable
+  photo_thumbnails: PhotoThumbnailsTable
   photo_uses: PhotoUsesTable
   photo_approvals: PhotoApprovalsTable
   photo_takedowns: PhotoTakedownsTable

@@ -2,6 +2,7 @@
 // lists and serves only the setting's own photos to staff allowed to see them; a use is
 // allowed only for a purpose consented today and is recorded with its audit line; publicity
 // is held until a parent's approval of that photo is recorded.
+import { createHash } from 'node:crypto'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildId } from '../../../src/demo/index.ts'
@@ -224,6 +225,43 @@ describe.each(BACKENDS)('the photo library on $backend', ({ backend, skip }) => 
     // not uploaded yet: said so, not a broken image
     const missing = await library(tablet, k, 'GET', `/api/library/photos/${photos.oscar}/image`)
     expect(missing.status).toBe(404)
+  })
+
+  it.skipIf(skip)(
+    'keeps a thumbnail in the database, written with the commit that records it, not as a file of the photo store',
+    async () => {
+      const checksum = createHash('sha256').update(avaThumb).digest('hex')
+      const kept = await server.services.db
+        .selectFrom('photo_thumbnails')
+        .select('jpeg_base64')
+        .where('setting_id', '=', DEMO_SETTING_ID)
+        .where('photo_id', '=', photos.ava)
+        .executeTakeFirstOrThrow()
+      expect(new Uint8Array(Buffer.from(kept.jpeg_base64, 'base64'))).toEqual(avaThumb)
+      const row = await server.services.db
+        .selectFrom('photos')
+        .select(['thumbnail_checksum', 'thumbnail_bytes'])
+        .where('id', '=', photos.ava)
+        .executeTakeFirstOrThrow()
+      expect(row).toEqual({ thumbnail_checksum: checksum, thumbnail_bytes: avaThumb.byteLength })
+      // No file of its own: two disk flushes per photo saved (migration 0012).
+      expect(await server.services.photos.read(checksum)).toBeNull()
+    },
+  )
+
+  it.skipIf(skip)('still serves a thumbnail kept as a file before migration 0012', async () => {
+    const older = jpeg(2_500)
+    const checksum = createHash('sha256').update(older).digest('hex')
+    expect((await server.services.photos.storeWhole(older, checksum)).ok).toBe(true)
+    await server.services.db
+      .updateTable('photos')
+      .set({ thumbnail_checksum: checksum, thumbnail_bytes: older.byteLength })
+      .where('id', '=', photos.ivy)
+      .execute()
+    const m = DEMO_STAFF.manager
+    const thumb = await library(tablet, m, 'GET', `/api/library/photos/${photos.ivy}/thumbnail`)
+    expect(thumb.status).toBe(200)
+    expect(new Uint8Array(await thumb.arrayBuffer())).toEqual(older)
   })
 
   it.skipIf(skip)(

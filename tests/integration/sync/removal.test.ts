@@ -53,6 +53,13 @@ describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, s
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
 
+  const thumbnailRows = (id: string) =>
+    server.services.db
+      .selectFrom('photo_thumbnails')
+      .selectAll()
+      .where('photo_id', '=', id)
+      .execute()
+
   const audit = (type: string) =>
     server.services.db
       .selectFrom('server_audit')
@@ -96,6 +103,7 @@ describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, s
       expect(stored.stored_at).not.toBeNull()
       expect(stored.thumbnail_checksum).not.toBeNull()
       expect(await server.services.photos.read(stored.checksum)).not.toBeNull()
+      expect(await thumbnailRows(photo.meta.id)).toHaveLength(1)
 
       const deleted = await deletePhoto(
         a.db,
@@ -116,6 +124,7 @@ describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, s
       expect(tomb.bytes_removed_at).not.toBeNull()
       expect(await server.services.photos.read(stored.checksum)).toBeNull()
       expect(await server.services.photos.read(stored.thumbnail_checksum!)).toBeNull()
+      expect(await thumbnailRows(photo.meta.id)).toEqual([])
       const lines = (await audit('photo-erased')).filter((l) => l.details.photoId === photo.meta.id)
       expect(lines).toEqual([
         expect.objectContaining({
