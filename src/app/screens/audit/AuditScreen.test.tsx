@@ -36,9 +36,8 @@ beforeEach(async () => {
   HTMLAnchorElement.prototype.click = () => undefined
   db = await captureSetting()
 })
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers()
-  await db.delete()
 })
 
 async function aDay() {

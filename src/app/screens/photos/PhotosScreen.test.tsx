@@ -30,9 +30,8 @@ beforeEach(async () => {
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
   db = await captureSetting()
 })
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks()
-  await db.delete()
 })
 
 describe('PhotosScreen', () => {
