@@ -55,7 +55,11 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // One type program for every file (the root tsconfig), not one per nearest tsconfig: the
+      // pure folders' own tsconfigs would each build a program and check those files again,
+      // about a sixth of lint's time. Their no-DOM, no-Node guarantee is the type check's
+      // (src/tsconfig.pure.json), not the linter's.
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.browser, ...globals.node },
     },
     plugins: { 'react-hooks': reactHooks },
