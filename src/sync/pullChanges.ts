@@ -1,10 +1,11 @@
 /**
  * Pulls every change after the device's cursor, page by page, applying each page before
- * saving the cursor that covers it. Pages are the largest the server gives (MAX_PULL_LIMIT), and
- * the next is on its way while one is applied: a fresh tablet's first pull of a few thousand
- * records waits on the network and the server's query once rather than once a page. When the last page is in, the device's consent data is as
- * fresh as the server's: `consentDataSyncedAt` (the policy's staleness rule) becomes now, and
- * the setting's server-side facts for the manager's alerts are kept on the device row.
+ * saving the cursor that covers it. Pages are the largest the server gives (MAX_PULL_LIMIT),
+ * and the next is on its way while one is applied: a fresh tablet's first pull of a few
+ * thousand records waits on the network and the server's query once rather than once a page.
+ * When the last page is in, the device's consent data is as fresh as the server's:
+ * `consentDataSyncedAt` (the policy's staleness rule) becomes now, and the setting's
+ * server-side facts for the manager's alerts are kept on the device row.
  */
 import type { ConsentLensDb } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'
