@@ -1,26 +1,19 @@
 // @vitest-environment jsdom
 // The app is built with one sync control: the engine that syncs is the one whose status and
 // requests the screens see. main.tsx once built two (one started, another given to screens).
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_STAFF, seedDemoIfEmpty, type ConsentLensDb } from '../db/index.ts'
-import { freshDb } from '../../tests/support/testDb.ts'
+import { act, render, screen, waitFor } from '@testing-library/react'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { DEMO_STAFF, type ConsentLensDb } from '../db/index.ts'
+import { demoDb } from '../../tests/support/demoDb.ts'
 import { readSignInList } from './screens/sign-in/signInList.ts'
 import { startApp } from './startApp.tsx'
-import { useSessionStore } from './stores/sessionStore.ts'
 import { createSyncStatusStore } from './stores/syncStatusStore.ts'
 import { useSyncControl, type SyncControl } from './sync/SyncControl.tsx'
 import { useSyncStatus } from './sync/useSyncStatus.ts'
 
 let db: ConsentLensDb
 beforeEach(async () => {
-  db = freshDb()
-  await seedDemoIfEmpty(db, new Date().toISOString())
-  useSessionStore.getState().signOutAll()
-})
-afterEach(async () => {
-  cleanup()
-  await db.delete()
+  db = await demoDb()
 })
 
 function countingSync() {
