@@ -9,6 +9,8 @@ import { splitPinMaster, StaffPinWireSchema } from '../../src/protocol/index.ts'
 import { getEntity } from '../../src/server/storage/entities.ts'
 import type { Database } from '../../src/server/storage/schema.ts'
 import { signedRequestHeaders } from '../../src/sync/signedRequestHeaders.ts'
+import { enrolDevice } from './serverFixtures.ts'
+import type { TestServer } from './testServer.ts'
 
 export interface SignedIn {
   settingId: string
@@ -54,26 +56,29 @@ export type StaffDesk = (
 ) => Promise<Response>
 
 /**
- * A tablet that several people sign requests at, as the app holds them: each person's signing
- * seed is derived from their PIN once (PBKDF2 at the server's iterations), then reused.
+ * A tablet enrolled at the setting that several people sign requests at, as the app holds
+ * them: each person's signing seed is derived from their PIN once (PBKDF2 at the server's
+ * iterations), then reused. Returns its credential (for requests no person signs) and `send`.
  */
-export function staffDesk(
-  serverUrl: string,
-  db: Kysely<Database>,
-  desk: { settingId: string; deviceId: string; credential: string },
-): StaffDesk {
+export async function staffDesk(
+  server: TestServer,
+  settingId: string,
+): Promise<{ credential: string; send: StaffDesk }> {
+  const desk = { ...(await enrolDevice(server, settingId)), settingId }
+  const db = server.services.db
   const seeds = new Map<string, Promise<Uint8Array>>()
-  return async (person, method, path, json) => {
+  const send: StaffDesk = async (person, method, path, json) => {
     let seed = seeds.get(person.id)
     if (seed === undefined) {
       seed = signingSeedOf(db, desk.settingId, person)
       seeds.set(person.id, seed)
     }
     const who = { ...desk, staffId: person.id, signingSeed: await seed }
-    return fetch(`${serverUrl}${path}`, {
+    return fetch(`${server.url}${path}`, {
       method,
       headers: signedHeaders(who, method, path, json),
       body: json === undefined ? undefined : JSON.stringify(json),
     })
   }
+  return { credential: desk.credential, send }
 }

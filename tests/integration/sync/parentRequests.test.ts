@@ -17,7 +17,6 @@ import { redactorFor } from '../../../src/server/library/subjectAccess.ts'
 import { listEntities } from '../../../src/server/storage/entities.ts'
 import { withdrawConsent } from '../../../src/db/index.ts'
 import { capturePhoto, type Captured } from '../../support/capturedPhoto.ts'
-import { enrolDevice } from '../../support/serverFixtures.ts'
 import { staffDesk, type StaffDesk } from '../../support/signedStaff.ts'
 import { enrolledDevice, type Device, synced } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
@@ -30,7 +29,6 @@ const MANAGER = DEMO_STAFF.manager
 describe.each(BACKENDS)("a parent's requests on $backend", ({ backend, skip }) => {
   let server: TestServer
   let a: Device
-  let desk: { deviceId: string; credential: string; settingId: string }
   let send: StaffDesk
   const shots: Record<'solo' | 'keep' | 'erase' | 'oscar', Captured> = {} as never
   let useId = ''
@@ -50,8 +48,7 @@ describe.each(BACKENDS)("a parent's requests on $backend", ({ backend, skip }) =
     if (skip) return
     server = await startTestServer(backend)
     a = await enrolledDevice(server, DEMO_SETTING_ID)
-    desk = { ...(await enrolDevice(server, DEMO_SETTING_ID)), settingId: DEMO_SETTING_ID }
-    send = staffDesk(server.url, server.services.db, desk)
+    send = (await staffDesk(server, DEMO_SETTING_ID)).send
     await synced(a)
     shots.solo = await take([AVA], ['learning_journey', 'display'])
     shots.keep = await take([AVA, OSCAR])

@@ -12,7 +12,6 @@ import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF, demoChildId } from '../../.
 import type { Purpose } from '../../../src/policy/index.ts'
 import { RemovalListSchema, type RemovalList } from '../../../src/protocol/index.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
-import { enrolDevice } from '../../support/serverFixtures.ts'
 import { staffDesk, type StaffDesk } from '../../support/signedStaff.ts'
 import { enrolledDevice, type Device, synced } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
@@ -27,7 +26,7 @@ describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, s
   let server: TestServer
   let a: Device
   let b: Device
-  let desk: { deviceId: string; credential: string; settingId: string }
+  let deskCredential: string
   let send: StaffDesk
 
   async function signed(
@@ -86,8 +85,9 @@ describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, s
     server = await startTestServer(backend)
     a = await enrolledDevice(server, DEMO_SETTING_ID)
     b = await enrolledDevice(server, DEMO_SETTING_ID)
-    desk = { ...(await enrolDevice(server, DEMO_SETTING_ID)), settingId: DEMO_SETTING_ID }
-    send = staffDesk(server.url, server.services.db, desk)
+    const desk = await staffDesk(server, DEMO_SETTING_ID)
+    deskCredential = desk.credential
+    send = desk.send
     for (const device of [a, b]) await synced(device)
   }, 60_000)
   afterAll(async () => {
@@ -138,7 +138,7 @@ describe.each(BACKENDS)('removal that really removes on $backend', ({ backend, s
       const put = await fetch(`${server.url}/api/sync/photos/${photo.meta.id}/content?offset=0`, {
         method: 'PUT',
         headers: {
-          authorization: `Bearer ${desk.credential}`,
+          authorization: `Bearer ${deskCredential}`,
           'content-type': 'application/octet-stream',
         },
         body: photo.bytes,

@@ -13,7 +13,6 @@ import { addMonths } from '../../../src/server/retention/photoExpiry.ts'
 import { startRetentionSchedule } from '../../../src/server/retention/retentionSchedule.ts'
 import { runRetention } from '../../../src/server/retention/runRetention.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
-import { enrolDevice } from '../../support/serverFixtures.ts'
 import { staffDesk, type StaffDesk } from '../../support/signedStaff.ts'
 import { enrolledDevice, type Device, synced } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
@@ -27,7 +26,6 @@ const DAY_MS = 86_400_000
 describe.each(BACKENDS)('retention on $backend', ({ backend, skip }) => {
   let server: TestServer
   let a: Device
-  let desk: { deviceId: string; credential: string; settingId: string }
   let send: StaffDesk
   const ids: Record<string, string> = {}
   const start = Date.now()
@@ -65,8 +63,7 @@ describe.each(BACKENDS)('retention on $backend', ({ backend, skip }) => {
     if (skip) return
     server = await startTestServer(backend)
     a = await enrolledDevice(server, DEMO_SETTING_ID)
-    desk = { ...(await enrolDevice(server, DEMO_SETTING_ID)), settingId: DEMO_SETTING_ID }
-    send = staffDesk(server.url, server.services.db, desk)
+    send = (await staffDesk(server, DEMO_SETTING_ID)).send
     await synced(a)
     await take('display', [AVA], ['display'])
     await take('attends', [OSCAR], ['learning_journey'])
