@@ -82,13 +82,14 @@ export async function photosOfChild(
     .execute()
 }
 
-/** Saves a changed quarantine or flag list and tells devices. */
+/**
+ * Saves a change to a photo's row (its quarantine, flags, erasure, children) and tells devices
+ * the status that follows from it.
+ */
 export async function updatePhotoStatus(
   db: Kysely<Database>,
   row: PhotoRow,
-  change: Partial<
-    Pick<PhotoRow, 'quarantined_at' | 'quarantine_rules' | 'quarantine_message' | 'flags'>
-  >,
+  change: Partial<Omit<PhotoRow, 'setting_id' | 'id'>>,
   now: string,
 ): Promise<void> {
   const next = { ...row, ...change }

@@ -12,9 +12,14 @@
  * - A photo id in `keep` that is not a group photo of this child is refused, nothing done.
  */
 import type { Kysely } from 'kysely'
-import { metaOf, photosOfChild, statusOf, flagsOf, type PhotoRow } from '../ingest/photoRows.ts'
+import {
+  flagsOf,
+  metaOf,
+  photosOfChild,
+  updatePhotoStatus,
+  type PhotoRow,
+} from '../ingest/photoRows.ts'
 import { appendServerAudit } from '../serverAudit.ts'
-import { putEntity } from '../storage/entities.ts'
 import type { Database } from '../storage/schema.ts'
 import { eraseInTransaction } from './erasePhoto.ts'
 import type { Actor } from './removals.ts'
@@ -104,18 +109,12 @@ async function removeChildFrom(
     removed_child_ids: JSON.stringify(removed),
   }
   await trx
-    .updateTable('photos')
-    .set(change)
-    .where('setting_id', '=', row.setting_id)
-    .where('id', '=', row.id)
-    .execute()
-  await trx
     .deleteFrom('photo_children')
     .where('setting_id', '=', row.setting_id)
     .where('photo_id', '=', row.id)
     .where('child_id', '=', childId)
     .execute()
-  await putEntity(trx, row.setting_id, 'photoStatus', row.id, statusOf({ ...row, ...change }), now)
+  await updatePhotoStatus(trx, row, change, now)
   await appendServerAudit(trx, {
     settingId: row.setting_id,
     at: now,

@@ -18,9 +18,8 @@
  *   still names the same checksum.
  */
 import type { Kysely } from 'kysely'
-import { putEntity } from '../storage/entities.ts'
 import type { Database } from '../storage/schema.ts'
-import { metaOf, statusOf, type PhotoRow } from '../ingest/photoRows.ts'
+import { metaOf, updatePhotoStatus, type PhotoRow } from '../ingest/photoRows.ts'
 import { appendServerAudit } from '../serverAudit.ts'
 import { isoNow, type SyncServices } from '../services.ts'
 
@@ -60,13 +59,7 @@ export async function eraseInTransaction(
     erased_cause: erasure.cause,
     meta: JSON.stringify({ ...meta, deleted }),
   }
-  await trx
-    .updateTable('photos')
-    .set(change)
-    .where('setting_id', '=', row.setting_id)
-    .where('id', '=', row.id)
-    .execute()
-  await putEntity(trx, row.setting_id, 'photoStatus', row.id, statusOf({ ...row, ...change }), now)
+  await updatePhotoStatus(trx, row, change, now)
   await appendServerAudit(trx, {
     settingId: row.setting_id,
     at: now,
