@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE } from '../../../src/demo/index.ts'
 import type { SealedEvent } from '../../../src/audit/index.ts'
+import { settingFacts } from '../../../src/server/audit/settingFacts.ts'
 import { headOf, sealedChain } from '../../support/auditEvents.ts'
 import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
 import { call, enrolDevice, OTHER_SETTING, seedOtherSetting } from '../../support/serverFixtures.ts'
@@ -183,6 +184,21 @@ describe.each(BACKENDS)('audit chains on $backend', ({ backend, skip }) => {
       } finally {
         server.clock.offsetMs = 0
       }
+    },
+  )
+
+  it.skipIf(skip)(
+    'never lists the tablet asking as unseen, though its last-seen note has not landed',
+    async () => {
+      // The note is written without waiting, on the writer, while the facts are read on the
+      // read connection: here it has not landed at all, the last contact is a week old.
+      const asking = await enrolDevice(server, DEMO_SETTING_ID)
+      const other = await enrolDevice(server, DEMO_SETTING_ID)
+      const later = new Date(Date.now() + 8 * 86_400_000)
+      const facts = await settingFacts(server.services.db, DEMO_SETTING_ID, later, asking.deviceId)
+      const unseen = facts.unseenDevices.map((d) => d.deviceId)
+      expect(unseen).toContain(other.deviceId)
+      expect(unseen).not.toContain(asking.deviceId)
     },
   )
 
