@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DurableSqliteDialect, logFlusher, syncFile } from './durableSqlite.ts'
+import { DurableSqliteDialect, logFlusher, sqliteStatements, syncFile } from './durableSqlite.ts'
 import { openDatabase } from './openDatabase.ts'
 
 interface Notes {
@@ -189,5 +189,55 @@ describe('DurableSqliteDialect', () => {
     } finally {
       await opened.close()
     }
+  })
+})
+
+describe('sqliteStatements', () => {
+  let database: BetterSqlite3.Database
+  afterEach(() => {
+    database.close()
+  })
+
+  function opened() {
+    database = new BetterSqlite3(':memory:')
+    database.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)')
+    database.exec("INSERT INTO t (v) VALUES ('a'), ('b'), ('c')")
+    return sqliteStatements(database, null, 2)
+  }
+
+  it('hands out the same prepared statement for the same SQL', () => {
+    const kept = opened()
+    const first = kept.prepare('SELECT v FROM t WHERE id = ?')
+    expect(kept.prepare('SELECT v FROM t WHERE id = ?')).toBe(first)
+    expect(first.all([2])).toEqual([{ v: 'b' }])
+  })
+
+  it('never hands out a statement that is still iterating', () => {
+    const kept = opened()
+    const sql = 'SELECT v FROM t ORDER BY id'
+    const rows = kept.prepare(sql).iterate([])
+    expect(rows.next().value).toEqual({ v: 'a' })
+    const during = kept.prepare(sql)
+    expect(during.all([])).toHaveLength(3)
+    expect([...rows]).toEqual([{ v: 'b' }, { v: 'c' }])
+  })
+
+  it('keeps at most the given number, dropping the least recently used', () => {
+    const kept = opened()
+    const one = kept.prepare('SELECT 1')
+    const two = kept.prepare('SELECT 2')
+    expect(kept.prepare('SELECT 1')).toBe(one)
+    kept.prepare('SELECT 3')
+    // SELECT 2 was the least recently used of three and went; SELECT 1 stayed.
+    expect(kept.prepare('SELECT 1')).toBe(one)
+    expect(kept.prepare('SELECT 2')).not.toBe(two)
+  })
+
+  it('runs a kept statement against the schema as it is now', () => {
+    const kept = opened()
+    const sql = 'SELECT * FROM t WHERE id = 1'
+    expect(kept.prepare(sql).all([])).toEqual([{ id: 1, v: 'a' }])
+    database.exec("ALTER TABLE t ADD COLUMN w TEXT DEFAULT 'x'")
+    expect(kept.prepare(sql).all([])).toEqual([{ id: 1, v: 'a', w: 'x' }])
   })
 })

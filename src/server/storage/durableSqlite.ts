@@ -1,5 +1,6 @@
 /**
- * SQLite whose commits reach the disk without stopping the server's event loop.
+ * SQLite whose commits reach the disk without stopping the server's event loop, and whose
+ * statements are prepared once (`sqliteStatements`).
  *
  * better-sqlite3 runs on the server's one JavaScript thread. With `synchronous = FULL` every
  * commit flushed the write-ahead log inside the `commit` statement, and while the disk flushed,
@@ -25,7 +26,13 @@
  */
 import { open } from 'node:fs/promises'
 import type BetterSqlite3 from 'better-sqlite3'
-import { SqliteDialect, type DatabaseConnection, type Driver } from 'kysely'
+import {
+  SqliteDialect,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely'
 
 export interface LogFlusher {
   /** Called after a statement that changed the file outside a transaction (a commit). */
@@ -83,35 +90,58 @@ export async function syncFile(path: string): Promise<void> {
 
 /**
  * The database as Kysely's SQLite driver uses it (`prepare`, and each statement's `reader`,
- * `all`, `run`, `iterate`), telling `flusher` of every statement that changed the file outside
- * a transaction: a commit, or a write that was its own transaction.
+ * `all`, `run`, `iterate`), with two differences:
+ * - Prepared statements are kept (up to `max`, least recently used dropped first). Kysely's
+ *   driver prepares every query again, parsing and planning the same SQL on each request, on
+ *   the thread that answers every other request; queries carry their values as parameters, so
+ *   the same text comes back many times. A kept statement is handed out again only when it is
+ *   not busy (one still iterating rows would refuse a second use), else a fresh one is
+ *   prepared; SQLite prepares a kept statement again itself when the schema changes under it.
+ * - With `flusher`, every statement that changed the file outside a transaction (a commit, or
+ *   a write that was its own transaction) is told to it.
  */
-function tracked(database: BetterSqlite3.Database, flusher: LogFlusher): BetterSqlite3.Database {
-  return new Proxy(database, {
-    get(target, property) {
-      if (property === 'prepare') {
-        return (sql: string) => {
-          const statement = target.prepare(sql)
-          if (statement.reader) return statement
-          return new Proxy(statement, {
-            get(inner, name) {
-              if (name !== 'run') {
-                const value: unknown = Reflect.get(inner, name, inner)
-                return typeof value === 'function' ? (value.bind(inner) as unknown) : value
-              }
-              return (...parameters: unknown[]) => {
-                const result = inner.run(...parameters)
-                if (!target.inTransaction) flusher.committed()
-                return result
-              }
-            },
-          })
-        }
-      }
-      const value: unknown = Reflect.get(target, property, target)
-      return typeof value === 'function' ? (value.bind(target) as unknown) : value
+export function sqliteStatements(
+  database: BetterSqlite3.Database,
+  flusher: LogFlusher | null,
+  max = 500,
+): SqliteDatabase {
+  const kept = new Map<string, BetterSqlite3.Statement>()
+  function prepared(sql: string): BetterSqlite3.Statement {
+    const statement = kept.get(sql)
+    if (statement !== undefined && !statement.busy) {
+      // Most recently used last, so the first key is the one to drop.
+      kept.delete(sql)
+      kept.set(sql, statement)
+      return statement
+    }
+    const fresh = database.prepare(sql)
+    if (statement === undefined) {
+      kept.set(sql, fresh)
+      const oldest = kept.keys().next()
+      if (kept.size > max && oldest.done !== true) kept.delete(oldest.value)
+    }
+    return fresh
+  }
+  return {
+    close: () => {
+      kept.clear()
+      database.close()
     },
-  })
+    prepare(sql: string): SqliteStatement {
+      const statement = prepared(sql)
+      if (flusher === null || statement.reader) return statement
+      return {
+        reader: false,
+        all: (parameters) => statement.all(parameters),
+        iterate: (parameters) => statement.iterate(parameters),
+        run: (parameters) => {
+          const result = statement.run(parameters)
+          if (!database.inTransaction) flusher.committed()
+          return result
+        },
+      }
+    },
+  }
 }
 
 /** Kysely's SQLite dialect whose connections wait for `flusher` when they are handed back. */
@@ -119,7 +149,7 @@ export class DurableSqliteDialect extends SqliteDialect {
   readonly #flusher: LogFlusher
 
   constructor(database: BetterSqlite3.Database, flusher: LogFlusher, writes: boolean) {
-    super({ database: writes ? tracked(database, flusher) : database })
+    super({ database: sqliteStatements(database, writes ? flusher : null) })
     this.#flusher = flusher
   }
 

@@ -17,7 +17,12 @@ import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
-import { DurableSqliteDialect, logFlusher, type LogFlusher } from './durableSqlite.ts'
+import {
+  DurableSqliteDialect,
+  logFlusher,
+  sqliteStatements,
+  type LogFlusher,
+} from './durableSqlite.ts'
 import { migrateToLatest } from './migrations.ts'
 import type { Database } from './schema.ts'
 
@@ -109,7 +114,7 @@ function openSqlite(file: string, flusher: LogFlusher | null): Kysely<Database> 
   database.pragma('busy_timeout = 5000')
   const dialect =
     flusher === null
-      ? new SqliteDialect({ database })
+      ? new SqliteDialect({ database: sqliteStatements(database, null) })
       : new DurableSqliteDialect(database, flusher, true)
   return new Kysely<Database>({ dialect })
 }
