@@ -37,7 +37,7 @@ import { policyDataLoader } from '../ingest/policyData.ts'
 import { receiveChunk } from '../ingest/receiveChunk.ts'
 import { settingQueue } from '../ingest/settingQueue.ts'
 import { liveChangesOf } from '../live/liveChanges.ts'
-import { receiveThumbnail } from '../ingest/receiveThumbnail.ts'
+import { receiveThumbnail, thumbnailWrite } from '../ingest/receiveThumbnail.ts'
 import { removeErasedBytes } from '../library/erasePhoto.ts'
 import { parseOr400 } from './validation.ts'
 
@@ -178,22 +178,24 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       }
       const { photoId } = params.value
       const chunk = body.subarray(0, body.byteLength - thumbnailBytes)
-      const answer = await receiveChunk(services, device, photoId, query.value.offset, chunk)
+      const thumbnailPart = body.subarray(body.byteLength - thumbnailBytes)
+      const thumbnail = thumbnailBytes === 0 ? null : thumbnailWrite(device, photoId, thumbnailPart)
+      const write = thumbnail !== null && 'write' in thumbnail ? thumbnail.write : undefined
+      const answer = await receiveChunk(services, device, photoId, query.value.offset, chunk, write)
       if (answer.status === 503 || answer.status === 507) {
         request.log.error({ photoId, problem: answer.detail }, 'photo store')
         void reply.header('retry-after', '300')
       }
-      if (thumbnailBytes === 0 || answer.status !== 200 || !answer.body.complete) {
+      if (thumbnail === null || answer.status !== 200 || !answer.body.complete) {
         return reply.code(answer.status).send(answer.body)
       }
-      // The image is held: the thumbnail that came with its last chunk, by its own rules.
-      const thumbnail = await receiveThumbnail(
-        services,
-        device,
-        photoId,
-        body.subarray(body.byteLength - thumbnailBytes),
-      )
-      return reply.code(200).send({ ...answer.body, thumbnail: thumbnail.body })
+      // The image is held: the thumbnail that came with its last chunk was written in the
+      // image's commit, refused before it, or (the image was held already) is taken now.
+      const taken =
+        'refused' in thumbnail
+          ? thumbnail.refused
+          : (answer.thumbnail ?? (await receiveThumbnail(services, device, photoId, thumbnailPart)))
+      return reply.code(200).send({ ...answer.body, thumbnail: taken.body })
     })
 
     api.put('/photos/:photoId/thumbnail', async (request, reply) => {
