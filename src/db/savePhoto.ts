@@ -93,11 +93,15 @@ async function saveInTransaction(
   now: Iso,
   makeId: NewId,
 ): Promise<SaveResult> {
-  const existing = await db.photos.get(draft.photoId)
+  // The reads that do not depend on each other go together: a transaction pays a round trip
+  // to the database per await, not per request.
+  const [existing, allowed, device] = await Promise.all([
+    db.photos.get(draft.photoId),
+    authoriseChange(db, actor, 'capture', (a) => ({ canCapture: a.canCapture })),
+    db.device.toCollection().first(),
+  ])
   if (existing !== undefined) return { ok: true, value: { photo: existing, alreadySaved: true } }
-  const allowed = await authoriseChange(db, actor, 'capture', (a) => ({ canCapture: a.canCapture }))
   if (!allowed.ok) return allowed
-  const device = await db.device.toCollection().first()
   const deviceId = device?.id ?? ''
   const request = captureRequest(draft, actor.id, deviceId)
   // Only the rows this decision reads, but read now, inside the transaction that writes.
@@ -112,24 +116,19 @@ async function saveInTransaction(
     ...toPhotoMeta(draft, encoded, actor.id, deviceId, decision),
     conditionsAcknowledged,
   }
-  await db.photos.add(photo)
-  await db.photoImages.add({
-    photoId: photo.id,
-    full: encoded.image,
-    thumbnail: encoded.thumbnail,
-  })
   const details = {
     ...decisionDetails(draft, decision),
     photoId: photo.id,
     conditionsAcknowledged: conditionsAcknowledged.map((c) => ({ ...c })),
   }
-  await appendAudit(db, { at: now, staffId: actor.id, type: 'photo-saved', details }, makeId)
-  await enqueueOutbox(
-    db,
-    { kind: 'photo', payload: photo, actor: allowed.value.signer },
-    now,
-    makeId,
-  )
+  // Only once the policy allowed it: the four writes, issued together in the one transaction
+  // (any failure aborts all of them).
+  await Promise.all([
+    db.photos.add(photo),
+    db.photoImages.add({ photoId: photo.id, full: encoded.image, thumbnail: encoded.thumbnail }),
+    appendAudit(db, { at: now, staffId: actor.id, type: 'photo-saved', details }, makeId),
+    enqueueOutbox(db, { kind: 'photo', payload: photo, actor: allowed.value.signer }, now, makeId),
+  ])
   return { ok: true, value: { photo, alreadySaved: false } }
 }
 
