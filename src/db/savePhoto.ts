@@ -108,7 +108,8 @@ async function saveInTransaction(
   const decision = evaluateCapture(request, await loadCaptureContext(db, request, now))
   if (decision.verdict !== 'allow') {
     const details = { ...decisionDetails(draft, decision), stage: 'save' }
-    await appendAudit(db, { at: now, staffId: actor.id, type: 'capture-blocked', details }, makeId)
+    const event = { at: now, staffId: actor.id, type: 'capture-blocked', details } as const
+    await appendAudit(db, event, makeId, { device })
     return { ok: false, error: blockedError(decision) }
   }
   const conditionsAcknowledged = acknowledgements(draft, actor.id, now)
@@ -126,8 +127,12 @@ async function saveInTransaction(
   await Promise.all([
     db.photos.add(photo),
     db.photoImages.add({ photoId: photo.id, full: encoded.image, thumbnail: encoded.thumbnail }),
-    appendAudit(db, { at: now, staffId: actor.id, type: 'photo-saved', details }, makeId),
-    enqueueOutbox(db, { kind: 'photo', payload: photo, actor: allowed.value.signer }, now, makeId),
+    appendAudit(db, { at: now, staffId: actor.id, type: 'photo-saved', details }, makeId, {
+      device,
+    }),
+    enqueueOutbox(db, { kind: 'photo', payload: photo, actor: allowed.value.signer }, now, makeId, {
+      device,
+    }),
   ])
   return { ok: true, value: { photo, alreadySaved: false } }
 }
