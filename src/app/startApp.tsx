@@ -32,7 +32,10 @@ export function startApp(
     // Once, though StrictMode runs a development build's effects twice.
     if (started) return
     started = true
-    void sync.start()
+    sync.start().catch((error: unknown) => {
+      // A database that failed to open behind sign-in: main.tsx shows why already.
+      console.error('Sync could not start', error)
+    })
   }
   return (
     <StrictMode>
