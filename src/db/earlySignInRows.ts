@@ -1,7 +1,8 @@
 /**
  * Sign-in's rows (staff and the setting) read straight from IndexedDB while the app's code is
- * still being evaluated: main.tsx starts this first, so opening the database (tens of
- * milliseconds on a cold start) overlaps parsing React and Dexie instead of following it.
+ * still arriving and being evaluated: src/earlySignIn.ts (an entry of its own, run before
+ * main.tsx's) starts this, so opening the database (tens of milliseconds on a cold start, far
+ * more on a busy tablet) overlaps loading React and Dexie instead of following it.
  *
  * Invariants:
  * - It never creates, upgrades or writes anything. No database yet: the creation is aborted
@@ -16,6 +17,9 @@
  */
 import type { Setting, StaffRecord } from '../model/records.ts'
 import { LATEST_NATIVE_VERSION } from './latestVersion.ts'
+
+/** Where the early read leaves its promise (of SignInRows or null) for main.tsx. */
+export const EARLY_SIGN_IN = '__consentlensEarlySignIn'
 
 export interface SignInRows {
   staff: StaffRecord[]
