@@ -1,7 +1,35 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite'
+import { fileURLToPath } from 'node:url'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
+
+const EARLY_SIGN_IN = fileURLToPath(new URL('./src/earlySignIn.ts', import.meta.url))
+
+/**
+ * The early read of sign-in's rows (src/earlySignIn.ts) is an entry of its own, its script put
+ * before the app's in index.html: the browser runs it as soon as the page is parsed, while the
+ * app's chunk is still arriving, so opening IndexedDB overlaps loading React and Dexie. It
+ * shares no module with the app (main.tsx reads its promise from globalThis), so it imports
+ * nothing and waits for nothing. The service worker precaches it with every other script.
+ */
+function earlySignInFirst(): Plugin {
+  return {
+    name: 'consentlens:early-sign-in-first',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const built = Object.values(ctx.bundle ?? {}).find(
+          (file) => file.type === 'chunk' && file.facadeModuleId === EARLY_SIGN_IN,
+        )
+        if (ctx.bundle !== undefined && built === undefined)
+          throw new Error('The build has no chunk for src/earlySignIn.ts')
+        const src = built === undefined ? '/src/earlySignIn.ts' : `/${built.fileName}`
+        return [{ tag: 'script', attrs: { type: 'module', src }, injectTo: 'head-prepend' }]
+      },
+    },
+  }
+}
 
 const SIDE_EFFECT_FREE =
   /[\\/]src[\\/](db|sync|capture|protocol|policy|audit|demo|model)[\\/](?:(?!\.worker\.)[^?])*\.ts$/
@@ -11,6 +39,7 @@ const SIDE_EFFECT_FREE =
 // skipWaiting stays off, and clientsClaim is on so the very first visit is controlled.
 export default defineConfig({
   plugins: [
+    earlySignInFirst(),
     react(),
     VitePWA({
       injectRegister: false,
@@ -56,6 +85,10 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        earlySignIn: EARLY_SIGN_IN,
+      },
       // The data layers (db, sync, capture) and the pure folders run nothing at import: each
       // module only declares. Saying so lets the bundler place a module by who uses it rather
       // than by who imports its folder's index, so a barrel import from the sign-in screen does
@@ -72,7 +105,14 @@ export default defineConfig({
             // round trip to its thread, and the first load was two dozen small shared chunks.
             // main.tsx has no top-level await: chunks loaded on demand import this one, and would
             // wait for it to finish while it waited for them.
-            { name: 'first', tags: ['$initial'] },
+            // Not the early read's entry (earlySignInFirst): it must import nothing.
+            {
+              name: 'first',
+              tags: ['$initial'],
+              test: (id: string) =>
+                id !== EARLY_SIGN_IN &&
+                !/[\\/]src[\\/]db[\\/](earlySignInRows|latestVersion)\.ts$/.test(id),
+            },
           ],
         },
       },

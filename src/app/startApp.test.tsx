@@ -5,6 +5,10 @@ import { act, render, screen, waitFor } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_STAFF, type ConsentLensDb } from '../db/index.ts'
 import { demoDb } from '../../tests/support/demoDb.ts'
+import { Dexie } from 'dexie'
+import { openDb } from '../db/ConsentLensDb.ts'
+import { readSignInRowsEarly } from '../db/earlySignInRows.ts'
+import { openBehindSignIn, type OpenedDb } from './data/openAppDb.ts'
 import { readSignInList } from './screens/sign-in/signInList.ts'
 import { startApp } from './startApp.tsx'
 import { createSyncStatusStore } from './stores/syncStatusStore.ts'
@@ -57,6 +61,56 @@ describe('starting the app', () => {
     await waitFor(() => {
       expect(screen.queryByRole('button', { name: /Sam Okafor/ })).toBeNull()
     })
+  })
+
+  it('lists the people from the rows read early, before its database has opened', async () => {
+    const rows = await readSignInRowsEarly(indexedDB, db.name)
+    expect(rows).not.toBeNull()
+    db.close()
+    db = openDb(db.name)
+    const failures: OpenedDb[] = []
+    render(
+      startApp(
+        openBehindSignIn(db, rows!, (failed) => failures.push(failed)),
+        countingSync().build,
+      ),
+    )
+    // The first render lists them with the database still opening behind it.
+    expect(db.isOpen()).toBe(false)
+    expect(screen.getAllByRole('button', { name: /Sam Okafor/ })).toHaveLength(1)
+    await waitFor(() => {
+      expect(db.isOpen()).toBe(true)
+    })
+    // Live from there on, as at every start.
+    await act(() => db.staff.update(DEMO_STAFF.practitioner.id, { active: false }))
+    await waitFor(() => {
+      expect(screen.queryByRole('button', { name: /Sam Okafor/ })).toBeNull()
+    })
+    expect(failures).toEqual([])
+  })
+
+  it('says why it cannot start when the database fails to open behind sign-in', async () => {
+    const rows = await readSignInRowsEarly(indexedDB, db.name)
+    // A database from before an update holding a row its upgrade cannot take: the open fails.
+    const name = `broken-${globalThis.crypto.randomUUID()}`
+    await new Promise<void>((done) => {
+      const request = indexedDB.open(name, 30)
+      request.onupgradeneeded = () => {
+        for (const store of ['setting', 'staff', 'refusals']) {
+          request.result.createObjectStore(store, { keyPath: 'id' }).put({ id: 'not-a-row' })
+        }
+      }
+      request.onsuccess = () => {
+        request.result.close()
+        done()
+      }
+    })
+    const failed = await new Promise<OpenedDb>((told) => {
+      openBehindSignIn(openDb(name), rows!, told)
+    })
+    expect(failed.ok).toBe(false)
+    expect(failed.ok ? '' : failed.message).toMatch(/cannot store anything in this browser/)
+    await Dexie.delete(name)
   })
 
   it('gives the screens the control it started, whose status they read', async () => {

@@ -1,7 +1,8 @@
 // What main.tsx renders once the database is open: the app on that database with its one sync
 // control, started, or why the app cannot start. The control is built here and only here, so
-// the engine that syncs is the one whose status the app shows (main.tsx once built two).
-import { StrictMode, type ReactElement } from 'react'
+// the engine that syncs is the one whose status the app shows (main.tsx once built two). It
+// starts once the first render is on screen: sign-in does not wait for the sync's database.
+import { StrictMode, useEffect, type ReactElement } from 'react'
 import type { ConsentLensDb } from '../db/index.ts'
 import { App } from './App.tsx'
 import { DbProvider } from './data/DbContext.tsx'
@@ -26,14 +27,30 @@ export function startApp(
     )
   }
   const sync = buildSync(opened.db)
-  void sync.start()
+  let started = false
+  const startSync = () => {
+    // Once, though StrictMode runs a development build's effects twice.
+    if (started) return
+    started = true
+    sync.start().catch((error: unknown) => {
+      // A database that failed to open behind sign-in: main.tsx shows why already.
+      console.error('Sync could not start', error)
+    })
+  }
   return (
     <StrictMode>
       <DbProvider db={opened.db}>
         <SyncControlProvider control={sync}>
+          <AfterFirstRender run={startSync} />
           <SignInListAtStart value={opened.signIn ?? null}>{app}</SignInListAtStart>
         </SyncControlProvider>
       </DbProvider>
     </StrictMode>
   )
+}
+
+/** Runs `run` after the first render is committed (an effect), never before it. */
+function AfterFirstRender({ run }: { run: () => void }) {
+  useEffect(run, [run])
+  return null
 }

@@ -79,14 +79,19 @@ export interface AuditTables extends Dexie {
   device: EntityTable<Device, 'id'>
 }
 
-/** Appends an event. Call inside the transaction of the change (tables: audit, device). */
+/**
+ * Appends an event. Call inside the transaction of the change (tables: audit, device).
+ * `known`: the device row as the caller read it in this same transaction, which saves reading
+ * it again (a round trip to the database in a save that waits for it).
+ */
 export async function appendAudit(
   db: AuditTables,
   event: NewAuditEvent,
   makeId: NewId = newId,
+  known?: { device: Device | undefined },
 ): Promise<AuditEvent> {
   assertInTransaction(db, ['audit', 'device'])
-  const device = await db.device.toCollection().first()
+  const device = known === undefined ? await db.device.toCollection().first() : known.device
   const deviceId = device?.id ?? UNENROLLED_DEVICE_ID
   const last = await db.audit
     .where('[deviceId+seq]')

@@ -10,10 +10,8 @@
  *   actor's current PIN, held by their signed-in session only (decision 0016): without it the
  *   change is refused here, in words, rather than refused by the server after the fact.
  */
-import { ed25519 } from '@noble/curves/ed25519.js'
-import { bytesToHex } from '@noble/hashes/utils.js'
 import { can, deniedMessage, type Action, type RoleOptions } from '../policy/index.ts'
-import { PIN_SCHEME_SPLIT } from '../protocol/index.ts'
+import { PIN_SCHEME_SPLIT, publicKeyHexOf } from '../protocol/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
 import type { Signer } from './outbox.ts'
 import type { StaffRecord } from '../model/records.ts'
@@ -75,7 +73,7 @@ export async function authoriseChange(
     return fail('not-permitted', OLD_PIN)
   }
   if (seed === null) return fail('not-permitted', NOT_SIGNED_IN)
-  if (actor.pin?.publicKeyHex !== bytesToHex(ed25519.getPublicKey(seed))) {
+  if (actor.pin?.publicKeyHex !== publicKeyHexOf(seed)) {
     return fail('not-permitted', PIN_CHANGED)
   }
   return ok({ ...actor, signer: { id: actor.id, signingSeed: seed } })

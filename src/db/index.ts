@@ -28,7 +28,7 @@ export {
 } from './consentRepository.ts'
 export { reviewsDue, type ReviewItem, type ReviewsDue } from './reviewsDue.ts'
 export { clearInjury, injuriesOf, recordInjury, type InjuryErrorCode } from './injuryRepository.ts'
-export { getStaff, listStaff } from './staffQueries.ts'
+export { getStaff, listStaff, toStaff } from './staffQueries.ts'
 export {
   createStaff,
   setAuthorised,

@@ -5,7 +5,7 @@ import { evaluateCapture, type CaptureRequest } from '../policy/index.ts'
 import { captureRequest, type CaptureDraft } from './captureDraft.ts'
 import { captureSetting, draft, SAVE_TIME, TOILETS } from '../../tests/support/captureTestData.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { loadCaptureContext } from './loadCaptureContext.ts'
+import { captureContextOf, loadCaptureContext, readCaptureRows } from './loadCaptureContext.ts'
 import { loadPolicyContext } from './loadPolicyContext.ts'
 import { SAVE_TABLES } from './savePhoto.ts'
 import { ALMA, BODHI, MANAGER, PRACTITIONER, STUDENT, T0 } from '../../tests/support/testDb.ts'
@@ -35,7 +35,18 @@ async function bothDecisions(request: CaptureRequest) {
   return db.transaction('r', [...SAVE_TABLES], async () => {
     const whole = await loadPolicyContext(db, { now: SAVE_TIME, deviceId: request.deviceId })
     const scoped = await loadCaptureContext(db, request, SAVE_TIME)
-    return { whole: evaluateCapture(request, whole), scoped: evaluateCapture(request, scoped) }
+    // As savePhoto reads it: the rows beside this tablet's own device row, in one round trip.
+    const [rows, thisTablet] = await Promise.all([
+      readCaptureRows(db, request),
+      db.device.toCollection().first(),
+    ])
+    const inSave =
+      thisTablet?.id === request.deviceId ? captureContextOf(rows, thisTablet, SAVE_TIME) : scoped
+    return {
+      whole: evaluateCapture(request, whole),
+      scoped: evaluateCapture(request, scoped),
+      inSave: evaluateCapture(request, inSave),
+    }
   })
 }
 
@@ -57,8 +68,9 @@ describe('loadCaptureContext', () => {
   it.each(cases)('gives the whole context’s decision: %s', async (_, overrides, staff, device) => {
     db = await setting()
     const request = captureRequest(draft(overrides), staff ?? PRACTITIONER.id, device ?? 'device-1')
-    const { whole, scoped } = await bothDecisions(request)
+    const { whole, scoped, inSave } = await bothDecisions(request)
     expect(scoped).toEqual(whole)
+    expect(inSave).toEqual(whole)
   })
 
   it('reads only the tagged children’s consents and injuries', async () => {

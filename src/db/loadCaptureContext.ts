@@ -17,6 +17,14 @@
 import type { Table } from 'dexie'
 import type { CaptureRequest, Iso, PolicyContext } from '../policy/index.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
+import type {
+  Child,
+  Device,
+  InjuryRecord,
+  Location,
+  StaffRecord,
+  StoredConsent,
+} from '../model/records.ts'
 import { injuriesByChild, NEVER_SYNCED, toPolicyChild, toPolicyStaff } from './loadPolicyContext.ts'
 
 /**
@@ -32,20 +40,53 @@ async function rowsOf<T, I>(table: Table<T, string, I>, childIds: readonly strin
 
 export type CaptureKeys = Pick<CaptureRequest, 'staffId' | 'deviceId' | 'locationId' | 'childIds'>
 
+/** The rows a capture's decision reads, but this device's own row (see captureContextOf). */
+export interface CaptureRows {
+  staff: StaffRecord | undefined
+  location: Location | undefined
+  children: Child[]
+  injuries: InjuryRecord[]
+  consents: StoredConsent[]
+}
+
 export async function loadCaptureContext(
   db: ConsentLensDb,
   keys: CaptureKeys,
   now: Iso,
 ): Promise<PolicyContext> {
-  const tagged = [...new Set(keys.childIds)]
-  const [staff, device, location, children, injuries, consents] = await Promise.all([
-    db.staff.get(keys.staffId),
+  const [rows, device] = await Promise.all([
+    readCaptureRows(db, keys),
     db.device.get(keys.deviceId),
+  ])
+  return captureContextOf(rows, device, now)
+}
+
+/**
+ * The rows, read side by side, for a caller that reads this device's row with other things
+ * in the same round trip (savePhoto): with `captureContextOf` it is `loadCaptureContext`.
+ */
+export async function readCaptureRows(
+  db: ConsentLensDb,
+  keys: Omit<CaptureKeys, 'deviceId'>,
+): Promise<CaptureRows> {
+  const tagged = [...new Set(keys.childIds)]
+  const [staff, location, children, injuries, consents] = await Promise.all([
+    db.staff.get(keys.staffId),
     db.locations.get(keys.locationId),
     db.children.toArray(),
     rowsOf(db.injuries, tagged),
     rowsOf(db.consents, tagged),
   ])
+  return { staff, location, children, injuries, consents }
+}
+
+/** The context from the rows and the request's device row (undefined: this device is unknown). */
+export function captureContextOf(
+  rows: CaptureRows,
+  device: Device | undefined,
+  now: Iso,
+): PolicyContext {
+  const { staff, location, children, injuries, consents } = rows
   const injuriesOf = injuriesByChild(injuries)
   return {
     now,

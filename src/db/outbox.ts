@@ -82,16 +82,18 @@ export interface OutboxTables extends Dexie {
 
 /**
  * Adds the change to the outbox, signed by `actor`. Call inside the transaction that makes the
- * change, with the signer `authoriseChange` gave.
+ * change, with the signer `authoriseChange` gave. `known`: the device row as the caller read it
+ * in this same transaction (saves reading it again).
  */
 export async function enqueueOutbox(
   db: OutboxTables,
   change: OutboxChange & { actor: Signer },
   now: Iso,
   makeId: NewId = newId,
+  known?: { device: Device | undefined },
 ): Promise<void> {
   assertInTransaction(db, ['outbox', 'device'])
-  const device = await db.device.toCollection().first()
+  const device = known === undefined ? await db.device.toCollection().first() : known.device
   if (device === undefined)
     throw new Error('A change was made on a device that belongs to no setting')
   const { actor, ...made } = change

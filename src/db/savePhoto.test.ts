@@ -1,6 +1,9 @@
 // The save: one transaction or nothing, the policy decided again on fresh data, never a
 // blocked image in storage, never a photo twice.
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
 import { afterEach, describe, expect, it } from 'vitest'
+import { changeProofMessage, PushChangeSchema, verifyProof } from '../protocol/index.ts'
 import { listAudit } from './auditLog.ts'
 import {
   SAVE_TIME,
@@ -49,6 +52,25 @@ describe('savePhoto', () => {
     expect(image?.thumbnail.size).toBe(5)
     expect((await listAudit(db, 'device-1')).map((e) => e.type)).toEqual(['photo-saved'])
     expect((await listOutbox(db)).map((e) => [e.kind, e.entityId])).toEqual([['photo', 'photo-1']])
+  })
+
+  it('signs its outbox entry as the server checks it, with the practitioner’s current key', async () => {
+    db = await captureSetting()
+    const result = await savePhoto(db, draft(), encoded(), PRACTITIONER, SAVE_TIME)
+    expect(result.ok).toBe(true)
+    const [entry] = await listOutbox(db)
+    const device = await db.device.toCollection().first()
+    const wire = PushChangeSchema.parse({ ...entry, proof: undefined })
+    const message = changeProofMessage({
+      settingId: device!.settingId,
+      changeId: wire.id,
+      kind: wire.kind,
+      actorId: PRACTITIONER.id,
+      payload: wire.payload,
+    })
+    expect(entry?.proof).toBe(bytesToHex(ed25519.sign(message, PRACTITIONER.signingSeed)))
+    const publicKeyHex = (await db.staff.get(PRACTITIONER.id))?.pin?.publicKeyHex ?? ''
+    expect(verifyProof(publicKeyHex, message, entry!.proof!)).toBe(true)
   })
 
   it('stores the parents’ conditions the practitioner confirmed: which, by whom, when', async () => {
@@ -178,7 +200,9 @@ describe('savePhoto', () => {
     await expect(savePhoto(db, draft(), encoded(), PRACTITIONER, SAVE_TIME)).rejects.toThrow(
       'a bug',
     )
+    // The writes go out together: the one that failed takes the others with it.
     expect(await db.photos.count()).toBe(0)
     expect(await db.photoImages.count()).toBe(0)
+    expect(await db.audit.count()).toBe(0)
   })
 })

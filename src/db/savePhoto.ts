@@ -13,6 +13,8 @@
  *   audit event: which conditions, who confirmed them (the person saving), when (the save).
  * - A full or lost database aborts the whole transaction: nothing half-written, and the
  *   caller keeps the photo in memory to retry.
+ * - The transaction waits on the database as little as it can: its reads go out together
+ *   (one round trip), then, once the policy allowed the photo, its four writes together.
  */
 import { evaluateCapture, type Decision } from '../policy/index.ts'
 import type { Iso } from '../policy/index.ts'
@@ -25,7 +27,7 @@ import {
   type CaptureDraft,
 } from './captureDraft.ts'
 import type { ConsentLensDb } from './ConsentLensDb.ts'
-import { loadCaptureContext } from './loadCaptureContext.ts'
+import { captureContextOf, readCaptureRows } from './loadCaptureContext.ts'
 import { newId, type NewId } from './newId.ts'
 import { enqueueOutbox } from './outbox.ts'
 import type { PhotoMeta } from '../model/records.ts'
@@ -93,18 +95,30 @@ async function saveInTransaction(
   now: Iso,
   makeId: NewId,
 ): Promise<SaveResult> {
-  const existing = await db.photos.get(draft.photoId)
+  // The reads that do not depend on each other go together: a transaction pays a round trip
+  // to the database per await, not per request.
+  // The decision's rows among them: the device row read here is the one the decision's
+  // request names (this tablet's), so the context is loadCaptureContext's.
+  const [existing, allowed, device, rows] = await Promise.all([
+    db.photos.get(draft.photoId),
+    authoriseChange(db, actor, 'capture', (a) => ({ canCapture: a.canCapture })),
+    db.device.toCollection().first(),
+    readCaptureRows(db, {
+      staffId: actor.id,
+      locationId: draft.locationId,
+      childIds: draft.childIds,
+    }),
+  ])
   if (existing !== undefined) return { ok: true, value: { photo: existing, alreadySaved: true } }
-  const allowed = await authoriseChange(db, actor, 'capture', (a) => ({ canCapture: a.canCapture }))
   if (!allowed.ok) return allowed
-  const device = await db.device.toCollection().first()
   const deviceId = device?.id ?? ''
   const request = captureRequest(draft, actor.id, deviceId)
   // Only the rows this decision reads, but read now, inside the transaction that writes.
-  const decision = evaluateCapture(request, await loadCaptureContext(db, request, now))
+  const decision = evaluateCapture(request, captureContextOf(rows, device, now))
   if (decision.verdict !== 'allow') {
     const details = { ...decisionDetails(draft, decision), stage: 'save' }
-    await appendAudit(db, { at: now, staffId: actor.id, type: 'capture-blocked', details }, makeId)
+    const event = { at: now, staffId: actor.id, type: 'capture-blocked', details } as const
+    await appendAudit(db, event, makeId, { device })
     return { ok: false, error: blockedError(decision) }
   }
   const conditionsAcknowledged = acknowledgements(draft, actor.id, now)
@@ -112,24 +126,23 @@ async function saveInTransaction(
     ...toPhotoMeta(draft, encoded, actor.id, deviceId, decision),
     conditionsAcknowledged,
   }
-  await db.photos.add(photo)
-  await db.photoImages.add({
-    photoId: photo.id,
-    full: encoded.image,
-    thumbnail: encoded.thumbnail,
-  })
   const details = {
     ...decisionDetails(draft, decision),
     photoId: photo.id,
     conditionsAcknowledged: conditionsAcknowledged.map((c) => ({ ...c })),
   }
-  await appendAudit(db, { at: now, staffId: actor.id, type: 'photo-saved', details }, makeId)
-  await enqueueOutbox(
-    db,
-    { kind: 'photo', payload: photo, actor: allowed.value.signer },
-    now,
-    makeId,
-  )
+  // Only once the policy allowed it: the four writes, issued together in the one transaction
+  // (any failure aborts all of them).
+  await Promise.all([
+    db.photos.add(photo),
+    db.photoImages.add({ photoId: photo.id, full: encoded.image, thumbnail: encoded.thumbnail }),
+    appendAudit(db, { at: now, staffId: actor.id, type: 'photo-saved', details }, makeId, {
+      device,
+    }),
+    enqueueOutbox(db, { kind: 'photo', payload: photo, actor: allowed.value.signer }, now, makeId, {
+      device,
+    }),
+  ])
   return { ok: true, value: { photo, alreadySaved: false } }
 }
 

@@ -1,6 +1,11 @@
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto'
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   changeProofMessage,
+  publicKeyHexOf,
   requestProofMessage,
   signProof,
   splitPinMaster,
@@ -61,6 +66,46 @@ describe('staff authority', () => {
     })
     expect(verifyProof(publicKeyHex, request, signature)).toBe(false)
     expect(verifyProof(publicKeyHex, request, signProof(signingSeed, request))).toBe(true)
+  })
+
+  // signProof derives a seed's key once and signs with one scalar multiplication (RFC 8032
+  // by hand on noble's primitives): it must make exactly the signature noble and OpenSSL (the
+  // server's verifyProofNative) make, which the server accepts.
+  it('signs exactly as noble and OpenSSL do, and OpenSSL accepts it', () => {
+    const pkcs8 = Buffer.from('302e020100300506032b657004220420', 'hex')
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ maxLength: 2000 }),
+        (seed, message) => {
+          const signature = signProof(seed, message)
+          expect(signature).toBe(bytesToHex(ed25519.sign(message, seed)))
+          const secret = createPrivateKey({
+            key: Buffer.concat([pkcs8, seed]),
+            format: 'der',
+            type: 'pkcs8',
+          })
+          expect(signature).toBe(sign(null, message, secret).toString('hex'))
+          const publicKeyHex = publicKeyHexOf(seed)
+          expect(publicKeyHex).toBe(bytesToHex(ed25519.getPublicKey(seed)))
+          expect(
+            verify(null, message, createPublicKey(secret), Buffer.from(signature, 'hex')),
+          ).toBe(true)
+          expect(verifyProof(publicKeyHex, message, signature)).toBe(true)
+        },
+      ),
+      { numRuns: 60 },
+    )
+  })
+
+  it('signs with the seed’s bytes as they are now, even if changed in place', () => {
+    const seed = new Uint8Array(32).fill(1)
+    const message = changeProofMessage(change)
+    const before = signProof(seed, message)
+    seed.fill(2)
+    expect(signProof(seed, message)).toBe(bytesToHex(ed25519.sign(message, seed)))
+    expect(signProof(seed, message)).not.toBe(before)
+    expect(publicKeyHexOf(seed)).toBe(bytesToHex(ed25519.getPublicKey(seed)))
   })
 
   it('refuses a master of the wrong length', () => {

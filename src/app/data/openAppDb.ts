@@ -2,9 +2,11 @@
 // every screen has something true to show. A failure is told in words: without IndexedDB
 // (some private browsing modes, storage blocked) nothing can be kept safely. The seed (the demo's
 // records and the code that writes them) is loaded only when there is nothing yet, so every
-// later start opens sign-in without it.
+// later start opens sign-in without it. When sign-in's rows were read early (earlySignIn.ts),
+// the database opens behind the first render instead (openBehindSignIn).
+import type { SignInRows } from '../../db/earlySignInRows.ts'
 import { openDb, type ConsentLensDb } from '../../db/index.ts'
-import { readSignInList, type SignInList } from '../screens/sign-in/signInList.ts'
+import { readSignInList, signInListFrom, type SignInList } from '../screens/sign-in/signInList.ts'
 import { nowIso } from './clock.ts'
 
 /** `signIn`: who sign-in lists, read with the database just opened (signInList.ts). */
@@ -22,12 +24,31 @@ export async function openAppDb(): Promise<OpenedDb> {
     }
     return { ok: true, db, signIn: await readSignInList(db) }
   } catch (error) {
-    console.error('Could not open the database', error)
-    return {
-      ok: false,
-      message:
-        'ConsentLens cannot store anything in this browser, so it will not take photos here. ' +
-        'Turn off private browsing, or open ConsentLens from the home screen icon, then reload.',
-    }
+    return cannotOpen(error)
+  }
+}
+
+/**
+ * The database as the early read found it (up to date, with its setting): sign-in renders
+ * from `rows` at once while Dexie opens. Should that open still fail, `onFailure` is told.
+ */
+export function openBehindSignIn(
+  db: ConsentLensDb,
+  rows: SignInRows,
+  onFailure: (failed: OpenedDb) => void,
+): OpenedDb {
+  db.open().catch((error: unknown) => {
+    onFailure(cannotOpen(error))
+  })
+  return { ok: true, db, signIn: signInListFrom(rows.staff, rows.setting) }
+}
+
+function cannotOpen(error: unknown): OpenedDb {
+  console.error('Could not open the database', error)
+  return {
+    ok: false,
+    message:
+      'ConsentLens cannot store anything in this browser, so it will not take photos here. ' +
+      'Turn off private browsing, or open ConsentLens from the home screen icon, then reload.',
   }
 }

@@ -1,17 +1,31 @@
 // Who sign-in lists, and whether the setting is the demo: one read, made by sign-in's live
-// query and, once, by the start of the app with the database just opened (openAppDb), so the
-// sign-in screen's first render shows its people instead of waiting a paint for its query.
+// query and, once, at the start of the app (main.tsx: the early read of earlySignInRows.ts,
+// or openAppDb with the database just opened), so the sign-in screen's first render shows its
+// people instead of waiting a paint for its query. Both reads shape their rows here.
 import { createContext } from 'react'
-import { getSetting, listStaff, type ConsentLensDb, type Staff } from '../../../db/index.ts'
+import { getSetting, toStaff, type ConsentLensDb, type Staff } from '../../../db/index.ts'
+import type { Setting, StaffRecord } from '../../../model/records.ts'
 
 export interface SignInList {
   staff: Staff[]
   isDemo: boolean
 }
 
+/** The people who may sign in (active staff, by name) and whether it is the demo. */
+export function signInListFrom(
+  records: readonly StaffRecord[],
+  setting: Setting | undefined,
+): SignInList {
+  const staff = records
+    .map(toStaff)
+    .filter((s) => s.active)
+    .sort((a, b) => a.name.localeCompare(b.name))
+  return { staff, isDemo: setting?.isDemo ?? false }
+}
+
 export async function readSignInList(db: ConsentLensDb): Promise<SignInList> {
-  const [staff, setting] = await Promise.all([listStaff(db), getSetting(db)])
-  return { staff: staff.filter((s) => s.active), isDemo: setting?.isDemo ?? false }
+  const [records, setting] = await Promise.all([db.staff.toArray(), getSetting(db)])
+  return signInListFrom(records, setting)
 }
 
 /** The list read at start; only the sign-in shown at start uses it (later ones read afresh). */
