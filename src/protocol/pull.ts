@@ -9,6 +9,13 @@
  * - A pulled record is the whole entity; applying a page twice is harmless.
  * - Staff records never carry a PIN hash; `staffPin` records do, and go only to enrolled,
  *   unrevoked devices of the same setting.
+ * - Restrictions travel first: a page that is not the last also carries, in `restrictions`,
+ *   the consent records after it that take consent away (withdrawn or refused), so a tablet
+ *   catching up on a busy morning blocks capture before it has read every page. They come
+ *   again in their own page; consent records are append-only, so applying one early, out of
+ *   sequence order, is harmless; a capture decision made without the records between is
+ *   never less restrictive than the full history's (a record that supersedes a withdrawal
+ *   reaches the server after it, so it is never among them).
  */
 import { z } from 'zod'
 import { IdSchema, IsoSchema } from './common.ts'
@@ -67,6 +74,13 @@ export const PullResponseSchema = z.object({
   serverTime: IsoSchema,
   device: DeviceStatusSchema,
   config: SyncConfigSchema,
+  /**
+   * Consent records after this page that take consent away (see the header), with a page
+   * that is not the last; absent from older servers. The cursor does not cover them.
+   */
+  restrictions: z
+    .array(z.object({ ...seq, kind: z.literal('consent'), payload: ConsentWireSchema }))
+    .optional(),
   /**
    * The setting's server-side facts for the manager's alerts, with the last page (`more` false)
    * only; absent from older servers.

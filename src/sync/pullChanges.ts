@@ -6,6 +6,10 @@
  * When the last page is in, the device's consent data is as fresh as the server's:
  * `consentDataSyncedAt` (the policy's staleness rule) becomes now, and the setting's
  * server-side facts for the manager's alerts are kept on the device row.
+ *
+ * A page's `restrictions` (withdrawals and refusals beyond it, src/protocol/pull.ts) are
+ * applied before the page itself: a tablet catching up on a busy morning blocks capture
+ * at once rather than after every page. The cursor does not move for them.
  */
 import type { ConsentLensDb } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'
@@ -39,6 +43,9 @@ export async function pullChanges(
       next = fetchPage(page.cursor)
       // Not left unhandled if this page's apply throws and the round ends here.
       next.catch(() => undefined)
+    }
+    if (page.restrictions !== undefined && page.restrictions.length > 0) {
+      await applyPulled(db, page.restrictions, now())
     }
     await applyPulled(db, page.changes, now())
     applied += page.changes.length

@@ -27,7 +27,7 @@ import {
 } from '../../protocol/index.ts'
 import { deviceAuthHook, deviceOf, refuseOtherSetting } from '../auth/deviceAuth.ts'
 import { isoNow, readDbOf, type SyncServices } from '../services.ts'
-import { entitiesSince } from '../storage/entities.ts'
+import { entitiesSince, restrictionsSince } from '../storage/entities.ts'
 import { receiveAudit } from '../audit/receiveAudit.ts'
 import { settingFacts } from '../audit/settingFacts.ts'
 import { applyPush } from '../ingest/applyPush.ts'
@@ -128,9 +128,13 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const readDb = readDbOf(services)
       const page = await entitiesSince(readDb, device.settingId, since, limit)
       const cursor = page.rows.at(-1)?.seq ?? since
-      const changes = page.rows.map(
-        (r) => `{"seq":${r.seq},"kind":"${r.kind}","payload":${r.payload}}`,
-      )
+      const entry = (r: { seq: number; kind: string; payload: string }) =>
+        `{"seq":${r.seq},"kind":"${r.kind}","payload":${r.payload}}`
+      const changes = page.rows.map(entry)
+      // Withdrawals and refusals beyond this page travel with it (src/protocol/pull.ts).
+      const restrictions = page.more
+        ? (await restrictionsSince(readDb, device.settingId, cursor)).map(entry)
+        : []
       const head = {
         ok: true,
         cursor,
@@ -146,7 +150,11 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const json = JSON.stringify(head)
       return reply
         .type('application/json; charset=utf-8')
-        .send(`${json.slice(0, -1)},"changes":[${changes.join(',')}]}`)
+        .send(
+          `${json.slice(0, -1)},${
+            restrictions.length > 0 ? `"restrictions":[${restrictions.join(',')}],` : ''
+          }"changes":[${changes.join(',')}]}`,
+        )
     })
 
     api.put('/photos/:photoId/content', async (request, reply) => {

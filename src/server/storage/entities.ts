@@ -114,3 +114,38 @@ export async function lastSeq(db: Kysely<Database>, settingId: string): Promise<
     .executeTakeFirst()
   return row === undefined ? 0 : row.last_seq
 }
+
+/** The most consent records that take consent away a pull carries ahead of its pages. */
+export const MAX_RESTRICTIONS = 200
+
+/**
+ * Consent records after `since` that take consent away (withdrawn or refused), oldest first,
+ * at most `limit`: a pull sends them ahead of the pages still to come (src/protocol/pull.ts).
+ * The text match only narrows the rows read; each is checked on its parsed status.
+ */
+export async function restrictionsSince(
+  db: Kysely<Database>,
+  settingId: string,
+  since: number,
+  limit = MAX_RESTRICTIONS,
+): Promise<EntityRow[]> {
+  const rows = await db
+    .selectFrom('entities')
+    .select(['kind', 'id', 'seq', 'payload'])
+    .where('setting_id', '=', settingId)
+    .where('kind', '=', 'consent')
+    .where('seq', '>', since)
+    .where((eb) =>
+      eb.or([
+        eb('payload', 'like', '%"status":"withdrawn"%'),
+        eb('payload', 'like', '%"status":"refused"%'),
+      ]),
+    )
+    .orderBy('seq')
+    .limit(limit)
+    .execute()
+  return rows.filter((r) => {
+    const status = (JSON.parse(r.payload) as { status?: unknown }).status
+    return status === 'withdrawn' || status === 'refused'
+  })
+}
