@@ -6,8 +6,9 @@ import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
 import { PullResponseSchema } from '../../../src/protocol/index.ts'
 import { putEntity } from '../../../src/server/storage/entities.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
+import { FIRST_PAGE } from '../../../src/sync/pullChanges.ts'
 import { getEnrolment, openSyncState } from '../../../src/sync/syncStateDb.ts'
-import { enrolledDevice } from '../../support/syncedDevice.ts'
+import { enrolledDevice, synced } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
 const RECORDS = 2_500
@@ -98,8 +99,43 @@ describe.each(BACKENDS)('restrictions travel first on $backend', ({ backend, ski
       }
       const again = await syncOnce({ db: device.db, fetch: watching })
       expect(again.ok).toBe(true)
-      expect(lastPages).toEqual([{ restrictions: undefined, more: false }])
+      expect(lastPages.at(-1)).toEqual({ restrictions: undefined, more: false })
       expect(await device.db.consents.where('id').startsWith('first-consent-').count()).toBe(TOTAL)
+    },
+  )
+
+  it.skipIf(skip)(
+    'a tablet that has synced starts its round with a small page that brings a new withdrawal',
+    { timeout: 60_000 },
+    async () => {
+      const device = await enrolledDevice(server, DEMO_SETTING_ID)
+      await synced(device)
+      await server.services.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < 3 * FIRST_PAGE; i++) {
+          const record = { ...consent(i, 'granted', at), id: `later-consent-${i}` }
+          await putEntity(trx, DEMO_SETTING_ID, 'consent', record.id, record, at)
+        }
+        const withdrawal = { ...consent(0, 'withdrawn', at), id: 'later-withdrawal' }
+        await putEntity(trx, DEMO_SETTING_ID, 'consent', withdrawal.id, withdrawal, at)
+      })
+      const asked: { limit: string | null; restrictions: string[] | undefined }[] = []
+      const failingAfterOnePage: typeof fetch = async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input))
+        if (!url.pathname.endsWith('/api/sync/pull')) return fetch(input, init)
+        if (asked.length > 0) throw new TypeError('network down')
+        const response = await fetch(input, init)
+        const page = PullResponseSchema.parse(await response.clone().json())
+        asked.push({
+          limit: url.searchParams.get('limit'),
+          restrictions: page.restrictions?.map((r) => r.payload.id),
+        })
+        return response
+      }
+      expect((await syncOnce({ db: device.db, fetch: failingAfterOnePage })).ok).toBe(false)
+      expect(asked).toEqual([{ limit: String(FIRST_PAGE), restrictions: ['later-withdrawal'] }])
+      expect(await device.db.consents.get('later-withdrawal')).toMatchObject({
+        status: 'withdrawn',
+      })
     },
   )
 })
