@@ -138,6 +138,50 @@ describe.each(BACKENDS)('photo reviews of a push on $backend', ({ backend, skip 
   )
 
   it.skipIf(skip)(
+    'a photo naming another tablet is not allowed though a photo of the same moment from this one was',
+    async () => {
+      const at = Date.now() - HOUR
+      const own = photo(demoChildId('ordinary4'), at, ['learning_journey'])
+      const other = { ...photo(demoChildId('ordinary4'), at, ['learning_journey']) }
+      other.deviceId = 'another-tablet'
+      await push([own, other].map((p) => signed('photo', p, p.staffId)))
+      const seen = await statuses()
+      expect(seen.get(own.id)).toBeUndefined()
+      expect(seen.get(other.id)?.quarantine?.rules).toEqual(['device-not-enrolled'])
+    },
+  )
+
+  it.skipIf(skip)(
+    'a photo checked after the setting’s places changed meets the places as they are now',
+    async () => {
+      const child = demoChildId('ordinary5')
+      const now = Date.now()
+      const taken = photo(child, now - HOUR, ['learning_journey'])
+      await push([signed('photo', taken, taken.staffId)])
+      // Its context is warm; then the garden becomes a place where photos are prohibited.
+      const garden = (await getEntity(
+        server.services.db,
+        DEMO_SETTING_ID,
+        'location',
+        taken.locationId,
+      )) as Record<string, unknown> & { version?: number }
+      const prohibited = {
+        ...garden,
+        kind: 'toilet',
+        version: (garden.version ?? 0) + 1,
+        updatedAt: new Date().toISOString(),
+      }
+      expect((await push([signed('location', prohibited, MANAGER)]))[0]?.status).toBe('applied')
+      expect((await statuses()).get(taken.id)).toBeUndefined()
+      // A photo of the same child at the same moment: the same records, the places changed.
+      const after = photo(child, now - HOUR, ['learning_journey'])
+      after.takenAt = taken.takenAt
+      await push([signed('photo', after, after.staffId)])
+      expect((await statuses()).get(after.id)?.quarantine?.rules).toEqual(['prohibited-location'])
+    },
+  )
+
+  it.skipIf(skip)(
     'a person made inactive in a push signs nothing after it in the same push',
     async () => {
       const practitioner = DEMO_STAFF.practitioner.id
