@@ -75,13 +75,15 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       // still commits with its exactly-once record; a failure leaves earlier slices applied,
       // and the device's resend gets them answered as duplicates.
       const results: PushResult[] = []
+      let untold = false
       for (let i = 0; i < parsed.value.changes.length; i += PUSH_SLICE) {
         const slice = parsed.value.changes.slice(i, i + PUSH_SLICE)
+        const urgent = slice.some(restricts)
         const applied = await writers
           .run(
             device.settingId,
             () => applyPush(services.db, device, slice, isoNow(services), policyData),
-            slice.some(restricts),
+            urgent,
           )
           .catch((error: unknown) => {
             // Its cached policy data may hold the rolled-back rows.
@@ -89,8 +91,12 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
             throw error
           })
         results.push(...applied)
+        const changed = applied.some((r) => r.status === 'applied')
+        // A withdrawal is told the moment its slice commits, not after the rest of the batch.
+        if (urgent && changed) live.notify(device.settingId, device.id)
+        untold = (untold || changed) && !(urgent && changed)
       }
-      if (results.some((r) => r.status === 'applied')) live.notify(device.settingId, device.id)
+      if (untold) live.notify(device.settingId, device.id)
       // Photos deleted on the tablet were erased in the push; their bytes go now it committed.
       if (parsed.value.changes.some((c) => c.kind === 'photo' && c.payload.deleted !== null)) {
         await removeErasedBytes(services)
