@@ -2,7 +2,7 @@ import { ed25519 } from '@noble/curves/ed25519.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
 import { signProof, verifyProof } from '../../protocol/index.ts'
-import { verifyProofNative } from './verifyProofNative.ts'
+import { verifyProofNative, verifyProofOffLoop } from './verifyProofNative.ts'
 
 const seed = ed25519.utils.randomSecretKey()
 const publicKeyHex = bytesToHex(ed25519.getPublicKey(seed))
@@ -15,7 +15,7 @@ describe('verifyProofNative', () => {
     expect(verifyProofNative(publicKeyHex, message, signature)).toBe(true)
   })
 
-  it('refuses another message, another key, a changed signature and malformed input', () => {
+  it('refuses another message, another key, a changed signature and malformed input', async () => {
     const signature = signProof(seed, message)
     const other = bytesToHex(ed25519.getPublicKey(ed25519.utils.randomSecretKey()))
     const flipped = `${signature.slice(0, 10)}${signature[10] === '0' ? '1' : '0'}${signature.slice(11)}`
@@ -30,6 +30,11 @@ describe('verifyProofNative', () => {
     for (const [key, text, sig] of cases) {
       expect(verifyProofNative(key, text, sig)).toBe(false)
       expect(verifyProof(key, text, sig)).toBe(false)
+      expect(await verifyProofOffLoop(key, text, sig)).toBe(false)
     }
+  })
+
+  it('off the event loop, accepts what the tablet signs', async () => {
+    expect(await verifyProofOffLoop(publicKeyHex, message, signProof(seed, message))).toBe(true)
   })
 })

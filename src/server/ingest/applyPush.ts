@@ -21,6 +21,7 @@ import type { Database } from '../storage/schema.ts'
 import { applyPhoto } from './applyPhoto.ts'
 import { applyRecord } from './applyRecord.ts'
 import type { ChangeContext, ChangeOutcome } from './changeContext.ts'
+import type { CheckedProofs } from './checkProofs.ts'
 import type { PolicyDataLoader } from './policyData.ts'
 import { proveActor } from './proveActor.ts'
 import { runReviews } from './reviewChildPhotos.ts'
@@ -32,6 +33,7 @@ export async function applyPush(
   changes: readonly PushChange[],
   now: string,
   policyData: PolicyDataLoader,
+  proofs: CheckedProofs = new Map(),
 ): Promise<PushResult[]> {
   const settingId = device.settingId
   return db.transaction().execute(async (trx) => {
@@ -58,6 +60,7 @@ export async function applyPush(
       policyData,
       reviews: new Map(),
       staff: new Map(),
+      proofs,
     }
     const results: PushResult[] = []
     for (const change of changes) {

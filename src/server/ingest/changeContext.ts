@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import type { Database } from '../storage/schema.ts'
 import type { KnownStaff } from '../auth/staffKeys.ts'
+import type { CheckedProofs } from './checkProofs.ts'
 import type { PolicyDataLoader } from './policyData.ts'
 import type { PendingReviews } from './reviewChildPhotos.ts'
 
@@ -19,6 +20,8 @@ export interface ChangeContext {
   reviews: PendingReviews
   /** Staff as read in this transaction, by id (proveActor.ts); emptied when staff change. */
   staff: Map<string, KnownStaff | null>
+  /** Proofs checked before the transaction opened, by change id (checkProofs.ts). */
+  proofs: CheckedProofs
 }
 
 export type ChangeOutcome =

@@ -13,6 +13,8 @@
  * - What the tablet says about the actor (role, authorisation) is never used: only the role
  *   the server holds, read once per transaction and read again after a staff record or PIN
  *   of the transaction changes (applyPush.ts empties `ctx.staff`).
+ * - A signature checked before the transaction (checkProofs.ts) counts only if it was checked
+ *   against the key read here; otherwise it is checked again.
  */
 import { changeProofMessage, type PushChange, type StaffWire } from '../../protocol/index.ts'
 import { knownStaff } from '../auth/staffKeys.ts'
@@ -29,6 +31,18 @@ const OLD_PIN =
   'The server holds no PIN of the new kind for the person who made this change, so it cannot confirm it was them. The manager must set their PIN again; then make the change again.'
 const BAD_PROOF =
   'The server could not confirm that the person named made this change (their PIN may have changed since). Sign in again with your current PIN and make the change again.'
+
+/** Checked before the transaction (checkProofs.ts) against this same key, or checked now. */
+function proofHolds(
+  ctx: ChangeContext,
+  change: PushChange,
+  publicKeyHex: string,
+  message: Uint8Array,
+): boolean {
+  const checked = ctx.proofs.get(change.id)
+  if (checked?.publicKeyHex === publicKeyHex) return checked.valid
+  return change.proof !== undefined && verifyProofNative(publicKeyHex, message, change.proof)
+}
 
 /** The actor as this transaction read them: a push's changes mostly share one author. */
 async function knownInTransaction(ctx: ChangeContext, actorId: string) {
@@ -55,7 +69,7 @@ export async function proveActor(ctx: ChangeContext, change: PushChange): Promis
     actorId,
     payload: change.payload,
   })
-  if (change.proof === undefined || !verifyProofNative(known.publicKeyHex, message, change.proof)) {
+  if (change.proof === undefined || !proofHolds(ctx, change, known.publicKeyHex, message)) {
     return { ok: false, outcome: rejected('proof_invalid', BAD_PROOF) }
   }
   return { ok: true, actor: known.staff }

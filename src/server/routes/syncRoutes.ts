@@ -31,6 +31,7 @@ import { entitiesSince, restrictionsSince } from '../storage/entities.ts'
 import { receiveAudit } from '../audit/receiveAudit.ts'
 import { settingFacts } from '../audit/settingFacts.ts'
 import { applyPush } from '../ingest/applyPush.ts'
+import { checkProofs } from '../ingest/checkProofs.ts'
 import { policyDataLoader } from '../ingest/policyData.ts'
 import { receiveChunk } from '../ingest/receiveChunk.ts'
 import { settingQueue } from '../ingest/settingQueue.ts'
@@ -70,6 +71,8 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const device = deviceOf(request)
       const parsed = parseOr400(reply, PushRequestSchema, request.body, 'push')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
+      // Signatures are checked off the event loop, side by side, before any slice waits.
+      const proofs = await checkProofs(readDbOf(services), device.settingId, parsed.value.changes)
       // Short transactions: a batch is applied a slice at a time, each its own transaction
       // and its own turn, so uploads, pulls and a withdrawal get in between. Each change
       // still commits with its exactly-once record; a failure leaves earlier slices applied,
@@ -82,7 +85,7 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         const applied = await writers
           .run(
             device.settingId,
-            () => applyPush(services.db, device, slice, isoNow(services), policyData),
+            () => applyPush(services.db, device, slice, isoNow(services), policyData, proofs),
             urgent,
           )
           .catch((error: unknown) => {
