@@ -7,14 +7,14 @@
  * `consentDataSyncedAt` (the policy's staleness rule) becomes now, and the setting's
  * server-side facts for the manager's alerts are kept on the device row.
  *
- * A page's `restrictions` (withdrawals and refusals beyond it, src/protocol/pull.ts) are
+ * A page's `restrictions` (withdrawals and refusals in it or after it, src/protocol/pull.ts) are
  * applied before the page itself, and a round starts with a small page (FIRST_PAGE): a tablet
  * catching up on a busy morning blocks capture at once rather than after every page. The
  * cursor does not move for them.
  */
 import type { ConsentLensDb } from '../db/index.ts'
 import type { Iso } from '../policy/index.ts'
-import { MAX_PULL_LIMIT, type SyncConfig } from '../protocol/index.ts'
+import { MAX_PULL_LIMIT, SMALL_PULL_PAGE, type SyncConfig } from '../protocol/index.ts'
 import { applyPulled } from './applyPulled.ts'
 import type { SyncApi, SyncError } from './syncApi.ts'
 import type { Enrolment, SyncStateDb } from './syncStateDb.ts'
@@ -24,7 +24,7 @@ import type { Enrolment, SyncStateDb } from './syncStateDb.ts'
  * and are applied before the tablet reads (and parses) thousands of the morning's records. A
  * fresh tablet (cursor 0) cannot capture before its first pull ends: it starts with the largest.
  */
-export const FIRST_PAGE = 100
+export const FIRST_PAGE = SMALL_PULL_PAGE
 
 export type PullOutcome =
   { ok: true; value: { applied: number; config: SyncConfig } } | { ok: false; error: SyncError }

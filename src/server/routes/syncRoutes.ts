@@ -19,6 +19,7 @@ import {
   MAX_CHUNK_BYTES,
   PullQuerySchema,
   PushRequestSchema,
+  SMALL_PULL_PAGE,
   UploadParamsSchema,
   UploadQuerySchema,
   type PushChange,
@@ -140,10 +141,12 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const entry = (r: { seq: number; kind: string; payload: string }) =>
         `{"seq":${r.seq},"kind":"${r.kind}","payload":${r.payload}}`
       const changes = page.rows.map(entry)
-      // Withdrawals and refusals beyond this page travel with it (src/protocol/pull.ts).
-      const restrictions = page.more
-        ? (await restrictionsSince(readDb, device.settingId, cursor)).map(entry)
-        : []
+      // Withdrawals and refusals travel ahead of a big page or the pages after it
+      // (src/protocol/pull.ts).
+      const restrictions =
+        page.more || page.rows.length > SMALL_PULL_PAGE
+          ? (await restrictionsSince(readDb, device.settingId, since)).map(entry)
+          : []
       const head = {
         ok: true,
         cursor,
