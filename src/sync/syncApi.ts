@@ -83,7 +83,13 @@ export interface SyncApi {
   push(settingId: string, changes: PushChange[]): Promise<ApiResult<PushResponse>>
   pull(settingId: string, since: number, limit?: number): Promise<ApiResult<PullResponse>>
   pushAudit(settingId: string, events: AuditEventWire[]): Promise<ApiResult<AuditPushResponse>>
-  uploadChunk(photoId: string, offset: number, chunk: Blob): Promise<ApiResult<UploadResponse>>
+  /** With `thumbnail`, it goes in the same request, after the chunk (photoUpload.ts). */
+  uploadChunk(
+    photoId: string,
+    offset: number,
+    chunk: Blob,
+    thumbnail?: Blob,
+  ): Promise<ApiResult<UploadResponse>>
   uploadThumbnail(photoId: string, thumbnail: Blob): Promise<ApiResult<ThumbnailUploadResponse>>
 }
 
@@ -123,17 +129,20 @@ export function syncApi(serverUrl: string, credential: string, fetchFn: Fetch): 
         PullResponseSchema,
       )
     },
-    uploadChunk: (photoId, offset, chunk) =>
-      request(
+    uploadChunk: (photoId, offset, chunk, thumbnail) => {
+      const query = new URLSearchParams({ offset: String(offset) })
+      if (thumbnail !== undefined) query.set('thumbnailBytes', String(thumbnail.size))
+      return request(
         fetchFn,
-        `${base}/api/sync/photos/${encodeURIComponent(photoId)}/content?offset=${offset}`,
+        `${base}/api/sync/photos/${encodeURIComponent(photoId)}/content?${query.toString()}`,
         {
           method: 'PUT',
           headers: { ...auth, 'content-type': 'application/octet-stream' },
-          body: chunk,
+          body: thumbnail === undefined ? chunk : new Blob([chunk, thumbnail]),
         },
         UploadResponseSchema,
-      ),
+      )
+    },
     uploadThumbnail: (photoId, thumbnail) =>
       request(
         fetchFn,

@@ -1,8 +1,11 @@
 /**
- * One sync round: push the outbox, send the audit chain, upload waiting photos (then the
- * thumbnails of those the server holds, for its photo library), pull what
- * changed, let old thumbnails go. Push comes first so the server knows a photo before its image arrives, and
- * so pulled records do not overwrite local changes that have not left yet.
+ * One sync round: push the outbox, send the audit chain, then at the same time upload waiting
+ * photos (with their thumbnails, for the server's photo library) and pull what changed; then
+ * let old thumbnails go. Push comes first so the server knows a photo before its image
+ * arrives, and so pulled records do not overwrite local changes that have not left yet. The
+ * pull does not wait for the uploads, so a withdrawal reaches the tablet in the middle of a
+ * morning's photos; each side writes in its own IndexedDB transactions, and a photo the pull
+ * erases is skipped or not marked sent by the upload (uploadPhotos.ts).
  *
  * Invariants:
  * - A revoked answer at any step wipes the device at once, without sending anything more.
@@ -13,10 +16,10 @@ import { pullChanges } from './pullChanges.ts'
 import { pushAudit, type AuditPushReport } from './pushAudit.ts'
 import { pruneThumbnails } from './pruneThumbnails.ts'
 import { pushOutbox, type PushReport } from './pushOutbox.ts'
-import { syncApi, type Fetch, type SyncError } from './syncApi.ts'
+import { syncApi, type Fetch, type SyncApi, type SyncError } from './syncApi.ts'
 import { getEnrolment, openSyncState } from './syncStateDb.ts'
-import { uploadPhotos } from './uploadPhotos.ts'
-import { uploadThumbnails } from './uploadThumbnails.ts'
+import { uploadPhotos, type UploadOutcome } from './uploadPhotos.ts'
+import { uploadThumbnails, type ThumbnailOutcome } from './uploadThumbnails.ts'
 import { WIPED_MESSAGE, wipeDevice } from './wipeDevice.ts'
 
 export interface SyncDeps {
@@ -43,6 +46,17 @@ const NOT_ENROLLED: SyncError = {
   status: null,
 }
 
+/** The full images waiting, then the thumbnails still waiting (uploadThumbnails.ts). */
+async function sendPhotos(
+  db: ConsentLensDb,
+  api: SyncApi,
+  chunkBytes: number | undefined,
+): Promise<{ uploaded: UploadOutcome; thumbnails: ThumbnailOutcome }> {
+  const uploaded = await uploadPhotos(db, api, chunkBytes)
+  if (!uploaded.ok) return { uploaded, thumbnails: { ok: true, sent: 0 } }
+  return { uploaded, thumbnails: await uploadThumbnails(db, api) }
+}
+
 export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
   const { db } = deps
   const now = deps.now ?? (() => new Date())
@@ -60,12 +74,22 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
     if (!pushed.ok) return await revoked(pushed.error)
     const audit = await pushAudit(db, state, api, enrolment)
     if (!audit.ok) return await revoked(audit.error)
-    const uploaded = await uploadPhotos(db, api, deps.chunkBytes)
-    if (!uploaded.ok) return await revoked(uploaded.error)
-    const thumbnails = await uploadThumbnails(db, api)
-    if (!thumbnails.ok) return await revoked(thumbnails.error)
-    const pulled = await pullChanges(db, state, api, enrolment, () => now().toISOString())
-    if (!pulled.ok) return await revoked(pulled.error)
+    // Photos go up while changes come down: a withdrawal made meanwhile reaches this tablet
+    // without waiting behind its uploads, and the round takes as long as the longer of the two.
+    const [sent, pulled] = await Promise.all([
+      sendPhotos(db, api, deps.chunkBytes),
+      pullChanges(db, state, api, enrolment, () => now().toISOString()),
+    ])
+    // A revoked answer wipes the device, whichever side met it; the other side stopped at
+    // its next request, which the server refused too.
+    for (const outcome of [pulled, sent.uploaded, sent.thumbnails]) {
+      if (!outcome.ok && outcome.error.code === 'device_revoked')
+        return await revoked(outcome.error)
+    }
+    if (!sent.uploaded.ok) return { ok: false, error: sent.uploaded.error }
+    if (!sent.thumbnails.ok) return { ok: false, error: sent.thumbnails.error }
+    if (!pulled.ok) return { ok: false, error: pulled.error }
+    const uploaded = sent.uploaded
     await pruneThumbnails(db, now(), pulled.value.config.thumbnailRetentionHours)
     return {
       ok: true,

@@ -12,16 +12,17 @@
  *   and whatever was acknowledged is marked before the round ends, even a round cut short.
  *   A photo acknowledged but not yet marked (the app closed in between) is simply offered
  *   again: the server already holds it and answers "complete" at once, so it is one photo.
- * - Right after the server confirms a full image, the same worker sends the photo's thumbnail
- *   (for the library, uploadThumbnails.ts), so thumbnails overlap the other photos' uploads
- *   instead of waiting for all of them; one the server took or will never take is marked in
- *   the same release. Anything else about a thumbnail is left to uploadThumbnails.
+ * - The photo's thumbnail (for the library) goes in the same request as the image's last
+ *   chunk, so most photos are one request; the server takes it only once the image is held.
+ *   If that answer says nothing of it (the image was complete already), the same worker sends
+ *   it on its own. One the server took or will never take is marked in the same release as
+ *   the image; anything else about a thumbnail is left to uploadThumbnails.ts.
  * - A server whose photo storage is full or failing (507, 503) keeps nothing of the photo: the
  *   device keeps its image, sends no more photos this round (they would meet the same disk),
  *   reports the server's words, and the round goes on (consent changes still come down).
  */
 import type { ConsentLensDb, PhotoMeta } from '../db/index.ts'
-import { DEFAULT_CHUNK_BYTES } from '../protocol/index.ts'
+import { DEFAULT_CHUNK_BYTES, type UploadResponse } from '../protocol/index.ts'
 import type { SyncApi, SyncError } from './syncApi.ts'
 
 export type UploadOutcome =
@@ -128,7 +129,7 @@ async function release(db: ConsentLensDb, batch: Acknowledged[]): Promise<void> 
   })
 }
 
-/** Uploads one photo's full image; the server's acknowledgement, or why not. */
+/** Uploads one photo's full image (and its thumbnail); the server's acknowledgement, or why not. */
 async function uploadImage(
   db: ConsentLensDb,
   api: SyncApi,
@@ -137,28 +138,43 @@ async function uploadImage(
 ): Promise<Acknowledged | 'skipped' | SyncError> {
   const image = await db.photoImages.get(photo.id)
   if (image?.full == null) return 'skipped'
-  const result = await uploadOne(api, photo, image.full, chunkBytes)
+  const thumbnail =
+    photo.thumbnailUploaded === true || photo.deleted !== null ? undefined : image.thumbnail
+  const result = await uploadOne(api, photo, image.full, chunkBytes, thumbnail)
   if (!result.ok) return result.error
-  if (photo.thumbnailUploaded === true || photo.deleted !== null)
-    return { id: photo.id, checksum: result.checksum }
-  const thumbnail = await api.uploadThumbnail(photo.id, image.thumbnail)
-  const thumbnailDone = thumbnail.ok || THUMBNAIL_FINAL.has(thumbnail.error.code)
+  if (thumbnail === undefined) return { id: photo.id, checksum: result.checksum }
+  // Sent with the image's last chunk; on its own if that answer did not say (the image was
+  // completed by an earlier request).
+  const answer = result.thumbnail ?? (await api.uploadThumbnail(photo.id, thumbnail))
+  const thumbnailDone = answer.ok || THUMBNAIL_FINAL.has(answer.error.code)
   return { id: photo.id, checksum: result.checksum, thumbnailDone }
 }
+
+type ThumbnailAnswer = UploadResponse['thumbnail']
 
 async function uploadOne(
   api: SyncApi,
   photo: PhotoMeta,
   full: Blob,
   chunkBytes: number,
-): Promise<{ ok: true; checksum: string } | { ok: false; error: SyncError }> {
+  thumbnail: Blob | undefined,
+): Promise<
+  { ok: true; checksum: string; thumbnail: ThumbnailAnswer } | { ok: false; error: SyncError }
+> {
   let offset = 0
   // Each pass sends one chunk or learns where to resume; a bound keeps a confused server from
   // holding the device in a loop.
   for (let pass = 0; pass < Math.ceil(full.size / chunkBytes) * 2 + 4; pass++) {
     // A slice of the stored Blob, not a copy of its bytes: fetch sends it as it reads it.
-    const chunk = full.slice(offset, Math.min(full.size, offset + chunkBytes))
-    const answer = await api.uploadChunk(photo.id, offset, chunk)
+    const end = Math.min(full.size, offset + chunkBytes)
+    const chunk = full.slice(offset, end)
+    // The thumbnail rides with the chunk that ends the image: one request for most photos.
+    const answer = await api.uploadChunk(
+      photo.id,
+      offset,
+      chunk,
+      end === full.size ? thumbnail : undefined,
+    )
     if (!answer.ok) {
       if (answer.error.code !== 'offset_mismatch' || answer.error.received === undefined)
         return answer
@@ -167,7 +183,7 @@ async function uploadOne(
     }
     if (answer.value.complete) {
       if (answer.value.checksum !== photo.checksum) break
-      return { ok: true, checksum: photo.checksum }
+      return { ok: true, checksum: photo.checksum, thumbnail: answer.value.thumbnail }
     }
     offset = answer.value.received
   }

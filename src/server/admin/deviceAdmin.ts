@@ -15,7 +15,7 @@ import {
   type AdminResult,
 } from './settingAdmin.ts'
 
-const NO_SETTING = (id: string) =>
+export const NO_SETTING = (id: string) =>
   `There is no setting with the id ${id}. The command “settings” lists them.`
 
 export async function adminEnrolmentCode(

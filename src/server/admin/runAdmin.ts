@@ -15,13 +15,15 @@ import { openStorage } from '../openStorage.ts'
 import { backupDataDir } from '../backup/backupDataDir.ts'
 import { runRetention } from '../retention/runRetention.ts'
 import { restoreDataDir } from '../backup/restoreDataDir.ts'
-import { adminDevices, adminEnrolmentCode, adminRevoke } from './deviceAdmin.ts'
+import { adminDevices, adminEnrolmentCode, adminRevoke, NO_SETTING } from './deviceAdmin.ts'
 import { describe, type Described } from './describe.ts'
 import { ADMIN_HELP, COMMANDS, type CommandName } from './adminHelp.ts'
 import {
   addRoom,
   createSetting,
+  fail,
   listSettings,
+  settingExists,
   resetPin,
   type AdminContext,
   type AdminError,
@@ -124,6 +126,9 @@ async function run(
       case 'settings':
         return { ok: true, value: describe.settings(await listSettings(ctx)) }
       case 'retention-run':
+        if (flags.setting !== undefined && !(await settingExists(ctx, flags.setting))) {
+          return fail('not_found', NO_SETTING(flags.setting))
+        }
         return {
           ok: true,
           value: describe.retention(await runRetention(storage.services, flags.setting)),

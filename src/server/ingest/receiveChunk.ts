@@ -12,6 +12,9 @@
  *   the device's next try starts clean; nothing on the device is lost, it still has the image.
  * - A partial upload that already holds every byte (the server stopped between the last append
  *   and its finish) is finished when the device asks again, whatever chunk it sends.
+ * - A thumbnail sent with the chunk that ends the image is written in the commit that records
+ *   the image as stored (receiveThumbnail.ts decides its answer there); a photo already stored
+ *   commits nothing, and its thumbnail is left to the caller.
  * - A full or failing store is a retryable 507/503 with words for the manager; the device
  *   keeps its image and tries again later. A stored image is checked whole (size and SHA-256)
  *   before it is reported held.
@@ -24,9 +27,11 @@ import { appendServerAudit } from '../serverAudit.ts'
 import { groupCommitOf } from '../storage/groupCommit.ts'
 import { isoNow, type SyncServices } from '../services.ts'
 import { getPhotoRow, type PhotoRow } from './photoRows.ts'
+import type { ThumbnailAnswer, ThumbnailWrite } from './receiveThumbnail.ts'
 
 export type ChunkAnswer =
-  | { status: 200; body: UploadResponse }
+  /** `thumbnail`: the answer of a thumbnail written in the image's commit. */
+  | { status: 200; body: UploadResponse; thumbnail?: ThumbnailAnswer }
   | { status: 400 | 409 | 410 | 422; body: ApiErrorBody | (ApiErrorBody & { received: number }) }
   /** The store could not take the image now: `detail` is for the server's log only. */
   | { status: 503 | 507; body: ApiErrorBody; detail: string }
@@ -37,6 +42,8 @@ export async function receiveChunk(
   photoId: string,
   offset: number,
   chunk: Uint8Array,
+  /** Written in the same commit that records the image as stored, if this chunk ends it. */
+  thumbnail?: ThumbnailWrite,
 ): Promise<ChunkAnswer> {
   const photo = await getPhotoRow(services.db, device.settingId, photoId)
   if (photo === undefined) {
@@ -64,10 +71,10 @@ export async function receiveChunk(
     // The whole image in one request (most photos): hashed in memory, no partial file.
     const stored = await services.photos.storeWhole(chunk, photo.checksum)
     if (stored.ok) await services.photos.discard(key)
-    return finished(services, device, photo, stored)
+    return finished(services, device, photo, stored, thumbnail)
   }
   const appended = await services.photos.append(key, offset, chunk)
-  if (!appended.ok) return notAppended(services, device, photo, key, appended)
+  if (!appended.ok) return notAppended(services, device, photo, key, appended, thumbnail)
   if (appended.size > photo.bytes) {
     await services.photos.discard(key)
     const message = `This photo has ${photo.bytes} bytes but more were sent. The upload starts again.`
@@ -77,7 +84,7 @@ export async function receiveChunk(
     return { status: 200, body: { ok: true, received: appended.size, complete: false } }
   }
   const done = await services.photos.finish(key, photo.checksum)
-  return finished(services, device, photo, done)
+  return finished(services, device, photo, done, thumbnail)
 }
 
 async function notAppended(
@@ -86,6 +93,7 @@ async function notAppended(
   photo: PhotoRow,
   key: PartialKey,
   appended: Exclude<AppendResult, { ok: true }>,
+  thumbnail: ThumbnailWrite | undefined,
 ): Promise<ChunkAnswer> {
   if (appended.reason === 'owner-limit') {
     const mb = (n: number) => Math.ceil(n / (1024 * 1024))
@@ -95,7 +103,8 @@ async function notAppended(
   if (appended.reason !== 'offset') return storeProblem(appended)
   if (appended.size === photo.bytes) {
     // Every byte is in (the server stopped before it finished): finish it now.
-    return finished(services, device, photo, await services.photos.finish(key, photo.checksum))
+    const done = await services.photos.finish(key, photo.checksum)
+    return finished(services, device, photo, done, thumbnail)
   }
   if (appended.size > photo.bytes) {
     await services.photos.discard(key)
@@ -114,8 +123,9 @@ function finished(
   device: AuthenticatedDevice,
   photo: PhotoRow,
   result: FinishResult,
+  thumbnail: ThumbnailWrite | undefined,
 ): Promise<ChunkAnswer> | ChunkAnswer {
-  if (result.ok) return acknowledge(services, device, photo)
+  if (result.ok) return acknowledge(services, device, photo, thumbnail)
   return result.reason === 'checksum' ? damaged() : storeProblem(result)
 }
 
@@ -144,8 +154,10 @@ async function acknowledge(
   services: SyncServices,
   device: AuthenticatedDevice,
   photo: PhotoRow,
+  thumbnail: ThumbnailWrite | undefined,
 ): Promise<ChunkAnswer> {
   const now = isoNow(services)
+  let thumbnailAnswer: ThumbnailAnswer | undefined
   // Joins the uploads acknowledged at the same moment: one commit, one flush for them all.
   await groupCommitOf(services.db).run(async (trx) => {
     await trx
@@ -162,10 +174,12 @@ async function acknowledge(
       type: 'photo-stored',
       details: { photoId: photo.id, checksum: photo.checksum, bytes: photo.bytes },
     })
+    if (thumbnail !== undefined) thumbnailAnswer = await thumbnail(trx)
   })
   return {
     status: 200,
     body: { ok: true, received: photo.bytes, complete: true, checksum: photo.checksum },
+    ...(thumbnailAnswer === undefined ? {} : { thumbnail: thumbnailAnswer }),
   }
 }
 

@@ -11,12 +11,16 @@
  *   photo's thumbnail checksum: answered "stored" only once that commit is on disk. Not a file
  *   in the photo store: two more disk flushes per photo, for ~20 kB (0012 says more).
  * - Set once: the same bytes again are "stored"; different bytes are a conflict.
+ * - Sent with the image's last chunk, its write joins the transaction that records the image
+ *   as stored (receiveChunk.ts): one commit for both, and every check above made in it.
  */
 import { createHash } from 'node:crypto'
 import { apiError, MAX_THUMBNAIL_BYTES, type ApiErrorBody } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
+import type { Transaction } from 'kysely'
 import type { SyncServices } from '../services.ts'
 import { groupCommitOf } from '../storage/groupCommit.ts'
+import type { Database } from '../storage/schema.ts'
 import { getPhotoRow } from './photoRows.ts'
 
 export type ThumbnailAnswer =
@@ -27,42 +31,36 @@ function isJpeg(bytes: Uint8Array): boolean {
   return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff
 }
 
-export async function receiveThumbnail(
-  services: SyncServices,
+/** A thumbnail's write, to run inside a transaction; its answer, decided there. */
+export type ThumbnailWrite = (trx: Transaction<Database>) => Promise<ThumbnailAnswer>
+
+/**
+ * Checks what can be checked without the database (size, JPEG) and gives the write that checks
+ * the rest against the photo's row as it is in the transaction, then stores the thumbnail.
+ */
+export function thumbnailWrite(
   device: AuthenticatedDevice,
   photoId: string,
   bytes: Uint8Array,
-): Promise<ThumbnailAnswer> {
-  const photo = await getPhotoRow(services.db, device.settingId, photoId)
-  if (photo === undefined) {
-    const message = 'The server does not know this photo yet. Its details are sent first.'
-    return { status: 409, body: apiError('photo_unknown', message) }
-  }
-  if (photo.erased_at !== null) return erased()
-  if (photo.device_id !== device.id) {
-    const message = 'Only the tablet that took a photo sends its thumbnail.'
-    return { status: 403, body: apiError('forbidden', message) }
-  }
+): { refused: ThumbnailAnswer } | { checksum: string; write: ThumbnailWrite } {
   if (bytes.byteLength > MAX_THUMBNAIL_BYTES || !isJpeg(bytes)) {
     const message = `A thumbnail is a JPEG of at most ${MAX_THUMBNAIL_BYTES / 1024} kB.`
-    return { status: 400, body: apiError('bad_request', message) }
+    return { refused: { status: 400, body: apiError('bad_request', message) } }
   }
   const checksum = createHash('sha256').update(bytes).digest('hex')
-  if (photo.thumbnail_checksum !== null) return sameOrConflict(photo.thumbnail_checksum, checksum)
-  // Joins the other writes of the moment (groupCommit.ts): answered once it is committed.
-  const found: { held: string | null; erased: boolean } = { held: null, erased: false }
-  await groupCommitOf(services.db).run(async (trx) => {
-    // Read again in the transaction: another request for the photo, or its erasure, may have
-    // committed since the read above.
-    const now = await trx
+  const write: ThumbnailWrite = async (trx) => {
+    // Read in the transaction: another request for the photo, or its erasure, may have
+    // committed since any read before it.
+    const photo = await trx
       .selectFrom('photos')
-      .select(['thumbnail_checksum', 'erased_at'])
+      .select(['device_id', 'thumbnail_checksum', 'erased_at'])
       .where('setting_id', '=', device.settingId)
       .where('id', '=', photoId)
-      .executeTakeFirstOrThrow()
-    found.held = now.thumbnail_checksum
-    found.erased = now.erased_at !== null
-    if (found.held !== null || found.erased) return
+      .executeTakeFirst()
+    if (photo === undefined) return unknown()
+    if (photo.erased_at !== null) return erased()
+    if (photo.device_id !== device.id) return forbidden()
+    if (photo.thumbnail_checksum !== null) return sameOrConflict(photo.thumbnail_checksum, checksum)
     await trx
       .insertInto('photo_thumbnails')
       .values({
@@ -77,11 +75,44 @@ export async function receiveThumbnail(
       .where('setting_id', '=', device.settingId)
       .where('id', '=', photoId)
       .execute()
+    return { status: 200, body: { ok: true, checksum } }
+  }
+  return { checksum, write }
+}
+
+export async function receiveThumbnail(
+  services: SyncServices,
+  device: AuthenticatedDevice,
+  photoId: string,
+  bytes: Uint8Array,
+): Promise<ThumbnailAnswer> {
+  // Refusals that need no transaction are answered from a plain read first.
+  const photo = await getPhotoRow(services.db, device.settingId, photoId)
+  if (photo === undefined) return unknown()
+  if (photo.erased_at !== null) return erased()
+  if (photo.device_id !== device.id) return forbidden()
+  const prepared = thumbnailWrite(device, photoId, bytes)
+  if ('refused' in prepared) return prepared.refused
+  if (photo.thumbnail_checksum !== null) {
+    return sameOrConflict(photo.thumbnail_checksum, prepared.checksum)
+  }
+  // Joins the other writes of the moment (groupCommit.ts): answered once it is committed.
+  const decided: { answer: ThumbnailAnswer | null } = { answer: null }
+  await groupCommitOf(services.db).run(async (trx) => {
+    decided.answer = await prepared.write(trx)
   })
-  if (found.erased) return erased()
-  return found.held === null
-    ? { status: 200, body: { ok: true, checksum } }
-    : sameOrConflict(found.held, checksum)
+  if (decided.answer === null) throw new Error('the thumbnail’s transaction gave no answer')
+  return decided.answer
+}
+
+function unknown(): ThumbnailAnswer {
+  const message = 'The server does not know this photo yet. Its details are sent first.'
+  return { status: 409, body: apiError('photo_unknown', message) }
+}
+
+function forbidden(): ThumbnailAnswer {
+  const message = 'Only the tablet that took a photo sends its thumbnail.'
+  return { status: 403, body: apiError('forbidden', message) }
 }
 
 function erased(): ThumbnailAnswer {

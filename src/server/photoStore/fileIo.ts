@@ -76,6 +76,23 @@ export async function readBack(path: string): Promise<{ sha256: string; size: nu
   return { sha256: hash.digest('hex'), size }
 }
 
+/**
+ * True when the file behind `handle` holds exactly `bytes`, read back from its start. One read
+ * of a buffer a byte longer than expected, so a longer file is seen too; a byte comparison,
+ * not a second hash, since the bytes to compare with are at hand.
+ */
+export async function holdsExactly(handle: FileHandle, bytes: Uint8Array): Promise<boolean> {
+  const back = Buffer.allocUnsafe(bytes.byteLength + 1)
+  let size = 0
+  for (;;) {
+    const { bytesRead } = await handle.read(back, size, back.byteLength - size, size)
+    if (bytesRead === 0) break
+    size += bytesRead
+    if (size === back.byteLength) return false
+  }
+  return size === bytes.byteLength && back.subarray(0, size).equals(bytes)
+}
+
 /** Runs `task`; if its folder `dir` is missing, makes it and runs `task` once more. */
 export async function inFolder<T>(dir: string, task: () => Promise<T>): Promise<T> {
   try {

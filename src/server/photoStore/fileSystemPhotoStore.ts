@@ -19,10 +19,12 @@
  *   for the owner: parallel uploads of one tablet can pass it by at most a chunk each.
  */
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { readdir, readFile, rename, rm, rmdir, stat, truncate } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import {
   flush,
+  holdsExactly,
   inFolder,
   openFile as realOpenFile,
   readBack,
@@ -139,17 +141,18 @@ export function fileSystemPhotoStore(
     if (actual !== checksum) return { ok: false, reason: 'checksum', actual }
     const temporary = `${imagePath(checksum)}.${globalThis.crypto.randomUUID()}.tmp`
     try {
-      const handle = await inFolder(dirname(temporary), () => open(temporary, 'w'))
+      // Written, flushed, then read back through the same file: what is compared is what the
+      // disk gives back, without opening the file again.
+      const handle = await inFolder(dirname(temporary), () => open(temporary, 'w+'))
       try {
         await writeAll(handle, bytes)
         await handle.sync()
+        if (!(await holdsExactly(handle, bytes))) {
+          const detail = `the disk gave back other bytes than the ${bytes.byteLength} written`
+          throw Object.assign(new Error(detail), { code: 'EIO' })
+        }
       } finally {
         await handle.close()
-      }
-      const back = await readBack(temporary)
-      if (back.size !== bytes.byteLength || back.sha256 !== checksum) {
-        const detail = `the disk gave back ${back.size} of ${bytes.byteLength} bytes, or other bytes`
-        throw Object.assign(new Error(detail), { code: 'EIO' })
       }
       await keep(temporary, checksum)
       return { ok: true }
@@ -215,7 +218,12 @@ export function fileSystemPhotoStore(
 
     storeWhole,
 
-    discard: (key) => serialised(key, () => rm(partialPath(key), { force: true })),
+    discard: (key) =>
+      serialised(key, async () => {
+        // Most photos come whole and never had a partial upload: no removal (and no error
+        // from a missing file) for them.
+        if (existsSync(partialPath(key))) await rm(partialPath(key), { force: true })
+      }),
 
     has: (checksum, bytes) => intact(checksum, bytes),
 

@@ -96,3 +96,10 @@ it('erases what is past its time, says what and why, and nothing before', async 
   const again = await admin(new Date('2027-01-12T09:00:00.000Z'), 'retention-run')
   expect(again.out).toContain('nothing is past its time')
 })
+
+it('refuses a setting that does not exist, and names the command that lists them', async () => {
+  const answer = await admin(new Date(), 'retention-run', '--setting', 'no-such-setting')
+  expect(answer.code).not.toBe(0)
+  expect(answer.out).toContain('There is no setting with the id no-such-setting')
+  expect(answer.out).toContain('settings')
+})

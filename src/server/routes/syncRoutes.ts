@@ -2,7 +2,8 @@
  * The device's sync API, all behind the device credential:
  *   POST /api/sync/push                          the outbox, in batches (exactly once)
  *   GET  /api/sync/pull?settingId&since&limit    changes after a cursor
- *   PUT  /api/sync/photos/:photoId/content       a chunk of a photo's image (resumable)
+ *   PUT  /api/sync/photos/:photoId/content       a chunk of a photo's image (resumable); the
+ *                                                last may carry the thumbnail
  *   POST /api/sync/audit                         the device's audit events, verified on arrival
  *   GET  /api/sync/live?settingId                Server-Sent Events: "changed" (live/liveChanges.ts)
  *   PUT  /api/sync/photos/:photoId/thumbnail     its thumbnail, for the library
@@ -17,6 +18,7 @@ import {
   AuditPushRequestSchema,
   LiveQuerySchema,
   MAX_CHUNK_BYTES,
+  MAX_UPLOAD_BODY_BYTES,
   PullQuerySchema,
   PushRequestSchema,
   SMALL_PULL_PAGE,
@@ -37,7 +39,7 @@ import { policyDataLoader } from '../ingest/policyData.ts'
 import { receiveChunk } from '../ingest/receiveChunk.ts'
 import { settingQueue } from '../ingest/settingQueue.ts'
 import { liveChangesOf } from '../live/liveChanges.ts'
-import { receiveThumbnail } from '../ingest/receiveThumbnail.ts'
+import { receiveThumbnail, thumbnailWrite } from '../ingest/receiveThumbnail.ts'
 import { removeErasedBytes } from '../library/erasePhoto.ts'
 import { parseOr400 } from './validation.ts'
 
@@ -61,8 +63,8 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
     })
     api.addContentTypeParser(
       'application/octet-stream',
-      // Exactly the documented maximum: a byte more is a 413.
-      { parseAs: 'buffer', bodyLimit: MAX_CHUNK_BYTES },
+      // A chunk and a thumbnail at most; the route refuses a chunk over MAX_CHUNK_BYTES (413).
+      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BODY_BYTES },
       (_request, body, done) => {
         done(null, body)
       },
@@ -185,18 +187,35 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
           },
         })
       }
-      const answer = await receiveChunk(
-        services,
-        device,
-        params.value.photoId,
-        query.value.offset,
-        body,
-      )
+      const thumbnailBytes = query.value.thumbnailBytes ?? 0
+      if (body.byteLength - thumbnailBytes > MAX_CHUNK_BYTES) {
+        const message = `A chunk is at most ${MAX_CHUNK_BYTES} bytes; send smaller chunks.`
+        return reply.code(413).send(apiError('payload_too_large', message))
+      }
+      if (thumbnailBytes >= body.byteLength) {
+        const message = 'The body holds no image bytes before its thumbnail.'
+        return reply.code(400).send(apiError('bad_request', message))
+      }
+      const { photoId } = params.value
+      const chunk = body.subarray(0, body.byteLength - thumbnailBytes)
+      const thumbnailPart = body.subarray(body.byteLength - thumbnailBytes)
+      const thumbnail = thumbnailBytes === 0 ? null : thumbnailWrite(device, photoId, thumbnailPart)
+      const write = thumbnail !== null && 'write' in thumbnail ? thumbnail.write : undefined
+      const answer = await receiveChunk(services, device, photoId, query.value.offset, chunk, write)
       if (answer.status === 503 || answer.status === 507) {
-        request.log.error({ photoId: params.value.photoId, problem: answer.detail }, 'photo store')
+        request.log.error({ photoId, problem: answer.detail }, 'photo store')
         void reply.header('retry-after', '300')
       }
-      return reply.code(answer.status).send(answer.body)
+      if (thumbnail === null || answer.status !== 200 || !answer.body.complete) {
+        return reply.code(answer.status).send(answer.body)
+      }
+      // The image is held: the thumbnail that came with its last chunk was written in the
+      // image's commit, refused before it, or (the image was held already) is taken now.
+      const taken =
+        'refused' in thumbnail
+          ? thumbnail.refused
+          : (answer.thumbnail ?? (await receiveThumbnail(services, device, photoId, thumbnailPart)))
+      return reply.code(200).send({ ...answer.body, thumbnail: taken.body })
     })
 
     api.put('/photos/:photoId/thumbnail', async (request, reply) => {

@@ -1,7 +1,7 @@
 /**
  * Small writes that arrive together commit together: the classic group commit. A photo's
- * "stored" row and its thumbnail's row are each one short write, and on SQLite each commit is
- * a flush of the log (synchronous = FULL) that the request waits for. Three uploads in flight
+ * "stored" row and its thumbnail's row are each one short write, and each commit is a flush of
+ * the log that the request waits for (on SQLite, durableSqlite.ts). Three uploads in flight
  * made three flushes one after the other; here the writes that arrive while one commit is
  * flushing wait for it and then commit as one transaction, one flush for all of them.
  *

@@ -17,6 +17,12 @@ import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
+import {
+  DurableSqliteDialect,
+  logFlusher,
+  sqliteStatements,
+  type LogFlusher,
+} from './durableSqlite.ts'
 import { migrateToLatest } from './migrations.ts'
 import type { Database } from './schema.ts'
 
@@ -58,8 +64,14 @@ export async function openDatabase(
   options: DatabaseOptions,
   onConnectionLost: ConnectionLost = reportLost,
 ): Promise<OpenedDatabase> {
+  const flusher =
+    options.kind === 'sqlite' && options.file !== ':memory:'
+      ? logFlusher(`${options.file}-wal`)
+      : null
   const db =
-    options.kind === 'sqlite' ? openSqlite(options.file) : openPostgres(options, onConnectionLost)
+    options.kind === 'sqlite'
+      ? openSqlite(options.file, flusher)
+      : openPostgres(options, onConnectionLost)
   try {
     await migrateToLatest(db, options.kind)
   } catch (error) {
@@ -67,7 +79,7 @@ export async function openDatabase(
     throw error
   }
   const readDb =
-    options.kind === 'sqlite' && options.file !== ':memory:' ? openSqliteReader(options.file) : db
+    options.kind === 'sqlite' && flusher !== null ? openSqliteReader(options.file, flusher) : db
   return {
     db,
     readDb,
@@ -80,24 +92,31 @@ export async function openDatabase(
 }
 
 /** Opened after migration, so the file, its WAL and every table exist. */
-function openSqliteReader(file: string): Kysely<Database> {
+function openSqliteReader(file: string, flusher: LogFlusher): Kysely<Database> {
   const database = new BetterSqlite3(file, { readonly: true })
   database.pragma('busy_timeout = 5000')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  // A read waits for the flush of what it may have seen: no pull hands out a change a power
+  // cut could take back (durableSqlite.ts).
+  return new Kysely<Database>({ dialect: new DurableSqliteDialect(database, flusher, false) })
 }
 
-function openSqlite(file: string): Kysely<Database> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+function openSqlite(file: string, flusher: LogFlusher | null): Kysely<Database> {
+  if (flusher !== null) mkdirSync(dirname(file), { recursive: true })
   const database = new BetterSqlite3(file)
-  // WAL: readers (pulls) do not wait for a writer (a push). FULL: every commit is on disk
-  // before the server answers, because the answer lets an iPad drop its outbox entry or its
-  // full image; NORMAL could lose the last commits to a power cut. (Measured in the sync
-  // benchmark: no difference in upload throughput here.) Foreign keys are off by default.
+  // WAL: readers (pulls) do not wait for a writer (a push). Every commit is on disk before the
+  // server answers, because the answer lets an iPad drop its outbox entry or its full image.
+  // FULL flushed the log inside each commit, on the event loop; NORMAL leaves that flush to
+  // durableSqlite.ts, which does it on the thread pool before any connection is handed back.
+  // Foreign keys are off by default.
   database.pragma('journal_mode = WAL')
-  database.pragma('synchronous = FULL')
+  database.pragma(flusher === null ? 'synchronous = FULL' : 'synchronous = NORMAL')
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  const dialect =
+    flusher === null
+      ? new SqliteDialect({ database: sqliteStatements(database, null) })
+      : new DurableSqliteDialect(database, flusher, true)
+  return new Kysely<Database>({ dialect })
 }
 
 function openPostgres(

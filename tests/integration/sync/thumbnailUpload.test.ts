@@ -1,5 +1,6 @@
-// The thumbnails of photos the server holds go to it for the setting's photo library
-// (src/sync/uploadThumbnails.ts): once each, after the full image, from the tablet that took it.
+// The thumbnails of photos the server holds go to it for the setting's photo library: once
+// each, with the full image's last chunk (src/sync/uploadPhotos.ts), or on their own
+// (src/sync/uploadThumbnails.ts) when that did not take them, from the tablet that took it.
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
@@ -38,10 +39,21 @@ it('sends each sent photo’s thumbnail once, and the server keeps it under its 
     thumbnail_bytes: bytes.byteLength,
   })
   expect((await device.db.photos.get(photo.meta.id))?.thumbnailUploaded).toBe(true)
-  expect(puts.filter((url) => url.endsWith('/thumbnail'))).toHaveLength(1)
+  // One request for the photo: the image and its thumbnail together.
+  expect(puts).toHaveLength(1)
+  expect(puts[0]).toMatch(/\/content\?offset=0&thumbnailBytes=\d+$/)
   expect((await syncOnce({ db: device.db, fetch: counting })).ok).toBe(true)
-  expect(puts.filter((url) => url.endsWith('/thumbnail'))).toHaveLength(1)
+  expect(puts).toHaveLength(1)
 })
+
+/** Sends the image's last chunk without the thumbnail it carries (as an older server took it). */
+async function withoutThumbnail(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const url = new URL(input instanceof Request ? input.url : String(input))
+  const bytes = Number(url.searchParams.get('thumbnailBytes') ?? 0)
+  if (bytes === 0 || !(init?.body instanceof Blob)) return fetch(input, init)
+  url.searchParams.delete('thumbnailBytes')
+  return fetch(url, { ...init, body: init.body.slice(0, init.body.size - bytes) })
+}
 
 it('keeps several thumbnails in flight, and marks each one the server answered even when another fails', async () => {
   const device = await enrolledDevice(server, DEMO_SETTING_ID)
@@ -51,9 +63,10 @@ it('keeps several thumbnails in flight, and marks each one the server answered e
   const failing = photos[5]!.meta.id
   let inFlight = 0
   let most = 0
+  // The images go without their thumbnails, so each thumbnail goes on its own.
   const watching: typeof fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input)
-    if (!url.endsWith('/thumbnail')) return fetch(input, init)
+    if (!url.endsWith('/thumbnail')) return withoutThumbnail(input, init)
     if (url.includes(failing)) {
       const body = { ok: false, error: { code: 'storage_failing', message: 'Try later.' } }
       return Response.json(body, { status: 503 })
