@@ -34,7 +34,14 @@ describe('verifyProofNative', () => {
     }
   })
 
-  it('off the event loop, accepts what the tablet signs', async () => {
-    expect(await verifyProofOffLoop(publicKeyHex, message, signProof(seed, message))).toBe(true)
+  it('off the event loop, accepts what the tablet signs, however many are asked at once', async () => {
+    const signature = signProof(seed, message)
+    const other = new TextEncoder().encode('{"changeId":"c3"}')
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        verifyProofOffLoop(publicKeyHex, i % 3 === 0 ? other : message, signature),
+      ),
+    )
+    expect(answers).toEqual(Array.from({ length: 12 }, (_, i) => i % 3 !== 0))
   })
 })

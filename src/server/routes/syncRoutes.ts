@@ -74,8 +74,11 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const device = deviceOf(request)
       const parsed = parseOr400(reply, PushRequestSchema, request.body, 'push')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
-      // Signatures are checked off the event loop, side by side, before any slice waits.
-      const proofs = await checkProofs(readDbOf(services), device.settingId, parsed.value.changes)
+      // Signatures are checked off the event loop before any slice waits; a withdrawal's few
+      // are checked in its transaction, so it waits for nothing on the way.
+      const proofs = parsed.value.changes.some(restricts)
+        ? new Map()
+        : await checkProofs(readDbOf(services), device.settingId, parsed.value.changes)
       // Short transactions: a batch is applied a slice at a time, each its own transaction
       // and its own turn, so uploads, pulls and a withdrawal get in between. Each change
       // still commits with its exactly-once record; a failure leaves earlier slices applied,
