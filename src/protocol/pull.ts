@@ -9,6 +9,14 @@
  * - A pulled record is the whole entity; applying a page twice is harmless.
  * - Staff records never carry a PIN hash; `staffPin` records do, and go only to enrolled,
  *   unrevoked devices of the same setting.
+ * - Restrictions travel first: a page that is not the last, or holds more than
+ *   SMALL_PULL_PAGE records, also carries in `restrictions` the consent records after the
+ *   cursor asked from that take consent away (withdrawn or refused), in the page or after it,
+ *   so a tablet catching up on a busy morning blocks capture before it has applied a big
+ *   page or read every page. They come again in their page; consent records are append-only,
+ *   so applying one early, out of sequence order, is harmless; a capture decision made without
+ *   the records between is never less restrictive than the full history's (a record that
+ *   supersedes a withdrawal reaches the server after it, so it is never among them).
  */
 import { z } from 'zod'
 import { IdSchema, IsoSchema } from './common.ts'
@@ -27,6 +35,8 @@ import { SettingFactsSchema } from './settingFacts.ts'
 
 export const MAX_PULL_LIMIT = 2000
 export const DEFAULT_PULL_LIMIT = 1000
+/** A last page this small carries no `restrictions` (see the header): they are in it. */
+export const SMALL_PULL_PAGE = 100
 
 export const PullQuerySchema = z.object({
   settingId: IdSchema,
@@ -67,6 +77,14 @@ export const PullResponseSchema = z.object({
   serverTime: IsoSchema,
   device: DeviceStatusSchema,
   config: SyncConfigSchema,
+  /**
+   * Consent records after the cursor asked from that take consent away (see the header);
+   * absent from older servers and from a small last page. The cursor does not cover those
+   * after the page.
+   */
+  restrictions: z
+    .array(z.object({ ...seq, kind: z.literal('consent'), payload: ConsentWireSchema }))
+    .optional(),
   /**
    * The setting's server-side facts for the manager's alerts, with the last page (`more` false)
    * only; absent from older servers.

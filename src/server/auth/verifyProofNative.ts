@@ -7,7 +7,8 @@
  *
  * Invariants: never throws (malformed keys or signatures are simply not valid); the same
  * shape checks as `verifyProof` before anything is parsed; parsed keys are kept, a bounded
- * number, by their hex.
+ * number, by their hex. `verifyProofOffLoop` gives the same answer, worked out on libuv's
+ * thread pool instead of the event loop.
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto'
 
@@ -39,5 +40,46 @@ export function verifyProofNative(
     return verify(null, message, keyOf(publicKeyHex), Buffer.from(signature, 'hex'))
   } catch {
     return false
+  }
+}
+
+/**
+ * At most this many checks on the thread pool at once: it also flushes the database's log
+ * (storage/durableSqlite.ts) and writes photos, which must not queue behind a burst's checks.
+ */
+const IN_FLIGHT = 2
+let inFlight = 0
+const waiting: (() => void)[] = []
+
+/** `verifyProofNative` on libuv's thread pool: a burst's thousands of checks leave the loop free. */
+export async function verifyProofOffLoop(
+  publicKeyHex: string,
+  message: Uint8Array,
+  signature: string,
+): Promise<boolean> {
+  if (!/^[0-9a-f]{64}$/.test(publicKeyHex) || !/^[0-9a-f]{128}$/.test(signature)) return false
+  // A check that ends hands its place to the next waiting one.
+  if (inFlight < IN_FLIGHT) inFlight++
+  else await new Promise<void>((resolve) => waiting.push(resolve))
+  try {
+    return await new Promise<boolean>((resolve) => {
+      try {
+        verify(
+          null,
+          message,
+          keyOf(publicKeyHex),
+          Buffer.from(signature, 'hex'),
+          (error, valid) => {
+            resolve(error === null && valid)
+          },
+        )
+      } catch {
+        resolve(false)
+      }
+    })
+  } finally {
+    const next = waiting.shift()
+    if (next === undefined) inFlight--
+    else next()
   }
 }

@@ -6,6 +6,8 @@
  *   nothing; its first answer is kept in `applied_changes` with the same transaction.
  * - The setting's row is locked first, so two pushes to one setting (say the same batch sent
  *   twice at once) run one after the other and the second sees the first's change ids.
+ * - The photo reviews its consent records and injuries ask for (reviewChildPhotos.ts) run
+ *   once per child after the last change, in the same transaction, so they commit with them.
  * - Every change carries its author's proof (proveActor.ts), checked before anything else; a
  *   change refused for a reason (no proof, no permission, a changed consent record) is final,
  *   reported, and audited with the actor it claimed; anything unexpected aborts the whole
@@ -19,8 +21,10 @@ import type { Database } from '../storage/schema.ts'
 import { applyPhoto } from './applyPhoto.ts'
 import { applyRecord } from './applyRecord.ts'
 import type { ChangeContext, ChangeOutcome } from './changeContext.ts'
+import type { CheckedProofs } from './checkProofs.ts'
 import type { PolicyDataLoader } from './policyData.ts'
 import { proveActor } from './proveActor.ts'
+import { runReviews } from './reviewChildPhotos.ts'
 import { withServerCopy } from './serverCopy.ts'
 
 export async function applyPush(
@@ -29,6 +33,7 @@ export async function applyPush(
   changes: readonly PushChange[],
   now: string,
   policyData: PolicyDataLoader,
+  proofs: CheckedProofs = new Map(),
 ): Promise<PushResult[]> {
   const settingId = device.settingId
   return db.transaction().execute(async (trx) => {
@@ -48,7 +53,15 @@ export async function applyPush(
       )
       .execute()
     const seen = new Map<string, PushResult>(earlier.map((row) => [row.change_id, replay(row)]))
-    const ctx: ChangeContext = { trx, device, now, policyData }
+    const ctx: ChangeContext = {
+      trx,
+      device,
+      now,
+      policyData,
+      reviews: new Map(),
+      staff: new Map(),
+      proofs,
+    }
     const results: PushResult[] = []
     for (const change of changes) {
       const before = seen.get(change.id)
@@ -63,6 +76,8 @@ export async function applyPush(
           ? await applyPhoto(ctx, change.payload, proven.actor)
           : await applyRecord(ctx, change, proven.actor)
       await record(trx, device, change, outcome, now)
+      // A person's record or PIN changed: later proofs read them afresh.
+      if (change.kind === 'staff' || change.kind === 'staffPin') ctx.staff.clear()
       const result = toResult(change.id, outcome)
       seen.set(
         change.id,
@@ -70,6 +85,7 @@ export async function applyPush(
       )
       results.push(await withServerCopy(ctx, change, result))
     }
+    await runReviews(ctx)
     return results
   })
 }

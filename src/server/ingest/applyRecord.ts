@@ -28,7 +28,7 @@ import {
 } from '../../protocol/index.ts'
 import { getEntity, putEntity } from '../storage/entities.ts'
 import { APPLIED, rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
-import { reviewChildPhotos } from './reviewChildPhotos.ts'
+import { askReview } from './reviewChildPhotos.ts'
 import { supersededOnServer } from './supersededOnServer.ts'
 
 type RecordChange = Exclude<PushChange, { kind: 'photo' }>
@@ -143,7 +143,7 @@ async function applyConsent(
   if (refusal !== null) return refusal
   await putEntity(ctx.trx, settingId, 'consent', record.id, record, ctx.now)
   const withdrawal = record.status === 'withdrawn' ? record : null
-  await reviewChildPhotos(ctx, record.childId, record.recordedAt, withdrawal)
+  askReview(ctx, record.childId, record.recordedAt, withdrawal)
   return APPLIED
 }
 
@@ -167,7 +167,7 @@ async function applyInjury(
       : check(actor, 'record-injury')
   if (refusal !== null) return refusal
   await putEntity(ctx.trx, settingId, 'injury', injury.id, injury, ctx.now)
-  await reviewChildPhotos(ctx, injury.childId, injury.recordedAt, null)
+  askReview(ctx, injury.childId, injury.recordedAt, null)
   return APPLIED
 }
 

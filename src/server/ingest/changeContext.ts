@@ -1,17 +1,27 @@
 /**
- * What applying one pushed change needs: the transaction, who sent it, the clock, and the
- * setting's policy data. Built once per push.
+ * What applying one pushed change needs: the transaction, who sent it, the clock, the
+ * setting's policy data, and what the transaction keeps for its end (photo reviews) or reads
+ * once (staff). Built once per push transaction.
  */
 import type { Kysely } from 'kysely'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import type { Database } from '../storage/schema.ts'
+import type { KnownStaff } from '../auth/staffKeys.ts'
+import type { CheckedProofs } from './checkProofs.ts'
 import type { PolicyDataLoader } from './policyData.ts'
+import type { PendingReviews } from './reviewChildPhotos.ts'
 
 export interface ChangeContext {
   trx: Kysely<Database>
   device: AuthenticatedDevice
   now: string
   policyData: PolicyDataLoader
+  /** Photo reviews the transaction's records asked for, run once per child before commit. */
+  reviews: PendingReviews
+  /** Staff as read in this transaction, by id (proveActor.ts); emptied when staff change. */
+  staff: Map<string, KnownStaff | null>
+  /** Proofs checked before the transaction opened, by change id (checkProofs.ts). */
+  proofs: CheckedProofs
 }
 
 export type ChangeOutcome =

@@ -34,22 +34,42 @@ export interface PhotoCheck {
   message: string
 }
 
-// The engine compiles a context once per object (it caches by identity), so photos that see
-// the same records share one context object. `now` and `consentDataSyncedAt` are equal: the
-// server's data is never stale, and the staleness rule is the only use of `now`. A context
-// holds only the consent records of the photo's own children (as the tablet's capture
-// context does): the engine reads no others, and compiling a whole setting's records for
-// each photo was most of the cost of a push.
+// The engine compiles a context once per object (it caches by identity), so photos whose
+// checks would see the same parts share one context object, across versions of the setting's
+// data too: policyData.ts keeps a part that did not change (staff, places, children, each
+// consent record) as the same object, so a context is keyed by its parts' serial numbers.
+// Records are append-only and a rolled-back version is rebuilt from new objects, so equal
+// serials are equal records. `now` and `consentDataSyncedAt` are equal: the server's data is
+// never stale, and the staleness rule is the only use of `now`. A context holds only the
+// consent records of the photo's own children (as the tablet's capture context does): the
+// engine reads no others, and compiling a whole setting's records for each photo was most
+// of the cost of a push. The device is the uploading one under a fixed name (any other is
+// unknown, whatever its id), so photos of every tablet taken at moments with the same
+// records share a context: re-checking a child's photos after each record of a morning's
+// burst compiled one context for every photo.
 const SAME_MOMENT = '1970-01-01T00:00:00.000Z'
-const contexts = new WeakMap<PolicyData, Map<string, PolicyContext>>()
+const UPLOADER = 'uploader'
+const MAX_CONTEXTS = 5_000
+const contexts = new Map<string, PolicyContext>()
+const serials = new WeakMap<object, number>()
+let lastSerial = 0
 const byChild = new WeakMap<
-  PolicyData,
+  readonly ConsentRecord[],
   Map<string, { records: ConsentRecord[]; times: number[] }>
 >()
 
-/** The child's consent records, oldest first (an index over the data, built once per data). */
+function serial(part: object): number {
+  let n = serials.get(part)
+  if (n === undefined) {
+    n = ++lastSerial
+    serials.set(part, n)
+  }
+  return n
+}
+
+/** The child's consent records, oldest first (an index over the records, built once). */
 function consentsOf(data: PolicyData, childId: string) {
-  let index = byChild.get(data)
+  let index = byChild.get(data.consents)
   if (index === undefined) {
     const built = new Map<string, { records: ConsentRecord[]; times: number[] }>()
     data.consents.forEach((record, i) => {
@@ -58,7 +78,7 @@ function consentsOf(data: PolicyData, childId: string) {
       own.times.push(data.consentTimes[i] ?? Date.parse(record.recordedAt))
       built.set(record.childId, own)
     })
-    byChild.set(data, built)
+    byChild.set(data.consents, built)
     index = built
   }
   return index.get(childId) ?? { records: [], times: [] }
@@ -66,36 +86,39 @@ function consentsOf(data: PolicyData, childId: string) {
 
 function contextFor(
   data: PolicyData,
-  deviceId: string,
   revoked: boolean,
   atMs: number,
   childIds: readonly string[],
 ): PolicyContext {
   const consents: ConsentRecord[] = []
-  const parts = [deviceId, String(revoked)]
+  const parts: (string | number | boolean)[] = [
+    serial(data.staff),
+    serial(data.locations),
+    serial(data.children),
+    revoked,
+  ]
   for (const childId of [...new Set(childIds)].sort()) {
     const own = consentsOf(data, childId)
     let known = 0
     while (known < own.times.length && (own.times[known] ?? Infinity) <= atMs) known++
-    consents.push(...own.records.slice(0, known))
-    parts.push(`${childId}:${known}`)
+    const records = own.records.slice(0, known)
+    consents.push(...records)
+    parts.push(`${childId}:${records.map(serial).join(',')}`)
   }
-  // Photos whose children had the same records at their moments share one context.
   const key = parts.join('|')
-  const forData = contexts.get(data) ?? new Map<string, PolicyContext>()
-  contexts.set(data, forData)
-  const cached = forData.get(key)
+  const cached = contexts.get(key)
   if (cached !== undefined) return cached
   const context: PolicyContext = {
     now: SAME_MOMENT,
     consentDataSyncedAt: SAME_MOMENT,
     staff: data.staff,
-    devices: [{ id: deviceId, enrolled: true, revoked }],
+    devices: [{ id: UPLOADER, enrolled: true, revoked }],
     locations: data.locations,
     children: data.children,
     consents,
   }
-  forData.set(key, context)
+  if (contexts.size >= MAX_CONTEXTS) contexts.clear()
+  contexts.set(key, context)
   return context
 }
 
@@ -108,7 +131,8 @@ export function checkPhoto(
   const atMs = Date.parse(at)
   const request: CaptureRequest = {
     staffId: photo.staffId,
-    deviceId: photo.deviceId,
+    // Never the fixed name unless it is the uploader: any other id stays unknown.
+    deviceId: photo.deviceId === device.id ? UPLOADER : `other:${photo.deviceId}`,
     locationId: photo.locationId,
     at,
     childIds: photo.childIds,
@@ -126,7 +150,7 @@ export function checkPhoto(
   const revoked = device.revokedAt !== null && Date.parse(device.revokedAt) <= atMs
   let decision: Decision
   try {
-    decision = evaluateCapture(request, contextFor(data, device.id, revoked, atMs, photo.childIds))
+    decision = evaluateCapture(request, contextFor(data, revoked, atMs, photo.childIds))
   } catch (error) {
     if (!(error instanceof PolicyInputError)) throw error
     return { quarantined: true, rules: ['invalid-request'], message: error.message }

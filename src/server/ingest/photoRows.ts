@@ -14,7 +14,7 @@ import {
   type PhotoStatusWire,
   type RemovalFlagWire,
 } from '../../protocol/index.ts'
-import { putEntity } from '../storage/entities.ts'
+import { putEntities, putEntity } from '../storage/entities.ts'
 import type { Database, PhotosTable } from '../storage/schema.ts'
 
 export type PhotoRow = Selectable<PhotosTable>
@@ -89,7 +89,7 @@ export async function photosOfChild(
 export async function updatePhotoStatus(
   db: Kysely<Database>,
   row: PhotoRow,
-  change: Partial<Omit<PhotoRow, 'setting_id' | 'id'>>,
+  change: PhotoRowChange,
   now: string,
 ): Promise<void> {
   const next = { ...row, ...change }
@@ -101,6 +101,46 @@ export async function updatePhotoStatus(
     .execute()
   await putEntity(db, row.setting_id, 'photoStatus', row.id, statusOf(next), now)
 }
+
+export type PhotoRowChange = Partial<Omit<PhotoRow, 'setting_id' | 'id'>>
+
+/**
+ * `updatePhotoStatus` for many photos of one setting at once: rows given the same change are
+ * updated by one statement, and their statuses written in one go (putEntities), so a
+ * withdrawal that flags a child's hundred photos costs a few statements, not three hundred.
+ */
+export async function updatePhotoStatuses(
+  db: Kysely<Database>,
+  settingId: string,
+  updates: readonly { row: PhotoRow; change: PhotoRowChange }[],
+  now: string,
+): Promise<void> {
+  const alike = new Map<string, { change: PhotoRowChange; ids: string[] }>()
+  for (const { row, change } of updates) {
+    const key = JSON.stringify(change)
+    const group = alike.get(key) ?? { change, ids: [] }
+    group.ids.push(row.id)
+    alike.set(key, group)
+  }
+  for (const { change, ids } of alike.values()) {
+    for (let i = 0; i < ids.length; i += UPDATE_IDS) {
+      await db
+        .updateTable('photos')
+        .set(change)
+        .where('setting_id', '=', settingId)
+        .where('id', 'in', ids.slice(i, i + UPDATE_IDS))
+        .execute()
+    }
+  }
+  const statuses = updates.map(({ row, change }) => ({
+    id: row.id,
+    payload: statusOf({ ...row, ...change }),
+  }))
+  await putEntities(db, settingId, 'photoStatus', statuses, now)
+}
+
+/** Photo ids named in one UPDATE. */
+const UPDATE_IDS = 500
 
 /** Adds a flag unless one for the same child and purposes is there already. */
 export function withFlag(flags: RemovalFlagWire[], flag: RemovalFlagWire): RemovalFlagWire[] {

@@ -7,7 +7,8 @@
  * Invariant: a cached copy is used only if `settings.last_seq` is what it was when loaded;
  * every write to the setting's records raises it, so a stale copy is never used. A copy
  * behind it is brought up to date with the records written since (each write gives its
- * record the new sequence number, so those are exactly the changed ones).
+ * record the new sequence number, so those are exactly the changed ones). Every part that
+ * changed is a new array and a new object holds them; a part that did not is kept as it was.
  */
 import type { Kysely } from 'kysely'
 import type { ConsentRecord, PolicyContext } from '../../policy/index.ts'
@@ -73,8 +74,8 @@ export function policyDataLoader(): CachingPolicyDataLoader {
     const hit = cache.get(settingId)
     if (hit?.seq === seq) return hit.data
     const known = hit !== undefined && hit.seq < seq ? hit : emptyKnown()
-    await mergeSince(db, settingId, known)
-    known.data = toPolicyData(known)
+    const changed = await mergeSince(db, settingId, known)
+    known.data = toPolicyData(known, changed)
     cache.set(settingId, known)
     return known.data
   }
@@ -97,7 +98,13 @@ function emptyKnown(): Known {
   }
 }
 
-async function mergeSince(db: Kysely<Database>, settingId: string, known: Known): Promise<void> {
+/** Merges the rows written since `known.seq`; returns the kinds among them. */
+async function mergeSince(
+  db: Kysely<Database>,
+  settingId: string,
+  known: Known,
+): Promise<Set<PolicyKind>> {
+  const changed = new Set<PolicyKind>()
   for (;;) {
     const page = await entitiesSince(db, settingId, known.seq, PAGE)
     for (const row of page.rows) {
@@ -106,36 +113,56 @@ async function mergeSince(db: Kysely<Database>, settingId: string, known: Known)
       if (!(KINDS as readonly string[]).includes(kind)) continue
       const parsed = SCHEMAS[kind as PolicyKind].parse(JSON.parse(row.payload))
       ;(known[kind as PolicyKind] as Map<string, unknown>).set(row.id, parsed)
+      changed.add(kind as PolicyKind)
     }
-    if (!page.more) return
+    if (!page.more) return changed
   }
 }
 
-function toPolicyData(known: Known): PolicyData {
+/**
+ * The data after a merge. A part whose kinds did not change is the same array as before, and
+ * the whole is the same object if none did (photo statuses move the sequence number too), so
+ * what is built from a part (checkPhoto.ts's contexts) is kept for as long as it stands.
+ */
+function toPolicyData(known: Known, changed: ReadonlySet<PolicyKind>): PolicyData {
+  const was = known.data
+  if (changed.size === 0) return was
+  return {
+    staff: changed.has('staff') ? staffOf(known) : was.staff,
+    locations: changed.has('location')
+      ? [...known.location.values()].map(({ id, name, kind }) => ({ id, name, kind }))
+      : was.locations,
+    children: changed.has('child') || changed.has('injury') ? childrenOf(known) : was.children,
+    ...(changed.has('consent')
+      ? byTime([...known.consent.values()])
+      : { consents: was.consents, consentTimes: was.consentTimes }),
+  }
+}
+
+function staffOf(known: Known): PolicyData['staff'] {
+  return [...known.staff.values()].map((person) => ({
+    id: person.id,
+    name: person.name,
+    canCapture: person.active && person.canCapture,
+  }))
+}
+
+function childrenOf(known: Known): PolicyData['children'] {
   const injuries = new Map<string, InjuryWire[]>()
   for (const injury of known.injury.values()) {
     const own = injuries.get(injury.childId) ?? []
     own.push(injury)
     injuries.set(injury.childId, own)
   }
-  return {
-    staff: [...known.staff.values()].map((person) => ({
-      id: person.id,
-      name: person.name,
-      canCapture: person.active && person.canCapture,
+  return [...known.child.values()].map(({ id, firstName, lastName }) => ({
+    id,
+    firstName,
+    lastName,
+    injuries: (injuries.get(id) ?? []).map((i) => ({
+      recordedAt: i.recordedAt,
+      clearedAt: i.clearedAt,
     })),
-    locations: [...known.location.values()].map(({ id, name, kind }) => ({ id, name, kind })),
-    children: [...known.child.values()].map(({ id, firstName, lastName }) => ({
-      id,
-      firstName,
-      lastName,
-      injuries: (injuries.get(id) ?? []).map((i) => ({
-        recordedAt: i.recordedAt,
-        clearedAt: i.clearedAt,
-      })),
-    })),
-    ...byTime([...known.consent.values()]),
-  }
+  }))
 }
 
 function byTime(records: ConsentRecord[]): { consents: ConsentRecord[]; consentTimes: number[] } {

@@ -11,7 +11,10 @@
  * - The signature covers the setting, the change id, its kind, the actor and the payload as
  *   parsed, so it cannot be moved to another change, payload, person or setting.
  * - What the tablet says about the actor (role, authorisation) is never used: only the role
- *   the server holds.
+ *   the server holds, read once per transaction and read again after a staff record or PIN
+ *   of the transaction changes (applyPush.ts empties `ctx.staff`).
+ * - A signature checked before the transaction (checkProofs.ts) counts only if it was checked
+ *   against the key read here; otherwise it is checked again.
  */
 import { changeProofMessage, type PushChange, type StaffWire } from '../../protocol/index.ts'
 import { knownStaff } from '../auth/staffKeys.ts'
@@ -29,11 +32,32 @@ const OLD_PIN =
 const BAD_PROOF =
   'The server could not confirm that the person named made this change (their PIN may have changed since). Sign in again with your current PIN and make the change again.'
 
+/** Checked before the transaction (checkProofs.ts) against this same key, or checked now. */
+function proofHolds(
+  ctx: ChangeContext,
+  change: PushChange,
+  publicKeyHex: string,
+  message: Uint8Array,
+): boolean {
+  const checked = ctx.proofs.get(change.id)
+  if (checked?.publicKeyHex === publicKeyHex) return checked.valid
+  return change.proof !== undefined && verifyProofNative(publicKeyHex, message, change.proof)
+}
+
+/** The actor as this transaction read them: a push's changes mostly share one author. */
+async function knownInTransaction(ctx: ChangeContext, actorId: string) {
+  const kept = ctx.staff.get(actorId)
+  if (kept !== undefined) return kept
+  const known = await knownStaff(ctx.trx, ctx.device.settingId, actorId)
+  ctx.staff.set(actorId, known)
+  return known
+}
+
 export async function proveActor(ctx: ChangeContext, change: PushChange): Promise<ProvenActor> {
   const actorId = change.actorId ?? null
   if (actorId === null) return { ok: false, outcome: rejected('not_permitted', NO_ACTOR) }
   const settingId = ctx.device.settingId
-  const known = await knownStaff(ctx.trx, settingId, actorId)
+  const known = await knownInTransaction(ctx, actorId)
   if (known === null) return { ok: false, outcome: rejected('not_permitted', NOT_STAFF) }
   if (known.publicKeyHex === null) {
     return { ok: false, outcome: rejected('proof_invalid', OLD_PIN) }
@@ -45,7 +69,7 @@ export async function proveActor(ctx: ChangeContext, change: PushChange): Promis
     actorId,
     payload: change.payload,
   })
-  if (change.proof === undefined || !verifyProofNative(known.publicKeyHex, message, change.proof)) {
+  if (change.proof === undefined || !proofHolds(ctx, change, known.publicKeyHex, message)) {
     return { ok: false, outcome: rejected('proof_invalid', BAD_PROOF) }
   }
   return { ok: true, actor: known.staff }

@@ -6,60 +6,112 @@
  * - docs/RULES.md "After capture": a withdrawal flags every photo of that child used for that
  *   purpose for removal, on the server and, through `photoStatus`, on every device.
  *
- * Invariants: a quarantine or a flag is only ever added here, never lifted; deleted photos are
- * left alone; flags are keyed by child and purposes, so a repeated withdrawal adds nothing.
+ * The records of one push transaction ask for their reviews (`askReview`) and the push runs
+ * them once per child, just before it commits (`runReviews`): a child's photos are read and
+ * re-checked once against the transaction's final data, from the earliest record's time, not
+ * once for every record (a withdrawal of five purposes is five records).
+ *
+ * Invariants: a quarantine or a flag is only ever added here, never lifted; deleted and
+ * quarantined photos are left alone; flags are keyed by child and purposes, so a repeated
+ * withdrawal adds nothing; the reviews commit with the records that asked for them.
  */
 import type { ConsentWire } from '../../protocol/index.ts'
 import type { ChangeContext } from './changeContext.ts'
 import { checkPhoto } from './checkPhoto.ts'
-import { flagsOf, metaOf, photosOfChild, updatePhotoStatus, withFlag } from './photoRows.ts'
+import {
+  flagsOf,
+  metaOf,
+  photosOfChild,
+  updatePhotoStatuses,
+  withFlag,
+  type PhotoRow,
+  type PhotoRowChange,
+} from './photoRows.ts'
 
-export async function reviewChildPhotos(
+/** What the records of one child in one transaction ask for. */
+export interface PendingReview {
+  /** The earliest record's time, in epoch ms: photos taken at or after it are re-checked. */
+  sinceMs: number
+  withdrawals: ConsentWire[]
+}
+
+export type PendingReviews = Map<string, PendingReview>
+
+/** A record of the child arrived: its photos are reviewed before the transaction commits. */
+export function askReview(
   ctx: ChangeContext,
   childId: string,
   since: string,
   withdrawal: ConsentWire | null,
+): void {
+  const sinceMs = Date.parse(since)
+  const pending = ctx.reviews.get(childId)
+  if (pending === undefined) {
+    ctx.reviews.set(childId, { sinceMs, withdrawals: withdrawal === null ? [] : [withdrawal] })
+    return
+  }
+  pending.sinceMs = Math.min(pending.sinceMs, sinceMs)
+  if (withdrawal !== null) pending.withdrawals.push(withdrawal)
+}
+
+/** Runs every review asked for in this transaction, one per child. */
+export async function runReviews(ctx: ChangeContext): Promise<void> {
+  for (const [childId, pending] of ctx.reviews) await reviewChild(ctx, childId, pending)
+  ctx.reviews.clear()
+}
+
+async function reviewChild(
+  ctx: ChangeContext,
+  childId: string,
+  pending: PendingReview,
 ): Promise<void> {
   const settingId = ctx.device.settingId
   const photos = await photosOfChild(ctx.trx, settingId, childId)
-  if (photos.length === 0) return
-  const sinceMs = Date.parse(since)
+  // Only a withdrawal looks at photos taken before the records: for its flags.
+  const candidates = photos.filter(
+    (row) =>
+      row.quarantined_at === null &&
+      (pending.withdrawals.length > 0 || Date.parse(row.taken_at) >= pending.sinceMs),
+  )
+  if (candidates.length === 0) return
   const data = await ctx.policyData(ctx.trx, settingId)
   const devices = await ctx.trx
     .selectFrom('devices')
     .select(['id', 'revoked_at'])
     .where('setting_id', '=', settingId)
     .execute()
-  for (const row of photos) {
+  const revokedAt = new Map(devices.map((d) => [d.id, d.revoked_at]))
+  const updates: { row: PhotoRow; change: PhotoRowChange }[] = []
+  for (const row of candidates) {
     const meta = metaOf(row)
-    if (meta.deleted !== null || row.quarantined_at !== null) continue
-    if (Date.parse(meta.takenAt) >= sinceMs) {
-      const device = devices.find((d) => d.id === row.device_id)
-      const check = checkPhoto(meta, data, {
-        id: row.device_id,
-        revokedAt: device?.revoked_at ?? null,
-      })
+    if (meta.deleted !== null) continue
+    const takenMs = Date.parse(meta.takenAt)
+    const change: PhotoRowChange = {}
+    if (takenMs >= pending.sinceMs) {
+      const device = { id: row.device_id, revokedAt: revokedAt.get(row.device_id) ?? null }
+      const check = checkPhoto(meta, data, device)
       if (check.quarantined) {
-        await updatePhotoStatus(
-          ctx.trx,
-          row,
-          {
-            quarantined_at: ctx.now,
-            quarantine_rules: JSON.stringify(check.rules),
-            quarantine_message: check.message,
-          },
-          ctx.now,
-        )
+        change.quarantined_at = ctx.now
+        change.quarantine_rules = JSON.stringify(check.rules)
+        change.quarantine_message = check.message
+      }
+    }
+    // A withdrawal flags the photos it did not quarantine: those taken before it, and any
+    // that still pass (as applyPhoto flags a photo that arrives after its withdrawal).
+    const before = flagsOf(row)
+    let after = before
+    for (const withdrawal of pending.withdrawals) {
+      if (!meta.purposes.includes(withdrawal.purpose)) continue
+      if (change.quarantined_at !== undefined && takenMs >= Date.parse(withdrawal.recordedAt))
         continue
-      }
+      after = withFlag(after, {
+        at: withdrawal.recordedAt,
+        childId,
+        purposes: [withdrawal.purpose],
+      })
     }
-    if (withdrawal !== null && meta.purposes.includes(withdrawal.purpose)) {
-      const flag = { at: withdrawal.recordedAt, childId, purposes: [withdrawal.purpose] }
-      const before = flagsOf(row)
-      const after = withFlag(before, flag)
-      if (after !== before) {
-        await updatePhotoStatus(ctx.trx, row, { flags: JSON.stringify(after) }, ctx.now)
-      }
-    }
+    if (after !== before) change.flags = JSON.stringify(after)
+    if (Object.keys(change).length > 0) updates.push({ row, change })
   }
+  await updatePhotoStatuses(ctx.trx, settingId, updates, ctx.now)
 }

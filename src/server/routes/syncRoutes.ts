@@ -21,6 +21,7 @@ import {
   MAX_UPLOAD_BODY_BYTES,
   PullQuerySchema,
   PushRequestSchema,
+  SMALL_PULL_PAGE,
   UploadParamsSchema,
   UploadQuerySchema,
   type PushChange,
@@ -29,10 +30,11 @@ import {
 } from '../../protocol/index.ts'
 import { deviceAuthHook, deviceOf, refuseOtherSetting } from '../auth/deviceAuth.ts'
 import { isoNow, readDbOf, type SyncServices } from '../services.ts'
-import { entitiesSince } from '../storage/entities.ts'
+import { entitiesSince, restrictionsSince } from '../storage/entities.ts'
 import { receiveAudit } from '../audit/receiveAudit.ts'
 import { settingFacts } from '../audit/settingFacts.ts'
 import { applyPush } from '../ingest/applyPush.ts'
+import { checkProofs } from '../ingest/checkProofs.ts'
 import { policyDataLoader } from '../ingest/policyData.ts'
 import { receiveChunk } from '../ingest/receiveChunk.ts'
 import { settingQueue } from '../ingest/settingQueue.ts'
@@ -72,18 +74,25 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const device = deviceOf(request)
       const parsed = parseOr400(reply, PushRequestSchema, request.body, 'push')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
+      // Signatures are checked off the event loop before any slice waits; a withdrawal's few
+      // are checked in its transaction, so it waits for nothing on the way.
+      const proofs = parsed.value.changes.some(restricts)
+        ? new Map()
+        : await checkProofs(readDbOf(services), device.settingId, parsed.value.changes)
       // Short transactions: a batch is applied a slice at a time, each its own transaction
       // and its own turn, so uploads, pulls and a withdrawal get in between. Each change
       // still commits with its exactly-once record; a failure leaves earlier slices applied,
       // and the device's resend gets them answered as duplicates.
       const results: PushResult[] = []
+      let untold = false
       for (let i = 0; i < parsed.value.changes.length; i += PUSH_SLICE) {
         const slice = parsed.value.changes.slice(i, i + PUSH_SLICE)
+        const urgent = slice.some(restricts)
         const applied = await writers
           .run(
             device.settingId,
-            () => applyPush(services.db, device, slice, isoNow(services), policyData),
-            slice.some(restricts),
+            () => applyPush(services.db, device, slice, isoNow(services), policyData, proofs),
+            urgent,
           )
           .catch((error: unknown) => {
             // Its cached policy data may hold the rolled-back rows.
@@ -91,8 +100,12 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
             throw error
           })
         results.push(...applied)
+        const changed = applied.some((r) => r.status === 'applied')
+        // A withdrawal is told the moment its slice commits, not after the rest of the batch.
+        if (urgent && changed) live.notify(device.settingId, device.id)
+        untold = (untold || changed) && !(urgent && changed)
       }
-      if (results.some((r) => r.status === 'applied')) live.notify(device.settingId, device.id)
+      if (untold) live.notify(device.settingId, device.id)
       // Photos deleted on the tablet were erased in the push; their bytes go now it committed.
       if (parsed.value.changes.some((c) => c.kind === 'photo' && c.payload.deleted !== null)) {
         await removeErasedBytes(services)
@@ -130,9 +143,15 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const readDb = readDbOf(services)
       const page = await entitiesSince(readDb, device.settingId, since, limit)
       const cursor = page.rows.at(-1)?.seq ?? since
-      const changes = page.rows.map(
-        (r) => `{"seq":${r.seq},"kind":"${r.kind}","payload":${r.payload}}`,
-      )
+      const entry = (r: { seq: number; kind: string; payload: string }) =>
+        `{"seq":${r.seq},"kind":"${r.kind}","payload":${r.payload}}`
+      const changes = page.rows.map(entry)
+      // Withdrawals and refusals travel ahead of a big page or the pages after it
+      // (src/protocol/pull.ts).
+      const restrictions =
+        page.more || page.rows.length > SMALL_PULL_PAGE
+          ? (await restrictionsSince(readDb, device.settingId, since)).map(entry)
+          : []
       const head = {
         ok: true,
         cursor,
@@ -148,7 +167,11 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const json = JSON.stringify(head)
       return reply
         .type('application/json; charset=utf-8')
-        .send(`${json.slice(0, -1)},"changes":[${changes.join(',')}]}`)
+        .send(
+          `${json.slice(0, -1)},${
+            restrictions.length > 0 ? `"restrictions":[${restrictions.join(',')}],` : ''
+          }"changes":[${changes.join(',')}]}`,
+        )
     })
 
     api.put('/photos/:photoId/content', async (request, reply) => {

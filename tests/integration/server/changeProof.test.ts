@@ -249,6 +249,30 @@ describe.each(BACKENDS)('a change carries its author’s proof, on $backend', ({
       ).toEqual(['applied'])
     })
 
+    it('a PIN changed earlier in the same push: the new key proves what follows, the old one nothing', async () => {
+      // The server checks signatures before the push's transaction, with the keys it held
+      // then (ingest/checkProofs.ts); a key changed inside the transaction is checked again.
+      const old = signer(PRACTITIONER.id)
+      const next = await hashPinWithSeed('975312', FAST)
+      const withNew = { id: PRACTITIONER.id, signingSeed: next.signingSeed }
+      const meta = () =>
+        photoMeta({ deviceId: device.deviceId, bytes: photoBytes(500), childIds: [AVA] })
+      const pin = { id: PRACTITIONER.id, pin: next.pin, mustChange: false }
+      expect(
+        await results([
+          signedChange(DEMO_SETTING_ID, old, 'staffPin', pin),
+          signedChange(DEMO_SETTING_ID, withNew, 'photo', meta()),
+          signedChange(DEMO_SETTING_ID, old, 'photo', meta()),
+        ]),
+      ).toEqual(['applied', 'applied', 'proof_invalid'])
+      const back = await hashPinWithSeed(PRACTITIONER.pin, FAST)
+      signers.set(PRACTITIONER.id, { id: PRACTITIONER.id, signingSeed: back.signingSeed })
+      const restore = { id: PRACTITIONER.id, pin: back.pin }
+      expect(await results([signedChange(DEMO_SETTING_ID, withNew, 'staffPin', restore)])).toEqual([
+        'applied',
+      ])
+    })
+
     it('the manager resets someone’s PIN; that person’s old key then proves nothing', async () => {
       const old = signer(KEYWORKER.id)
       const reset = await hashPinWithSeed('135790', FAST)
