@@ -3,6 +3,8 @@
  * block capture on another tablet of its setting: idle, then during the burst. The watching
  * tablet runs the real sync engine (its 30 s tick and, where the server offers it, the live
  * signal); capture is "blocked" when the policy engine, on that tablet's own data, says so.
+ * The lone tablet's send and both withdrawal times are medians of SAMPLES (three withdrawals
+ * during the burst, one in each setting, a second apart).
  */
 import { loadCaptureContext } from '../../src/db/loadCaptureContext.ts'
 import { DEMO_SHOWCASE, DEMO_STAFF } from '../../src/demo/index.ts'
@@ -20,14 +22,22 @@ import {
   type Tablet,
   type Timings,
 } from './loadTablets.ts'
-import { round, type BenchServer } from './syncBench.ts'
+import { median, round, type BenchServer } from './syncBench.ts'
 
 const BURST = Number(process.env.LOAD_BURST ?? 30)
 const SETTINGS = 3
 const CHANGES = 200
 const PHOTOS = 20
-/** The withdrawal starts this long after the burst, when every tablet is sending. */
+/** The first withdrawal starts this long after the burst, when every tablet is sending. */
 const WITHDRAW_AFTER_MS = 2_000
+/** The next withdrawals (one per setting) start this much later each, still in the burst. */
+const WITHDRAW_EVERY_MS = 1_000
+/**
+ * Single-shot figures are medians of this many: the lone tablet's send, the idle withdrawal
+ * and the withdrawal during the burst. One sample of each swung the ratios by 2–4× between
+ * quiet runs of the same code (a withdrawal landing between two pushes, or behind one).
+ */
+const SAMPLES = 3
 const WAIT_LIMIT_MS = 120_000
 
 /** Syncs until the tablet has nothing left to send; returns the problems met. */
@@ -99,30 +109,51 @@ async function withdrawalReach(from: Tablet, to: Tablet): Promise<number> {
 
 export async function morningBurst(server: BenchServer): Promise<Record<string, number>> {
   const settings = settingIds('burst', SETTINGS)
-  await server.call({ op: 'cloneDemo', settingIds: [...settings, 'burst-alone', 'wd-idle'] })
+  const idleSettings = settingIds('wd-idle', SAMPLES)
+  await server.call({ op: 'cloneDemo', settingIds: [...settings, 'burst-alone', ...idleSettings] })
   const aloneTimings = newTimings()
   // An untimed day first, so the lone tablet does not meet a cold JIT the burst never sees.
-  const [warm, lone] = await offlineTablets(server, ['burst-alone', 'burst-alone'], aloneTimings)
+  const [warm, ...lone] = await offlineTablets(
+    server,
+    Array.from({ length: SAMPLES + 1 }, () => 'burst-alone'),
+    aloneTimings,
+  )
   await timedSend([warm!])
   Object.assign(aloneTimings, newTimings())
-  const aloneMs = await timedSend([lone!])
-  const [idleFrom, idleTo] = await newTablets(server, ['wd-idle', 'wd-idle'], newTimings(), 1)
-  const idleMs = await withdrawalReach(idleFrom!, idleTo!)
+  const aloneTimes: number[] = []
+  for (const tablet of lone) aloneTimes.push(await timedSend([tablet]))
+  const aloneMs = median(aloneTimes)
+  const idleTimes: number[] = []
+  for (const settingId of idleSettings) {
+    const [idleFrom, idleTo] = await newTablets(server, [settingId, settingId], newTimings(), 1)
+    idleTimes.push(await withdrawalReach(idleFrom!, idleTo!))
+  }
+  const idleMs = median(idleTimes)
 
   const timings = newTimings()
   const ids = Array.from({ length: BURST }, (_, i) => settings[i % SETTINGS]!)
   const tablets = await offlineTablets(server, ids, timings)
-  const [from, to] = await newTablets(server, [settings[0]!, settings[0]!], newTimings(), 1)
+  // One withdrawal in each setting, a little apart, while every tablet is sending.
+  const watchers = await Promise.all(
+    settings.map((settingId) => newTablets(server, [settingId, settingId], newTimings(), 1)),
+  )
   Object.assign(timings, newTimings())
-  const during = new Promise<number>((resolve, reject) => {
-    setTimeout(() => {
-      withdrawalReach(from!, to!).then(resolve, reject)
-    }, WITHDRAW_AFTER_MS)
-  })
+  const during = watchers.map(
+    ([from, to], i) =>
+      new Promise<number>((resolve, reject) => {
+        setTimeout(
+          () => {
+            withdrawalReach(from!, to!).then(resolve, reject)
+          },
+          WITHDRAW_AFTER_MS + i * WITHDRAW_EVERY_MS,
+        )
+      }),
+  )
   const cpuBefore = await cpuTimes(server)
   const burstMs = await timedSend(tablets)
   const cpu = await cpuTimes(server, cpuBefore)
-  const duringMs = await during
+  const duringTimes = await Promise.all(during)
+  const duringMs = median(duringTimes)
 
   const aloneRate = (CHANGES * 1000) / aloneMs
   const rate = (BURST * CHANGES * 1000) / burstMs
@@ -137,7 +168,7 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
     `burst CPU: server ${Math.round((100 * cpu.server) / burstMs)}% of a core, tablets' process ${Math.round((100 * cpu.client) / burstMs)}%`,
   )
   console.log(
-    `withdrawal to blocked capture: idle ${Math.round(idleMs)} ms, during the burst ${Math.round(duringMs)} ms; ${describe('live', timings.live)}`,
+    `withdrawal to blocked capture (medians of ${SAMPLES}): idle ${Math.round(idleMs)} ms (${idleTimes.map(Math.round).join('/')}), during the burst ${Math.round(duringMs)} ms (${duringTimes.map(Math.round).join('/')}); lone tablet ${aloneTimes.map(Math.round).join('/')} ms; ${describe('live', timings.live)}`,
   )
   return {
     burstThroughputRatio: round(rate / aloneRate),
