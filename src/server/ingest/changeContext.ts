@@ -4,12 +4,21 @@
  * once (staff). Built once per push transaction.
  */
 import type { Kysely } from 'kysely'
+import type { ConsentWire } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import type { Database } from '../storage/schema.ts'
 import type { KnownStaff } from '../auth/staffKeys.ts'
 import type { CheckedProofs } from './checkProofs.ts'
 import type { PolicyDataLoader } from './policyData.ts'
-import type { PendingReviews } from './reviewChildPhotos.ts'
+
+/** What the records of one child in one transaction ask for (reviewChildPhotos.ts). */
+export interface PendingReview {
+  /** The earliest record's time, in epoch ms: photos taken at or after it are re-checked. */
+  sinceMs: number
+  withdrawals: ConsentWire[]
+}
+
+export type PendingReviews = Map<string, PendingReview>
 
 export interface ChangeContext {
   trx: Kysely<Database>

@@ -16,7 +16,7 @@
  * withdrawal adds nothing; the reviews commit with the records that asked for them.
  */
 import type { ConsentWire } from '../../protocol/index.ts'
-import type { ChangeContext } from './changeContext.ts'
+import type { ChangeContext, PendingReview } from './changeContext.ts'
 import { checkPhoto } from './checkPhoto.ts'
 import {
   flagsOf,
@@ -27,15 +27,6 @@ import {
   type PhotoRow,
   type PhotoRowChange,
 } from './photoRows.ts'
-
-/** What the records of one child in one transaction ask for. */
-export interface PendingReview {
-  /** The earliest record's time, in epoch ms: photos taken at or after it are re-checked. */
-  sinceMs: number
-  withdrawals: ConsentWire[]
-}
-
-export type PendingReviews = Map<string, PendingReview>
 
 /** A record of the child arrived: its photos are reviewed before the transaction commits. */
 export function askReview(
