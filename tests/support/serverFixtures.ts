@@ -7,6 +7,10 @@ import { hashPinForDevices } from '../../src/server/auth/pinVerifier.ts'
 import { createEnrolmentCode } from '../../src/server/devices/enrolment.ts'
 import { putEntity } from '../../src/server/storage/entities.ts'
 import type { Database } from '../../src/server/storage/schema.ts'
+import { DEMO_SETTING_ID, DEMO_SHOWCASE } from '../../src/demo/index.ts'
+import type { PhotoMetaWire } from '../../src/protocol/index.ts'
+import { photoMeta } from './photoFixture.ts'
+import { demoSigner, signedChange } from './signedChanges.ts'
 import type { TestServer } from './testServer.ts'
 
 export const OTHER_SETTING = 'setting-b'
@@ -94,4 +98,31 @@ export async function enrolDevice(
   })
   if (answer.status !== 200) throw new Error(`enrolment failed: ${JSON.stringify(answer.body)}`)
   return { deviceId: String(answer.body.deviceId), credential: String(answer.body.credential) }
+}
+
+/**
+ * Pushes the details of a demo photo of `bytes` (the child with every consent, taken by the
+ * practitioner on `device`), so the server takes its image; throws unless it was applied.
+ */
+export async function pushedPhoto(
+  server: TestServer,
+  device: { deviceId: string; credential: string },
+  bytes: Uint8Array,
+  id?: string,
+): Promise<PhotoMetaWire> {
+  const meta = photoMeta({
+    ...(id === undefined ? {} : { id }),
+    deviceId: device.deviceId,
+    bytes,
+    childIds: [DEMO_SHOWCASE.allGranted.id],
+  })
+  const change = signedChange(DEMO_SETTING_ID, demoSigner(meta.staffId), 'photo', meta)
+  const answer = await call(server, 'POST', '/api/sync/push', {
+    credential: device.credential,
+    json: { settingId: DEMO_SETTING_ID, changes: [change] },
+  })
+  const applied = [{ id: change.id, status: 'applied' }]
+  if (JSON.stringify(answer.body.results) !== JSON.stringify(applied))
+    throw new Error(`the photo's details were not applied: ${JSON.stringify(answer.body)}`)
+  return meta
 }

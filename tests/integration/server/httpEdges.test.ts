@@ -4,11 +4,10 @@
 // PostgreSQL.
 import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_SETTING_ID, DEMO_SHOWCASE } from '../../../src/demo/index.ts'
+import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
 import { MAX_CHUNK_BYTES } from '../../../src/protocol/index.ts'
-import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
-import { call, enrolDevice } from '../../support/serverFixtures.ts'
-import { demoSigner, signedChange } from '../../support/signedChanges.ts'
+import { photoBytes } from '../../support/photoFixture.ts'
+import { call, enrolDevice, pushedPhoto } from '../../support/serverFixtures.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
 const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy']
@@ -55,21 +54,7 @@ describe.each(BACKENDS)('the HTTP edge on $backend', ({ backend, skip }) => {
     if (!skip) await server.close()
   })
 
-  async function pushPhoto(id: string, bytes: Uint8Array) {
-    const meta = photoMeta({
-      id,
-      deviceId: device.deviceId,
-      bytes,
-      childIds: [DEMO_SHOWCASE.allGranted.id],
-    })
-    const change = signedChange(DEMO_SETTING_ID, demoSigner(meta.staffId), 'photo', meta)
-    const answer = await call(server, 'POST', '/api/sync/push', {
-      credential: device.credential,
-      json: { settingId: DEMO_SETTING_ID, changes: [change] },
-    })
-    expect(answer.body.results).toEqual([{ id: change.id, status: 'applied' }])
-    return meta
-  }
+  const pushPhoto = (id: string, bytes: Uint8Array) => pushedPhoto(server, device, bytes, id)
   const upload = (photoId: string, offset: number, body: Uint8Array<ArrayBuffer>) =>
     call(
       server,

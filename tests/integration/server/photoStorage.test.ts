@@ -5,19 +5,16 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_SETTING_ID, DEMO_SHOWCASE } from '../../../src/demo/index.ts'
+import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
 import { fileSystemPhotoStore } from '../../../src/server/photoStore/fileSystemPhotoStore.ts'
 import type { PhotoStore } from '../../../src/server/photoStore/PhotoStore.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { shortWrites, smallTmpfs, type Tmpfs } from '../../support/faultyDisk.ts'
-import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
-import { call, enrolDevice } from '../../support/serverFixtures.ts'
-import { demoSigner, signedChange } from '../../support/signedChanges.ts'
+import { photoBytes } from '../../support/photoFixture.ts'
+import { enrolDevice, pushedPhoto } from '../../support/serverFixtures.ts'
 import { enrolledDevice, failingFetch } from '../../support/syncedDevice.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
-
-const AVA = DEMO_SHOWCASE.allGranted.id
 
 /** Every file under `dir`, relative, except `keep`. */
 function filesIn(dir: string, keep: string[] = []): string[] {
@@ -61,13 +58,7 @@ describe.each(BACKENDS)('photo storage on $backend', ({ backend, skip }) => {
     }))
   async function knownPhoto(size: number) {
     const bytes = photoBytes(size)
-    const meta = photoMeta({ deviceId: device.deviceId, bytes, childIds: [AVA] })
-    const change = signedChange(DEMO_SETTING_ID, demoSigner(meta.staffId), 'photo', meta)
-    const answer = await call(server, 'POST', '/api/sync/push', {
-      credential: device.credential,
-      json: { settingId: DEMO_SETTING_ID, changes: [change] },
-    })
-    expect(answer.body.results).toEqual([{ id: change.id, status: 'applied' }])
+    const meta = await pushedPhoto(server, device, bytes)
     return { bytes, meta, key: { owner: device.deviceId, name: `${DEMO_SETTING_ID}/${meta.id}` } }
   }
   async function storedAt(photoId: string) {

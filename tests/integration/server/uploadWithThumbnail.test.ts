@@ -4,14 +4,12 @@
 // PostgreSQL.
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_SETTING_ID, DEMO_SHOWCASE } from '../../../src/demo/index.ts'
+import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
 import { MAX_CHUNK_BYTES } from '../../../src/protocol/index.ts'
-import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
-import { call, enrolDevice } from '../../support/serverFixtures.ts'
-import { demoSigner, signedChange } from '../../support/signedChanges.ts'
+import { photoBytes } from '../../support/photoFixture.ts'
+import { enrolDevice, pushedPhoto } from '../../support/serverFixtures.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
-const AVA = DEMO_SHOWCASE.allGranted.id
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 /** A small JPEG-looking thumbnail (the server checks the JPEG marker and the size). */
@@ -54,14 +52,7 @@ describe.each(BACKENDS)('an upload with its thumbnail on $backend', ({ backend, 
   }
   async function knownPhoto(size: number) {
     const bytes = photoBytes(size)
-    const meta = photoMeta({ deviceId: device.deviceId, bytes, childIds: [AVA] })
-    const change = signedChange(DEMO_SETTING_ID, demoSigner(meta.staffId), 'photo', meta)
-    const answer = await call(server, 'POST', '/api/sync/push', {
-      credential: device.credential,
-      json: { settingId: DEMO_SETTING_ID, changes: [change] },
-    })
-    expect(answer.body.results).toEqual([{ id: change.id, status: 'applied' }])
-    return { bytes, meta }
+    return { bytes, meta: await pushedPhoto(server, device, bytes) }
   }
   const row = (photoId: string) =>
     server.services.db
