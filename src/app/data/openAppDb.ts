@@ -1,11 +1,13 @@
 // Opens the tablet's database and, on the very first run, fills it with the demo setting so
 // every screen has something true to show. A failure is told in words: without IndexedDB
-// (some private browsing modes, storage blocked) nothing can be kept safely. The seed (the demo's
+// (some private browsing modes, storage blocked) nothing can be kept safely; an update that
+// cannot bring a saved row up to date says so in its own words (validateRows.ts). The seed (the demo's
 // records and the code that writes them) is loaded only when there is nothing yet, so every
 // later start opens sign-in without it. When sign-in's rows were read early (earlySignIn.ts),
 // the database opens behind the first render instead (openBehindSignIn).
 import type { SignInRows } from '../../db/earlySignInRows.ts'
 import { openDb, type ConsentLensDb } from '../../db/index.ts'
+import { StoredRowError } from '../../db/validateRows.ts'
 import { readSignInList, signInListFrom, type SignInList } from '../screens/sign-in/signInList.ts'
 import { nowIso } from './clock.ts'
 
@@ -43,8 +45,22 @@ export function openBehindSignIn(
   return { ok: true, db, signIn: signInListFrom(rows.staff, rows.setting) }
 }
 
+/** The upgrade's own account of a saved row it could not take, however Dexie wrapped it. */
+function storedRowError(error: unknown): StoredRowError | undefined {
+  let cause = error
+  for (let depth = 0; depth < 5 && cause instanceof Error; depth++) {
+    if (cause instanceof StoredRowError) return cause
+    cause = (cause as Error & { inner?: unknown }).inner ?? cause.cause
+  }
+  return undefined
+}
+
 function cannotOpen(error: unknown): OpenedDb {
   console.error('Could not open the database', error)
+  // An update that cannot take a saved row says which and what to do; private browsing is
+  // not the cause, and its advice would send the manager the wrong way.
+  const rowError = storedRowError(error)
+  if (rowError !== undefined) return { ok: false, message: rowError.message }
   return {
     ok: false,
     message:
