@@ -67,8 +67,23 @@ export async function putEntities(
   entities: readonly { id: string; payload: unknown }[],
   now: string,
 ): Promise<void> {
-  // One row per id (a statement may not upsert the same row twice); the last copy wins.
-  const latest = [...new Map(entities.map((e) => [e.id, e.payload])).entries()]
+  const rows = entities.map((e) => ({ kind, id: e.id, json: JSON.stringify(e.payload) }))
+  await putEntityRows(db, settingId, rows, now)
+}
+
+/**
+ * `putEntities` for records of any kinds, their JSON text already made (a push's records:
+ * ingest/pushRecords.ts). Sequence numbers follow the order given; of one record given twice
+ * the last copy is written, in its first place.
+ */
+export async function putEntityRows(
+  db: Kysely<Database>,
+  settingId: string,
+  entities: readonly { kind: EntityKind; id: string; json: string }[],
+  now: string,
+): Promise<void> {
+  // One row per record (a statement may not upsert the same row twice); the last copy wins.
+  const latest = [...new Map(entities.map((e) => [`${e.kind}\u0000${e.id}`, e])).values()]
   if (latest.length === 0) return
   const { last_seq: last } = await db
     .updateTable('settings')
@@ -77,11 +92,11 @@ export async function putEntities(
     .returning('last_seq')
     .executeTakeFirstOrThrow()
   const first = last - latest.length + 1
-  const rows = latest.map(([id, payload], i) => ({
+  const rows = latest.map((e, i) => ({
     setting_id: settingId,
-    kind,
-    id,
-    payload: JSON.stringify(payload),
+    kind: e.kind,
+    id: e.id,
+    payload: e.json,
     seq: first + i,
     updated_at: now,
   }))
