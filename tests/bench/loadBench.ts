@@ -13,14 +13,14 @@
  *   another of its setting during the burst ÷ the same on an idle server.
  * PostgreSQL figures carry `load.postgres.` in front. Loopback only; every count is bounded.
  *
- * What is measured: every simulated tablet shares this one process (a real tablet has a CPU of
- * its own), the server runs in another. A round's time is what the tablet waits, its own work
- * included, so the figures hold only while this process is not the bottleneck: the burst
- * prints both processes' share of a core. Measured on 2 shared cores at load 10-15: tablets
- * ~20%, server ~42% during the burst; on the steady day the tablets' process was idle 64% of
- * the time. Neither saturated: the burst waits on the server's commits and disk flushes (on
- * SQLite each commit's flush blocks the server's event loop), not on the simulator. If the
- * tablets' share nears 100%, the figures describe the simulator, not the server.
+ * What is measured: the steady day's tablets share this one process (a real tablet has a CPU
+ * of its own), the server runs in another. The burst's thirty tablets run in a process of their
+ * own (LOAD_FLEETS of them; tabletFleet.ts), and the tablets that time the withdrawal stay
+ * here: in one process with the thirty, applying each other's records kept that thread busy
+ * most of the burst, and the watching tablet waited behind them for its turn, so the
+ * withdrawal measured the simulator's queue as much as the server. A round's time is what
+ * the tablet waits, its own work included, so the figures hold only while the tablets'
+ * processes are not the bottleneck: the burst prints every process's share of a core.
  * `sync.withdrawalLiveMs` is the idle withdrawal on SQLite (the live signal; goal under 1 s).
  */
 import 'fake-indexeddb/auto'

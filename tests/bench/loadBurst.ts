@@ -4,27 +4,38 @@
  * tablet runs the real sync engine (its 30 s tick and, where the server offers it, the live
  * signal); capture is "blocked" when the policy engine, on that tablet's own data, says so.
  * The lone tablet's send and both withdrawal times are medians of SAMPLES (three withdrawals
- * during the burst, one in each setting, a second apart).
+ * during the burst, one in each setting, a second apart). The burst's own tablets run in
+ * tabletFleet.ts processes; the lone tablet and the withdrawal's two tablets run here.
  */
 import { loadCaptureContext } from '../../src/db/loadCaptureContext.ts'
 import { DEMO_SHOWCASE, DEMO_STAFF } from '../../src/demo/index.ts'
 import { evaluateCapture, type CaptureRequest } from '../../src/policy/index.ts'
 import { createSyncEngine, syncOnce } from '../../src/sync/index.ts'
-import { waitingPhotos } from '../../src/sync/uploadPhotos.ts'
+import { fork } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { describe, describeTimings } from './loadBench.ts'
 import {
   dayOffline,
   newTablets,
   newTimings,
-  problemsOf,
+  sendAll,
   settingIds,
   withdraw,
   type Tablet,
   type Timings,
 } from './loadTablets.ts'
 import { median, round, type BenchServer } from './syncBench.ts'
+import type {
+  FleetAsk,
+  FleetReply,
+  SendReport,
+  ServerCall,
+  ServerCallReply,
+} from './tabletFleet.ts'
 
 const BURST = Number(process.env.LOAD_BURST ?? 30)
+/** Processes the burst's tablets run in (tabletFleet.ts), apart from the watching tablets. */
+const FLEETS = Number(process.env.LOAD_FLEETS ?? 1)
 const SETTINGS = 3
 const CHANGES = 200
 const PHOTOS = 20
@@ -40,22 +51,73 @@ const WITHDRAW_EVERY_MS = 1_000
 const SAMPLES = 3
 const WAIT_LIMIT_MS = 120_000
 
-/** Syncs until the tablet has nothing left to send; returns the problems met. */
-async function sendAll(tablet: Tablet): Promise<string[]> {
-  const problems: string[] = []
-  for (let i = 0; i < 5; i++) {
-    const outcome = await syncOnce({ db: tablet.db, fetch: tablet.fetch })
-    problems.push(...problemsOf(outcome))
-    const left = (await tablet.db.outbox.count()) + (await waitingPhotos(tablet.db)).length
-    if (left === 0) return problems
-  }
-  return [...problems, 'changes or photos were still waiting after five rounds']
-}
-
 async function offlineTablets(server: BenchServer, ids: string[], timings: Timings) {
   const tablets = await newTablets(server, ids, timings)
   for (const tablet of tablets) await dayOffline(tablet, CHANGES, PHOTOS)
   return tablets
+}
+
+interface Fleet {
+  call: (request: FleetAsk) => Promise<unknown>
+  close: () => Promise<void>
+}
+
+/** Starts tabletFleet.ts in a child process, relaying its enrolment-code calls to `server`. */
+function startFleet(server: BenchServer): Fleet {
+  const child = fork(fileURLToPath(new URL('./tabletFleet.ts', import.meta.url)), {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: process.execArgv,
+  })
+  const waiting = new Map<number, (reply: FleetReply) => void>()
+  let nextId = 1
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve()
+    })
+  })
+  child.on('message', (message: FleetReply | ServerCall) => {
+    if ('serverCall' in message) {
+      const { serverCall } = message
+      server.call(message.request).then(
+        (value) => child.send({ serverCall, ok: true, value } satisfies ServerCallReply),
+        (error: unknown) =>
+          child.send({ serverCall, ok: false, error: String(error) } satisfies ServerCallReply),
+      )
+      return
+    }
+    waiting.get(message.id)?.(message)
+  })
+  const call = (request: FleetAsk) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = nextId++
+      waiting.set(id, (reply) => {
+        waiting.delete(id)
+        if (reply.ok) resolve(reply.value)
+        else reject(new Error(`tablet fleet: ${reply.error}`))
+      })
+      child.send({ ...request, id })
+    })
+  return {
+    call,
+    close: async () => {
+      await call({ op: 'close' })
+      await exited
+    },
+  }
+}
+
+/** The fleet's tablets each send their day; the time from asking to the last one done. */
+async function fleetSend(fleets: Fleet[], into: Timings): Promise<number> {
+  const start = performance.now()
+  const reports = (await Promise.all(fleets.map((f) => f.call({ op: 'send' })))) as SendReport[]
+  const ms = performance.now() - start
+  const problems = reports.flatMap((r) => r.problems)
+  if (problems.length > 0)
+    throw new Error(`the burst met problems: ${problems.slice(0, 3).join(' | ')}`)
+  for (const report of reports)
+    for (const kind of Object.keys(into) as (keyof Timings)[])
+      into[kind].push(...report.timings[kind])
+  return ms
 }
 
 function captureBlocked(tablet: Tablet): Promise<boolean> {
@@ -107,10 +169,16 @@ async function withdrawalReach(from: Tablet, to: Tablet): Promise<number> {
   }
 }
 
-export async function morningBurst(server: BenchServer): Promise<Record<string, number>> {
-  const settings = settingIds('burst', SETTINGS)
-  const idleSettings = settingIds('wd-idle', SAMPLES)
-  await server.call({ op: 'cloneDemo', settingIds: [...settings, 'burst-alone', ...idleSettings] })
+/** The figures' baselines: one tablet's day sent alone, and withdrawals on an idle server. */
+interface Baseline {
+  aloneMs: number
+  aloneTimes: number[]
+  aloneTimings: Timings
+  idleMs: number
+  idleTimes: number[]
+}
+
+async function baseline(server: BenchServer): Promise<Baseline> {
   const aloneTimings = newTimings()
   // An untimed day first, so the lone tablet does not meet a cold JIT the burst never sees.
   const [warm, ...lone] = await offlineTablets(
@@ -122,22 +190,51 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
   Object.assign(aloneTimings, newTimings())
   const aloneTimes: number[] = []
   for (const tablet of lone) aloneTimes.push(await timedSend([tablet]))
-  const aloneMs = median(aloneTimes)
   const idleTimes: number[] = []
-  for (const settingId of idleSettings) {
+  for (const settingId of settingIds('wd-idle', SAMPLES)) {
     const [idleFrom, idleTo] = await newTablets(server, [settingId, settingId], newTimings(), 1)
     idleTimes.push(await withdrawalReach(idleFrom!, idleTo!))
   }
-  const idleMs = median(idleTimes)
+  return {
+    aloneMs: median(aloneTimes),
+    aloneTimes,
+    aloneTimings,
+    idleMs: median(idleTimes),
+    idleTimes,
+  }
+}
 
-  const timings = newTimings()
-  const ids = Array.from({ length: BURST }, (_, i) => settings[i % SETTINGS]!)
-  const tablets = await offlineTablets(server, ids, timings)
-  // One withdrawal in each setting, a little apart, while every tablet is sending.
+/** The burst's tablets, in FLEETS processes of their own, each with a share of every setting. */
+async function withFleets<T>(
+  server: BenchServer,
+  ids: string[],
+  task: (fleets: Fleet[]) => Promise<T>,
+): Promise<T> {
+  const fleets = Array.from({ length: FLEETS }, () => startFleet(server))
+  try {
+    await Promise.all(
+      fleets.map((fleet, f) =>
+        fleet.call({
+          op: 'prepare',
+          serverUrl: server.url,
+          settingIds: ids.filter((_, i) => i % FLEETS === f),
+          changes: CHANGES,
+          photos: PHOTOS,
+        }),
+      ),
+    )
+    return await task(fleets)
+  } finally {
+    await Promise.all(fleets.map((fleet) => fleet.close()))
+  }
+}
+
+/** Every fleet sends at once; one withdrawal in each setting, a little apart, meanwhile. */
+async function burst(server: BenchServer, fleets: Fleet[], settings: string[]) {
   const watchers = await Promise.all(
     settings.map((settingId) => newTablets(server, [settingId, settingId], newTimings(), 1)),
   )
-  Object.assign(timings, newTimings())
+  const timings = newTimings()
   const during = watchers.map(
     ([from, to], i) =>
       new Promise<number>((resolve, reject) => {
@@ -149,10 +246,21 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
         )
       }),
   )
-  const cpuBefore = await cpuTimes(server)
-  const burstMs = await timedSend(tablets)
-  const cpu = await cpuTimes(server, cpuBefore)
-  const duringTimes = await Promise.all(during)
+  const cpuBefore = await cpuTimes(server, fleets)
+  const burstMs = await fleetSend(fleets, timings)
+  const cpu = await cpuTimes(server, fleets, cpuBefore)
+  return { burstMs, timings, cpu, duringTimes: await Promise.all(during) }
+}
+
+export async function morningBurst(server: BenchServer): Promise<Record<string, number>> {
+  const settings = settingIds('burst', SETTINGS)
+  const idleSettings = settingIds('wd-idle', SAMPLES)
+  await server.call({ op: 'cloneDemo', settingIds: [...settings, 'burst-alone', ...idleSettings] })
+  const { aloneMs, aloneTimes, aloneTimings, idleMs, idleTimes } = await baseline(server)
+  const ids = Array.from({ length: BURST }, (_, i) => settings[i % SETTINGS]!)
+  const { burstMs, timings, cpu, duringTimes } = await withFleets(server, ids, (fleets) =>
+    burst(server, fleets, settings),
+  )
   const duringMs = median(duringTimes)
 
   const aloneRate = (CHANGES * 1000) / aloneMs
@@ -165,7 +273,7 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
     `burst of ${BURST}: ${Math.round(burstMs)} ms, ${rate.toFixed(1)} records/s, ${photoRate.toFixed(1)} photos/s; ${describeTimings(timings)}`,
   )
   console.log(
-    `burst CPU: server ${Math.round((100 * cpu.server) / burstMs)}% of a core, tablets' process ${Math.round((100 * cpu.client) / burstMs)}%`,
+    `burst CPU: server ${Math.round((100 * cpu.server) / burstMs)}% of a core, the burst's tablets (${FLEETS} processes) ${Math.round((100 * cpu.client) / burstMs)}%, the watching tablets' process ${Math.round((100 * cpu.watchers) / burstMs)}%`,
   )
   console.log(
     `withdrawal to blocked capture (medians of ${SAMPLES}): idle ${Math.round(idleMs)} ms (${idleTimes.map(Math.round).join('/')}), during the burst ${Math.round(duringMs)} ms (${duringTimes.map(Math.round).join('/')}); lone tablet ${aloneTimes.map(Math.round).join('/')} ms; ${describe('live', timings.live)}`,
@@ -180,20 +288,31 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
   }
 }
 
-/** CPU ms used by the server and by this process (the tablets), since `since`. */
-async function cpuTimes(
-  server: BenchServer,
-  since?: { server: number; client: number },
-): Promise<{ server: number; client: number }> {
-  const usage = (await server.call({ op: 'cpu' })) as NodeJS.CpuUsage
-  const own = process.cpuUsage()
+interface CpuTimes {
+  server: number
+  client: number
+  watchers: number
+}
+
+/** CPU ms used by the server, the fleets' tablets and this process (the watchers), since `since`. */
+async function cpuTimes(server: BenchServer, fleets: Fleet[], since?: CpuTimes): Promise<CpuTimes> {
+  const ms = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000
+  const [usage, ...fleetUsage] = (await Promise.all([
+    server.call({ op: 'cpu' }),
+    ...fleets.map((fleet) => fleet.call({ op: 'cpu' })),
+  ])) as NodeJS.CpuUsage[]
   const now = {
-    server: (usage.user + usage.system) / 1000,
-    client: (own.user + own.system) / 1000,
+    server: ms(usage!),
+    client: fleetUsage.reduce((sum, u) => sum + ms(u), 0),
+    watchers: ms(process.cpuUsage()),
   }
   return since === undefined
     ? now
-    : { server: now.server - since.server, client: now.client - since.client }
+    : {
+        server: now.server - since.server,
+        client: now.client - since.client,
+        watchers: now.watchers - since.watchers,
+      }
 }
 
 async function timedSend(tablets: Tablet[]): Promise<number> {

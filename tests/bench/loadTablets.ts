@@ -18,6 +18,7 @@ import { demoSigningSeed } from '../support/testSigners.ts'
 import { syncOnce, type SyncOutcome } from '../../src/sync/index.ts'
 import type { Fetch } from '../../src/sync/syncApi.ts'
 import { getEnrolment, openSyncState } from '../../src/sync/syncStateDb.ts'
+import { waitingPhotos } from '../../src/sync/uploadPhotos.ts'
 import { capturePhoto } from '../support/capturedPhoto.ts'
 import { enrolledDevice, type BenchServer, type Device } from './syncBench.ts'
 
@@ -203,6 +204,18 @@ export async function withdraw(tablet: Tablet): Promise<string> {
   )
   if (!result.ok) throw new Error(result.error.message)
   return result.value.records[0]!.id
+}
+
+/** Syncs until the tablet has nothing left to send; returns the problems met. */
+export async function sendAll(tablet: Tablet): Promise<string[]> {
+  const problems: string[] = []
+  for (let i = 0; i < 5; i++) {
+    const outcome = await syncOnce({ db: tablet.db, fetch: tablet.fetch })
+    problems.push(...problemsOf(outcome))
+    const left = (await tablet.db.outbox.count()) + (await waitingPhotos(tablet.db)).length
+    if (left === 0) return problems
+  }
+  return [...problems, 'changes or photos were still waiting after five rounds']
 }
 
 /** Problems a round reports: a failed round, a refused change, a photo that did not go. */
