@@ -48,7 +48,7 @@ function proofHolds(
 async function knownInTransaction(ctx: ChangeContext, actorId: string) {
   const kept = ctx.staff.get(actorId)
   if (kept !== undefined) return kept
-  const known = await knownStaffFrom(ctx.records.get, actorId)
+  const known = await knownStaffFrom((kind, id) => ctx.records.get(kind, id), actorId)
   ctx.staff.set(actorId, known)
   return known
 }
