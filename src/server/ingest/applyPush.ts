@@ -14,9 +14,9 @@
  *   batch, which the device sends again.
  * - The records the batch's changes name (themselves, their children, their authors) are read
  *   in one statement first, and their writes, exactly-once rows and refusals' audit rows are
- *   written together (pushRecords.ts): before a photo (its check reads the policy data),
- *   before the reviews, and so before commit. A later change reads an earlier one's record
- *   from there, as if it were written (decision 0032).
+ *   written together (pushRecords.ts), as are new photos' rows: before the policy data is read
+ *   (a photo's check), before the reviews, and so before commit. A later change reads an
+ *   earlier one's record or photo from there, as if it were written (decision 0032).
  */
 import type { Kysely } from 'kysely'
 import type { PushChange, PushResult } from '../../protocol/index.ts'
@@ -26,9 +26,9 @@ import { applyPhoto } from './applyPhoto.ts'
 import { applyRecord } from './applyRecord.ts'
 import type { ChangeContext, ChangeOutcome } from './changeContext.ts'
 import type { CheckedProofs } from './checkProofs.ts'
-import type { PolicyDataLoader } from './policyData.ts'
+import type { PolicyData, PolicyDataLoader } from './policyData.ts'
 import { proveActor } from './proveActor.ts'
-import { pushRecords, type RecordKey } from './pushRecords.ts'
+import { pushRecords, type PushRecords, type RecordKey } from './pushRecords.ts'
 import { runReviews } from './reviewChildPhotos.ts'
 import { withServerCopy } from './serverCopy.ts'
 
@@ -58,17 +58,20 @@ export async function applyPush(
       )
       .execute()
     const seen = new Map<string, PushResult>(earlier.map((row) => [row.change_id, replay(row)]))
+    const records = pushRecords(trx, settingId, now)
     const ctx: ChangeContext = {
       trx,
       device,
       now,
-      policyData,
+      policyData: transactionData(records, () => policyData(trx, settingId)),
       reviews: new Map(),
       staff: new Map(),
       proofs,
-      records: pushRecords(trx, settingId, now),
+      records,
     }
-    await ctx.records.prefetch(changes.filter((c) => !seen.has(c.id)).flatMap(namedRecords))
+    const fresh = changes.filter((c) => !seen.has(c.id))
+    await records.prefetch(fresh.flatMap(namedRecords))
+    await records.prefetchPhotos(fresh.flatMap((c) => (c.kind === 'photo' ? [c.payload.id] : [])))
     const results: PushResult[] = []
     for (const change of changes) {
       const before = seen.get(change.id)
@@ -76,8 +79,6 @@ export async function applyPush(
         results.push(await withServerCopy(ctx, change, before))
         continue
       }
-      // A photo's check reads the policy data from the tables: the records before it go first.
-      if (change.kind === 'photo') await ctx.records.flush()
       const proven = await proveActor(ctx, change)
       const outcome = !proven.ok
         ? proven.outcome
@@ -98,6 +99,23 @@ export async function applyPush(
     await runReviews(ctx)
     return results
   })
+}
+
+/**
+ * The policy data as the transaction holds it: read once, and again only after a flush wrote
+ * records it is made of (pushRecords.ts); waiting ones are written before it is read.
+ */
+function transactionData(
+  records: PushRecords,
+  load: () => Promise<PolicyData>,
+): () => Promise<PolicyData> {
+  let held: { version: number; data: Promise<PolicyData> } | undefined
+  return async () => {
+    if (records.policyRecordsWaiting()) await records.flush()
+    const version = records.policyVersion()
+    if (held?.version !== version) held = { version, data: load() }
+    return held.data
+  }
 }
 
 function errorOf(outcome: ChangeOutcome): {

@@ -9,7 +9,7 @@ import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import type { Database } from '../storage/schema.ts'
 import type { KnownStaff } from '../auth/staffKeys.ts'
 import type { CheckedProofs } from './checkProofs.ts'
-import type { PolicyDataLoader } from './policyData.ts'
+import type { PolicyData } from './policyData.ts'
 import type { PushRecords } from './pushRecords.ts'
 
 /** What the records of one child in one transaction ask for (reviewChildPhotos.ts). */
@@ -25,7 +25,8 @@ export interface ChangeContext {
   trx: Kysely<Database>
   device: AuthenticatedDevice
   now: string
-  policyData: PolicyDataLoader
+  /** The setting's policy data as this transaction holds it (its waiting records written first). */
+  policyData: () => Promise<PolicyData>
   /** Photo reviews the transaction's records asked for, run once per child before commit. */
   reviews: PendingReviews
   /** Staff as read in this transaction, by id (proveActor.ts); emptied when staff change. */

@@ -85,7 +85,7 @@ interface Checks {
 
 async function readChecks(ctx: ChangeContext): Promise<Checks> {
   const settingId = ctx.device.settingId
-  const data = await ctx.policyData(ctx.trx, settingId)
+  const data = await ctx.policyData()
   const devices = await ctx.trx
     .selectFrom('devices')
     .select(['id', 'revoked_at'])
