@@ -9,6 +9,7 @@
  * - Call these inside a transaction (`db.transaction().execute`) when writing.
  */
 import type { Kysely } from 'kysely'
+import { RESTRICTION_ROWS } from './migrations/0013-restrictions-index.ts'
 import type { Database, EntityKind } from './schema.ts'
 
 export type { EntityKind }
@@ -184,7 +185,8 @@ export const MAX_RESTRICTIONS = 200
 /**
  * Consent records after `since` that take consent away (withdrawn or refused), oldest first,
  * at most `limit`: a pull sends them ahead of the pages still to come (src/protocol/pull.ts).
- * The text match only narrows the rows read; each is checked on its parsed status.
+ * The text match only narrows the rows read; each is checked on its parsed status. The
+ * condition is the partial index's own (migration 0013), so the rows come from that index.
  */
 export async function restrictionsSince(
   db: Kysely<Database>,
@@ -192,23 +194,26 @@ export async function restrictionsSince(
   since: number,
   limit = MAX_RESTRICTIONS,
 ): Promise<EntityRow[]> {
-  const rows = await db
-    .selectFrom('entities')
-    .select(['kind', 'id', 'seq', 'payload'])
-    .where('setting_id', '=', settingId)
-    .where('kind', '=', 'consent')
-    .where('seq', '>', since)
-    .where((eb) =>
-      eb.or([
-        eb('payload', 'like', '%"status":"withdrawn"%'),
-        eb('payload', 'like', '%"status":"refused"%'),
-      ]),
-    )
-    .orderBy('seq')
-    .limit(limit)
-    .execute()
+  const rows = await restrictionsQuery(db, settingId, since, limit).execute()
   return rows.filter((r) => {
     const status = (JSON.parse(r.payload) as { status?: unknown }).status
     return status === 'withdrawn' || status === 'refused'
   })
+}
+
+/** The query of `restrictionsSince` (its plan is tested: it must use the partial index). */
+export function restrictionsQuery(
+  db: Kysely<Database>,
+  settingId: string,
+  since: number,
+  limit: number,
+) {
+  return db
+    .selectFrom('entities')
+    .select(['kind', 'id', 'seq', 'payload'])
+    .where('setting_id', '=', settingId)
+    .where('seq', '>', since)
+    .where(RESTRICTION_ROWS)
+    .orderBy('seq')
+    .limit(limit)
 }
