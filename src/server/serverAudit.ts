@@ -2,8 +2,8 @@
  * The server's own record of what devices and managers did: enrolments, revocations,
  * quarantines, refused changes. Append-only; details never hold a secret or a PIN.
  */
-import type { Kysely } from 'kysely'
-import type { Database } from './storage/schema.ts'
+import type { Insertable, Kysely } from 'kysely'
+import type { AuditTable, Database } from './storage/schema.ts'
 
 export interface ServerAuditEvent {
   settingId: string
@@ -18,16 +18,18 @@ export async function appendServerAudit(
   db: Kysely<Database>,
   event: ServerAuditEvent,
 ): Promise<void> {
-  await db
-    .insertInto('server_audit')
-    .values({
-      id: globalThis.crypto.randomUUID(),
-      setting_id: event.settingId,
-      at: event.at,
-      device_id: event.deviceId,
-      staff_id: event.staffId,
-      type: event.type,
-      details: JSON.stringify(event.details),
-    })
-    .execute()
+  await db.insertInto('server_audit').values(serverAuditRow(event)).execute()
+}
+
+/** The row an event is stored as (a push writes its refusals' rows together: pushRecords.ts). */
+export function serverAuditRow(event: ServerAuditEvent): Insertable<AuditTable> {
+  return {
+    id: globalThis.crypto.randomUUID(),
+    setting_id: event.settingId,
+    at: event.at,
+    device_id: event.deviceId,
+    staff_id: event.staffId,
+    type: event.type,
+    details: JSON.stringify(event.details),
+  }
 }

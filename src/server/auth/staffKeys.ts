@@ -26,9 +26,17 @@ export async function knownStaff(
   settingId: string,
   staffId: string,
 ): Promise<KnownStaff | null> {
-  const staff = StaffWireSchema.safeParse(await getEntity(db, settingId, 'staff', staffId))
+  return knownStaffFrom((kind, id) => getEntity(db, settingId, kind, id), staffId)
+}
+
+/** `knownStaff` read through another view of the records (a push's: ingest/pushRecords.ts). */
+export async function knownStaffFrom(
+  read: (kind: 'staff' | 'staffPin', id: string) => Promise<unknown>,
+  staffId: string,
+): Promise<KnownStaff | null> {
+  const staff = StaffWireSchema.safeParse(await read('staff', staffId))
   if (!staff.success || !staff.data.active) return null
-  const pin = StaffPinWireSchema.safeParse(await getEntity(db, settingId, 'staffPin', staffId))
+  const pin = StaffPinWireSchema.safeParse(await read('staffPin', staffId))
   const publicKeyHex =
     pin.success && pin.data.pin.scheme === PIN_SCHEME_SPLIT
       ? (pin.data.pin.publicKeyHex ?? null)

@@ -25,10 +25,9 @@ import { DEMO_DEVICE_ID, DEMO_SETTING_ID } from '../../demo/index.ts'
 import { can, deniedMessage } from '../../policy/index.ts'
 import type { PhotoMetaWire, RemovalFlagWire, StaffWire } from '../../protocol/index.ts'
 import { eraseInTransaction } from '../library/erasePhoto.ts'
-import { putEntity } from '../storage/entities.ts'
 import { APPLIED, rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
 import { checkPhoto } from './checkPhoto.ts'
-import { getPhotoRow, metaOf, statusOf, withFlag, type PhotoRow } from './photoRows.ts'
+import { metaOf, statusOf, withFlag, type PhotoRow } from './photoRows.ts'
 import type { PolicyData } from './policyData.ts'
 
 const NOT_THE_ACTOR =
@@ -40,7 +39,7 @@ export async function applyPhoto(
   actor: StaffWire,
 ): Promise<ChangeOutcome> {
   const settingId = ctx.device.settingId
-  const existing = await getPhotoRow(ctx.trx, settingId, sent.id)
+  const existing = await ctx.records.photo(sent.id)
   if (existing !== undefined) {
     if (existing.checksum !== sent.checksum || existing.bytes !== sent.bytes) {
       return rejected('conflict', 'The server already has a different image under this photo id.')
@@ -54,6 +53,9 @@ export async function applyPhoto(
       return rejected('not_permitted', deniedMessage('delete-photo'))
     }
     const meta = JSON.stringify({ ...was, deleted: sent.deleted })
+    // The row may be one this push added: written first, and read again after.
+    await ctx.records.flush()
+    ctx.records.forgetPhoto(sent.id)
     await ctx.trx
       .updateTable('photos')
       .set({ meta })
@@ -65,7 +67,7 @@ export async function applyPhoto(
   }
   if (sent.staffId !== actor.id) return rejected('not_permitted', NOT_THE_ACTOR)
   const photo = takenInTheDemo(sent, settingId) ? { ...sent, deviceId: ctx.device.id } : sent
-  const data = await ctx.policyData(ctx.trx, settingId)
+  const data = await ctx.policyData()
   const check = checkPhoto(photo, data, { id: ctx.device.id, revokedAt: null })
   const flags = laterWithdrawals(photo, data)
   const row: PhotoRow = {
@@ -92,29 +94,10 @@ export async function applyPhoto(
     bytes_removed_at: null,
     removed_child_ids: null,
   }
-  await ctx.trx.insertInto('photos').values(row).execute()
-  const purposes = [...new Set(photo.purposes)]
-  if (purposes.length > 0) {
-    await ctx.trx
-      .insertInto('photo_purposes')
-      .values(purposes.map((purpose) => ({ setting_id: settingId, photo_id: photo.id, purpose })))
-      .execute()
-  }
-  const children = [...new Set(photo.childIds)]
-  if (children.length > 0) {
-    await ctx.trx
-      .insertInto('photo_children')
-      .values(
-        children.map((childId) => ({
-          setting_id: settingId,
-          photo_id: photo.id,
-          child_id: childId,
-        })),
-      )
-      .execute()
-  }
+  // Written with the push's other photos and records (pushRecords.ts).
+  ctx.records.addPhoto(row, photo.purposes, photo.childIds)
   if (check.quarantined || flags.length > 0) {
-    await putEntity(ctx.trx, settingId, 'photoStatus', photo.id, statusOf(row), ctx.now)
+    ctx.records.put('photoStatus', photo.id, statusOf(row))
   }
   await eraseIfDeleted(ctx, row, photo)
   return APPLIED
@@ -123,6 +106,9 @@ export async function applyPhoto(
 /** A photo deleted on its tablet is erased on the server; its bytes go after commit. */
 async function eraseIfDeleted(ctx: ChangeContext, row: PhotoRow, photo: PhotoMetaWire) {
   if (photo.deleted === null) return
+  // The erasure reads and changes the row in the database: written first, read again after.
+  await ctx.records.flush()
+  ctx.records.forgetPhoto(row.id)
   const erasure = {
     cause: 'tablet-deleted',
     reason: photo.deleted.reason,

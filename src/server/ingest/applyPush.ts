@@ -12,18 +12,23 @@
  *   change refused for a reason (no proof, no permission, a changed consent record) is final,
  *   reported, and audited with the actor it claimed; anything unexpected aborts the whole
  *   batch, which the device sends again.
+ * - The records the batch's changes name (themselves, their children, their authors) are read
+ *   in one statement first, and their writes, exactly-once rows and refusals' audit rows are
+ *   written together (pushRecords.ts), as are new photos' rows: before the policy data is read
+ *   (a photo's check), before the reviews, and so before commit. A later change reads an
+ *   earlier one's record or photo from there, as if it were written (decision 0032).
  */
 import type { Kysely } from 'kysely'
 import type { PushChange, PushResult } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
-import { appendServerAudit } from '../serverAudit.ts'
-import type { Database } from '../storage/schema.ts'
+import type { Database, EntityKind } from '../storage/schema.ts'
 import { applyPhoto } from './applyPhoto.ts'
 import { applyRecord } from './applyRecord.ts'
 import type { ChangeContext, ChangeOutcome } from './changeContext.ts'
 import type { CheckedProofs } from './checkProofs.ts'
-import type { PolicyDataLoader } from './policyData.ts'
+import type { PolicyData, PolicyDataLoader } from './policyData.ts'
 import { proveActor } from './proveActor.ts'
+import { pushRecords, type PushRecords, type RecordKey } from './pushRecords.ts'
 import { runReviews } from './reviewChildPhotos.ts'
 import { withServerCopy } from './serverCopy.ts'
 
@@ -53,15 +58,20 @@ export async function applyPush(
       )
       .execute()
     const seen = new Map<string, PushResult>(earlier.map((row) => [row.change_id, replay(row)]))
+    const records = pushRecords(trx, settingId, now)
     const ctx: ChangeContext = {
       trx,
       device,
       now,
-      policyData,
+      policyData: transactionData(records, () => policyData(trx, settingId)),
       reviews: new Map(),
       staff: new Map(),
       proofs,
+      records,
     }
+    const fresh = changes.filter((c) => !seen.has(c.id))
+    await records.prefetch(fresh.flatMap(namedRecords))
+    await records.prefetchPhotos(fresh.flatMap((c) => (c.kind === 'photo' ? [c.payload.id] : [])))
     const results: PushResult[] = []
     for (const change of changes) {
       const before = seen.get(change.id)
@@ -75,7 +85,7 @@ export async function applyPush(
         : change.kind === 'photo'
           ? await applyPhoto(ctx, change.payload, proven.actor)
           : await applyRecord(ctx, change, proven.actor)
-      await record(trx, device, change, outcome, now)
+      record(ctx, change, outcome)
       // A person's record or PIN changed: later proofs read them afresh.
       if (change.kind === 'staff' || change.kind === 'staffPin') ctx.staff.clear()
       const result = toResult(change.id, outcome)
@@ -85,9 +95,27 @@ export async function applyPush(
       )
       results.push(await withServerCopy(ctx, change, result))
     }
+    await ctx.records.flush()
     await runReviews(ctx)
     return results
   })
+}
+
+/**
+ * The policy data as the transaction holds it: read once, and again only after a flush wrote
+ * records it is made of (pushRecords.ts); waiting ones are written before it is read.
+ */
+function transactionData(
+  records: PushRecords,
+  load: () => Promise<PolicyData>,
+): () => Promise<PolicyData> {
+  let held: { version: number; data: Promise<PolicyData> } | undefined
+  return async () => {
+    if (records.policyRecordsWaiting()) await records.flush()
+    const version = records.policyVersion()
+    if (held?.version !== version) held = { version, data: load() }
+    return held.data
+  }
 }
 
 function errorOf(outcome: ChangeOutcome): {
@@ -117,27 +145,43 @@ function replay(row: {
   return { id: row.change_id, status: 'rejected', error }
 }
 
-async function record(
-  trx: Kysely<Database>,
-  device: AuthenticatedDevice,
-  change: PushChange,
-  outcome: ChangeOutcome,
-  now: string,
-): Promise<void> {
-  await trx
-    .insertInto('applied_changes')
-    .values({
-      setting_id: device.settingId,
-      change_id: change.id,
-      device_id: device.id,
-      kind: change.kind,
-      status: outcome.status,
-      ...errorOf(outcome),
-      applied_at: now,
-    })
-    .execute()
+/** What applying a change reads from the setting's records: read together first. */
+function namedRecords(change: PushChange): RecordKey[] {
+  const keys: RecordKey[] = []
+  const add = (kind: EntityKind, id: string) => keys.push({ kind, id })
+  if (change.actorId != null) {
+    add('staff', change.actorId)
+    add('staffPin', change.actorId)
+  }
+  switch (change.kind) {
+    case 'photo':
+      break
+    case 'consent':
+      add('consent', change.payload.id)
+      add('child', change.payload.childId)
+      break
+    case 'staffPin':
+      add('staff', change.payload.id)
+      break
+    default:
+      add(change.kind, change.payload.id)
+  }
+  return keys
+}
+
+function record(ctx: ChangeContext, change: PushChange, outcome: ChangeOutcome): void {
+  const { device, now } = ctx
+  ctx.records.applied({
+    setting_id: device.settingId,
+    change_id: change.id,
+    device_id: device.id,
+    kind: change.kind,
+    status: outcome.status,
+    ...errorOf(outcome),
+    applied_at: now,
+  })
   if (outcome.status === 'rejected') {
-    await appendServerAudit(trx, {
+    ctx.records.audit({
       settingId: device.settingId,
       at: now,
       deviceId: device.id,

@@ -26,7 +26,6 @@ import {
   type PushChange,
   type StaffWire,
 } from '../../protocol/index.ts'
-import { getEntity, putEntity } from '../storage/entities.ts'
 import { APPLIED, rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
 import { askReview } from './reviewChildPhotos.ts'
 import { supersededOnServer } from './supersededOnServer.ts'
@@ -54,7 +53,6 @@ export async function applyRecord(
   change: RecordChange,
   actor: StaffWire,
 ): Promise<ChangeOutcome> {
-  const settingId = ctx.device.settingId
   switch (change.kind) {
     case 'consent':
       return applyConsent(ctx, change.payload, actor)
@@ -85,15 +83,13 @@ export async function applyRecord(
     const older = await supersededOnServer(ctx, change.kind, change.payload)
     if (older !== null) return older
   }
-  await putEntity(ctx.trx, settingId, change.kind, change.payload.id, change.payload, ctx.now)
+  ctx.records.put(change.kind, change.payload.id, change.payload)
   return APPLIED
 }
 
 /** The record as the server holds it, active or not. */
 async function staffRecord(ctx: ChangeContext, staffId: string): Promise<StaffWire | null> {
-  const parsed = StaffWireSchema.safeParse(
-    await getEntity(ctx.trx, ctx.device.settingId, 'staff', staffId),
-  )
+  const parsed = StaffWireSchema.safeParse(await ctx.records.get('staff', staffId))
   return parsed.success ? parsed.data : null
 }
 
@@ -115,9 +111,7 @@ async function staffRefusal(
 }
 
 async function isKeyChildOf(ctx: ChangeContext, childId: string, staffId: string) {
-  const child = ChildWireSchema.safeParse(
-    await getEntity(ctx.trx, ctx.device.settingId, 'child', childId),
-  )
+  const child = ChildWireSchema.safeParse(await ctx.records.get('child', childId))
   return child.success && child.data.keyworkerId === staffId
 }
 
@@ -126,9 +120,8 @@ async function applyConsent(
   record: ConsentWire,
   actor: StaffWire,
 ): Promise<ChangeOutcome> {
-  const settingId = ctx.device.settingId
   if (record.recordedBy !== actor.id) return rejected('not_permitted', NOT_THE_ACTOR)
-  const existing = await getEntity(ctx.trx, settingId, 'consent', record.id)
+  const existing = await ctx.records.get('consent', record.id)
   if (existing !== undefined) {
     return JSON.stringify(existing) === JSON.stringify(record)
       ? APPLIED
@@ -141,7 +134,7 @@ async function applyConsent(
   const isKeyChild = await isKeyChildOf(ctx, record.childId, actor.id)
   const refusal = check(actor, action, { isKeyChild })
   if (refusal !== null) return refusal
-  await putEntity(ctx.trx, settingId, 'consent', record.id, record, ctx.now)
+  ctx.records.put('consent', record.id, record)
   const withdrawal = record.status === 'withdrawn' ? record : null
   askReview(ctx, record.childId, record.recordedAt, withdrawal)
   return APPLIED
@@ -152,10 +145,7 @@ async function applyInjury(
   injury: InjuryWire,
   actor: StaffWire,
 ): Promise<ChangeOutcome> {
-  const settingId = ctx.device.settingId
-  const before = InjuryWireSchema.safeParse(
-    await getEntity(ctx.trx, settingId, 'injury', injury.id),
-  )
+  const before = InjuryWireSchema.safeParse(await ctx.records.get('injury', injury.id))
   // An older copy is superseded before it is compared with the server's newer one: against
   // that, an uncleared stale copy would look like someone un-clearing the injury.
   const older = await supersededOnServer(ctx, 'injury', injury)
@@ -166,7 +156,7 @@ async function applyInjury(
       ? rejected('not_permitted', NOT_THE_ACTOR)
       : check(actor, 'record-injury')
   if (refusal !== null) return refusal
-  await putEntity(ctx.trx, settingId, 'injury', injury.id, injury, ctx.now)
+  ctx.records.put('injury', injury.id, injury)
   askReview(ctx, injury.childId, injury.recordedAt, null)
   return APPLIED
 }

@@ -1,7 +1,7 @@
 /**
  * What applying one pushed change needs: the transaction, who sent it, the clock, the
- * setting's policy data, and what the transaction keeps for its end (photo reviews) or reads
- * once (staff). Built once per push transaction.
+ * setting's policy data, and what the transaction keeps for its end (photo reviews, records
+ * written together) or reads once (staff, records). Built once per push transaction.
  */
 import type { Kysely } from 'kysely'
 import type { ConsentWire } from '../../protocol/index.ts'
@@ -9,7 +9,8 @@ import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import type { Database } from '../storage/schema.ts'
 import type { KnownStaff } from '../auth/staffKeys.ts'
 import type { CheckedProofs } from './checkProofs.ts'
-import type { PolicyDataLoader } from './policyData.ts'
+import type { PolicyData } from './policyData.ts'
+import type { PushRecords } from './pushRecords.ts'
 
 /** What the records of one child in one transaction ask for (reviewChildPhotos.ts). */
 export interface PendingReview {
@@ -24,11 +25,14 @@ export interface ChangeContext {
   trx: Kysely<Database>
   device: AuthenticatedDevice
   now: string
-  policyData: PolicyDataLoader
+  /** The setting's policy data as this transaction holds it (its waiting records written first). */
+  policyData: () => Promise<PolicyData>
   /** Photo reviews the transaction's records asked for, run once per child before commit. */
   reviews: PendingReviews
   /** Staff as read in this transaction, by id (proveActor.ts); emptied when staff change. */
   staff: Map<string, KnownStaff | null>
+  /** The setting's records as this transaction reads and writes them (pushRecords.ts). */
+  records: PushRecords
   /** Proofs checked before the transaction opened, by change id (checkProofs.ts). */
   proofs: CheckedProofs
 }

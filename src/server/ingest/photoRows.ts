@@ -82,6 +82,35 @@ export async function photosOfChild(
     .execute()
 }
 
+/** Photos of each of these children in one setting, by child (a statement per 500). */
+export async function photosOfChildren(
+  db: Kysely<Database>,
+  settingId: string,
+  childIds: readonly string[],
+): Promise<Map<string, PhotoRow[]>> {
+  const byChild = new Map<string, PhotoRow[]>()
+  for (let i = 0; i < childIds.length; i += UPDATE_IDS) {
+    const rows = await db
+      .selectFrom('photos')
+      .innerJoin('photo_children', (join) =>
+        join
+          .onRef('photo_children.photo_id', '=', 'photos.id')
+          .onRef('photo_children.setting_id', '=', 'photos.setting_id'),
+      )
+      .selectAll('photos')
+      .select('photo_children.child_id as review_child_id')
+      .where('photos.setting_id', '=', settingId)
+      .where('photo_children.child_id', 'in', childIds.slice(i, i + UPDATE_IDS))
+      .execute()
+    for (const { review_child_id: childId, ...row } of rows) {
+      const list = byChild.get(childId) ?? []
+      list.push(row)
+      byChild.set(childId, list)
+    }
+  }
+  return byChild
+}
+
 /**
  * Saves a change to a photo's row (its quarantine, flags, erasure, children) and tells devices
  * the status that follows from it.

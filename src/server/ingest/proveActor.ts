@@ -17,7 +17,7 @@
  *   against the key read here; otherwise it is checked again.
  */
 import { changeProofMessage, type PushChange, type StaffWire } from '../../protocol/index.ts'
-import { knownStaff } from '../auth/staffKeys.ts'
+import { knownStaffFrom } from '../auth/staffKeys.ts'
 import { verifyProofNative } from '../auth/verifyProofNative.ts'
 import { rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
 
@@ -48,7 +48,7 @@ function proofHolds(
 async function knownInTransaction(ctx: ChangeContext, actorId: string) {
   const kept = ctx.staff.get(actorId)
   if (kept !== undefined) return kept
-  const known = await knownStaff(ctx.trx, ctx.device.settingId, actorId)
+  const known = await knownStaffFrom((kind, id) => ctx.records.get(kind, id), actorId)
   ctx.staff.set(actorId, known)
   return known
 }

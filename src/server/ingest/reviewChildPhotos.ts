@@ -18,10 +18,11 @@
 import type { ConsentWire } from '../../protocol/index.ts'
 import type { ChangeContext, PendingReview } from './changeContext.ts'
 import { checkPhoto } from './checkPhoto.ts'
+import type { PolicyData } from './policyData.ts'
 import {
   flagsOf,
   metaOf,
-  photosOfChild,
+  photosOfChildren,
   updatePhotoStatuses,
   withFlag,
   type PhotoRow,
@@ -45,64 +46,89 @@ export function askReview(
   if (withdrawal !== null) pending.withdrawals.push(withdrawal)
 }
 
-/** Runs every review asked for in this transaction, one per child. */
+/**
+ * Runs every review asked for in this transaction, one per child: the children's photos read
+ * in one statement, the policy data and the devices once, every change written together. A
+ * photo of two children reviewed for both is reviewed the second time as the first left it.
+ */
 export async function runReviews(ctx: ChangeContext): Promise<void> {
-  for (const [childId, pending] of ctx.reviews) await reviewChild(ctx, childId, pending)
+  if (ctx.reviews.size === 0) return
+  const settingId = ctx.device.settingId
+  const photos = await photosOfChildren(ctx.trx, settingId, [...ctx.reviews.keys()])
+  // A photo's row as this push's reviews left it, and everything they changed in it.
+  const updated = new Map<string, { row: PhotoRow; change: PhotoRowChange }>()
+  let checks: Checks | undefined
+  for (const [childId, pending] of ctx.reviews) {
+    for (const read of photos.get(childId) ?? []) {
+      const row = updated.get(read.id)?.row ?? read
+      // Only a withdrawal looks at photos taken before the records: for its flags.
+      const candidate =
+        row.quarantined_at === null &&
+        (pending.withdrawals.length > 0 || Date.parse(row.taken_at) >= pending.sinceMs)
+      if (!candidate) continue
+      checks ??= await readChecks(ctx)
+      const change = reviewPhoto(ctx, childId, pending, row, checks)
+      if (change === null) continue
+      const earlier = updated.get(row.id)?.change
+      updated.set(row.id, { row: { ...row, ...change }, change: { ...earlier, ...change } })
+    }
+  }
   ctx.reviews.clear()
+  await updatePhotoStatuses(ctx.trx, settingId, [...updated.values()], ctx.now)
 }
 
-async function reviewChild(
-  ctx: ChangeContext,
-  childId: string,
-  pending: PendingReview,
-): Promise<void> {
+/** What a re-check needs besides the photo: the transaction's policy data, revoked devices. */
+interface Checks {
+  data: PolicyData
+  revokedAt: Map<string, string | null>
+}
+
+async function readChecks(ctx: ChangeContext): Promise<Checks> {
   const settingId = ctx.device.settingId
-  const photos = await photosOfChild(ctx.trx, settingId, childId)
-  // Only a withdrawal looks at photos taken before the records: for its flags.
-  const candidates = photos.filter(
-    (row) =>
-      row.quarantined_at === null &&
-      (pending.withdrawals.length > 0 || Date.parse(row.taken_at) >= pending.sinceMs),
-  )
-  if (candidates.length === 0) return
-  const data = await ctx.policyData(ctx.trx, settingId)
+  const data = await ctx.policyData()
   const devices = await ctx.trx
     .selectFrom('devices')
     .select(['id', 'revoked_at'])
     .where('setting_id', '=', settingId)
     .execute()
-  const revokedAt = new Map(devices.map((d) => [d.id, d.revoked_at]))
-  const updates: { row: PhotoRow; change: PhotoRowChange }[] = []
-  for (const row of candidates) {
-    const meta = metaOf(row)
-    if (meta.deleted !== null) continue
-    const takenMs = Date.parse(meta.takenAt)
-    const change: PhotoRowChange = {}
-    if (takenMs >= pending.sinceMs) {
-      const device = { id: row.device_id, revokedAt: revokedAt.get(row.device_id) ?? null }
-      const check = checkPhoto(meta, data, device)
-      if (check.quarantined) {
-        change.quarantined_at = ctx.now
-        change.quarantine_rules = JSON.stringify(check.rules)
-        change.quarantine_message = check.message
-      }
+  return { data, revokedAt: new Map(devices.map((d) => [d.id, d.revoked_at])) }
+}
+
+/** The change one child's records make to one of its photos, or null for none. */
+function reviewPhoto(
+  ctx: ChangeContext,
+  childId: string,
+  pending: PendingReview,
+  row: PhotoRow,
+  checks: Checks,
+): PhotoRowChange | null {
+  const meta = metaOf(row)
+  if (meta.deleted !== null) return null
+  const takenMs = Date.parse(meta.takenAt)
+  const change: PhotoRowChange = {}
+  if (takenMs >= pending.sinceMs) {
+    const device = { id: row.device_id, revokedAt: checks.revokedAt.get(row.device_id) ?? null }
+    const check = checkPhoto(meta, checks.data, device)
+    if (check.quarantined) {
+      change.quarantined_at = ctx.now
+      change.quarantine_rules = JSON.stringify(check.rules)
+      change.quarantine_message = check.message
     }
-    // A withdrawal flags the photos it did not quarantine: those taken before it, and any
-    // that still pass (as applyPhoto flags a photo that arrives after its withdrawal).
-    const before = flagsOf(row)
-    let after = before
-    for (const withdrawal of pending.withdrawals) {
-      if (!meta.purposes.includes(withdrawal.purpose)) continue
-      if (change.quarantined_at !== undefined && takenMs >= Date.parse(withdrawal.recordedAt))
-        continue
-      after = withFlag(after, {
-        at: withdrawal.recordedAt,
-        childId,
-        purposes: [withdrawal.purpose],
-      })
-    }
-    if (after !== before) change.flags = JSON.stringify(after)
-    if (Object.keys(change).length > 0) updates.push({ row, change })
   }
-  await updatePhotoStatuses(ctx.trx, settingId, updates, ctx.now)
+  // A withdrawal flags the photos it did not quarantine: those taken before it, and any
+  // that still pass (as applyPhoto flags a photo that arrives after its withdrawal).
+  const before = flagsOf(row)
+  let after = before
+  for (const withdrawal of pending.withdrawals) {
+    if (!meta.purposes.includes(withdrawal.purpose)) continue
+    if (change.quarantined_at !== undefined && takenMs >= Date.parse(withdrawal.recordedAt))
+      continue
+    after = withFlag(after, {
+      at: withdrawal.recordedAt,
+      childId,
+      purposes: [withdrawal.purpose],
+    })
+  }
+  if (after !== before) change.flags = JSON.stringify(after)
+  return Object.keys(change).length > 0 ? change : null
 }

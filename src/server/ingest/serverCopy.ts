@@ -9,7 +9,6 @@ import {
   type PushResult,
   type ServerCopy,
 } from '../../protocol/index.ts'
-import { getEntity } from '../storage/entities.ts'
 import type { ChangeContext } from './changeContext.ts'
 
 export async function withServerCopy(
@@ -19,7 +18,7 @@ export async function withServerCopy(
 ): Promise<PushResult> {
   if (result.status !== 'rejected' || change.kind === 'photo') return result
   const id = change.payload.id
-  const stored = await getEntity(ctx.trx, ctx.device.settingId, change.kind, id)
+  const stored = await ctx.records.get(change.kind, id)
   const parsed = ServerCopySchema.safeParse({ kind: change.kind, id, payload: stored ?? null })
   if (!parsed.success) return result
   const serverCopy: ServerCopy = parsed.data

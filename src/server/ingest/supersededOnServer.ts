@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { compareVersions, VERSION_FIELDS, type Versioned } from '../../protocol/index.ts'
-import { getEntity, type EntityKind } from '../storage/entities.ts'
+import type { EntityKind } from '../storage/entities.ts'
 import { rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
 
 const StoredVersionSchema = z.object(VERSION_FIELDS)
@@ -18,7 +18,7 @@ export async function supersededOnServer(
   kind: EntityKind,
   record: Versioned & { id: string },
 ): Promise<ChangeOutcome | null> {
-  const stored = await getEntity(ctx.trx, ctx.device.settingId, kind, record.id)
+  const stored = await ctx.records.get(kind, record.id)
   if (stored === undefined) return null
   const parsed = StoredVersionSchema.safeParse(stored)
   const held: Versioned = parsed.success ? parsed.data : {}

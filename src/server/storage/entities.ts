@@ -9,6 +9,7 @@
  * - Call these inside a transaction (`db.transaction().execute`) when writing.
  */
 import type { Kysely } from 'kysely'
+import { RESTRICTION_ROWS } from './migrations/0013-restrictions-index.ts'
 import type { Database, EntityKind } from './schema.ts'
 
 export type { EntityKind }
@@ -67,8 +68,23 @@ export async function putEntities(
   entities: readonly { id: string; payload: unknown }[],
   now: string,
 ): Promise<void> {
-  // One row per id (a statement may not upsert the same row twice); the last copy wins.
-  const latest = [...new Map(entities.map((e) => [e.id, e.payload])).entries()]
+  const rows = entities.map((e) => ({ kind, id: e.id, json: JSON.stringify(e.payload) }))
+  await putEntityRows(db, settingId, rows, now)
+}
+
+/**
+ * `putEntities` for records of any kinds, their JSON text already made (a push's records:
+ * ingest/pushRecords.ts). Sequence numbers follow the order given; of one record given twice
+ * the last copy is written, in its first place.
+ */
+export async function putEntityRows(
+  db: Kysely<Database>,
+  settingId: string,
+  entities: readonly { kind: EntityKind; id: string; json: string }[],
+  now: string,
+): Promise<void> {
+  // One row per record (a statement may not upsert the same row twice); the last copy wins.
+  const latest = [...new Map(entities.map((e) => [`${e.kind}\u0000${e.id}`, e])).values()]
   if (latest.length === 0) return
   const { last_seq: last } = await db
     .updateTable('settings')
@@ -77,11 +93,11 @@ export async function putEntities(
     .returning('last_seq')
     .executeTakeFirstOrThrow()
   const first = last - latest.length + 1
-  const rows = latest.map(([id, payload], i) => ({
+  const rows = latest.map((e, i) => ({
     setting_id: settingId,
-    kind,
-    id,
-    payload: JSON.stringify(payload),
+    kind: e.kind,
+    id: e.id,
+    payload: e.json,
     seq: first + i,
     updated_at: now,
   }))
@@ -169,7 +185,8 @@ export const MAX_RESTRICTIONS = 200
 /**
  * Consent records after `since` that take consent away (withdrawn or refused), oldest first,
  * at most `limit`: a pull sends them ahead of the pages still to come (src/protocol/pull.ts).
- * The text match only narrows the rows read; each is checked on its parsed status.
+ * The text match only narrows the rows read; each is checked on its parsed status. The
+ * condition is the partial index's own (migration 0013), so the rows come from that index.
  */
 export async function restrictionsSince(
   db: Kysely<Database>,
@@ -177,23 +194,26 @@ export async function restrictionsSince(
   since: number,
   limit = MAX_RESTRICTIONS,
 ): Promise<EntityRow[]> {
-  const rows = await db
-    .selectFrom('entities')
-    .select(['kind', 'id', 'seq', 'payload'])
-    .where('setting_id', '=', settingId)
-    .where('kind', '=', 'consent')
-    .where('seq', '>', since)
-    .where((eb) =>
-      eb.or([
-        eb('payload', 'like', '%"status":"withdrawn"%'),
-        eb('payload', 'like', '%"status":"refused"%'),
-      ]),
-    )
-    .orderBy('seq')
-    .limit(limit)
-    .execute()
+  const rows = await restrictionsQuery(db, settingId, since, limit).execute()
   return rows.filter((r) => {
     const status = (JSON.parse(r.payload) as { status?: unknown }).status
     return status === 'withdrawn' || status === 'refused'
   })
+}
+
+/** The query of `restrictionsSince` (its plan is tested: it must use the partial index). */
+export function restrictionsQuery(
+  db: Kysely<Database>,
+  settingId: string,
+  since: number,
+  limit: number,
+) {
+  return db
+    .selectFrom('entities')
+    .select(['kind', 'id', 'seq', 'payload'])
+    .where('setting_id', '=', settingId)
+    .where('seq', '>', since)
+    .where(RESTRICTION_ROWS)
+    .orderBy('seq')
+    .limit(limit)
 }

@@ -15,6 +15,7 @@ import { migration as photoLibrary } from './migrations/0007-photo-library.ts'
 import { migration as photoRemoval } from './migrations/0010-photo-removal.ts'
 import { migration as retentionAndRequests } from './migrations/0011-retention-and-requests.ts'
 import { migration as thumbnailsInDatabase } from './migrations/0012-thumbnails-in-database.ts'
+import { migration as restrictionsIndex } from './migrations/0013-restrictions-index.ts'
 import type { Database } from './schema.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-photo-removal': photoRemoval,
   '0011-retention-and-requests': retentionAndRequests,
   '0012-thumbnails-in-database': thumbnailsInDatabase,
+  '0013-restrictions-index': restrictionsIndex,
 }
 
 const provider: MigrationProvider = {
