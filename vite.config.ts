@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
-import { classicEntry } from './build/classicEntry.ts'
 
 const EARLY_SIGN_IN = fileURLToPath(new URL('./src/earlySignIn.ts', import.meta.url))
 
@@ -41,8 +40,6 @@ const SIDE_EFFECT_FREE =
 export default defineConfig({
   plugins: [
     earlySignInFirst(),
-    // The first chunk runs as a classic script: Chromium keeps compiled code for those only.
-    classicEntry('index'),
     react(),
     VitePWA({
       injectRegister: false,
@@ -133,7 +130,6 @@ export default defineConfig({
             'tests/integration/**/*.test.{ts,tsx}',
             'tests/support/**/*.test.ts',
             'tests/architecture/**/*.test.ts',
-            'build/**/*.test.ts',
           ],
           environment: 'node',
           setupFiles: ['tests/setup/unit.ts'],
