@@ -3,6 +3,7 @@
 // of sign-in's rows (src/earlySignIn.ts, run before this chunk) or the database says who may
 // sign in.
 import './app/zodWithoutEval.ts'
+import Dexie from 'dexie'
 import { createRoot } from 'react-dom/client'
 import { openAppDb, openBehindSignIn, type OpenedDb } from './app/data/openAppDb.ts'
 import { startApp } from './app/startApp.tsx'
@@ -12,6 +13,12 @@ import { startPwa } from './app/pwa/startPwa.ts'
 import { appSyncControl } from './app/sync/appSyncControl.ts'
 import { takeEnrolCodeFromAddress } from './app/sync/enrolLink.ts'
 import './app/styles.css'
+
+// Dexie switches its debug mode (a console task per promise, long stack traces, warnings) on
+// for any page served from localhost or 127.0.0.1: the dev server, but also a built app an IT
+// helper tries on the server's own machine, and the e2e tests and benches. The built app runs
+// as tablets run it, wherever it is served from.
+Dexie.debug = import.meta.env.DEV
 
 const rootElement = document.getElementById('root')
 if (rootElement === null) throw new Error('index.html has no #root element')
