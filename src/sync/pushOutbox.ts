@@ -8,6 +8,8 @@
  * - An entry the protocol cannot carry (its record fails validation) stays in the outbox and
  *   is reported; it never blocks the entries behind it.
  * - Refusals are reported in words, so the manager can act on them.
+ * - `onAnswered` hears of each batch's answered entries (by id) once they left the outbox, so
+ *   a photo's upload can start while the next batch is pushed (detailsGate.ts).
  */
 import type { ConsentLensDb, OutboxEntry } from '../db/index.ts'
 import { MAX_PUSH_CHANGES, PushChangeSchema, type PushChange } from '../protocol/index.ts'
@@ -48,6 +50,7 @@ export async function pushOutbox(
   api: SyncApi,
   settingId: string,
   now: () => Iso = () => new Date().toISOString(),
+  onAnswered: (entryIds: string[]) => void = () => undefined,
 ): Promise<PushOutcome> {
   const report: PushReport = { sent: 0, refused: [], unsendable: [] }
   let after = 0
@@ -77,6 +80,7 @@ export async function pushOutbox(
     const answer = await api.push(settingId, changes)
     if (!answer.ok) return answer
     const done: number[] = []
+    const answered: string[] = []
     const refused: RefusedChange[] = []
     for (const result of answer.value.results) {
       const entry = seqOf.get(result.id)
@@ -90,10 +94,12 @@ export async function pushOutbox(
         })
       } else {
         done.push(entry.seq)
+        answered.push(entry.id)
         report.sent += 1
       }
     }
     await keepRefusals(db, refused, now())
     await db.outbox.bulkDelete(done)
+    onAnswered(answered)
   }
 }

@@ -5,7 +5,8 @@
  *
  * Invariants:
  * - A photo whose details are still in the outbox is not uploaded yet (the server must know
- *   the photo, and its checksum, before it takes the image).
+ *   the photo, and its checksum, before it takes the image). With a gate from the round's
+ *   push (detailsGate.ts), it is uploaded as soon as the push's answer names its details.
  * - The full image is deleted in the same transaction that marks the photo sent, and only if
  *   the photo still has the checksum the server confirmed.
  * - Acknowledged photos are marked sent in batches (one transaction for up to RELEASE_BATCH),
@@ -25,6 +26,7 @@
  */
 import type { ConsentLensDb, PhotoMeta } from '../db/index.ts'
 import { DEFAULT_CHUNK_BYTES, type UploadResponse } from '../protocol/index.ts'
+import { detailsGate, type DetailsGate } from './detailsGate.ts'
 import { takeBatch, uploadBatch } from './photoBatches.ts'
 import {
   thumbnailFinal,
@@ -73,11 +75,18 @@ export async function uploadPhotos(
   api: SyncApi,
   chunkBytes = DEFAULT_CHUNK_BYTES,
   inFlight = UPLOADS_IN_FLIGHT,
+  /** Photos whose details a push running alongside has yet to deliver; none by default. */
+  gate?: DetailsGate,
 ): Promise<UploadOutcome> {
-  const detailsPending = new Set(
-    (await db.outbox.where('kind').equals('photo').toArray()).map((entry) => entry.entityId),
-  )
-  const queue = (await waitingPhotos(db)).filter((photo) => !detailsPending.has(photo.id))
+  const details = gate ?? (await endedGate(db))
+  const waiting = await waitingPhotos(db)
+  const queue = waiting.filter((photo) => !details.pending(photo.id))
+  let held = waiting.filter((photo) => details.pending(photo.id))
+  /** Photos whose details were answered since: their uploads may start. */
+  function admit(): void {
+    queue.push(...held.filter((photo) => !details.pending(photo.id)))
+    held = held.filter((photo) => details.pending(photo.id))
+  }
   let sent = 0
   const problems: SyncError[] = []
   const halt: { error: SyncError | null; storeFull: boolean } = { error: null, storeFull: false }
@@ -96,11 +105,20 @@ export async function uploadPhotos(
     else halt.error = outcome
   }
   const alone = (photo: PhotoMeta) => uploadImage(db, api, photo, chunkBytes)
+  /** The next photos to send; [] once none are left and none can come. */
+  async function nextPhotos(): Promise<PhotoMeta[]> {
+    for (;;) {
+      if (queue.length === 0) admit()
+      if (queue.length > 0 || details.ended || held.length === 0)
+        return takeBatch(queue, chunkBytes)
+      await details.changed()
+    }
+  }
   async function worker(): Promise<void> {
     for (
-      let photos = takeBatch(queue, chunkBytes);
+      let photos = await nextPhotos();
       photos.length > 0 && halt.error === null && !halt.storeFull;
-      photos = takeBatch(queue, chunkBytes)
+      photos = await nextPhotos()
     ) {
       const [only] = photos
       const outcomes =
@@ -115,6 +133,13 @@ export async function uploadPhotos(
   return halt.error === null
     ? { ok: true, value: { sent, problems } }
     : { ok: false, error: halt.error }
+}
+
+/** The photos whose details are in the outbox now, with no push to deliver them. */
+async function endedGate(db: ConsentLensDb): Promise<DetailsGate> {
+  const gate = await detailsGate(db)
+  gate.end()
+  return gate
 }
 
 /** The server holds these images (SHA-256 verified): mark them sent and let the full images go. */
