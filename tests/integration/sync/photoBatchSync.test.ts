@@ -143,3 +143,29 @@ describe('photos sent several to a request', () => {
     expect(await onServer(ids)).toEqual(ids.map((id) => (id === damaged ? 0 : 1)))
   })
 })
+
+describe('photos go up while their details are pushed', () => {
+  it('starts uploading photos whose details were answered before the next batch is pushed', async () => {
+    // Two batches of details (a push carries at most 100 changes).
+    const { device, ids } = await enrolledWith(101)
+    let pushes = 0
+    let uploadStarted = () => undefined as unknown
+    const firstUpload = new Promise((resolve) => (uploadStarted = resolve))
+    const seen: string[] = []
+    const watching: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input)
+      if (url.endsWith('/api/sync/push') && ++pushes === 2) {
+        // Held until an upload has started; a round that uploads only after its whole push
+        // would never get there, so a generous timer breaks that deadlock and the test fails.
+        const breaker = new Promise((resolve) => setTimeout(resolve, 20_000, 'no upload'))
+        seen.push(String(await Promise.race([firstUpload.then(() => 'upload'), breaker])))
+      }
+      if (url.includes('/api/sync/photos/') && url.includes('content')) uploadStarted()
+      return fetch(input, init)
+    }
+    const round = await syncOnce({ db: device.db, fetch: watching })
+    expect(round).toMatchObject({ ok: true, value: { uploaded: ids.length } })
+    expect(seen).toEqual(['upload'])
+    expect(await onServer(ids)).toEqual(ids.map(() => 1))
+  }, 60_000)
+})
