@@ -149,8 +149,8 @@ describe('photos go up while their details are pushed', () => {
     // Two batches of details (a push carries at most 100 changes).
     const { device, ids } = await enrolledWith(101)
     let pushes = 0
-    let uploadStarted = () => undefined as unknown
-    const firstUpload = new Promise((resolve) => (uploadStarted = resolve))
+    let uploadStarted: () => void = () => undefined
+    const firstUpload = new Promise<void>((resolve) => (uploadStarted = resolve))
     const seen: string[] = []
     const watching: typeof fetch = async (input, init) => {
       const url = input instanceof Request ? input.url : String(input)
