@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
 import {
+  MAX_BATCH_PARTS_BYTES,
   MAX_BATCH_PHOTOS,
   MAX_CHUNK_BYTES,
   type PhotoBatchPart,
@@ -250,6 +251,26 @@ describe.each(BACKENDS)('a batch of photos on $backend', ({ backend, skip }) => 
       // Nothing was lost: the same photos in a good batch are stored.
       const good = await send(batchBody(parts))
       expect(good.body).toMatchObject({ results: [{ complete: true }, { complete: true }] })
+    },
+  )
+
+  it.skipIf(skip)(
+    'takes a batch bigger than one chunk, and refuses one over its limit',
+    async () => {
+      // Over a one-photo request's limit (a chunk and a thumbnail), within a batch's.
+      const photos = await knownPhotos(3, 700_000)
+      const parts = photos.map((p) => ({ photoId: p.meta.id, image: p.bytes }))
+      const answer = await send(batchBody(parts))
+      expect(answer.body).toMatchObject({
+        results: photos.map((p) => ({ photoId: p.meta.id, complete: true })),
+      })
+      const [extra] = await knownPhotos(1, 1_000)
+      const tooBig = batchBody([
+        ...parts,
+        { photoId: extra!.meta.id, image: photoBytes(MAX_BATCH_PARTS_BYTES) },
+      ])
+      expect(await send(tooBig)).toMatchObject({ status: 413 })
+      expect(await storedEvents(extra!.meta.id)).toBe(0)
     },
   )
 
