@@ -27,6 +27,12 @@ export type PushOutcome = { ok: true; value: PushReport } | { ok: false; error: 
 
 const BATCH = 100
 
+/**
+ * The first batch is small: photos go up as soon as their details are answered (syncOnce.ts),
+ * and a morning's 200 photos waited ~200 ms for a first answer of 100 details.
+ */
+export const FIRST_BATCH = 20
+
 function toChange(
   entry: OutboxEntry,
 ): { ok: true; change: PushChange } | { ok: false; message: string } {
@@ -58,7 +64,7 @@ export async function pushOutbox(
     const entries = await db.outbox
       .where('seq')
       .above(after)
-      .limit(Math.min(BATCH, MAX_PUSH_CHANGES))
+      .limit(Math.min(after === 0 ? FIRST_BATCH : BATCH, MAX_PUSH_CHANGES))
       .toArray()
     if (entries.length === 0) return { ok: true, value: report }
     after = entries.at(-1)?.seq ?? after

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
 import { BATCH_PHOTOS } from '../../../src/sync/photoBatches.ts'
+import { FIRST_BATCH } from '../../../src/sync/pushOutbox.ts'
 import { photoBytes } from '../../support/photoFixture.ts'
 import { capturePhoto, type Captured } from '../../support/capturedPhoto.ts'
 import { answerLostFetch, enrolledDevice } from '../../support/syncedDevice.ts'
@@ -146,8 +147,8 @@ describe('photos sent several to a request', () => {
 
 describe('photos go up while their details are pushed', () => {
   it('starts uploading photos whose details were answered before the next batch is pushed', async () => {
-    // Two batches of details (a push carries at most 100 changes).
-    const { device, ids } = await enrolledWith(101)
+    // More than one batch of details (FIRST_BATCH, then up to 100 a push).
+    const { device, ids } = await enrolledWith(FIRST_BATCH + 1)
     let pushes = 0
     let uploadStarted: () => void = () => undefined
     const firstUpload = new Promise<void>((resolve) => (uploadStarted = resolve))
