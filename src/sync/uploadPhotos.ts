@@ -60,10 +60,10 @@ export async function waitingPhotos(db: ConsentLensDb): Promise<PhotoMeta[]> {
 }
 
 /**
- * Three photos in flight: while the server flushes one to disk, the next arrives and a third
- * is read from (or marked sent in) IndexedDB. Measured in the sync benchmark: 2 left the
- * server waiting on the device; browsers allow 6 connections to one server, so 3 leaves room
- * for a push or pull alongside.
+ * Three requests in flight (a photo, or a batch of small ones: photoBatches.ts): while the
+ * server flushes one to disk, the next arrives and a third is read from (or marked sent in)
+ * IndexedDB. Measured in the sync benchmark: 2 left the server waiting on the device; browsers
+ * allow 6 connections to one server, so 3 leaves room for a push or pull alongside.
  */
 export const UPLOADS_IN_FLIGHT = 3
 
