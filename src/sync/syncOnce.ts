@@ -9,7 +9,9 @@
  * erases is skipped or not marked sent by the upload (uploadPhotos.ts).
  *
  * Invariants:
- * - A revoked answer at any step wipes the device at once, without sending anything more.
+ * - A revoked answer at any step wipes the device once the requests already under way have
+ *   stopped (each stops at its next answer, which the server refuses too); nothing is sent
+ *   after the wipe.
  * - Any other failure leaves everything unsent where it was, for the next round.
  */
 import type { ConsentLensDb } from '../db/index.ts'
@@ -99,6 +101,8 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
     // Photos go up as their details are answered: the first while later details are pushed.
     const gate = await detailsGate(db)
     const sending = sendPhotos(db, api, deps.chunkBytes, gate)
+    // Awaited below on every path; not reported as unhandled if it fails during the push.
+    sending.catch(() => undefined)
     const pushed = await pushChanges(db, state, api, enrolment, nowIso, gate).catch(
       async (error: unknown) => {
         await sending.catch(() => undefined)
