@@ -37,7 +37,7 @@ export const BATCH_HEAD_BYTES = 4
 export const MAX_BATCH_MANIFEST_BYTES = 8 * 1024
 
 /** The most the images and thumbnails of one batch may add up to. */
-export const MAX_BATCH_PARTS_BYTES = 4 * 1024 * 1024
+export const MAX_BATCH_PARTS_BYTES = 8 * 1024 * 1024
 
 /** The most one batch's body holds (a bigger one is refused with 413). */
 export const MAX_BATCH_BODY_BYTES =

@@ -16,11 +16,18 @@ import { MAX_BATCH_PHOTOS, MAX_CHUNK_BYTES, type PhotoBatchResult } from '../pro
 import { thumbnailFinal, UNCONFIRMED, type PhotoOutcome } from './photoOutcome.ts'
 import type { BatchUpload, SyncApi } from './syncApi.ts'
 
-/** Images of one batch add up to at most this: a batch stays a few hundred ms on a slow link. */
-export const BATCH_IMAGE_BYTES = 1536 * 1024
+/**
+ * Images of one batch add up to at most this (about a second on a slow link). With every
+ * thumbnail at its largest, a batch still fits the server's MAX_BATCH_PARTS_BYTES.
+ */
+export const BATCH_IMAGE_BYTES = 2560 * 1024
 
-/** At most this many photos in one batch. */
-export const BATCH_PHOTOS = Math.min(4, MAX_BATCH_PHOTOS)
+/**
+ * At most this many photos in one batch. Measured in the sync benchmark on 2 busy cores: 8
+ * photos a request against 4 took the server ~13% less CPU for 200 photos (fewer requests,
+ * commits and flushes of the log) and the round ~15% less time.
+ */
+export const BATCH_PHOTOS = MAX_BATCH_PHOTOS
 
 /** Refusals of a whole batch (the server could not read it): its photos go one by one. */
 const REFUSED_WHOLE = new Set([400, 404, 413, 415])
