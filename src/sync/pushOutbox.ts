@@ -28,8 +28,9 @@ export type PushOutcome = { ok: true; value: PushReport } | { ok: false; error: 
 const BATCH = 100
 
 /**
- * The first batch is small: photos go up as soon as their details are answered (syncOnce.ts),
- * and a morning's 200 photos waited ~200 ms for a first answer of 100 details.
+ * The first batch is small and each next one twice the last, up to BATCH: photos go up as
+ * soon as their details are answered (syncOnce.ts). With 100 at once, a morning's 200 photos
+ * waited ~200 ms for the first answer, and the uploads then ran dry waiting for the next 100.
  */
 export const FIRST_BATCH = 20
 
@@ -60,12 +61,14 @@ export async function pushOutbox(
 ): Promise<PushOutcome> {
   const report: PushReport = { sent: 0, refused: [], unsendable: [] }
   let after = 0
+  let size = FIRST_BATCH
   for (;;) {
     const entries = await db.outbox
       .where('seq')
       .above(after)
-      .limit(Math.min(after === 0 ? FIRST_BATCH : BATCH, MAX_PUSH_CHANGES))
+      .limit(Math.min(size, BATCH, MAX_PUSH_CHANGES))
       .toArray()
+    size *= 2
     if (entries.length === 0) return { ok: true, value: report }
     after = entries.at(-1)?.seq ?? after
     const changes: PushChange[] = []
