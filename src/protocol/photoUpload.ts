@@ -5,6 +5,8 @@
  *   PUT /api/sync/photos/:photoId/content?offset=N[&thumbnailBytes=T]
  *       body: application/octet-stream: the chunk, then (with T) the photo's thumbnail
  *
+ * Photos of at most one chunk usually go several to a request instead (photoBatch.ts).
+ *
  * Invariants:
  * - The server appends a chunk only at the offset it has reached; any other offset is answered
  *   409 `offset_mismatch` with `received`, where the device resumes.

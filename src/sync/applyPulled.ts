@@ -61,7 +61,9 @@ async function addConsents(
 ): Promise<void> {
   const records = changes.flatMap((c) => (c.kind === 'consent' ? [c.payload] : []))
   if (records.length === 0) return
-  const known = await db.consents.bulkGet(records.map((r) => r.id))
+  // A fresh tablet's first page meets an empty table: nothing to look up, one id at a time.
+  const empty = (await db.consents.count()) === 0
+  const known = empty ? [] : await db.consents.bulkGet(records.map((r) => r.id))
   const fresh = records.filter((_r, i) => known[i] === undefined)
   await db.consents.bulkAdd(fresh)
   for (const record of fresh) {

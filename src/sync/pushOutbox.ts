@@ -8,6 +8,8 @@
  * - An entry the protocol cannot carry (its record fails validation) stays in the outbox and
  *   is reported; it never blocks the entries behind it.
  * - Refusals are reported in words, so the manager can act on them.
+ * - `onAnswered` hears of each batch's answered entries (by id) once they left the outbox, so
+ *   a photo's upload can start while the next batch is pushed (detailsGate.ts).
  */
 import type { ConsentLensDb, OutboxEntry } from '../db/index.ts'
 import { MAX_PUSH_CHANGES, PushChangeSchema, type PushChange } from '../protocol/index.ts'
@@ -24,6 +26,13 @@ export interface PushReport {
 export type PushOutcome = { ok: true; value: PushReport } | { ok: false; error: SyncError }
 
 const BATCH = 100
+
+/**
+ * The first batch is small and each next one twice the last, up to BATCH: photos go up as
+ * soon as their details are answered (syncOnce.ts). With 100 at once, a morning's 200 photos
+ * waited ~200 ms for the first answer, and the uploads then ran dry waiting for the next 100.
+ */
+export const FIRST_BATCH = 20
 
 function toChange(
   entry: OutboxEntry,
@@ -48,15 +57,18 @@ export async function pushOutbox(
   api: SyncApi,
   settingId: string,
   now: () => Iso = () => new Date().toISOString(),
+  onAnswered: (entryIds: string[]) => void = () => undefined,
 ): Promise<PushOutcome> {
   const report: PushReport = { sent: 0, refused: [], unsendable: [] }
   let after = 0
+  let size = FIRST_BATCH
   for (;;) {
     const entries = await db.outbox
       .where('seq')
       .above(after)
-      .limit(Math.min(BATCH, MAX_PUSH_CHANGES))
+      .limit(Math.min(size, BATCH, MAX_PUSH_CHANGES))
       .toArray()
+    size *= 2
     if (entries.length === 0) return { ok: true, value: report }
     after = entries.at(-1)?.seq ?? after
     const changes: PushChange[] = []
@@ -77,6 +89,7 @@ export async function pushOutbox(
     const answer = await api.push(settingId, changes)
     if (!answer.ok) return answer
     const done: number[] = []
+    const answered: string[] = []
     const refused: RefusedChange[] = []
     for (const result of answer.value.results) {
       const entry = seqOf.get(result.id)
@@ -90,10 +103,12 @@ export async function pushOutbox(
         })
       } else {
         done.push(entry.seq)
+        answered.push(entry.id)
         report.sent += 1
       }
     }
     await keepRefusals(db, refused, now())
     await db.outbox.bulkDelete(done)
+    onAnswered(answered)
   }
 }

@@ -9,7 +9,9 @@ import {
   ApiErrorBodySchema,
   AuditPushResponseSchema,
   EnrolResponseSchema,
+  BATCH_HEAD_BYTES,
   OffsetMismatchSchema,
+  PhotoBatchResponseSchema,
   PullResponseSchema,
   PushResponseSchema,
   ThumbnailUploadResponseSchema,
@@ -17,6 +19,8 @@ import {
   type AuditEventWire,
   type AuditPushResponse,
   type EnrolResponse,
+  type PhotoBatchPart,
+  type PhotoBatchResponse,
   type PullResponse,
   type PushChange,
   type PushResponse,
@@ -91,6 +95,33 @@ export interface SyncApi {
     thumbnail?: Blob,
   ): Promise<ApiResult<UploadResponse>>
   uploadThumbnail(photoId: string, thumbnail: Blob): Promise<ApiResult<ThumbnailUploadResponse>>
+  /** Several whole photos, each with its thumbnail if given, in one request (photoBatch.ts). */
+  uploadBatch(photos: BatchUpload[]): Promise<ApiResult<PhotoBatchResponse>>
+}
+
+export interface BatchUpload {
+  photoId: string
+  image: Blob
+  thumbnail?: Blob
+}
+
+/** The batch's body: the manifest's length, the manifest, then each image and its thumbnail. */
+export function photoBatchBody(photos: BatchUpload[]): Blob {
+  const manifest = {
+    photos: photos.map((p): PhotoBatchPart => ({
+      photoId: p.photoId,
+      imageBytes: p.image.size,
+      thumbnailBytes: p.thumbnail?.size ?? 0,
+    })),
+  }
+  const json = new TextEncoder().encode(JSON.stringify(manifest))
+  const head = new Uint8Array(BATCH_HEAD_BYTES)
+  new DataView(head.buffer).setUint32(0, json.byteLength)
+  // Blobs of the stored images, not copies of their bytes: fetch reads them as it sends.
+  const parts = photos.flatMap((p) =>
+    p.thumbnail === undefined ? [p.image] : [p.image, p.thumbnail],
+  )
+  return new Blob([head, json, ...parts])
 }
 
 export function syncApi(serverUrl: string, credential: string, fetchFn: Fetch): SyncApi {
@@ -153,6 +184,17 @@ export function syncApi(serverUrl: string, credential: string, fetchFn: Fetch): 
           body: thumbnail,
         },
         ThumbnailUploadResponseSchema,
+      ),
+    uploadBatch: (photos) =>
+      request(
+        fetchFn,
+        `${base}/api/sync/photos/content`,
+        {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/octet-stream' },
+          body: photoBatchBody(photos),
+        },
+        PhotoBatchResponseSchema,
       ),
   }
 }

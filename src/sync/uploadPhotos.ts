@@ -5,13 +5,16 @@
  *
  * Invariants:
  * - A photo whose details are still in the outbox is not uploaded yet (the server must know
- *   the photo, and its checksum, before it takes the image).
+ *   the photo, and its checksum, before it takes the image). With a gate from the round's
+ *   push (detailsGate.ts), it is uploaded as soon as the push's answer names its details.
  * - The full image is deleted in the same transaction that marks the photo sent, and only if
  *   the photo still has the checksum the server confirmed.
  * - Acknowledged photos are marked sent in batches (one transaction for up to RELEASE_BATCH),
  *   and whatever was acknowledged is marked before the round ends, even a round cut short.
  *   A photo acknowledged but not yet marked (the app closed in between) is simply offered
  *   again: the server already holds it and answers "complete" at once, so it is one photo.
+ * - Photos of at most one chunk go several to a request (photoBatches.ts): the per-request
+ *   costs on both sides are shared; each photo is still acknowledged on its own.
  * - The photo's thumbnail (for the library) goes in the same request as the image's last
  *   chunk, so most photos are one request; the server takes it only once the image is held.
  *   If that answer says nothing of it (the image was complete already), the same worker sends
@@ -23,7 +26,17 @@
  */
 import type { ConsentLensDb, PhotoMeta } from '../db/index.ts'
 import { DEFAULT_CHUNK_BYTES, type UploadResponse } from '../protocol/index.ts'
+import { detailsGate, type DetailsGate } from './detailsGate.ts'
+import { takeBatch, uploadBatch } from './photoBatches.ts'
+import {
+  thumbnailFinal,
+  UNCONFIRMED,
+  type Acknowledged,
+  type PhotoOutcome,
+} from './photoOutcome.ts'
 import type { SyncApi, SyncError } from './syncApi.ts'
+
+export { THUMBNAIL_FINAL } from './photoOutcome.ts'
 
 export type UploadOutcome =
   { ok: true; value: { sent: number; problems: SyncError[] } } | { ok: false; error: SyncError }
@@ -47,64 +60,72 @@ export async function waitingPhotos(db: ConsentLensDb): Promise<PhotoMeta[]> {
 }
 
 /**
- * Three photos in flight: while the server flushes one to disk, the next arrives and a third
- * is read from (or marked sent in) IndexedDB. Measured in the sync benchmark: 2 left the
- * server waiting on the device; browsers allow 6 connections to one server, so 3 leaves room
- * for a push or pull alongside.
+ * Three requests in flight (a photo, or a batch of small ones: photoBatches.ts): while the
+ * server flushes one to disk, the next arrives and a third is read from (or marked sent in)
+ * IndexedDB. Measured in the sync benchmark: 2 left the server waiting on the device; browsers
+ * allow 6 connections to one server, so 3 leaves room for a push or pull alongside.
  */
 export const UPLOADS_IN_FLIGHT = 3
 
 /** One transaction marks this many acknowledged photos sent: fewer, not slower, commits. */
 export const RELEASE_BATCH = 20
 
-interface Acknowledged {
-  id: string
-  checksum: string
-  /** The server answered its thumbnail for good (took it, or never will). */
-  thumbnailDone?: boolean
-}
-
-/** Answers about a thumbnail that are final: it is not sent again (uploadThumbnails.ts too). */
-export const THUMBNAIL_FINAL = new Set([
-  'photo_unknown',
-  'forbidden',
-  'bad_request',
-  'conflict',
-  'photo_erased',
-])
-
 export async function uploadPhotos(
   db: ConsentLensDb,
   api: SyncApi,
   chunkBytes = DEFAULT_CHUNK_BYTES,
   inFlight = UPLOADS_IN_FLIGHT,
+  /** Photos whose details a push running alongside has yet to deliver; none by default. */
+  gate?: DetailsGate,
 ): Promise<UploadOutcome> {
-  const detailsPending = new Set(
-    (await db.outbox.where('kind').equals('photo').toArray()).map((entry) => entry.entityId),
-  )
-  const queue = (await waitingPhotos(db)).filter((photo) => !detailsPending.has(photo.id))
+  const details = gate ?? (await endedGate(db))
+  const waiting = await waitingPhotos(db)
+  const queue = waiting.filter((photo) => !details.pending(photo.id))
+  let held = waiting.filter((photo) => details.pending(photo.id))
+  /** Photos whose details were answered since: their uploads may start. */
+  function admit(): void {
+    queue.push(...held.filter((photo) => !details.pending(photo.id)))
+    held = held.filter((photo) => details.pending(photo.id))
+  }
   let sent = 0
   const problems: SyncError[] = []
   const halt: { error: SyncError | null; storeFull: boolean } = { error: null, storeFull: false }
   const acknowledged: Acknowledged[] = []
+  async function settle(outcome: PhotoOutcome): Promise<void> {
+    if (typeof outcome !== 'string' && 'checksum' in outcome) {
+      sent += 1
+      acknowledged.push(outcome)
+      if (acknowledged.length >= RELEASE_BATCH) await release(db, acknowledged.splice(0))
+    } else if (outcome === 'skipped') return
+    else if (STORE_UNAVAILABLE.has(outcome.status ?? 0)) {
+      // Several photos in flight may meet the full store at once: say it once.
+      if (!problems.some((p) => STORE_UNAVAILABLE.has(p.status ?? 0))) problems.push(outcome)
+      halt.storeFull = true
+    } else if (PHOTO_ERRORS.has(outcome.code)) problems.push(outcome)
+    else halt.error = outcome
+  }
+  const alone = (photo: PhotoMeta) => uploadImage(db, api, photo, chunkBytes)
+  /** The next photos to send; [] once none are left and none can come. */
+  async function nextPhotos(): Promise<PhotoMeta[]> {
+    for (;;) {
+      if (queue.length === 0) admit()
+      if (queue.length > 0 || details.ended || held.length === 0)
+        return takeBatch(queue, chunkBytes)
+      await details.changed()
+    }
+  }
   async function worker(): Promise<void> {
     for (
-      let photo = queue.shift();
-      photo !== undefined && halt.error === null && !halt.storeFull;
-      photo = queue.shift()
+      let photos = await nextPhotos();
+      photos.length > 0 && halt.error === null && !halt.storeFull;
+      photos = await nextPhotos()
     ) {
-      const outcome = await uploadImage(db, api, photo, chunkBytes)
-      if (typeof outcome !== 'string' && 'checksum' in outcome) {
-        sent += 1
-        acknowledged.push(outcome)
-        if (acknowledged.length >= RELEASE_BATCH) await release(db, acknowledged.splice(0))
-      } else if (outcome === 'skipped') continue
-      else if (STORE_UNAVAILABLE.has(outcome.status ?? 0)) {
-        // Several photos in flight may meet the full store at once: say it once.
-        if (!problems.some((p) => STORE_UNAVAILABLE.has(p.status ?? 0))) problems.push(outcome)
-        halt.storeFull = true
-      } else if (PHOTO_ERRORS.has(outcome.code)) problems.push(outcome)
-      else halt.error = outcome
+      const [only] = photos
+      const outcomes =
+        photos.length === 1 && only !== undefined
+          ? [await alone(only)]
+          : await uploadBatch(db, api, photos, alone)
+      for (const outcome of outcomes) await settle(outcome)
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, inFlight) }, worker))
@@ -112,6 +133,13 @@ export async function uploadPhotos(
   return halt.error === null
     ? { ok: true, value: { sent, problems } }
     : { ok: false, error: halt.error }
+}
+
+/** The photos whose details are in the outbox now, with no push to deliver them. */
+async function endedGate(db: ConsentLensDb): Promise<DetailsGate> {
+  const gate = await detailsGate(db)
+  gate.end()
+  return gate
 }
 
 /** The server holds these images (SHA-256 verified): mark them sent and let the full images go. */
@@ -135,7 +163,7 @@ async function uploadImage(
   api: SyncApi,
   photo: PhotoMeta,
   chunkBytes: number,
-): Promise<Acknowledged | 'skipped' | SyncError> {
+): Promise<PhotoOutcome> {
   const image = await db.photoImages.get(photo.id)
   if (image?.full == null) return 'skipped'
   const thumbnail =
@@ -146,8 +174,7 @@ async function uploadImage(
   // Sent with the image's last chunk; on its own if that answer did not say (the image was
   // completed by an earlier request).
   const answer = result.thumbnail ?? (await api.uploadThumbnail(photo.id, thumbnail))
-  const thumbnailDone = answer.ok || THUMBNAIL_FINAL.has(answer.error.code)
-  return { id: photo.id, checksum: result.checksum, thumbnailDone }
+  return { id: photo.id, checksum: result.checksum, thumbnailDone: thumbnailFinal(answer) }
 }
 
 type ThumbnailAnswer = UploadResponse['thumbnail']
@@ -187,7 +214,5 @@ async function uploadOne(
     }
     offset = answer.value.received
   }
-  const message =
-    'The server did not confirm this photo. It stays on this iPad and is sent again later.'
-  return { ok: false, error: { code: 'upload_unconfirmed', message, status: null } }
+  return { ok: false, error: UNCONFIRMED }
 }

@@ -12,9 +12,10 @@
  * its own machine, so the iPad's work (Dexie, reading the Blob) and the server's do not take
  * turns on one thread. Both run on SQLite over loopback, after an untimed warm-up of both, in
  * rounds whose order alternates; the upload figure is the median round. The raw PUTs go one
- * at a time; the sync client keeps UPLOADS_IN_FLIGHT (3) uploads in flight, as it does on the
- * iPad, and its time also includes pushing the photos' details first and the pull that ends
- * the round.
+ * at a time; the sync client keeps UPLOADS_IN_FLIGHT (3) requests in flight, each of up to
+ * four photos (photoBatches.ts), as it does on the iPad, and its time also includes pushing
+ * the photos' details (uploads start as each batch of them is answered) and the pull that
+ * ends the round.
  */
 import 'fake-indexeddb/auto'
 import { fork } from 'node:child_process'

@@ -4,6 +4,7 @@
  *   GET  /api/sync/pull?settingId&since&limit    changes after a cursor
  *   PUT  /api/sync/photos/:photoId/content       a chunk of a photo's image (resumable); the
  *                                                last may carry the thumbnail
+ *   POST /api/sync/photos/content                several whole photos with their thumbnails
  *   POST /api/sync/audit                         the device's audit events, verified on arrival
  *   GET  /api/sync/live?settingId                Server-Sent Events: "changed" (live/liveChanges.ts)
  *   PUT  /api/sync/photos/:photoId/thumbnail     its thumbnail, for the library
@@ -17,6 +18,7 @@ import {
   apiError,
   AuditPushRequestSchema,
   LiveQuerySchema,
+  MAX_BATCH_BODY_BYTES,
   MAX_CHUNK_BYTES,
   MAX_UPLOAD_BODY_BYTES,
   PullQuerySchema,
@@ -24,6 +26,7 @@ import {
   SMALL_PULL_PAGE,
   UploadParamsSchema,
   UploadQuerySchema,
+  type PhotoBatchResponse,
   type PushChange,
   type PushResponse,
   type PushResult,
@@ -36,10 +39,11 @@ import { settingFacts } from '../audit/settingFacts.ts'
 import { applyPush } from '../ingest/applyPush.ts'
 import { checkProofs } from '../ingest/checkProofs.ts'
 import { policyDataLoader } from '../ingest/policyData.ts'
-import { receiveChunk } from '../ingest/receiveChunk.ts'
 import { settingQueue } from '../ingest/settingQueue.ts'
 import { liveChangesOf } from '../live/liveChanges.ts'
-import { receiveThumbnail, thumbnailWrite } from '../ingest/receiveThumbnail.ts'
+import { receiveThumbnail } from '../ingest/receiveThumbnail.ts'
+import { parsePhotoBatch } from '../ingest/parsePhotoBatch.ts'
+import { receiveImage } from '../ingest/receiveImage.ts'
 import { removeErasedBytes } from '../library/erasePhoto.ts'
 import { parseOr400 } from './validation.ts'
 
@@ -201,24 +205,46 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       }
       const { photoId } = params.value
       const chunk = body.subarray(0, body.byteLength - thumbnailBytes)
-      const thumbnailPart = body.subarray(body.byteLength - thumbnailBytes)
-      const thumbnail = thumbnailBytes === 0 ? null : thumbnailWrite(device, photoId, thumbnailPart)
-      const write = thumbnail !== null && 'write' in thumbnail ? thumbnail.write : undefined
-      const answer = await receiveChunk(services, device, photoId, query.value.offset, chunk, write)
+      const thumbnailPart = thumbnailBytes === 0 ? null : body.subarray(chunk.byteLength)
+      const answer = await receiveImage(
+        services,
+        device,
+        photoId,
+        query.value.offset,
+        chunk,
+        thumbnailPart,
+      )
       if (answer.status === 503 || answer.status === 507) {
         request.log.error({ photoId, problem: answer.detail }, 'photo store')
         void reply.header('retry-after', '300')
       }
-      if (thumbnail === null || answer.status !== 200 || !answer.body.complete) {
-        return reply.code(answer.status).send(answer.body)
+      return reply.code(answer.status).send(answer.body)
+    })
+
+    // Several whole photos in one request (protocol/photoBatch.ts), each answered on its own.
+    api.post('/photos/content', { bodyLimit: MAX_BATCH_BODY_BYTES }, async (request, reply) => {
+      const device = deviceOf(request)
+      const body: unknown = request.body
+      if (!(body instanceof Buffer)) {
+        const message = 'Send a batch of photos as application/octet-stream.'
+        return reply.code(400).send(apiError('bad_request', message))
       }
-      // The image is held: the thumbnail that came with its last chunk was written in the
-      // image's commit, refused before it, or (the image was held already) is taken now.
-      const taken =
-        'refused' in thumbnail
-          ? thumbnail.refused
-          : (answer.thumbnail ?? (await receiveThumbnail(services, device, photoId, thumbnailPart)))
-      return reply.code(200).send({ ...answer.body, thumbnail: taken.body })
+      const batch = parsePhotoBatch(body)
+      if (!batch.ok) return reply.code(400).send(apiError('bad_request', batch.message))
+      // Side by side: their files are flushed together and their rows join one commit
+      // (groupCommit.ts), so the batch pays about one flush of each kind.
+      const results = await Promise.all(
+        batch.photos.map(async ({ photoId, image, thumbnail }) => {
+          const answer = await receiveImage(services, device, photoId, 0, image, thumbnail)
+          if (answer.status === 503 || answer.status === 507) {
+            request.log.error({ photoId, problem: answer.detail }, 'photo store')
+          }
+          return answer.status === 200
+            ? { ...answer.body, photoId }
+            : { ...answer.body, photoId, status: answer.status }
+        }),
+      )
+      return { ok: true, results } satisfies PhotoBatchResponse
     })
 
     api.put('/photos/:photoId/thumbnail', async (request, reply) => {
