@@ -35,6 +35,13 @@ let rawPullJson = ''
 
 function rawRoutes(dir: string) {
   return (app: FastifyInstance) => {
+    // A request the server fails (a bug answers 500) is told here with its stack: the
+    // tablets only see "something went wrong", and a bench must not hide a server's bug.
+    app.addHook('onError', (request, _reply, error, done) => {
+      if ((error.statusCode ?? 500) >= 500)
+        console.error(`bench server: ${request.method} ${request.url} failed:`, error)
+      done()
+    })
     void app.register((scope, _options, done) => {
       scope.addContentTypeParser(
         'application/octet-stream',

@@ -158,9 +158,22 @@ async function withdrawalReach(from: Tablet, to: Tablet): Promise<number> {
   try {
     const start = performance.now()
     await withdraw(from)
-    void syncOnce({ db: from.db, fetch: from.fetch })
+    let sent = 'still sending'
+    void syncOnce({ db: from.db, fetch: from.fetch }).then(
+      (outcome) => {
+        sent = JSON.stringify(outcome.ok ? outcome.value.push : outcome.error)
+      },
+      (error: unknown) => {
+        sent = `failed: ${String(error)}`
+      },
+    )
     while (!(await captureBlocked(to))) {
-      if (performance.now() - start > WAIT_LIMIT_MS) throw new Error('the withdrawal never arrived')
+      if (performance.now() - start > WAIT_LIMIT_MS) {
+        const waiting = await to.db.outbox.count()
+        throw new Error(
+          `the withdrawal never arrived; its tablet's round: ${sent}; the other tablet's outbox: ${waiting}`,
+        )
+      }
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     return performance.now() - start

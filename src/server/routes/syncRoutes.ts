@@ -34,6 +34,7 @@ import {
 import { deviceAuthHook, deviceOf, refuseOtherSetting } from '../auth/deviceAuth.ts'
 import { isoNow, readDbOf, type SyncServices } from '../services.ts'
 import { entitiesSince, restrictionsSince } from '../storage/entities.ts'
+import { retryingConflicts } from '../storage/retryConflicts.ts'
 import { receiveAudit } from '../audit/receiveAudit.ts'
 import { settingFacts } from '../audit/settingFacts.ts'
 import { applyPush } from '../ingest/applyPush.ts'
@@ -92,15 +93,22 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       for (let i = 0; i < parsed.value.changes.length; i += PUSH_SLICE) {
         const slice = parsed.value.changes.slice(i, i + PUSH_SLICE)
         const urgent = slice.some(restricts)
+        // Its cached policy data may hold the rows of a run PostgreSQL aborted.
+        const forget = () => {
+          policyData.forget(device.settingId)
+        }
         const applied = await writers
           .run(
             device.settingId,
-            () => applyPush(services.db, device, slice, isoNow(services), policyData, proofs),
+            () =>
+              retryingConflicts(
+                () => applyPush(services.db, device, slice, isoNow(services), policyData, proofs),
+                forget,
+              ),
             urgent,
           )
           .catch((error: unknown) => {
-            // Its cached policy data may hold the rolled-back rows.
-            policyData.forget(device.settingId)
+            forget()
             throw error
           })
         results.push(...applied)

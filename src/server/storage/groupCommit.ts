@@ -10,9 +10,11 @@
  *   failed): nothing is acknowledged before its row is on disk.
  * - Tasks run one after another inside the transaction, in arrival order.
  * - One failing task never fails another: a batch that fails is run again one task per
- *   transaction, and each task gets its own outcome.
+ *   transaction, and each task gets its own outcome. A task alone whose transaction
+ *   PostgreSQL aborted to break a deadlock runs again (retryConflicts.ts).
  */
 import type { Kysely, Transaction } from 'kysely'
+import { retryingConflicts } from './retryConflicts.ts'
 import type { Database } from './schema.ts'
 
 export type GroupTask = (trx: Transaction<Database>) => Promise<void>
@@ -36,7 +38,8 @@ export function groupCommit(db: Kysely<Database>): GroupCommit {
 
   async function commitAlone(pending: Pending): Promise<void> {
     try {
-      await db.transaction().execute(pending.task)
+      // On PostgreSQL a photo's row can meet a push's reviews in a deadlock: run it again.
+      await retryingConflicts(() => db.transaction().execute(pending.task))
       pending.resolve()
     } catch (error) {
       pending.reject(error)

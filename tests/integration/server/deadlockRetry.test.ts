@@ -1,0 +1,107 @@
+// PostgreSQL breaks a deadlock by aborting one transaction (40P01). A push's reviews and an
+// upload's group commit can meet in one (the load bench's burst answered a withdrawal's push
+// 500); the aborted transaction is run again (retryConflicts.ts). Here a real deadlock on the
+// test's own database: the retried transaction is the one PostgreSQL aborts, and it succeeds.
+import { sql } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase, type OpenedDatabase } from '../../../src/server/storage/openDatabase.ts'
+import { isConflict, retryingConflicts } from '../../../src/server/storage/retryConflicts.ts'
+import { createSchema, DATABASE_URL, dropSchema } from '../../support/testServer.ts'
+
+describe('retryingConflicts', () => {
+  it('runs a task again only for a deadlock or a serialization failure, a bounded number of times', async () => {
+    const failing = (code: string) => {
+      let runs = 0
+      const task = () => {
+        runs++
+        return Promise.reject(Object.assign(new Error('conflict'), { code }))
+      }
+      return { task, runs: () => runs }
+    }
+    for (const code of ['40P01', '40001']) {
+      const { task, runs } = failing(code)
+      await expect(retryingConflicts(task, undefined, 3)).rejects.toThrow('conflict')
+      expect(runs()).toBe(3)
+    }
+    const other = failing('23505')
+    let forgotten = 0
+    await expect(retryingConflicts(other.task, () => forgotten++, 3)).rejects.toThrow()
+    expect(other.runs()).toBe(1)
+    expect(forgotten).toBe(0)
+    expect(isConflict(new Error('plain'))).toBe(false)
+  })
+})
+
+describe.skipIf(DATABASE_URL === '')('a deadlock on PostgreSQL', () => {
+  let schema: string
+  let opened: OpenedDatabase
+
+  beforeEach(async () => {
+    schema = await createSchema()
+    opened = await openDatabase({ kind: 'postgres', url: DATABASE_URL, schema })
+    await opened.db
+      .insertInto('settings')
+      .values([
+        { id: 'x', name: 'X', is_demo: 0, last_seq: 0, created_at: '2026-01-01' },
+        { id: 'y', name: 'Y', is_demo: 0, last_seq: 0, created_at: '2026-01-01' },
+      ])
+      .execute()
+  })
+  afterEach(async () => {
+    await opened.close()
+    await dropSchema(schema)
+  })
+
+  it('is broken by aborting the retried transaction, which then commits', async () => {
+    const { db } = opened
+    /** Until some backend of this database waits for a row lock: the first, waiting for y. */
+    const someoneWaits = async () => {
+      for (;;) {
+        const { rows } = await sql<{ waiting: number }>`
+          select count(*)::int as waiting from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`.execute(db)
+        if ((rows[0]?.waiting ?? 0) > 0) return
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+    }
+    let xLocked!: () => void
+    const xLockedByFirst = new Promise<void>((resolve) => (xLocked = resolve))
+    let yLocked!: () => void
+    const yLockedBySecond = new Promise<void>((resolve) => (yLocked = resolve))
+    let runs = 0
+    let forgotten = 0
+    // The first locks x, then waits for y; it starts waiting first, so its deadlock check
+    // fires first and PostgreSQL aborts it. Run again, it finds the second committed.
+    const first = retryingConflicts(
+      () =>
+        db.transaction().execute(async (trx) => {
+          runs++
+          if (runs === 1) {
+            await trx.updateTable('settings').set({ name: 'X1' }).where('id', '=', 'x').execute()
+            xLocked()
+            await yLockedBySecond
+          }
+          await trx.updateTable('settings').set({ name: 'Y1' }).where('id', '=', 'y').execute()
+        }),
+      () => forgotten++,
+    )
+    const second = db.transaction().execute(async (trx) => {
+      await xLockedByFirst
+      await trx.updateTable('settings').set({ name: 'Y2' }).where('id', '=', 'y').execute()
+      yLocked()
+      // Once the first waits for y, this one waits for x, which the first holds until
+      // PostgreSQL aborts it (the first started waiting first, so its check finds the cycle).
+      await someoneWaits()
+      await trx.updateTable('settings').set({ name: 'X2' }).where('id', '=', 'x').execute()
+    })
+    await Promise.all([first, second])
+    expect(runs).toBe(2)
+    expect(forgotten).toBe(1)
+    const rows = await db.selectFrom('settings').select(['id', 'name']).orderBy('id').execute()
+    // The second committed first; the first's second run then wrote y over it.
+    expect(rows).toEqual([
+      { id: 'x', name: 'X2' },
+      { id: 'y', name: 'Y1' },
+    ])
+  })
+})
