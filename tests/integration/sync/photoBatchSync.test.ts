@@ -4,6 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
+import { detailsGate } from '../../../src/sync/detailsGate.ts'
+import { syncApi } from '../../../src/sync/syncApi.ts'
+import { getEnrolment, openSyncState } from '../../../src/sync/syncStateDb.ts'
+import { uploadPhotos } from '../../../src/sync/uploadPhotos.ts'
 import { BATCH_PHOTOS } from '../../../src/sync/photoBatches.ts'
 import { FIRST_BATCH } from '../../../src/sync/pushOutbox.ts'
 import { photoBytes } from '../../support/photoFixture.ts'
@@ -169,4 +173,27 @@ describe('photos go up while their details are pushed', () => {
     expect(seen).toEqual(['upload'])
     expect(await onServer(ids)).toEqual(ids.map(() => 1))
   }, 60_000)
+})
+
+describe('a photo saved while a round is under way', () => {
+  it('waits for the next round, after its details, instead of reaching a server that does not know it', async () => {
+    const { device, ids } = await enrolledWith(2)
+    const state = openSyncState(device.db.name)
+    const enrolment = (await getEnrolment(state))!
+    state.close()
+    const { seen, fetchFn } = counting()
+    const api = syncApi(enrolment.serverUrl, enrolment.credential, fetchFn)
+    // The round read its gate; then a photo is saved, its details only in the outbox.
+    const gate = await detailsGate(device.db)
+    const late = await capturePhoto(device.db, { deviceId: device.deviceId, size: 5_000 })
+    gate.end()
+    const outcome = await uploadPhotos(device.db, api, undefined, undefined, gate)
+    expect(outcome).toEqual({ ok: true, value: { sent: 0, problems: [] } })
+    expect(seen.batches + seen.single).toBe(0)
+    expect((await device.db.photos.get(late.meta.id))?.syncState).toBe('waiting')
+    // The next round sends its details, then all three photos, each once.
+    const next = await syncOnce({ db: device.db })
+    expect(next).toMatchObject({ ok: true, value: { uploaded: 3, photoProblems: [] } })
+    expect(await onServer([...ids, late.meta.id])).toEqual([1, 1, 1])
+  })
 })
