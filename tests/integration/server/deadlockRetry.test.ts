@@ -54,12 +54,20 @@ describe.skipIf(DATABASE_URL === '')('a deadlock on PostgreSQL', () => {
 
   it('is broken by aborting the retried transaction, which then commits', async () => {
     const { db } = opened
-    /** Until some backend of this database waits for a row lock: the first, waiting for y. */
-    const someoneWaits = async () => {
+    /**
+     * Until a transaction of this test waits for a row lock: the first, waiting for y. Only
+     * backends holding a lock on this test's own schema count (other test files share the
+     * database, and their waits must not let the second go first).
+     */
+    const firstWaits = async () => {
       for (;;) {
         const { rows } = await sql<{ waiting: number }>`
-          select count(*)::int as waiting from pg_stat_activity
-          where datname = current_database() and wait_event_type = 'Lock'`.execute(db)
+          select count(*)::int as waiting from pg_locks w
+          where not w.granted and w.locktype = 'transactionid' and exists (
+            select 1 from pg_locks t
+            join pg_class c on c.oid = t.relation
+            join pg_namespace n on n.oid = c.relnamespace
+            where t.pid = w.pid and n.nspname = ${schema})`.execute(db)
         if ((rows[0]?.waiting ?? 0) > 0) return
         await new Promise((resolve) => setTimeout(resolve, 5))
       }
@@ -91,7 +99,7 @@ describe.skipIf(DATABASE_URL === '')('a deadlock on PostgreSQL', () => {
       yLocked()
       // Once the first waits for y, this one waits for x, which the first holds until
       // PostgreSQL aborts it (the first started waiting first, so its check finds the cycle).
-      await someoneWaits()
+      await firstWaits()
       await trx.updateTable('settings').set({ name: 'X2' }).where('id', '=', 'x').execute()
     })
     await Promise.all([first, second])
