@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+import { dropSchemaAt } from './testServer.ts'
 
 const START = fileURLToPath(new URL('../../src/server/start.ts', import.meta.url))
 
@@ -111,7 +112,7 @@ export async function ownPostgresDatabase(baseUrl: string, port?: number): Promi
   return {
     url: url.toString(),
     applicationName: name,
-    drop: () => admin(`drop schema ${name} cascade`),
+    drop: () => dropSchemaAt(baseUrl, name),
   }
 }
 

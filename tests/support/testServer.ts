@@ -50,12 +50,14 @@ export async function startTestServer(
       ? { kind: 'sqlite', file: join(dataDir, 'consentlens.sqlite') }
       : { kind: 'postgres', url: DATABASE_URL, schema }
   const clock = { offsetMs: 0 }
-  const storage = await openStorage({
-    database,
-    photoDir: join(dataDir, 'photos'),
-    thumbnailRetentionHours: null,
-    now: () => new Date(Date.now() + clock.offsetMs),
-  })
+  const open = () =>
+    openStorage({
+      database,
+      photoDir: join(dataDir, 'photos'),
+      thumbnailRetentionHours: null,
+      now: () => new Date(Date.now() + clock.offsetMs),
+    })
+  const storage = schema === null ? await open() : await whileNoSchemaDrops(open)
   await seedDemoSetting(storage.services.db, storage.services.now(), demoPinVerifier)
   const app = buildServer({ distDir, sync: storage.services })
   app.addHook('onClose', () => storage.close())
@@ -93,6 +95,40 @@ export async function createSchema(): Promise<string> {
   return schema
 }
 
+/**
+ * Test files share one PostgreSQL database, each in its own schema. Kysely's migrator looks
+ * for its table through `has_schema_privilege` on every schema of the database, which fails
+ * with "schema … does not exist" if another file drops its schema in between (seen in CI
+ * under load). Drops take this advisory lock exclusively, and a test server's migrations
+ * take it shared (`whileNoSchemaDrops`), so neither runs during the other.
+ */
+const SCHEMA_DROP_LOCK = 726_451_093
+
 export async function dropSchema(schema: string): Promise<void> {
-  await withClient((c) => c.query(`drop schema ${schema} cascade`))
+  await dropSchemaAt(DATABASE_URL, schema)
+}
+
+export async function dropSchemaAt(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query('begin')
+    await client.query('select pg_advisory_xact_lock($1)', [SCHEMA_DROP_LOCK])
+    await client.query(`drop schema ${schema} cascade`)
+    await client.query('commit')
+  } finally {
+    await client.end()
+  }
+}
+
+/** Runs `task` (a server's migrations) while no test schema is being dropped. */
+export async function whileNoSchemaDrops<T>(task: () => Promise<T>): Promise<T> {
+  return withClient(async (client) => {
+    await client.query('select pg_advisory_lock_shared($1)', [SCHEMA_DROP_LOCK])
+    try {
+      return await task()
+    } finally {
+      await client.query('select pg_advisory_unlock_shared($1)', [SCHEMA_DROP_LOCK])
+    }
+  })
 }
