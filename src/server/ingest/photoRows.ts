@@ -63,12 +63,8 @@ export async function getPhotoRow(
     .executeTakeFirst()
 }
 
-/** Photos of one child in one setting. */
-export async function photosOfChild(
-  db: Kysely<Database>,
-  settingId: string,
-  childId: string,
-): Promise<PhotoRow[]> {
+/** The setting's photos joined to their children: a row for each photo and child. */
+function photosWithChildren(db: Kysely<Database>, settingId: string) {
   return db
     .selectFrom('photos')
     .innerJoin('photo_children', (join) =>
@@ -78,8 +74,15 @@ export async function photosOfChild(
     )
     .selectAll('photos')
     .where('photos.setting_id', '=', settingId)
-    .where('photo_children.child_id', '=', childId)
-    .execute()
+}
+
+/** Photos of one child in one setting. */
+export async function photosOfChild(
+  db: Kysely<Database>,
+  settingId: string,
+  childId: string,
+): Promise<PhotoRow[]> {
+  return photosWithChildren(db, settingId).where('photo_children.child_id', '=', childId).execute()
 }
 
 /** Photos of each of these children in one setting, by child (a statement per 500). */
@@ -90,16 +93,8 @@ export async function photosOfChildren(
 ): Promise<Map<string, PhotoRow[]>> {
   const byChild = new Map<string, PhotoRow[]>()
   for (let i = 0; i < childIds.length; i += UPDATE_IDS) {
-    const rows = await db
-      .selectFrom('photos')
-      .innerJoin('photo_children', (join) =>
-        join
-          .onRef('photo_children.photo_id', '=', 'photos.id')
-          .onRef('photo_children.setting_id', '=', 'photos.setting_id'),
-      )
-      .selectAll('photos')
+    const rows = await photosWithChildren(db, settingId)
       .select('photo_children.child_id as review_child_id')
-      .where('photos.setting_id', '=', settingId)
       .where('photo_children.child_id', 'in', childIds.slice(i, i + UPDATE_IDS))
       .execute()
     for (const { review_child_id: childId, ...row } of rows) {
