@@ -44,8 +44,8 @@ export function verifyProofNative(
 }
 
 /**
- * At most this many checks on the thread pool at once: it also flushes the database's log
- * (storage/durableSqlite.ts) and writes photos, which must not queue behind a burst's checks.
+ * At most this many checks on the thread pool at once: it also writes photos, which must not
+ * queue behind a burst's checks.
  */
 const IN_FLIGHT = 2
 let inFlight = 0

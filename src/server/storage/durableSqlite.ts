@@ -5,8 +5,9 @@
  * better-sqlite3 runs on the server's one JavaScript thread. With `synchronous = FULL` every
  * commit flushed the write-ahead log inside the `commit` statement, and while the disk flushed,
  * nothing else ran: no upload was read, no withdrawal was sent to a tablet. Here the commit
- * only writes the log (`synchronous = NORMAL`), and the log file is flushed by the operating
- * system's thread pool (`fsync`), which is what FULL did inside the commit, before anyone is told.
+ * only writes the log (`synchronous = NORMAL`), and the log file is flushed (`fsync`) off the
+ * event loop (openDatabase.ts gives a thread of its own, flushThread.ts), which is what FULL did
+ * inside the commit, before anyone is told.
  *
  * Invariants:
  * - Nothing leaves the server before it is on disk. Handing a connection back (the end of a

@@ -23,6 +23,7 @@ import {
   sqliteStatements,
   type LogFlusher,
 } from './durableSqlite.ts'
+import { flushThread } from './flushThread.ts'
 import { migrateToLatest } from './migrations.ts'
 import type { Database } from './schema.ts'
 
@@ -64,10 +65,10 @@ export async function openDatabase(
   options: DatabaseOptions,
   onConnectionLost: ConnectionLost = reportLost,
 ): Promise<OpenedDatabase> {
+  const onDisk = options.kind === 'sqlite' && options.file !== ':memory:' ? options.file : null
+  const thread = onDisk === null ? null : flushThread()
   const flusher =
-    options.kind === 'sqlite' && options.file !== ':memory:'
-      ? logFlusher(`${options.file}-wal`)
-      : null
+    onDisk === null || thread === null ? null : logFlusher(`${onDisk}-wal`, thread.sync)
   const db =
     options.kind === 'sqlite'
       ? openSqlite(options.file, flusher)
@@ -76,6 +77,7 @@ export async function openDatabase(
     await migrateToLatest(db, options.kind)
   } catch (error) {
     await db.destroy()
+    await thread?.close()
     throw error
   }
   const readDb =
@@ -87,6 +89,7 @@ export async function openDatabase(
     close: async () => {
       if (readDb !== db) await readDb.destroy()
       await db.destroy()
+      await thread?.close()
     },
   }
 }
@@ -106,7 +109,8 @@ function openSqlite(file: string, flusher: LogFlusher | null): Kysely<Database> 
   // WAL: readers (pulls) do not wait for a writer (a push). Every commit is on disk before the
   // server answers, because the answer lets an iPad drop its outbox entry or its full image.
   // FULL flushed the log inside each commit, on the event loop; NORMAL leaves that flush to
-  // durableSqlite.ts, which does it on the thread pool before any connection is handed back.
+  // durableSqlite.ts, which does it on a thread of its own (flushThread.ts) before any connection
+  // is handed back.
   // Foreign keys are off by default.
   database.pragma('journal_mode = WAL')
   database.pragma(flusher === null ? 'synchronous = FULL' : 'synchronous = NORMAL')
