@@ -58,6 +58,13 @@ export const PullChangeSchema = z.discriminatedUnion('kind', [
   z.object({ ...seq, kind: z.literal('photoStatus'), payload: PhotoStatusWireSchema }),
 ])
 
+/** A consent record that takes consent away, sent ahead of its page (see the header). */
+export const RestrictionChangeSchema = z.object({
+  ...seq,
+  kind: z.literal('consent'),
+  payload: ConsentWireSchema,
+})
+
 export const DeviceStatusSchema = z.object({
   id: IdSchema,
   settingId: IdSchema,
@@ -82,9 +89,7 @@ export const PullResponseSchema = z.object({
    * absent from older servers and from a small last page. The cursor does not cover those
    * after the page.
    */
-  restrictions: z
-    .array(z.object({ ...seq, kind: z.literal('consent'), payload: ConsentWireSchema }))
-    .optional(),
+  restrictions: z.array(RestrictionChangeSchema).optional(),
   /**
    * The setting's server-side facts for the manager's alerts, with the last page (`more` false)
    * only; absent from older servers.

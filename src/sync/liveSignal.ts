@@ -1,7 +1,9 @@
 /**
  * The tablet's end of live changes (server: src/server/live/liveChanges.ts): a long GET of
  * `/api/sync/live` read as Server-Sent Events, calling `onChange` when the setting changed so
- * the engine syncs at once instead of at its next 30 s tick.
+ * the engine syncs at once instead of at its next 30 s tick. An event that carries consent
+ * records taking consent away (src/protocol/live.ts) has them applied first, as a pull's
+ * restrictions are (applyPulled.ts): capture is blocked before the round has even started.
  *
  * Why fetch and not EventSource: EventSource cannot send the `Authorization` header, and the
  * device credential must not travel in a URL (URLs end up in logs and proxies' histories). A
@@ -17,9 +19,13 @@
  * - A stream silent for longer than `silenceMs` (the server writes a comment every 25 s) is
  *   taken as dead and opened again.
  * - A refusal (401, 403: not enrolled, revoked) asks for a round, which handles it, and stops.
+ * - An event's records are applied one event at a time, in arrival order, each before its
+ *   `onChange`; data that does not parse or validate is ignored (the round brings the same
+ *   records), and a failed apply still asks for the round.
  */
 import type { ConsentLensDb } from '../db/index.ts'
-import { LIVE_CHANGED } from '../protocol/index.ts'
+import { LIVE_CHANGED, LiveChangedSchema, type PullChange } from '../protocol/index.ts'
+import { applyPulled } from './applyPulled.ts'
 import { backoffDelay } from './backoff.ts'
 import type { Fetch } from './syncApi.ts'
 import type { Timers } from './timers.ts'
@@ -31,6 +37,7 @@ export interface LiveSignalOptions {
   fetch?: Fetch
   timers: Timers
   random: () => number
+  now?: () => Date
   silenceMs?: number
 }
 
@@ -53,8 +60,11 @@ async function liveRequest(db: ConsentLensDb): Promise<{ url: string; auth: stri
   }
 }
 
-/** Calls `onEvent` with each event's name as the text arrives; the rest is kept for later. */
-function eventParser(onEvent: (name: string) => void): (text: string) => void {
+/**
+ * Calls `onEvent` with each event's name and data (its `data:` lines joined, '' for none) as
+ * the text arrives; the rest is kept for later.
+ */
+function eventParser(onEvent: (name: string, data: string) => void): (text: string) => void {
   let buffer = ''
   return (text) => {
     buffer += text.replace(/\r\n?/g, '\n')
@@ -63,16 +73,50 @@ function eventParser(onEvent: (name: string) => void): (text: string) => void {
       const block = buffer.slice(0, end)
       buffer = buffer.slice(end + 2)
       const name = /^event: ?(.*)$/m.exec(block)?.[1]
-      if (name !== undefined) onEvent(name)
+      const data = [...block.matchAll(/^data: ?(.*)$/gm)].map((m) => m[1]).join('\n')
+      if (name !== undefined) onEvent(name, data)
       end = buffer.indexOf('\n\n')
     }
   }
+}
+
+/** The records an event's data carries that take consent away; none if it is not ours. */
+function restrictionsIn(data: string): PullChange[] {
+  let body: unknown
+  try {
+    body = JSON.parse(data)
+  } catch {
+    return []
+  }
+  const parsed = LiveChangedSchema.safeParse(body)
+  if (!parsed.success) return []
+  // Only records that take consent away may be applied ahead of the ones before them.
+  const restrictions = parsed.data.restrictions ?? []
+  return restrictions.filter(
+    (c) => c.payload.status === 'withdrawn' || c.payload.status === 'refused',
+  )
 }
 
 export function openLiveSignal(options: LiveSignalOptions): LiveSignal {
   const { timers, onChange } = options
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis)
   const silenceMs = options.silenceMs ?? LIVE_SILENCE_MS
+  const now = options.now ?? (() => new Date())
+  // Each event's records are applied after the last event's, then its round is asked for.
+  let applying: Promise<void> = Promise.resolve()
+  const changed = (data: string) => {
+    const restrictions = restrictionsIn(data)
+    if (restrictions.length === 0) {
+      onChange()
+      return
+    }
+    applying = applying
+      .then(() => applyPulled(options.db, restrictions, now().toISOString()))
+      .catch(() => undefined)
+      .then(() => {
+        if (!closed) onChange()
+      })
+  }
   let closed = false
   let failures = 0
   let connections = 0
@@ -99,8 +143,8 @@ export function openLiveSignal(options: LiveSignalOptions): LiveSignal {
     failures = 0
     connections += 1
     if (connections > 1) onChange()
-    const parse = eventParser((name) => {
-      if (name === LIVE_CHANGED) onChange()
+    const parse = eventParser((name, data) => {
+      if (name === LIVE_CHANGED) changed(data)
     })
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
     watchSilence()

@@ -181,6 +181,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         fetch: options.fetch,
         timers,
         random,
+        now,
         onChange: () => {
           if (env.isOnline() && env.isVisible()) void requestSync()
         },

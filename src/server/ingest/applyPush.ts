@@ -18,7 +18,7 @@
  *   (a photo's check), before the reviews, and so before commit. A later change reads an
  *   earlier one's record or photo from there, as if it were written (decision 0032).
  */
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { PushChange, PushResult } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import type { Database, EntityKind } from '../storage/schema.ts'
@@ -40,65 +40,80 @@ export async function applyPush(
   policyData: PolicyDataLoader,
   proofs: CheckedProofs = new Map(),
 ): Promise<PushResult[]> {
+  return db
+    .transaction()
+    .execute((trx) => applyPushIn(trx, device, changes, now, policyData, proofs))
+}
+
+/**
+ * `applyPush` inside a transaction the caller opened and commits: what the caller does after it
+ * in that transaction (reading back what it wrote, say) commits with it or not at all.
+ */
+export async function applyPushIn(
+  trx: Transaction<Database>,
+  device: AuthenticatedDevice,
+  changes: readonly PushChange[],
+  now: string,
+  policyData: PolicyDataLoader,
+  proofs: CheckedProofs = new Map(),
+): Promise<PushResult[]> {
   const settingId = device.settingId
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('settings')
-      .set((eb) => ({ last_seq: eb.ref('last_seq') }))
-      .where('id', '=', settingId)
-      .execute()
-    const earlier = await trx
-      .selectFrom('applied_changes')
-      .select(['change_id', 'status', 'error_code', 'error_message'])
-      .where('setting_id', '=', settingId)
-      .where(
-        'change_id',
-        'in',
-        changes.map((c) => c.id),
-      )
-      .execute()
-    const seen = new Map<string, PushResult>(earlier.map((row) => [row.change_id, replay(row)]))
-    const records = pushRecords(trx, settingId, now)
-    const ctx: ChangeContext = {
-      trx,
-      device,
-      now,
-      policyData: transactionData(records, () => policyData(trx, settingId)),
-      reviews: new Map(),
-      staff: new Map(),
-      proofs,
-      records,
+  await trx
+    .updateTable('settings')
+    .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+    .where('id', '=', settingId)
+    .execute()
+  const earlier = await trx
+    .selectFrom('applied_changes')
+    .select(['change_id', 'status', 'error_code', 'error_message'])
+    .where('setting_id', '=', settingId)
+    .where(
+      'change_id',
+      'in',
+      changes.map((c) => c.id),
+    )
+    .execute()
+  const seen = new Map<string, PushResult>(earlier.map((row) => [row.change_id, replay(row)]))
+  const records = pushRecords(trx, settingId, now)
+  const ctx: ChangeContext = {
+    trx,
+    device,
+    now,
+    policyData: transactionData(records, () => policyData(trx, settingId)),
+    reviews: new Map(),
+    staff: new Map(),
+    proofs,
+    records,
+  }
+  const fresh = changes.filter((c) => !seen.has(c.id))
+  await records.prefetch(fresh.flatMap(namedRecords))
+  await records.prefetchPhotos(fresh.flatMap((c) => (c.kind === 'photo' ? [c.payload.id] : [])))
+  const results: PushResult[] = []
+  for (const change of changes) {
+    const before = seen.get(change.id)
+    if (before !== undefined) {
+      results.push(await withServerCopy(ctx, change, before))
+      continue
     }
-    const fresh = changes.filter((c) => !seen.has(c.id))
-    await records.prefetch(fresh.flatMap(namedRecords))
-    await records.prefetchPhotos(fresh.flatMap((c) => (c.kind === 'photo' ? [c.payload.id] : [])))
-    const results: PushResult[] = []
-    for (const change of changes) {
-      const before = seen.get(change.id)
-      if (before !== undefined) {
-        results.push(await withServerCopy(ctx, change, before))
-        continue
-      }
-      const proven = await proveActor(ctx, change)
-      const outcome = !proven.ok
-        ? proven.outcome
-        : change.kind === 'photo'
-          ? await applyPhoto(ctx, change.payload, proven.actor)
-          : await applyRecord(ctx, change, proven.actor)
-      record(ctx, change, outcome)
-      // A person's record or PIN changed: later proofs read them afresh.
-      if (change.kind === 'staff' || change.kind === 'staffPin') ctx.staff.clear()
-      const result = toResult(change.id, outcome)
-      seen.set(
-        change.id,
-        replay({ change_id: change.id, status: outcome.status, ...errorOf(outcome) }),
-      )
-      results.push(await withServerCopy(ctx, change, result))
-    }
-    await ctx.records.flush()
-    await runReviews(ctx)
-    return results
-  })
+    const proven = await proveActor(ctx, change)
+    const outcome = !proven.ok
+      ? proven.outcome
+      : change.kind === 'photo'
+        ? await applyPhoto(ctx, change.payload, proven.actor)
+        : await applyRecord(ctx, change, proven.actor)
+    record(ctx, change, outcome)
+    // A person's record or PIN changed: later proofs read them afresh.
+    if (change.kind === 'staff' || change.kind === 'staffPin') ctx.staff.clear()
+    const result = toResult(change.id, outcome)
+    seen.set(
+      change.id,
+      replay({ change_id: change.id, status: outcome.status, ...errorOf(outcome) }),
+    )
+    results.push(await withServerCopy(ctx, change, result))
+  }
+  await ctx.records.flush()
+  await runReviews(ctx)
+  return results
 }
 
 /**

@@ -58,4 +58,22 @@ describe('liveChanges', () => {
     expect(hub.size()).toBe(0)
     expect(ended).toBe(1)
   })
+
+  it('tells news to the devices it names, and ends the streams of the others', async () => {
+    const hub = liveChanges()
+    const maker = collect(hub.open({ id: 'a', settingId: 's1' }, () => undefined))
+    const enrolled = collect(hub.open({ id: 'b', settingId: 's1' }, () => undefined))
+    const revoked = collect(hub.open({ id: 'c', settingId: 's1' }, () => undefined))
+    const elsewhere = collect(hub.open({ id: 'd', settingId: 's2' }, () => undefined))
+    expect(hub.listening('s1', 'a').sort()).toEqual(['b', 'c'])
+    const data = '{"restrictions":[]}'
+    hub.notify('s1', 'a', { data, to: new Set(['b']) })
+    await revoked.ended
+    expect(enrolled.text()).toBe(`: open\n\nevent: changed\ndata: ${data}\n\n`)
+    expect(revoked.text()).toBe(': open\n\n')
+    expect(maker.text()).toBe(': open\n\n')
+    expect(elsewhere.text()).toBe(': open\n\n')
+    expect(hub.listening('s1', null).sort()).toEqual(['a', 'b'])
+    hub.closeAll()
+  })
 })

@@ -1,12 +1,17 @@
 /**
  * Live changes: the server tells the open tablets of a setting that something changed there,
  * as Server-Sent Events (`GET /api/sync/live`, behind the same device credential as every
- * sync route). The event carries no data, only "changed": the tablet then runs a sync round,
- * which pulls through the ordinary, authenticated, paged pull. A tablet whose stream drops
- * falls back to its 30 s tick and reconnects.
+ * sync route). The event says "changed": the tablet then runs a sync round, which pulls through
+ * the ordinary, authenticated, paged pull. When the change took consent away, the event also
+ * carries those consent records (`LiveNews`, src/protocol/live.ts), so the other tablets block
+ * capture before their pull has made its way through a busy server. A tablet whose stream
+ * drops falls back to its 30 s tick and reconnects.
  *
  * Invariants:
- * - A stream says nothing a pull would not: no record, no id, only that the setting changed.
+ * - A stream says nothing a pull would not: that the setting changed, or the restrictions the
+ *   device's next pull would carry, and those only to the devices the server read, in the
+ *   transaction that wrote them, as enrolled in the setting and not revoked. A stream whose
+ *   device was not among those is ended instead: it opens again and is refused.
  * - One stream per device: a new one ends the device's old one, so a tablet that reconnects
  *   many times holds one connection, and the server's count of streams is bounded by devices.
  * - The device that made a change is not told of it (it already has it).
@@ -17,11 +22,24 @@
 import { PassThrough, type Readable } from 'node:stream'
 import { LIVE_CHANGED } from '../../protocol/index.ts'
 
+/** What an event tells beyond "changed", and to which devices it may be told. */
+export interface LiveNews {
+  /** The event's data: one line of JSON (`LiveChangedSchema`). */
+  data: string
+  /** The devices that may read it (enrolled in the setting and not revoked). */
+  to: ReadonlySet<string>
+}
+
 export interface LiveChanges {
   /** A stream of events for this device; it ends when `close` is called or a newer one opens. */
   open(device: { id: string; settingId: string }, onEnd: () => void): Readable
-  /** Tells every open stream of the setting, except the device that made the change. */
-  notify(settingId: string, exceptDeviceId: string | null): void
+  /**
+   * Tells every open stream of the setting, except the device that made the change; with
+   * `news`, its data to the devices it names, and ends the streams of any others.
+   */
+  notify(settingId: string, exceptDeviceId: string | null, news?: LiveNews): void
+  /** The devices with a stream open in the setting, except `exceptDeviceId`. */
+  listening(settingId: string, exceptDeviceId: string | null): string[]
   /** How many streams are open (for health and tests). */
   size(): number
   closeAll(): void
@@ -72,11 +90,21 @@ export function liveChanges(heartbeatMs = HEARTBEAT_MS): LiveChanges {
       stream.out.write(': open\n\n')
       return stream.out
     },
-    notify(settingId, exceptDeviceId) {
-      for (const stream of byDevice.values()) {
-        if (stream.settingId === settingId && stream.deviceId !== exceptDeviceId)
-          stream.out.write(`event: ${LIVE_CHANGED}\ndata: {}\n\n`)
+    notify(settingId, exceptDeviceId, news) {
+      for (const stream of [...byDevice.values()]) {
+        if (stream.settingId !== settingId || stream.deviceId === exceptDeviceId) continue
+        if (news === undefined) stream.out.write(`event: ${LIVE_CHANGED}\ndata: {}\n\n`)
+        else if (news.to.has(stream.deviceId))
+          stream.out.write(`event: ${LIVE_CHANGED}\ndata: ${news.data}\n\n`)
+        else end(stream)
       }
+    },
+    listening(settingId, exceptDeviceId) {
+      const ids: string[] = []
+      for (const stream of byDevice.values())
+        if (stream.settingId === settingId && stream.deviceId !== exceptDeviceId)
+          ids.push(stream.deviceId)
+      return ids
     },
     size: () => byDevice.size,
     closeAll() {

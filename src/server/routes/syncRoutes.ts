@@ -37,11 +37,12 @@ import { entitiesSince, restrictionsSince } from '../storage/entities.ts'
 import { retryingConflicts } from '../storage/retryConflicts.ts'
 import { receiveAudit } from '../audit/receiveAudit.ts'
 import { settingFacts } from '../audit/settingFacts.ts'
-import { applyPush } from '../ingest/applyPush.ts'
+import { applyPushIn } from '../ingest/applyPush.ts'
 import { checkProofs } from '../ingest/checkProofs.ts'
 import { policyDataLoader } from '../ingest/policyData.ts'
 import { settingQueue } from '../ingest/settingQueue.ts'
 import { liveChangesOf } from '../live/liveChanges.ts'
+import { liveNews } from '../live/liveNews.ts'
 import { receiveThumbnail } from '../ingest/receiveThumbnail.ts'
 import { parsePhotoBatch } from '../ingest/parsePhotoBatch.ts'
 import { receiveImage } from '../ingest/receiveImage.ts'
@@ -97,24 +98,39 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         const forget = () => {
           policyData.forget(device.settingId)
         }
-        const applied = await writers
-          .run(
-            device.settingId,
-            () =>
-              retryingConflicts(
-                () => applyPush(services.db, device, slice, isoNow(services), policyData, proofs),
-                forget,
-              ),
-            urgent,
-          )
+        // A withdrawal's slice also reads, before it commits, what the other tablets are told.
+        const apply = () =>
+          services.db.transaction().execute(async (trx) => {
+            const applied = await applyPushIn(
+              trx,
+              device,
+              slice,
+              isoNow(services),
+              policyData,
+              proofs,
+            )
+            const restrictions = urgent
+              ? slice.filter((c, j) => restricts(c) && applied[j]?.status === 'applied')
+              : []
+            const news = await liveNews(
+              trx,
+              device.settingId,
+              restrictions.map((c) => c.payload.id),
+              live.listening(device.settingId, device.id),
+            )
+            return { applied, news }
+          })
+        const { applied, news } = await writers
+          .run(device.settingId, () => retryingConflicts(apply, forget), urgent)
           .catch((error: unknown) => {
             forget()
             throw error
           })
         results.push(...applied)
         const changed = applied.some((r) => r.status === 'applied')
-        // A withdrawal is told the moment its slice commits, not after the rest of the batch.
-        if (urgent && changed) live.notify(device.settingId, device.id)
+        // A withdrawal is told the moment its slice commits, not after the rest of the batch,
+        // and the records that withdrew go with it (live/liveNews.ts).
+        if (urgent && changed) live.notify(device.settingId, device.id, news ?? undefined)
         untold = (untold || changed) && !(urgent && changed)
       }
       if (untold) live.notify(device.settingId, device.id)

@@ -195,10 +195,30 @@ export async function restrictionsSince(
   limit = MAX_RESTRICTIONS,
 ): Promise<EntityRow[]> {
   const rows = await restrictionsQuery(db, settingId, since, limit).execute()
-  return rows.filter((r) => {
-    const status = (JSON.parse(r.payload) as { status?: unknown }).status
-    return status === 'withdrawn' || status === 'refused'
-  })
+  return rows.filter(takesConsentAway)
+}
+
+/** Which of the consent records `ids` take consent away, as `restrictionsSince` gives them. */
+export async function restrictionsNamed(
+  db: Kysely<Database>,
+  settingId: string,
+  ids: readonly string[],
+): Promise<EntityRow[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('entities')
+    .select(['kind', 'id', 'seq', 'payload'])
+    .where('setting_id', '=', settingId)
+    .where('kind', '=', 'consent')
+    .where('id', 'in', [...ids])
+    .orderBy('seq')
+    .execute()
+  return rows.filter(takesConsentAway)
+}
+
+function takesConsentAway(row: EntityRow): boolean {
+  const status = (JSON.parse(row.payload) as { status?: unknown }).status
+  return status === 'withdrawn' || status === 'refused'
 }
 
 /** The query of `restrictionsSince` (its plan is tested: it must use the partial index). */

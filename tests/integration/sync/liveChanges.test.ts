@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadPolicyContext, withdrawConsent } from '../../../src/db/index.ts'
 import { testSigner } from '../../support/testSigners.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/index.ts'
-import { evaluateCapture, type CaptureRequest } from '../../../src/policy/index.ts'
+import { evaluateCapture, type CaptureRequest, type Purpose } from '../../../src/policy/index.ts'
+import { revokeDevice } from '../../../src/server/devices/enrolment.ts'
 import { liveChangesOf } from '../../../src/server/live/liveChanges.ts'
 import { createSyncEngine, syncOnce, type SyncEngine } from '../../../src/sync/index.ts'
 import type { Timers } from '../../../src/sync/syncEngine.ts'
@@ -46,6 +47,29 @@ function manualTimers() {
 
 const always = { isOnline: () => true, isVisible: () => true, listen: () => () => undefined }
 
+/** Withdraws `purpose` for the showcase child on `device` and sends it. */
+async function withdrawOn(device: Device, purpose: Purpose) {
+  const withdrawal = await withdrawConsent(
+    device.db,
+    {
+      childId: CHILD,
+      purposes: [purpose],
+      givenBy: { name: 'Parent', relationship: 'mother', parentalResponsibility: true },
+    },
+    await testSigner(device.db, DEMO_STAFF.manager.id),
+    new Date().toISOString(),
+  )
+  expect(withdrawal.ok).toBe(true)
+  expect((await syncOnce({ db: device.db })).ok).toBe(true)
+}
+
+async function credentialOf(device: Device): Promise<string> {
+  const state = openSyncState(device.db.name)
+  const enrolment = await state.state.get('enrolment')
+  state.close()
+  return enrolment!.credential
+}
+
 function pullCounter() {
   const count = { pulls: 0 }
   const counted: typeof fetch = (input, init) => {
@@ -58,14 +82,14 @@ function pullCounter() {
 
 const CHILD = DEMO_SHOWCASE.allGranted.id
 
-function captureRequest(deviceId: string): CaptureRequest {
+function captureRequest(deviceId: string, purpose: Purpose): CaptureRequest {
   return {
     staffId: DEMO_STAFF.practitioner.id,
     deviceId,
     locationId: 'demo-loc-garden',
     at: new Date().toISOString(),
     childIds: [CHILD],
-    purposes: ['display'],
+    purposes: [purpose],
     adultInFrame: false,
     attestations: { ...CLEAR_ATTESTATIONS },
     caption: 'Leaf collage',
@@ -73,12 +97,12 @@ function captureRequest(deviceId: string): CaptureRequest {
   }
 }
 
-async function verdictOn(device: Device) {
+async function verdictOn(device: Device, purpose: Purpose = 'display') {
   const context = await loadPolicyContext(device.db, {
     now: new Date().toISOString(),
     deviceId: device.deviceId,
   })
-  return evaluateCapture(captureRequest(device.deviceId), context).verdict
+  return evaluateCapture(captureRequest(device.deviceId, purpose), context).verdict
 }
 
 describe.each(BACKENDS)('live changes on $backend', ({ backend, skip }) => {
@@ -170,4 +194,68 @@ describe.each(BACKENDS)('live changes on $backend', ({ backend, skip }) => {
     expect(other.status).toBe(403)
     expect(await other.json()).toMatchObject({ ok: false, error: { code: 'wrong_setting' } })
   })
+
+  it.skipIf(skip)(
+    'the withdrawal travels in the signal: iPad B blocks capture while its own pulls are held',
+    async () => {
+      const a = await enrolledDevice(server, DEMO_SETTING_ID)
+      const b = await enrolledDevice(server, DEMO_SETTING_ID)
+      expect((await syncOnce({ db: a.db })).ok).toBe(true)
+      let holding = false
+      let answeredWhileHolding = 0
+      const held: (() => void)[] = []
+      const holdPulls: typeof fetch = async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input)
+        const pull = url.includes('/api/sync/pull')
+        if (holding && pull) await new Promise<void>((resolve) => held.push(resolve))
+        const response = await fetch(input, init)
+        if (holding && pull) answeredWhileHolding += 1
+        return response
+      }
+      await listening(b, manualTimers().timers, holdPulls)
+      expect(await verdictOn(b, 'learning_journey')).toBe('allow')
+      holding = true
+      try {
+        await withdrawOn(a, 'learning_journey')
+        await expect.poll(() => verdictOn(b, 'learning_journey'), { timeout: 20_000 }).toBe('block')
+        // No pull of B's was answered: the records came with the signal.
+        expect(answeredWhileHolding).toBe(0)
+      } finally {
+        holding = false
+        for (const release of held) release()
+      }
+    },
+    60_000,
+  )
+
+  it.skipIf(skip)(
+    'a device revoked while its stream is open is told no record, and its stream ends',
+    async () => {
+      const a = await enrolledDevice(server, DEMO_SETTING_ID)
+      const c = await enrolledDevice(server, DEMO_SETTING_ID)
+      expect((await syncOnce({ db: a.db })).ok).toBe(true)
+      const response = await fetch(`${server.url}/api/sync/live?settingId=${DEMO_SETTING_ID}`, {
+        headers: { authorization: `Bearer ${await credentialOf(c)}` },
+      })
+      expect(response.status).toBe(200)
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+      let text = ''
+      const reading = (async () => {
+        for (;;) {
+          const { done, value } = await reader.read()
+          if (done) return
+          text += value
+        }
+      })()
+      const hub = liveChangesOf(server.services)
+      await expect.poll(() => hub.listening(DEMO_SETTING_ID, null)).toContain(c.deviceId)
+      await revokeDevice(server.services.db, DEMO_SETTING_ID, c.deviceId, 'test', new Date())
+      await withdrawOn(a, 'group_photo')
+      await reading
+      expect(text).toContain(': open')
+      expect(text).not.toContain('restrictions')
+      expect(text).not.toContain(CHILD)
+    },
+    60_000,
+  )
 })
