@@ -7,12 +7,14 @@
  * Run as a child (`fork`): it sends `{ url }` when listening, then answers requests by id:
  * `enrolmentCode` (for a setting), `seedPull` (5,000 consent records in a setting of their
  * own), `cloneDemo` (copies of the demo setting's records under other setting ids, for the
- * load benchmark's many settings), `cpu` (its CPU time so far), `close` (shuts down, removes its folders, exits).
+ * load benchmark's many settings), `cpu` (its CPU time so far), `loopDelay` (how long its event loop kept a ready callback
+ * waiting since the last reset: p50, p99 and max in ms), `close` (shuts down, removes its folders, exits).
  * BENCH_BACKEND=postgres runs it on PostgreSQL (DATABASE_URL) instead of SQLite.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { mkdir, open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { DEMO_SETTING_ID } from '../../src/demo/index.ts'
@@ -26,6 +28,7 @@ export type BenchRequest =
   | { id: number; op: 'seedPull'; settingId: string; records: number }
   | { id: number; op: 'cloneDemo'; settingIds: string[] }
   | { id: number; op: 'cpu' }
+  | { id: number; op: 'loopDelay'; reset: boolean }
   | { id: number; op: 'close' }
 
 export type BenchReply =
@@ -121,6 +124,8 @@ async function main(): Promise<void> {
     await server.close()
     rmSync(rawDir, { recursive: true, force: true })
   }
+  const loop = monitorEventLoopDelay({ resolution: 5 })
+  loop.enable()
   process.on('message', (message: BenchRequest) => {
     const answer = async (): Promise<unknown> => {
       switch (message.op) {
@@ -139,6 +144,16 @@ async function main(): Promise<void> {
           return cloneDemo(server, message.settingIds)
         case 'cpu':
           return Promise.resolve(process.cpuUsage())
+        case 'loopDelay': {
+          const ms = (ns: number) => Math.round(ns / 1e5) / 10
+          const delay = {
+            p50: ms(loop.percentile(50)),
+            p99: ms(loop.percentile(99)),
+            max: ms(loop.max),
+          }
+          if (message.reset) loop.reset()
+          return Promise.resolve(delay)
+        }
         case 'close':
           return close()
       }

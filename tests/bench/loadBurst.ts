@@ -66,7 +66,13 @@ interface Fleet {
 function startFleet(server: BenchServer): Fleet {
   const child = fork(fileURLToPath(new URL('./tabletFleet.ts', import.meta.url)), {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: process.execArgv,
+    // BENCH_FLEET_PROFILE=<folder>: a CPU profile of each fleet, written when it stops.
+    execArgv: [
+      ...process.execArgv,
+      ...(process.env.BENCH_FLEET_PROFILE === undefined
+        ? []
+        : ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_FLEET_PROFILE}`]),
+    ],
   })
   const waiting = new Map<number, (reply: FleetReply) => void>()
   let nextId = 1
@@ -185,6 +191,8 @@ async function withdrawalReach(from: Tablet, to: Tablet): Promise<number> {
 /** The figures' baselines: one tablet's day sent alone, and withdrawals on an idle server. */
 interface Baseline {
   aloneMs: number
+  /** CPU of each lone send: the server's, and this process's (the lone tablet's) as `watchers`. */
+  aloneCpu: CpuTimes[]
   aloneTimes: number[]
   aloneTimings: Timings
   idleMs: number
@@ -202,7 +210,12 @@ async function baseline(server: BenchServer): Promise<Baseline> {
   await timedSend([warm!])
   Object.assign(aloneTimings, newTimings())
   const aloneTimes: number[] = []
-  for (const tablet of lone) aloneTimes.push(await timedSend([tablet]))
+  const aloneCpu: CpuTimes[] = []
+  for (const tablet of lone) {
+    const before = await cpuTimes(server, [])
+    aloneTimes.push(await timedSend([tablet]))
+    aloneCpu.push(await cpuTimes(server, [], before))
+  }
   const idleTimes: number[] = []
   for (const settingId of settingIds('wd-idle', SAMPLES)) {
     const [idleFrom, idleTo] = await newTablets(server, [settingId, settingId], newTimings(), 1)
@@ -210,6 +223,7 @@ async function baseline(server: BenchServer): Promise<Baseline> {
   }
   return {
     aloneMs: median(aloneTimes),
+    aloneCpu,
     aloneTimes,
     aloneTimings,
     idleMs: median(idleTimes),
@@ -260,18 +274,20 @@ async function burst(server: BenchServer, fleets: Fleet[], settings: string[]) {
       }),
   )
   const cpuBefore = await cpuTimes(server, fleets)
+  await server.call({ op: 'loopDelay', reset: true })
   const burstMs = await fleetSend(fleets, timings)
+  const loop = (await server.call({ op: 'loopDelay', reset: true })) as LoopDelay
   const cpu = await cpuTimes(server, fleets, cpuBefore)
-  return { burstMs, timings, cpu, duringTimes: await Promise.all(during) }
+  return { burstMs, timings, cpu, loop, duringTimes: await Promise.all(during) }
 }
 
 export async function morningBurst(server: BenchServer): Promise<Record<string, number>> {
   const settings = settingIds('burst', SETTINGS)
   const idleSettings = settingIds('wd-idle', SAMPLES)
   await server.call({ op: 'cloneDemo', settingIds: [...settings, 'burst-alone', ...idleSettings] })
-  const { aloneMs, aloneTimes, aloneTimings, idleMs, idleTimes } = await baseline(server)
+  const { aloneMs, aloneCpu, aloneTimes, aloneTimings, idleMs, idleTimes } = await baseline(server)
   const ids = Array.from({ length: BURST }, (_, i) => settings[i % SETTINGS]!)
-  const { burstMs, timings, cpu, duringTimes } = await withFleets(server, ids, (fleets) =>
+  const { burstMs, timings, cpu, loop, duringTimes } = await withFleets(server, ids, (fleets) =>
     burst(server, fleets, settings),
   )
   const duringMs = median(duringTimes)
@@ -286,7 +302,10 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
     `burst of ${BURST}: ${Math.round(burstMs)} ms, ${rate.toFixed(1)} records/s, ${photoRate.toFixed(1)} photos/s; ${describeTimings(timings)}`,
   )
   console.log(
-    `burst CPU: server ${Math.round((100 * cpu.server) / burstMs)}% of a core, the burst's tablets (${FLEETS} processes) ${Math.round((100 * cpu.client) / burstMs)}%, the watching tablets' process ${Math.round((100 * cpu.watchers) / burstMs)}%`,
+    `lone tablet CPU per day: server ${aloneCpu.map((c) => Math.round(c.server)).join('/')} ms, the tablet ${aloneCpu.map((c) => Math.round(c.watchers)).join('/')} ms; in the burst, per tablet: server ${Math.round(cpu.server / BURST)} ms, tablets ${Math.round(cpu.client / BURST)} ms`,
+  )
+  console.log(
+    `burst CPU: server ${Math.round((100 * cpu.server) / burstMs)}% of a core, the burst's tablets (${FLEETS} processes) ${Math.round((100 * cpu.client) / burstMs)}%, the watching tablets' process ${Math.round((100 * cpu.watchers) / burstMs)}%; the server's event loop kept a ready callback waiting p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms`,
   )
   console.log(
     `withdrawal to blocked capture (medians of ${SAMPLES}): idle ${Math.round(idleMs)} ms (${idleTimes.map(Math.round).join('/')}), during the burst ${Math.round(duringMs)} ms (${duringTimes.map(Math.round).join('/')}); lone tablet ${aloneTimes.map(Math.round).join('/')} ms; ${describe('live', timings.live)}`,
@@ -299,6 +318,13 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
     withdrawalIdleMs: Math.round(idleMs),
     withdrawal30Ms: Math.round(duringMs),
   }
+}
+
+/** How long the server's event loop kept a ready callback waiting (benchServer.ts). */
+interface LoopDelay {
+  p50: number
+  p99: number
+  max: number
 }
 
 interface CpuTimes {
