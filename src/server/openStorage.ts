@@ -40,6 +40,8 @@ export async function openStorage(
   const services: SyncServices = {
     db: opened.db,
     readDb: opened.readDb,
+    peekDb: opened.peekDb,
+    durable: opened.durable,
     photos,
     now,
     thumbnailRetentionHours: options.thumbnailRetentionHours,

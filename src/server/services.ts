@@ -11,6 +11,13 @@ export interface SyncServices {
   db: Kysely<Database>
   /** Reads that must not wait behind a push's transaction (openDatabase.ts); else `db`. */
   readDb?: Kysely<Database>
+  /**
+   * Reads that do not wait for the disk either (openDatabase.ts `peekDb`): for answers that
+   * hand out nothing they read, or that wait for `durable` before they do; else `readDb`.
+   */
+  peekDb?: Kysely<Database>
+  /** Settles once every commit made before the call is on disk; absent: at once. */
+  durable?: () => Promise<void>
   photos: PhotoStore
   /** The server's clock; tests pass a fixed one. */
   now: () => Date
@@ -22,6 +29,15 @@ export interface SyncServices {
 
 export function readDbOf(services: SyncServices): Kysely<Database> {
   return services.readDb ?? services.db
+}
+
+export function peekDbOf(services: SyncServices): Kysely<Database> {
+  return services.peekDb ?? readDbOf(services)
+}
+
+/** Every commit made so far is on disk: before an answer hands out what `peekDb` read. */
+export function durableNow(services: SyncServices): Promise<void> {
+  return services.durable?.() ?? Promise.resolve()
 }
 
 export function isoNow(services: SyncServices): string {

@@ -39,6 +39,8 @@ export async function startTestServer(
   port = 0,
   /** Registers extra routes (the benchmark's raw baselines) before the server starts. */
   prepare?: (app: FastifyInstance, services: SyncServices) => void,
+  /** SQLite: how the database's log is flushed (a test holds it); default: the server's own. */
+  flush?: (path: string) => Promise<void>,
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'consentlens-server-'))
   const distDir = join(dataDir, 'dist')
@@ -47,7 +49,7 @@ export async function startTestServer(
   const schema = backend === 'postgres' ? await createSchema() : null
   const database: DatabaseOptions =
     schema === null
-      ? { kind: 'sqlite', file: join(dataDir, 'consentlens.sqlite') }
+      ? { kind: 'sqlite', file: join(dataDir, 'consentlens.sqlite'), ...(flush && { flush }) }
       : { kind: 'postgres', url: DATABASE_URL, schema }
   const clock = { offsetMs: 0 }
   const open = () =>

@@ -32,7 +32,7 @@ import {
   type PushResult,
 } from '../../protocol/index.ts'
 import { deviceAuthHook, deviceOf, refuseOtherSetting } from '../auth/deviceAuth.ts'
-import { isoNow, readDbOf, type SyncServices } from '../services.ts'
+import { durableNow, isoNow, peekDbOf, type SyncServices } from '../services.ts'
 import { entitiesSince, restrictionsSince } from '../storage/entities.ts'
 import { retryingConflicts } from '../storage/retryConflicts.ts'
 import { receiveAudit } from '../audit/receiveAudit.ts'
@@ -84,7 +84,7 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       // are checked in its transaction, so it waits for nothing on the way.
       const proofs = parsed.value.changes.some(restricts)
         ? new Map()
-        : await checkProofs(readDbOf(services), device.settingId, parsed.value.changes)
+        : await checkProofs(peekDbOf(services), device.settingId, parsed.value.changes)
       // Short transactions: a batch is applied a slice at a time, each its own transaction
       // and its own turn, so uploads, pulls and a withdrawal get in between. Each change
       // still commits with its exactly-once record; a failure leaves earlier slices applied,
@@ -167,8 +167,9 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const parsed = parseOr400(reply, PullQuerySchema, request.query, 'pull request')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
       const { since, limit } = parsed.value
-      // Pulls read on their own connection: a withdrawal travels while pushes commit.
-      const readDb = readDbOf(services)
+      // Pulls read on their own connection: a withdrawal travels while pushes commit. They
+      // peek (no wait for the disk at each read) and wait once, below, before answering.
+      const readDb = peekDbOf(services)
       const page = await entitiesSince(readDb, device.settingId, since, limit)
       const cursor = page.rows.at(-1)?.seq ?? since
       const entry = (r: { seq: number; kind: string; payload: string }) =>
@@ -193,6 +194,9 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
           : { facts: await settingFacts(readDb, device.settingId, services.now(), device.id) }),
       }
       const json = JSON.stringify(head)
+      // Nothing leaves before it is on disk: a change a power cut took back would give its
+      // sequence number to another one, which this tablet would then skip.
+      await durableNow(services)
       return reply
         .type('application/json; charset=utf-8')
         .send(

@@ -28,7 +28,12 @@ import { migrateToLatest } from './migrations.ts'
 import type { Database } from './schema.ts'
 
 export type DatabaseOptions =
-  | { kind: 'sqlite'; file: string }
+  | {
+      kind: 'sqlite'
+      file: string
+      /** How the log file is flushed; tests pass one they hold. Default: flushThread.ts. */
+      flush?: (path: string) => Promise<void>
+    }
   | {
       kind: 'postgres'
       url: string
@@ -48,6 +53,15 @@ export interface OpenedDatabase {
    * push holds the writer). PostgreSQL: the same pool, whose connections already do.
    */
   readDb: Kysely<Database>
+  /**
+   * Reads that see every commit, flushed to disk or not, and so never wait for the disk: for
+   * answers that hand none of it out (who is asking, which key is theirs), or that call
+   * `durable` before they do. SQLite: another read-only connection; PostgreSQL (whose commits
+   * are on disk when they return): `readDb`.
+   */
+  peekDb: Kysely<Database>
+  /** Settles once every commit made before the call is on disk (durableSqlite.ts). */
+  durable: () => Promise<void>
   backend: StorageBackend
   close: () => Promise<void>
 }
@@ -65,10 +79,11 @@ export async function openDatabase(
   options: DatabaseOptions,
   onConnectionLost: ConnectionLost = reportLost,
 ): Promise<OpenedDatabase> {
-  const onDisk = options.kind === 'sqlite' && options.file !== ':memory:' ? options.file : null
-  const thread = onDisk === null ? null : flushThread()
+  const onDisk = options.kind === 'sqlite' && options.file !== ':memory:' ? options : null
+  const thread = onDisk === null || onDisk.flush !== undefined ? null : flushThread()
+  const flush = onDisk?.flush ?? thread?.sync
   const flusher =
-    onDisk === null || thread === null ? null : logFlusher(`${onDisk}-wal`, thread.sync)
+    onDisk === null || flush === undefined ? null : logFlusher(`${onDisk.file}-wal`, flush)
   const db =
     options.kind === 'sqlite'
       ? openSqlite(options.file, flusher)
@@ -82,11 +97,16 @@ export async function openDatabase(
   }
   const readDb =
     options.kind === 'sqlite' && flusher !== null ? openSqliteReader(options.file, flusher) : db
+  const peekDb =
+    options.kind === 'sqlite' && flusher !== null ? openSqliteReader(options.file, null) : readDb
   return {
     db,
     readDb,
+    peekDb,
+    durable: () => flusher?.durable() ?? Promise.resolve(),
     backend: options.kind,
     close: async () => {
+      if (peekDb !== readDb) await peekDb.destroy()
       if (readDb !== db) await readDb.destroy()
       await db.destroy()
       await thread?.close()
@@ -94,13 +114,19 @@ export async function openDatabase(
   }
 }
 
-/** Opened after migration, so the file, its WAL and every table exist. */
-function openSqliteReader(file: string, flusher: LogFlusher): Kysely<Database> {
+/**
+ * Opened after migration, so the file, its WAL and every table exist. With `flusher`, a read
+ * waits for the flush of what it may have seen: no pull hands out a change a power cut could
+ * take back (durableSqlite.ts). Without, it is the `peekDb` that waits for nothing.
+ */
+function openSqliteReader(file: string, flusher: LogFlusher | null): Kysely<Database> {
   const database = new BetterSqlite3(file, { readonly: true })
   database.pragma('busy_timeout = 5000')
-  // A read waits for the flush of what it may have seen: no pull hands out a change a power
-  // cut could take back (durableSqlite.ts).
-  return new Kysely<Database>({ dialect: new DurableSqliteDialect(database, flusher, false) })
+  const dialect =
+    flusher === null
+      ? new SqliteDialect({ database: sqliteStatements(database, null) })
+      : new DurableSqliteDialect(database, flusher, false)
+  return new Kysely<Database>({ dialect })
 }
 
 function openSqlite(file: string, flusher: LogFlusher | null): Kysely<Database> {

@@ -39,9 +39,9 @@ describe.each(BACKENDS)('a withdrawal is told first on $backend', ({ backend, sk
     device = await enrolDevice(server, DEMO_SETTING_ID)
     const hub = liveChangesOf(server.services)
     const notify = hub.notify.bind(hub)
-    hub.notify = (settingId, except) => {
+    hub.notify = (settingId, except, news) => {
       told.push(settingId)
-      notify(settingId, except)
+      notify(settingId, except, news)
     }
   })
   afterAll(async () => {
