@@ -10,20 +10,7 @@ import {
   type SignInSnapshot,
   type SnapshotStorage,
 } from './signInSnapshot.ts'
-
-function memoryStorage(): SnapshotStorage & { items: Map<string, string> } {
-  const items = new Map<string, string>()
-  return {
-    items,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => {
-      items.set(key, value)
-    },
-    removeItem: (key) => {
-      items.delete(key)
-    },
-  }
-}
+import { memoryStorage } from '../../tests/support/memoryStorage.ts'
 
 const LIST: SignInSnapshot = {
   isDemo: false,
