@@ -70,7 +70,10 @@ describe("sign-in's snapshot", () => {
     ['a role no setting has', JSON.stringify({ ...valid, staff: [{ ...person, role: 'owner' }] })],
     ['a person without a name', JSON.stringify({ ...valid, staff: [{ ...person, name: '' }] })],
     ['an id that is not text', JSON.stringify({ ...valid, staff: [{ ...person, id: 7 }] })],
-    ['a name past any real one', JSON.stringify({ ...valid, staff: [{ ...person, name: 'x'.repeat(201) }] })],
+    [
+      'a name past any real one',
+      JSON.stringify({ ...valid, staff: [{ ...person, name: 'x'.repeat(201) }] }),
+    ],
     ['more people than any setting', JSON.stringify({ ...valid, staff: Array(501).fill(person) })],
   ])('reads %s as nothing', (_what, raw) => {
     const storage = memoryStorage()

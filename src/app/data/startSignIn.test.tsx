@@ -10,7 +10,7 @@ import { demoDb } from '../../../tests/support/demoDb.ts'
 import { memoryStorage } from '../../../tests/support/memoryStorage.ts'
 import { openDb } from '../../db/ConsentLensDb.ts'
 import { readSignInRowsEarly } from '../../db/earlySignInRows.ts'
-import { DEMO_STAFF, type ConsentLensDb } from '../../db/index.ts'
+import { DEMO_STAFF } from '../../db/index.ts'
 import {
   readSignInSnapshot,
   SIGN_IN_SNAPSHOT_KEY,
