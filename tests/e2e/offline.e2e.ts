@@ -87,18 +87,15 @@ describe('offline', () => {
     // that has not answered yet, as on a slow tablet, held for as long as the test likes.
     await context.addInitScript(() => {
       type Held = { __releaseIndexedDb?: () => void }
-      const real = IDBFactory.prototype.open
-      let release = () => undefined as void
+      const factory = IDBFactory.prototype
+      const open = factory.open.bind(indexedDB)
       const gate = new Promise<void>((resolve) => {
-        release = resolve
+        ;(window as Held).__releaseIndexedDb = resolve
       })
-      ;(window as Held).__releaseIndexedDb = () => {
-        release()
-      }
       const types = ['success', 'error', 'upgradeneeded', 'blocked'] as const
-      IDBFactory.prototype.open = function (this: IDBFactory, ...args: [string, number?]) {
+      factory.open = (...args: [string, number?]) => {
         let request: IDBOpenDBRequest | undefined
-        const held: Record<string, ((event: Event) => void) | null> & object = {}
+        const held: Record<string, ((event: Event) => void) | null> = {}
         const proxy = {
           get result() {
             return request?.result
@@ -122,7 +119,7 @@ describe('offline', () => {
           })
         }
         void gate.then(() => {
-          request = real.apply(this, args)
+          request = open(...args)
           for (const type of types)
             request.addEventListener(type, (event) => {
               held[type]?.call(proxy, event)
