@@ -13,7 +13,7 @@
  *   here throws: storage that is blocked or full only means no snapshot.
  * - The device wipe removes it with the data it came from (wipeDevice.ts).
  */
-import { STAFF_ROLES, type StaffRole } from '../policy/index.ts'
+import type { StaffRole } from '../policy/index.ts'
 import { LATEST_DB_VERSION } from './latestVersion.ts'
 
 export const SIGN_IN_SNAPSHOT_KEY = 'consentlens.signInSnapshot'
@@ -32,6 +32,19 @@ export interface SignInSnapshot {
 }
 
 export type SnapshotStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+/**
+ * The roles a person can have, checked against `StaffRole` by the compiler (a role missing or
+ * extra fails the build); not `STAFF_ROLES`, whose module (the whole grant table) would join
+ * the first chunk for this check alone.
+ */
+const ROLES: Record<StaffRole, true> = {
+  manager: true,
+  keyworker: true,
+  practitioner: true,
+  student: true,
+  volunteer: true,
+}
 
 /** Far more than any setting's staff: a value past these is not ours. */
 const MAX_PEOPLE = 500
@@ -103,7 +116,8 @@ function isPerson(value: unknown): value is SignInPerson {
     isRecord(value) &&
     isText(value.id) &&
     isText(value.name) &&
-    (STAFF_ROLES as readonly unknown[]).includes(value.role)
+    typeof value.role === 'string' &&
+    Object.hasOwn(ROLES, value.role)
   )
 }
 
