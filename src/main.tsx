@@ -1,14 +1,18 @@
 // Entry point: start the offline machinery, then render the app shell with its one sync
-// control (started only on a tablet enrolled with the setting's server) once the early read
-// of sign-in's rows (src/earlySignIn.ts, run before this chunk) or the database says who may
-// sign in.
+// control (started only on a tablet enrolled with the setting's server) once sign-in knows who
+// may sign in: at once from its snapshot in localStorage (db/signInSnapshot.ts, decision 0035),
+// else from the early read of sign-in's rows (src/earlySignIn.ts, run before this chunk) or
+// the database. The snapshot is only a first picture: the same database is opened behind it,
+// sign-in's live query replaces it with what IndexedDB says, and a failure drops it.
 import './app/zodWithoutEval.ts'
 import Dexie from 'dexie'
 import { createRoot } from 'react-dom/client'
-import { openAppDb, openBehindSignIn, type OpenedDb } from './app/data/openAppDb.ts'
+import type { OpenedDb } from './app/data/openAppDb.ts'
+import { startSignIn } from './app/data/startSignIn.ts'
 import { startApp } from './app/startApp.tsx'
 import { openDb } from './db/index.ts'
 import type { EARLY_SIGN_IN, SignInRows } from './db/earlySignInRows.ts'
+import { deviceStorage } from './db/signInSnapshot.ts'
 import { startPwa } from './app/pwa/startPwa.ts'
 import { appSyncControl } from './app/sync/appSyncControl.ts'
 import { takeEnrolCodeFromAddress } from './app/sync/enrolLink.ts'
@@ -38,6 +42,4 @@ startPwa()
 // entries share a chunk, and the early one wait for the app's.
 const EARLY: typeof EARLY_SIGN_IN = '__consentlensEarlySignIn'
 const early = (globalThis as Partial<Record<typeof EARLY, Promise<SignInRows | null>>>)[EARLY]
-void (early ?? Promise.resolve(null))
-  .then((rows) => (rows === null ? openAppDb() : openBehindSignIn(openDb(), rows, show)))
-  .then(show)
+void startSignIn({ db: openDb(), storage: deviceStorage(), early, show })

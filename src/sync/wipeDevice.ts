@@ -4,9 +4,11 @@
  * deleted without sending anything, and the credential is forgotten.
  *
  * Invariant: what stays is only what says what happened: the setting's name and the device
- * row marked revoked, so the app can tell the person holding it.
+ * row marked revoked, so the app can tell the person holding it. Sign-in's snapshot of staff
+ * names in localStorage (db/signInSnapshot.ts) goes with the staff it was read from.
  */
 import type { ConsentLensDb } from '../db/index.ts'
+import { deviceStorage, dropSignInSnapshot, type SnapshotStorage } from '../db/signInSnapshot.ts'
 import type { SyncStateDb } from './syncStateDb.ts'
 
 const WIPED = [
@@ -23,11 +25,19 @@ const WIPED = [
   'refusals',
 ] as const
 
-export async function wipeDevice(db: ConsentLensDb, state: SyncStateDb): Promise<void> {
+export async function wipeDevice(
+  db: ConsentLensDb,
+  state: SyncStateDb,
+  storage: SnapshotStorage | null = deviceStorage(),
+): Promise<void> {
+  // Before the data goes (a wipe cut short must not leave names behind) and after it (nothing
+  // may have written it again in between: the snapshot's keeper follows committed staff).
+  dropSignInSnapshot(storage)
   await db.transaction('rw', [...WIPED, 'device'], async () => {
     await Promise.all(WIPED.map((t) => db.table(t).clear()))
     await db.device.toCollection().modify({ enrolled: false, revoked: true })
   })
+  dropSignInSnapshot(storage)
   await state.state.clear()
 }
 

@@ -77,6 +77,75 @@ describe('offline', () => {
     await openFromHome(page, /This tablet/)
   })
 
+  it('lists the people on a relaunch from their snapshot while IndexedDB has not answered', async () => {
+    const { context, page } = tablet
+    await page.goto(app.url)
+    await waitForServiceWorkerControl(page)
+    await page.locator('.sign-in__name').first().waitFor()
+    const names = await page.locator('.sign-in__name').allTextContents()
+    // Every IndexedDB open of the next start waits until the test lets it through: an open
+    // that has not answered yet, as on a slow tablet, held for as long as the test likes.
+    await context.addInitScript(() => {
+      type Held = { __releaseIndexedDb?: () => void }
+      const factory = IDBFactory.prototype
+      const open = factory.open.bind(indexedDB)
+      const gate = new Promise<void>((resolve) => {
+        ;(window as Held).__releaseIndexedDb = resolve
+      })
+      const types = ['success', 'error', 'upgradeneeded', 'blocked'] as const
+      factory.open = (...args: [string, number?]) => {
+        let request: IDBOpenDBRequest | undefined
+        const held: Record<string, ((event: Event) => void) | null> = {}
+        const proxy = {
+          get result() {
+            return request?.result
+          },
+          get error() {
+            return request?.error ?? null
+          },
+          get transaction() {
+            return request?.transaction ?? null
+          },
+          get readyState() {
+            return request?.readyState ?? 'pending'
+          },
+        } as Record<string, unknown>
+        for (const type of types) {
+          Object.defineProperty(proxy, `on${type}`, {
+            get: () => held[type] ?? null,
+            set: (handler: ((event: Event) => void) | null) => {
+              held[type] = handler
+            },
+          })
+        }
+        void gate.then(() => {
+          request = open(...args)
+          for (const type of types)
+            request.addEventListener(type, (event) => {
+              held[type]?.call(proxy, event)
+            })
+        })
+        return proxy as unknown as IDBOpenDBRequest
+      }
+    })
+    await context.setOffline(true)
+    await page.reload()
+    await page.locator('.sign-in__name').first().waitFor()
+    // Listed, and a tap chooses, with no answer from IndexedDB yet.
+    expect(await page.locator('.sign-in__name').allTextContents()).toEqual(names)
+    await page.getByRole('button', { name: new RegExp(DEMO.keyworker.name) }).click()
+    await page.getByLabel('PIN (4 to 6 digits)').fill(DEMO.keyworker.pin)
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    // The PIN is checked against IndexedDB: nobody is in until it answers.
+    await page.getByRole('button', { name: 'Checking…' }).waitFor()
+    expect(await page.getByRole('heading', { level: 1, name: /^Hello, / }).count()).toBe(0)
+    await page.evaluate(() => {
+      ;(window as { __releaseIndexedDb?: () => void }).__releaseIndexedDb?.()
+    })
+    await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor()
+    await openFromHome(page, /This tablet/)
+  })
+
   it('says "Offline" in words the moment the connection drops', async () => {
     const { context, page } = tablet
     await page.goto(app.url)

@@ -5,6 +5,7 @@
 // 1024×768 and 768×1024 for people to look at; axe has nothing serious; no CSP violation.
 import { afterAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
+import { SIGN_IN_SNAPSHOT_KEY } from '../../src/db/signInSnapshot.ts'
 import { seriousAxeViolations } from './support/axe.ts'
 import { cspViolations, screenshotPath } from './support/page.ts'
 import { DEMO, openFromHome, signIn } from './support/signIn.ts'
@@ -110,6 +111,10 @@ describe('Tablets screen', () => {
       'enrolment-code-created',
     ])
 
+    // Sign-in's snapshot of staff names (decision 0035) is on the lost tablet until the wipe.
+    const snapshot = (page: Page) =>
+      page.evaluate((key) => localStorage.getItem(key), SIGN_IN_SNAPSHOT_KEY)
+    await lost.waitForFunction((key) => localStorage.getItem(key) !== null, SIGN_IN_SNAPSHOT_KEY)
     // The lost tablet learns it was removed at its next sync: the one "Sync now" starts, or,
     // on a slow machine, its own 30 s tick first (which takes the home screen away mid-click).
     const removed = lost.getByRole('heading', { name: 'This tablet was removed' })
@@ -119,6 +124,7 @@ describe('Tablets screen', () => {
       await lost.getByRole('button', { name: 'Sync now' }).click()
     })().catch(() => undefined)
     await removed.waitFor()
+    expect(await snapshot(lost)).toBeNull()
 
     for (const page of [manager, lost, added]) expect(await cspViolations(page)).toEqual([])
   })

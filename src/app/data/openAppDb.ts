@@ -4,7 +4,8 @@
 // cannot bring a saved row up to date says so in its own words (validateRows.ts). The seed (the demo's
 // records and the code that writes them) is loaded only when there is nothing yet, so every
 // later start opens sign-in without it. When sign-in's rows were read early (earlySignIn.ts),
-// the database opens behind the first render instead (openBehindSignIn).
+// the database opens behind the first render instead (openBehindSignIn). Either way, a start
+// that showed sign-in from its snapshot (db/signInSnapshot.ts) opens the same instance.
 import type { SignInRows } from '../../db/earlySignInRows.ts'
 import { openDb, type ConsentLensDb } from '../../db/index.ts'
 import { StoredRowError } from '../../db/validateRows.ts'
@@ -16,8 +17,8 @@ export type OpenedDb =
   | { ok: true; db: ConsentLensDb; signIn?: SignInList }
   | { ok: false; message: string }
 
-export async function openAppDb(): Promise<OpenedDb> {
-  const db = openDb()
+/** `db`: the instance to open (main.tsx's, when sign-in is already on screen from a snapshot). */
+export async function openAppDb(db: ConsentLensDb = openDb()): Promise<OpenedDb> {
   try {
     await db.open()
     if ((await db.setting.count()) === 0) {

@@ -1,7 +1,9 @@
 // An iPad (Dexie on fake-indexeddb) and the real server on a random port: capture offline,
 // sync, and every way the network and the people around it can get in the way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadPolicyContext, recordConsent, withdrawConsent } from '../../../src/db/index.ts'
+import { readSignInSnapshot, writeSignInSnapshot } from '../../../src/db/signInSnapshot.ts'
+import { readSignInList } from '../../../src/app/screens/sign-in/signInList.ts'
 import { DEMO_SETTING_ID, DEMO_SHOWCASE, DEMO_STAFF } from '../../../src/demo/index.ts'
 import { evaluateCapture, type CaptureRequest } from '../../../src/policy/index.ts'
 import { revokeDevice } from '../../../src/server/devices/enrolment.ts'
@@ -11,6 +13,7 @@ import { testSigner } from '../../support/testSigners.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { OTHER_SETTING, seedOtherSetting } from '../../support/serverFixtures.ts'
 import { answerLostFetch, enrolledDevice, failingFetch } from '../../support/syncedDevice.ts'
+import { memoryStorage } from '../../support/memoryStorage.ts'
 import { startTestServer, type TestServer } from '../../support/testServer.ts'
 import { CLEAR_ATTESTATIONS } from '../../support/policyFixture.ts'
 
@@ -172,6 +175,29 @@ describe('boundaries between settings and devices', () => {
       expect.objectContaining({ revoked: true, enrolled: false }),
     ])
     expect(await openSyncState(device.db.name).state.count()).toBe(0)
+  })
+
+  it("takes sign-in's snapshot of staff names with it", async () => {
+    const device = await enrolledDevice(server, DEMO_SETTING_ID)
+    expect((await syncOnce({ db: device.db })).ok).toBe(true)
+    const storage = memoryStorage()
+    vi.stubGlobal('localStorage', storage)
+    try {
+      writeSignInSnapshot(storage, await readSignInList(device.db))
+      expect(readSignInSnapshot(storage)?.staff.length).toBeGreaterThan(0)
+      await revokeDevice(
+        server.services.db,
+        DEMO_SETTING_ID,
+        device.deviceId,
+        DEMO_STAFF.manager.id,
+        new Date(),
+      )
+      const result = await syncOnce({ db: device.db })
+      expect(result).toMatchObject({ ok: false, error: { code: 'device_revoked' } })
+      expect(storage.items.size).toBe(0)
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })
 

@@ -1,15 +1,15 @@
 // Who sign-in lists, and whether the setting is the demo: one read, made by sign-in's live
 // query and, once, at the start of the app (main.tsx: the early read of earlySignInRows.ts,
 // or openAppDb with the database just opened), so the sign-in screen's first render shows its
-// people instead of waiting a paint for its query. Both reads shape their rows here.
+// people instead of waiting a paint for its query. Both reads shape their rows here. A list is
+// only what sign-in shows (id, name, role), the same shape as the snapshot a cold start shows
+// before IndexedDB answers (db/signInSnapshot.ts).
 import { createContext } from 'react'
-import { getSetting, toStaff, type ConsentLensDb, type Staff } from '../../../db/index.ts'
+import { getSetting, toStaff, type ConsentLensDb } from '../../../db/index.ts'
+import type { SignInSnapshot } from '../../../db/signInSnapshot.ts'
 import type { Setting, StaffRecord } from '../../../model/records.ts'
 
-export interface SignInList {
-  staff: Staff[]
-  isDemo: boolean
-}
+export type SignInList = SignInSnapshot
 
 /** The people who may sign in (active staff, by name) and whether it is the demo. */
 export function signInListFrom(
@@ -20,6 +20,7 @@ export function signInListFrom(
     .map(toStaff)
     .filter((s) => s.active)
     .sort((a, b) => a.name.localeCompare(b.name))
+    .map(({ id, name, role }) => ({ id, name, role }))
   return { staff, isDemo: setting?.isDemo ?? false }
 }
 

@@ -2,7 +2,7 @@
 // After an idle lock the person who was signed in is chosen already: they only type their PIN.
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useContext, useEffect, useState } from 'react'
-import type { Staff } from '../../../db/index.ts'
+import type { SignInPerson } from '../../../db/signInSnapshot.ts'
 import { nowIso } from '../../data/clock.ts'
 import { useDb } from '../../data/DbContext.tsx'
 import { loadWorkspace } from '../../navigation/loadWorkspace.ts'
@@ -27,10 +27,10 @@ async function loadPinCheck() {
 
 export type SignInState = {
   /** Undefined while the list loads. */
-  staff: Staff[] | undefined
+  staff: SignInPerson[] | undefined
   isDemo: boolean
-  chosen: Staff | null
-  choose: (staff: Staff | null) => void
+  chosen: SignInPerson | null
+  choose: (person: SignInPerson | null) => void
   pin: string
   setPin: (pin: string) => void
   typeDigit: (digit: string) => void
