@@ -5,7 +5,7 @@
  * `photoStatus` is written (with a new sequence number), so every device hears of it on its
  * next pull.
  */
-import type { Kysely, Selectable } from 'kysely'
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely'
 import { z } from 'zod'
 import {
   PhotoMetaWireSchema,
@@ -15,6 +15,7 @@ import {
   type RemovalFlagWire,
 } from '../../protocol/index.ts'
 import { putEntities, putEntity } from '../storage/entities.ts'
+import { byIdBytes } from '../storage/lockOrder.ts'
 import type { Database, PhotosTable } from '../storage/schema.ts'
 
 export type PhotoRow = Selectable<PhotosTable>
@@ -139,6 +140,11 @@ export async function updatePhotoStatuses(
   updates: readonly { row: PhotoRow; change: PhotoRowChange }[],
   now: string,
 ): Promise<void> {
+  await lockInIdOrder(
+    db,
+    settingId,
+    updates.map(({ row }) => row.id),
+  )
   const alike = new Map<string, { change: PhotoRowChange; ids: string[] }>()
   for (const { row, change } of updates) {
     const key = JSON.stringify(change)
@@ -165,6 +171,32 @@ export async function updatePhotoStatuses(
 
 /** Photo ids named in one UPDATE. */
 const UPDATE_IDS = 500
+
+/**
+ * PostgreSQL: locks the photos `ids` in the order of their ids' bytes (storage/lockOrder.ts),
+ * the order in which the group commit writes uploaded photos too, so a review and a batch of uploads
+ * never each hold a row the other waits for. They did (decision 0034), and PostgreSQL breaks
+ * such a deadlock only after `deadlock_timeout` (1 s): a withdrawal reached the other tablets
+ * one or two seconds late in a burst (decision 0036). SQLite has one writer at a time.
+ */
+async function lockInIdOrder(
+  db: Kysely<Database>,
+  settingId: string,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0 || !(db.getExecutor().adapter instanceof PostgresAdapter)) return
+  const ordered = [...new Set(ids)].sort(byIdBytes)
+  for (let i = 0; i < ordered.length; i += UPDATE_IDS) {
+    await db
+      .selectFrom('photos')
+      .select('id')
+      .where('setting_id', '=', settingId)
+      .where('id', 'in', ordered.slice(i, i + UPDATE_IDS))
+      .orderBy(sql`id collate "C"`)
+      .forUpdate()
+      .execute()
+  }
+}
 
 /** Adds a flag unless one for the same child and purposes is there already. */
 export function withFlag(flags: RemovalFlagWire[], flag: RemovalFlagWire): RemovalFlagWire[] {

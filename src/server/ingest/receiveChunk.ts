@@ -175,7 +175,7 @@ async function acknowledge(
       details: { photoId: photo.id, checksum: photo.checksum, bytes: photo.bytes },
     })
     if (thumbnail !== undefined) thumbnailAnswer = await thumbnail(trx)
-  })
+  }, photo.id)
   return {
     status: 200,
     body: { ok: true, received: photo.bytes, complete: true, checksum: photo.checksum },

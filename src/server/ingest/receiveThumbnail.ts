@@ -100,7 +100,7 @@ export async function receiveThumbnail(
   const decided: { answer: ThumbnailAnswer | null } = { answer: null }
   await groupCommitOf(services.db).run(async (trx) => {
     decided.answer = await prepared.write(trx)
-  })
+  }, photoId)
   if (decided.answer === null) throw new Error('the thumbnail’s transaction gave no answer')
   return decided.answer
 }

@@ -8,23 +8,28 @@
  * Invariants:
  * - A task's promise settles only after the transaction holding its write committed (or
  *   failed): nothing is acknowledged before its row is on disk.
- * - Tasks run one after another inside the transaction, in arrival order.
+ * - Tasks run one after another inside the transaction: those that name a photo in the order
+ *   of its id's bytes (lockOrder.ts), the order a push's review locks photos
+ *   in on PostgreSQL, so the two never deadlock; the others in arrival order, before them.
  * - One failing task never fails another: a batch that fails is run again one task per
  *   transaction, and each task gets its own outcome. A task alone whose transaction
  *   PostgreSQL aborted to break a deadlock runs again (retryConflicts.ts).
  */
 import type { Kysely, Transaction } from 'kysely'
+import { byIdBytes } from './lockOrder.ts'
 import { retryingConflicts } from './retryConflicts.ts'
 import type { Database } from './schema.ts'
 
 export type GroupTask = (trx: Transaction<Database>) => Promise<void>
 
 export interface GroupCommit {
-  run(task: GroupTask): Promise<void>
+  /** `photoId`: the photo whose row the task writes (its place in the batch). */
+  run(task: GroupTask, photoId?: string): Promise<void>
 }
 
 interface Pending {
   task: GroupTask
+  photoId: string | undefined
   resolve: () => void
   reject: (error: unknown) => void
 }
@@ -50,7 +55,7 @@ export function groupCommit(db: Kysely<Database>): GroupCommit {
     draining = true
     try {
       while (waiting.length > 0) {
-        const batch = waiting.splice(0, MAX_BATCH)
+        const batch = waiting.splice(0, MAX_BATCH).sort(inLockOrder)
         const [only] = batch
         if (batch.length === 1 && only !== undefined) {
           await commitAlone(only)
@@ -71,13 +76,20 @@ export function groupCommit(db: Kysely<Database>): GroupCommit {
   }
 
   return {
-    run(task) {
+    run(task, photoId) {
       return new Promise<void>((resolve, reject) => {
-        waiting.push({ task, resolve, reject })
+        waiting.push({ task, photoId, resolve, reject })
         if (!draining) void drain()
       })
     },
   }
+}
+
+/** Tasks without a photo first (in arrival order: the sort is stable), then by photo id. */
+function inLockOrder(a: Pending, b: Pending): number {
+  if (a.photoId === undefined || b.photoId === undefined)
+    return (a.photoId === undefined ? 0 : 1) - (b.photoId === undefined ? 0 : 1)
+  return byIdBytes(a.photoId, b.photoId)
 }
 
 const shared = new WeakMap<Kysely<Database>, GroupCommit>()

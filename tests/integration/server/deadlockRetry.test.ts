@@ -2,8 +2,12 @@
 // upload's group commit can meet in one (the load bench's burst answered a withdrawal's push
 // 500); the aborted transaction is run again (retryConflicts.ts). Here a real deadlock on the
 // test's own database: the retried transaction is the one PostgreSQL aborts, and it succeeds.
+// And that pair no longer meets in one: both lock photos in one order (storage/lockOrder.ts);
+// without it the last test gets "deadlock detected", a second late on PostgreSQL's timer.
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { updatePhotoStatuses, type PhotoRow } from '../../../src/server/ingest/photoRows.ts'
+import { groupCommit } from '../../../src/server/storage/groupCommit.ts'
 import { openDatabase, type OpenedDatabase } from '../../../src/server/storage/openDatabase.ts'
 import { isConflict, retryingConflicts } from '../../../src/server/storage/retryConflicts.ts'
 import { createSchema, DATABASE_URL, dropSchema } from '../../support/testServer.ts'
@@ -111,5 +115,98 @@ describe.skipIf(DATABASE_URL === '')('a deadlock on PostgreSQL', () => {
       { id: 'x', name: 'X2' },
       { id: 'y', name: 'Y1' },
     ])
+  })
+
+  it('a review and a batch of uploads lock photos in one order: neither waits in a cycle', async () => {
+    const { db } = opened
+    const row = (id: string): PhotoRow => ({
+      setting_id: 'x',
+      id,
+      device_id: 'tablet',
+      staff_id: 'staff',
+      taken_at: '2026-01-01T09:00:00.000Z',
+      checksum: 'c'.repeat(64),
+      bytes: 1,
+      meta: '{}',
+      received_at: '2026-01-01T09:00:00.000Z',
+      stored_at: null,
+      quarantined_at: null,
+      quarantine_rules: null,
+      quarantine_message: null,
+      flags: '[]',
+      thumbnail_checksum: null,
+      thumbnail_bytes: null,
+      erased_at: null,
+      erased_by: null,
+      erased_reason: null,
+      erased_cause: null,
+      bytes_removed_at: null,
+      removed_child_ids: null,
+    })
+    // "photo-a" before "photo-b" by their bytes.
+    const [a, b] = [row('photo-a'), row('photo-b')]
+    await db.insertInto('photos').values([a, b]).execute()
+    let reviewPid = 0
+    const reviewWaits = async () => {
+      for (;;) {
+        const { rows } = await sql<{ waiting: number }>`
+          select count(*)::int as waiting from pg_locks
+          where pid = ${reviewPid} and not granted`.execute(db)
+        if ((rows[0]?.waiting ?? 0) > 0) return
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+    }
+    let openGate!: () => void
+    const gate = new Promise<void>((resolve) => (openGate = resolve))
+    let queued!: () => void
+    const bothQueued = new Promise<void>((resolve) => (queued = resolve))
+    const ran: string[] = []
+    const group = groupCommit(db)
+    type Trx = Parameters<Parameters<typeof group.run>[0]>[0]
+    // The first write of the uploads' batch holds it open (the gate) until the review waits.
+    const upload = (id: string) => async (trx: Trx) => {
+      ran.push(id)
+      await trx.updateTable('photos').set({ stored_at: 'now' }).where('id', '=', id).execute()
+      if (ran.length === 1) await gate
+    }
+    // A commit under way, so the two uploads that arrive meanwhile (b, then a: uploads come in
+    // no order) commit together in the next batch.
+    const earlier = group.run(async () => {
+      await bothQueued
+    })
+    const uploads = Promise.all([
+      group.run(upload('photo-b'), 'photo-b'),
+      group.run(upload('photo-a'), 'photo-a'),
+    ])
+    queued()
+    await earlier
+    await expect.poll(() => ran.length).toBe(1)
+    const review = db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)
+      reviewPid = rows[0]!.pid
+      await updatePhotoStatuses(
+        trx,
+        'x',
+        [b, a].map((r) => ({
+          row: r,
+          change: {
+            flags: '[{"at":"2026-01-01T10:00:00.000Z","childId":"child-1","purposes":["display"]}]',
+          },
+        })),
+        '2026-01-01T10:00:00.000Z',
+      )
+    })
+    void review.catch(() => undefined)
+    await reviewWaits()
+    openGate()
+    await Promise.all([uploads, review])
+    // Each upload's write ran once: the batch was never aborted and run again alone.
+    expect(ran).toEqual(['photo-a', 'photo-b'])
+    const rows = await db
+      .selectFrom('photos')
+      .select(['id', 'stored_at', 'flags'])
+      .orderBy('id')
+      .execute()
+    expect(rows.every((r) => r.stored_at === 'now' && r.flags.includes('display'))).toBe(true)
   })
 })
