@@ -66,14 +66,17 @@ describe('liveChanges', () => {
     const revoked = collect(hub.open({ id: 'c', settingId: 's1' }, () => undefined))
     const elsewhere = collect(hub.open({ id: 'd', settingId: 's2' }, () => undefined))
     expect(hub.listening('s1', 'a').sort()).toEqual(['b', 'c'])
+    // Opened after the enrolments were read: told only that something changed.
+    const later = collect(hub.open({ id: 'e', settingId: 's1' }, () => undefined))
     const data = '{"restrictions":[]}'
-    hub.notify('s1', 'a', { data, to: new Set(['b']) })
+    hub.notify('s1', 'a', { data, to: new Set(['b']), checked: new Set(['b', 'c']) })
     await revoked.ended
     expect(enrolled.text()).toBe(`: open\n\nevent: changed\ndata: ${data}\n\n`)
+    expect(later.text()).toBe(`: open\n\n${changed}`)
     expect(revoked.text()).toBe(': open\n\n')
     expect(maker.text()).toBe(': open\n\n')
     expect(elsewhere.text()).toBe(': open\n\n')
-    expect(hub.listening('s1', null).sort()).toEqual(['a', 'b'])
+    expect(hub.listening('s1', null).sort()).toEqual(['a', 'b', 'e'])
     hub.closeAll()
   })
 })

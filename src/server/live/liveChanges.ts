@@ -28,6 +28,8 @@ export interface LiveNews {
   data: string
   /** The devices that may read it (enrolled in the setting and not revoked). */
   to: ReadonlySet<string>
+  /** The devices whose enrolment was read for it; a stream opened since is told "changed". */
+  checked: ReadonlySet<string>
 }
 
 export interface LiveChanges {
@@ -35,7 +37,8 @@ export interface LiveChanges {
   open(device: { id: string; settingId: string }, onEnd: () => void): Readable
   /**
    * Tells every open stream of the setting, except the device that made the change; with
-   * `news`, its data to the devices it names, and ends the streams of any others.
+   * `news`, its data to the devices it may go to, and ends the streams of the others it
+   * checked (streams opened since it was read are told only "changed").
    */
   notify(settingId: string, exceptDeviceId: string | null, news?: LiveNews): void
   /** The devices with a stream open in the setting, except `exceptDeviceId`. */
@@ -93,10 +96,10 @@ export function liveChanges(heartbeatMs = HEARTBEAT_MS): LiveChanges {
     notify(settingId, exceptDeviceId, news) {
       for (const stream of [...byDevice.values()]) {
         if (stream.settingId !== settingId || stream.deviceId === exceptDeviceId) continue
-        if (news === undefined) stream.out.write(`event: ${LIVE_CHANGED}\ndata: {}\n\n`)
-        else if (news.to.has(stream.deviceId))
+        if (news?.to.has(stream.deviceId) === true)
           stream.out.write(`event: ${LIVE_CHANGED}\ndata: ${news.data}\n\n`)
-        else end(stream)
+        else if (news?.checked.has(stream.deviceId) === true) end(stream)
+        else stream.out.write(`event: ${LIVE_CHANGED}\ndata: {}\n\n`)
       }
     },
     listening(settingId, exceptDeviceId) {

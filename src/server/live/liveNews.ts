@@ -34,5 +34,5 @@ export async function liveNews(
   const entries = rows.map((r) => `{"seq":${r.seq},"kind":"consent","payload":${r.payload}}`)
   const data = `{"restrictions":[${entries.join(',')}]}`
   if (/[\r\n]/.test(data)) return null
-  return { data, to: new Set(enrolled.map((d) => d.id)) }
+  return { data, to: new Set(enrolled.map((d) => d.id)), checked: new Set(listening) }
 }
