@@ -6,6 +6,7 @@ import { Kysely, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DurableSqliteDialect, logFlusher, sqliteStatements, syncFile } from './durableSqlite.ts'
 import { openDatabase } from './openDatabase.ts'
+import { state } from '../../../tests/support/settled.ts'
 
 interface Notes {
   notes: { id: number; text: string }
@@ -30,23 +31,6 @@ function gatedSync() {
       finish(error)
     },
   }
-}
-
-/** Settles to 'pending' if `promise` has not settled once the queued work has run. */
-async function state(promise: Promise<unknown>): Promise<'done' | 'failed' | 'pending'> {
-  const marker = Symbol('pending')
-  const result = await Promise.race([
-    promise.then(
-      () => 'done' as const,
-      () => 'failed' as const,
-    ),
-    new Promise((resolve) => {
-      setImmediate(() => {
-        resolve(marker)
-      })
-    }),
-  ])
-  return result === marker ? 'pending' : (result as 'done' | 'failed')
 }
 
 describe('logFlusher', () => {

@@ -5,23 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { syncFile } from './durableSqlite.ts'
 import { flushThread, type FlushThread } from './flushThread.ts'
-
-/** Settles to 'pending' if `promise` has not settled once the queued work has run. */
-async function state(promise: Promise<unknown>): Promise<'done' | 'failed' | 'pending'> {
-  const marker = Symbol('pending')
-  const result = await Promise.race([
-    promise.then(
-      () => 'done' as const,
-      () => 'failed' as const,
-    ),
-    new Promise((resolve) => {
-      setImmediate(() => {
-        resolve(marker)
-      })
-    }),
-  ])
-  return result === marker ? 'pending' : (result as 'done' | 'failed')
-}
+import { state } from '../../../tests/support/settled.ts'
 
 describe('flushThread', () => {
   let dir: string

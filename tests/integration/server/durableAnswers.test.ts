@@ -9,23 +9,7 @@ import { syncFile } from '../../../src/server/storage/durableSqlite.ts'
 import { demoSigners, signedChange } from '../../support/signedChanges.ts'
 import { call, enrolDevice } from '../../support/serverFixtures.ts'
 import { startTestServer, type TestServer } from '../../support/testServer.ts'
-
-/** Settles to 'pending' if `promise` has not settled once the queued work has run. */
-async function state(promise: Promise<unknown>): Promise<'done' | 'failed' | 'pending'> {
-  const marker = Symbol('pending')
-  const result = await Promise.race([
-    promise.then(
-      () => 'done' as const,
-      () => 'failed' as const,
-    ),
-    new Promise((resolve) => {
-      setImmediate(() => {
-        resolve(marker)
-      })
-    }),
-  ])
-  return result === marker ? 'pending' : (result as 'done' | 'failed')
-}
+import { state } from '../../support/settled.ts'
 
 describe('answers and the disk on sqlite', () => {
   let server: TestServer
