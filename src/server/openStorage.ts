@@ -40,7 +40,6 @@ export async function openStorage(
   const services: SyncServices = {
     db: opened.db,
     readDb: opened.readDb,
-    peekDb: opened.peekDb,
     durable: opened.durable,
     photos,
     now,

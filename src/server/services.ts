@@ -9,13 +9,11 @@ import type { Database } from './storage/schema.ts'
 
 export interface SyncServices {
   db: Kysely<Database>
-  /** Reads that must not wait behind a push's transaction (openDatabase.ts); else `db`. */
-  readDb?: Kysely<Database>
   /**
-   * Reads that do not wait for the disk either (openDatabase.ts `peekDb`): for answers that
-   * hand out nothing they read, or that wait for `durable` before they do; else `readDb`.
+   * Reads that wait neither behind a push's transaction nor for the disk (openDatabase.ts):
+   * an answer that hands out what they read waits for `durableNow` first; else `db`.
    */
-  peekDb?: Kysely<Database>
+  readDb?: Kysely<Database>
   /** Settles once every commit made before the call is on disk; absent: at once. */
   durable?: () => Promise<void>
   photos: PhotoStore
@@ -31,11 +29,7 @@ export function readDbOf(services: SyncServices): Kysely<Database> {
   return services.readDb ?? services.db
 }
 
-export function peekDbOf(services: SyncServices): Kysely<Database> {
-  return services.peekDb ?? readDbOf(services)
-}
-
-/** Every commit made so far is on disk: before an answer hands out what `peekDb` read. */
+/** Every commit made so far is on disk: before an answer hands out what `readDb` read. */
 export function durableNow(services: SyncServices): Promise<void> {
   return services.durable?.() ?? Promise.resolve()
 }

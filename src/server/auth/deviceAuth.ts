@@ -9,7 +9,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { apiError } from '../../protocol/index.ts'
-import { isoNow, peekDbOf, type SyncServices } from '../services.ts'
+import { isoNow, readDbOf, type SyncServices } from '../services.ts'
 import { sameHash, sha256Hex, splitCredential } from './secrets.ts'
 
 export interface AuthenticatedDevice {
@@ -36,8 +36,8 @@ export function deviceAuthHook(services: SyncServices) {
     const row =
       credential === null
         ? undefined
-        : // Peeked: who is asking hands out nothing, so it does not wait for the disk.
-          await peekDbOf(services)
+        : // Who is asking hands out nothing: it does not wait for the disk (services.ts).
+          await readDbOf(services)
             .selectFrom('devices')
             .selectAll()
             .where('id', '=', credential.deviceId)

@@ -1,6 +1,6 @@
 /**
  * The proofs of a slice of pushed changes, checked before its transaction opens: each actor's
- * key is read on the peeking connection (services.ts: it waits for no flush) and every
+ * key is read on the read connection (services.ts: it waits for no flush) and every
  * signature verified on libuv's thread pool, side by side, so the transaction (and, on SQLite,
  * the event loop) does not spend a burst's CPU on them. proveActor.ts uses an answer only if
  * the key it reads in the transaction is the key that answer was checked with; otherwise it

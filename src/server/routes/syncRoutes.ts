@@ -32,7 +32,7 @@ import {
   type PushResult,
 } from '../../protocol/index.ts'
 import { deviceAuthHook, deviceOf, refuseOtherSetting } from '../auth/deviceAuth.ts'
-import { durableNow, isoNow, peekDbOf, type SyncServices } from '../services.ts'
+import { durableNow, isoNow, readDbOf, type SyncServices } from '../services.ts'
 import { entitiesSince, restrictionsSince } from '../storage/entities.ts'
 import { retryingConflicts } from '../storage/retryConflicts.ts'
 import { receiveAudit } from '../audit/receiveAudit.ts'
@@ -84,7 +84,7 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       // are checked in its transaction, so it waits for nothing on the way.
       const proofs = parsed.value.changes.some(restricts)
         ? new Map()
-        : await checkProofs(peekDbOf(services), device.settingId, parsed.value.changes)
+        : await checkProofs(readDbOf(services), device.settingId, parsed.value.changes)
       // Short transactions: a batch is applied a slice at a time, each its own transaction
       // and its own turn, so uploads, pulls and a withdrawal get in between. Each change
       // still commits with its exactly-once record; a failure leaves earlier slices applied,
@@ -167,9 +167,9 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const parsed = parseOr400(reply, PullQuerySchema, request.query, 'pull request')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
       const { since, limit } = parsed.value
-      // Pulls read on their own connection: a withdrawal travels while pushes commit. They
-      // peek (no wait for the disk at each read) and wait once, below, before answering.
-      const readDb = peekDbOf(services)
+      // Pulls read on their own connection: a withdrawal travels while pushes commit. Its
+      // reads wait for no disk; the answer waits once, below, for all they may have seen.
+      const readDb = readDbOf(services)
       const page = await entitiesSince(readDb, device.settingId, since, limit)
       const cursor = page.rows.at(-1)?.seq ?? since
       const entry = (r: { seq: number; kind: string; payload: string }) =>

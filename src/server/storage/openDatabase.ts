@@ -48,18 +48,13 @@ export type StorageBackend = DatabaseOptions['kind']
 export interface OpenedDatabase {
   db: Kysely<Database>
   /**
-   * For reads that must not wait behind a write transaction (pulls, device checks). SQLite:
-   * a second, read-only connection to the same file (WAL lets it read the last commit while a
-   * push holds the writer). PostgreSQL: the same pool, whose connections already do.
+   * For reads that must not wait behind a write transaction (pulls, device checks), nor for
+   * the disk: they see every commit, flushed or not, so an answer that hands out what they
+   * read calls `durable` first. SQLite: a second, read-only connection to the same file (WAL
+   * lets it read the last commit while a push holds the writer). PostgreSQL (whose commits are
+   * on disk when they return): the same pool, whose connections already do.
    */
   readDb: Kysely<Database>
-  /**
-   * Reads that see every commit, flushed to disk or not, and so never wait for the disk: for
-   * answers that hand none of it out (who is asking, which key is theirs), or that call
-   * `durable` before they do. SQLite: another read-only connection; PostgreSQL (whose commits
-   * are on disk when they return): `readDb`.
-   */
-  peekDb: Kysely<Database>
   /** Settles once every commit made before the call is on disk (durableSqlite.ts). */
   durable: () => Promise<void>
   backend: StorageBackend
@@ -95,18 +90,13 @@ export async function openDatabase(
     await thread?.close()
     throw error
   }
-  const readDb =
-    options.kind === 'sqlite' && flusher !== null ? openSqliteReader(options.file, flusher) : db
-  const peekDb =
-    options.kind === 'sqlite' && flusher !== null ? openSqliteReader(options.file, null) : readDb
+  const readDb = options.kind === 'sqlite' && flusher !== null ? openSqliteReader(options.file) : db
   return {
     db,
     readDb,
-    peekDb,
     durable: () => flusher?.durable() ?? Promise.resolve(),
     backend: options.kind,
     close: async () => {
-      if (peekDb !== readDb) await peekDb.destroy()
       if (readDb !== db) await readDb.destroy()
       await db.destroy()
       await thread?.close()
@@ -115,18 +105,17 @@ export async function openDatabase(
 }
 
 /**
- * Opened after migration, so the file, its WAL and every table exist. With `flusher`, a read
- * waits for the flush of what it may have seen: no pull hands out a change a power cut could
- * take back (durableSqlite.ts). Without, it is the `peekDb` that waits for nothing.
+ * Opened after migration, so the file, its WAL and every table exist. A read does not wait for
+ * the log's flush: what hands out a change waits for `durable` before it answers, so no pull
+ * hands out a change a power cut could take back (durableSqlite.ts), and a read that hands out
+ * nothing (who is asking) waits for no disk.
  */
-function openSqliteReader(file: string, flusher: LogFlusher | null): Kysely<Database> {
+function openSqliteReader(file: string): Kysely<Database> {
   const database = new BetterSqlite3(file, { readonly: true })
   database.pragma('busy_timeout = 5000')
-  const dialect =
-    flusher === null
-      ? new SqliteDialect({ database: sqliteStatements(database, null) })
-      : new DurableSqliteDialect(database, flusher, false)
-  return new Kysely<Database>({ dialect })
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqliteStatements(database, null) }),
+  })
 }
 
 function openSqlite(file: string, flusher: LogFlusher | null): Kysely<Database> {

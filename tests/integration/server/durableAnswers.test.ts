@@ -67,11 +67,11 @@ describe('answers and the disk on sqlite', () => {
           changes: [signedChange(DEMO_SETTING_ID, signer, 'consent', withdrawal)],
         },
       })
-      // Committed (a peek sees it), not yet on disk (the flush is held).
+      // Committed (a read sees it), not yet on disk (the flush is held).
       await expect
         .poll(() =>
           server.services
-            .peekDb!.selectFrom('entities')
+            .readDb!.selectFrom('entities')
             .select('id')
             .where('id', '=', id)
             .executeTakeFirst(),
