@@ -67,18 +67,17 @@ function stream() {
   }
 }
 
+/** The tablet's end of `live`, calling `onChange` for each round it asks for. */
+function listen(live: ReturnType<typeof stream>, onChange: () => void): LiveSignal {
+  return openLiveSignal({ db, fetch: live.fetch, timers, random: () => 0.5, onChange })
+}
+
 describe('live signal', () => {
   it('applies the records an event carries before it asks for a round', async () => {
     const live = stream()
     const seen: string[][] = []
-    signal = openLiveSignal({
-      db,
-      fetch: live.fetch,
-      timers,
-      random: () => 0.5,
-      onChange: () => {
-        void db.consents.toArray().then((rows) => seen.push(rows.map((r) => r.id)))
-      },
+    signal = listen(live, () => {
+      void db.consents.toArray().then((rows) => seen.push(rows.map((r) => r.id)))
     })
     const data = JSON.stringify({
       restrictions: [{ seq: 42, kind: 'consent', payload: WITHDRAWAL }],
@@ -92,14 +91,8 @@ describe('live signal', () => {
   it('ignores data that is not a list of such records, and still asks for a round', async () => {
     const live = stream()
     let rounds = 0
-    signal = openLiveSignal({
-      db,
-      fetch: live.fetch,
-      timers,
-      random: () => 0.5,
-      onChange: () => {
-        rounds += 1
-      },
+    signal = listen(live, () => {
+      rounds += 1
     })
     const before = await db.consents.count()
     const granted = { ...WITHDRAWAL, id: 'consent-granted-1', status: 'granted' }

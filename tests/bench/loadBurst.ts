@@ -24,7 +24,7 @@ import {
   type Tablet,
   type Timings,
 } from './loadTablets.ts'
-import { median, round, type BenchServer } from './syncBench.ts'
+import { childExecArgv, median, round, type BenchServer } from './syncBench.ts'
 import type {
   FleetAsk,
   FleetReply,
@@ -67,12 +67,7 @@ function startFleet(server: BenchServer): Fleet {
   const child = fork(fileURLToPath(new URL('./tabletFleet.ts', import.meta.url)), {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // BENCH_FLEET_PROFILE=<folder>: a CPU profile of each fleet, written when it stops.
-    execArgv: [
-      ...process.execArgv,
-      ...(process.env.BENCH_FLEET_PROFILE === undefined
-        ? []
-        : ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_FLEET_PROFILE}`]),
-    ],
+    execArgv: childExecArgv(process.env.BENCH_FLEET_PROFILE),
   })
   const waiting = new Map<number, (reply: FleetReply) => void>()
   let nextId = 1

@@ -38,6 +38,13 @@ type Request = BenchRequest extends infer R
     : never
   : never
 
+/** A child process's Node flags: this process's, and a CPU profile into `profileFolder` if set. */
+export function childExecArgv(profileFolder: string | undefined): string[] {
+  const profile =
+    profileFolder === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileFolder}`]
+  return [...process.execArgv, ...profile]
+}
+
 export interface BenchServer {
   url: string
   call: (request: Request) => Promise<unknown>
@@ -56,12 +63,7 @@ export async function startBenchServer(
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, BENCH_BACKEND: backend },
     // BENCH_SERVER_PROFILE=<folder>: a CPU profile of the server, written when it stops.
-    execArgv: [
-      ...process.execArgv,
-      ...(process.env.BENCH_SERVER_PROFILE === undefined
-        ? []
-        : ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]),
-    ],
+    execArgv: childExecArgv(process.env.BENCH_SERVER_PROFILE),
   })
   const waiting = new Map<number, (reply: BenchReply) => void>()
   let nextId = 1

@@ -4,11 +4,12 @@
 // test's own database: the retried transaction is the one PostgreSQL aborts, and it succeeds.
 // And that pair no longer meets in one: both lock photos in one order (storage/lockOrder.ts);
 // without it the last test gets "deadlock detected", a second late on PostgreSQL's timer.
-import { sql } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { updatePhotoStatuses, type PhotoRow } from '../../../src/server/ingest/photoRows.ts'
 import { groupCommit } from '../../../src/server/storage/groupCommit.ts'
 import { openDatabase, type OpenedDatabase } from '../../../src/server/storage/openDatabase.ts'
+import type { Database } from '../../../src/server/storage/schema.ts'
 import { isConflict, retryingConflicts } from '../../../src/server/storage/retryConflicts.ts'
 import { createSchema, DATABASE_URL, dropSchema } from '../../support/testServer.ts'
 
@@ -35,6 +36,18 @@ describe('retryingConflicts', () => {
     expect(isConflict(new Error('plain'))).toBe(false)
   })
 })
+
+/** Until `waiting` (a count over pg_locks, made again each time) finds a backend waiting. */
+async function untilWaiting(
+  db: Kysely<Database>,
+  waiting: () => RawBuilder<{ waiting: number }>,
+): Promise<void> {
+  for (;;) {
+    const { rows } = await waiting().execute(db)
+    if ((rows[0]?.waiting ?? 0) > 0) return
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
 
 describe.skipIf(DATABASE_URL === '')('a deadlock on PostgreSQL', () => {
   let schema: string
@@ -63,19 +76,17 @@ describe.skipIf(DATABASE_URL === '')('a deadlock on PostgreSQL', () => {
      * backends holding a lock on this test's own schema count (other test files share the
      * database, and their waits must not let the second go first).
      */
-    const firstWaits = async () => {
-      for (;;) {
-        const { rows } = await sql<{ waiting: number }>`
+    const firstWaits = () =>
+      untilWaiting(
+        db,
+        () => sql<{ waiting: number }>`
           select count(*)::int as waiting from pg_locks w
           where not w.granted and w.locktype = 'transactionid' and exists (
             select 1 from pg_locks t
             join pg_class c on c.oid = t.relation
             join pg_namespace n on n.oid = c.relnamespace
-            where t.pid = w.pid and n.nspname = ${schema})`.execute(db)
-        if ((rows[0]?.waiting ?? 0) > 0) return
-        await new Promise((resolve) => setTimeout(resolve, 5))
-      }
-    }
+            where t.pid = w.pid and n.nspname = ${schema})`,
+      )
     let xLocked!: () => void
     const xLockedByFirst = new Promise<void>((resolve) => (xLocked = resolve))
     let yLocked!: () => void
@@ -147,15 +158,14 @@ describe.skipIf(DATABASE_URL === '')('a deadlock on PostgreSQL', () => {
     const [a, b] = [row('photo-a'), row('photo-b')]
     await db.insertInto('photos').values([a, b]).execute()
     let reviewPid = 0
-    const reviewWaits = async () => {
-      for (;;) {
-        const { rows } = await sql<{ waiting: number }>`
+    const reviewWaits = () =>
+      untilWaiting(
+        db,
+        // The review's backend, once it has said which it is.
+        () => sql<{ waiting: number }>`
           select count(*)::int as waiting from pg_locks
-          where pid = ${reviewPid} and not granted`.execute(db)
-        if ((rows[0]?.waiting ?? 0) > 0) return
-        await new Promise((resolve) => setTimeout(resolve, 5))
-      }
-    }
+          where pid = ${reviewPid} and not granted`,
+      )
     let openGate!: () => void
     const gate = new Promise<void>((resolve) => (openGate = resolve))
     let queued!: () => void

@@ -145,18 +145,7 @@ describe.each(BACKENDS)('live changes on $backend', ({ backend, skip }) => {
       await listening(b, clock.timers)
       expect(clock.intervals).toEqual([30_000])
       expect(await verdictOn(b)).toBe('allow')
-      const withdrawal = await withdrawConsent(
-        a.db,
-        {
-          childId: CHILD,
-          purposes: ['display'],
-          givenBy: { name: 'Parent', relationship: 'mother', parentalResponsibility: true },
-        },
-        await testSigner(a.db, DEMO_STAFF.manager.id),
-        new Date().toISOString(),
-      )
-      expect(withdrawal.ok).toBe(true)
-      expect((await syncOnce({ db: a.db })).ok).toBe(true)
+      await withdrawOn(a, 'display')
       // No timer has fired: only the live signal can have started B's round.
       await expect.poll(() => verdictOn(b), { timeout: 20_000 }).toBe('block')
       expect(clock.due(Infinity).every(([, t]) => t.ms >= 60_000)).toBe(true)
@@ -185,11 +174,8 @@ describe.each(BACKENDS)('live changes on $backend', ({ backend, skip }) => {
     const b = await enrolledDevice(server, DEMO_SETTING_ID)
     const anonymous = await fetch(`${server.url}/api/sync/live?settingId=${DEMO_SETTING_ID}`)
     expect(anonymous.status).toBe(401)
-    const state = openSyncState(b.db.name)
-    const enrolment = await state.state.get('enrolment')
-    state.close()
     const other = await fetch(`${server.url}/api/sync/live?settingId=${OTHER_SETTING}`, {
-      headers: { authorization: `Bearer ${enrolment!.credential}` },
+      headers: { authorization: `Bearer ${await credentialOf(b)}` },
     })
     expect(other.status).toBe(403)
     expect(await other.json()).toMatchObject({ ok: false, error: { code: 'wrong_setting' } })
