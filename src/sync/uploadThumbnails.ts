@@ -25,11 +25,12 @@ export async function uploadThumbnails(
   api: SyncApi,
   inFlight = UPLOADS_IN_FLIGHT,
 ): Promise<ThumbnailOutcome> {
-  const queue = await db.photos
-    .where('syncState')
-    .equals('sent')
+  // One getAll of the sent photos, filtered here: a Dexie `filter` walks a cursor, one round
+  // trip per photo the tablet ever sent (88 ms against 6 ms for 620 photos on fake-indexeddb),
+  // at the end of every round.
+  const queue = (await db.photos.where('syncState').equals('sent').toArray())
     .filter((p) => p.thumbnailUploaded !== true && p.deleted === null)
-    .primaryKeys()
+    .map((p) => p.id)
   let sent = 0
   const halt: { error: SyncError | null } = { error: null }
   const answered: string[] = []
