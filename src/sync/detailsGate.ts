@@ -5,8 +5,8 @@
  *
  * Invariants:
  * - A photo is released only when every outbox entry of it that waited when the round began
- *   has been answered (applied, or already applied) and left the outbox: the server knows the
- *   photo, and its checksum, before its image arrives.
+ *   has been answered (applied, or already applied): the server knows the photo, and its
+ *   checksum, before its image arrives. The entries leave the outbox meanwhile (pushOutbox.ts).
  * - After `end` (the push is over, whatever its outcome) nothing more is released; a photo
  *   still waiting for its details is not uploaded this round.
  */
@@ -15,7 +15,7 @@ import type { ConsentLensDb } from '../db/index.ts'
 export interface DetailsGate {
   /** The photo's details have not all been answered yet. */
   pending(photoId: string): boolean
-  /** The push's answer named these outbox entries (by id), and they left the outbox. */
+  /** The push's answer named these outbox entries (by id) as applied. */
   acknowledged(entryIds: string[]): void
   /** The push is over: wakes every waiter, releases nothing more. */
   end(): void

@@ -8,8 +8,10 @@
  * - An entry the protocol cannot carry (its record fails validation) stays in the outbox and
  *   is reported; it never blocks the entries behind it.
  * - Refusals are reported in words, so the manager can act on them.
- * - `onAnswered` hears of each batch's answered entries (by id) once they left the outbox, so
- *   a photo's upload can start while the next batch is pushed (detailsGate.ts).
+ * - `onAnswered` hears of each batch's answered entries (by id) as soon as the answer names
+ *   them, before they are deleted, so a photo's upload can start while the entries are deleted
+ *   and the next batch is pushed (detailsGate.ts). The server holds an answered change: an
+ *   entry that a crash leaves in the outbox is pushed again and answered as already applied.
  */
 import type { ConsentLensDb, OutboxEntry } from '../db/index.ts'
 import { MAX_PUSH_CHANGES, PushChangeSchema, type PushChange } from '../protocol/index.ts'
@@ -107,8 +109,10 @@ export async function pushOutbox(
         report.sent += 1
       }
     }
+    // The server holds what it answered for: the photos' uploads may start while the entries
+    // are deleted here (an entry a crash leaves behind is pushed again and answered at once).
+    onAnswered(answered)
     await keepRefusals(db, refused, now())
     await db.outbox.bulkDelete(done)
-    onAnswered(answered)
   }
 }
