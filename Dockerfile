@@ -31,10 +31,12 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # 3. The image: no compiler, no devDependencies, no sources.
 FROM node:20-bookworm-slim
+# UV_THREADPOOL_SIZE: photo writes and their flushes hold libuv's threads (src/server/threadPool.ts).
 ENV NODE_ENV=production \
   DATA_DIR=/data \
   HOST=0.0.0.0 \
-  PORT=8080
+  PORT=8080 \
+  UV_THREADPOOL_SIZE=12
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY --from=production-deps /app/node_modules ./node_modules

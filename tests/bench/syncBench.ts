@@ -24,6 +24,7 @@ import type { ConsentLensDb, StoredConsent } from '../../src/db/index.ts'
 import { freshDb } from '../support/testDb.ts'
 import { DEMO_SETTING_ID } from '../../src/demo/index.ts'
 import { enrolDevice, syncOnce } from '../../src/sync/index.ts'
+import { serverProcessEnv } from '../../src/server/threadPool.ts'
 import { capturePhoto, type Captured } from '../support/capturedPhoto.ts'
 import type { BenchReply, BenchRequest } from './benchServer.ts'
 
@@ -61,7 +62,8 @@ export async function startBenchServer(
 ): Promise<BenchServer & { close: () => Promise<void> }> {
   const child = fork(fileURLToPath(new URL('./benchServer.ts', import.meta.url)), {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, BENCH_BACKEND: backend },
+    // The pool's size the server ships with (threadPool.ts): it cannot be set from inside.
+    env: serverProcessEnv({ ...process.env, BENCH_BACKEND: backend }),
     // BENCH_SERVER_PROFILE=<folder>: a CPU profile of the server, written when it stops.
     execArgv: childExecArgv(process.env.BENCH_SERVER_PROFILE),
   })
