@@ -1,7 +1,7 @@
 /**
  * Opens everything the sync API stores into, from the configuration: the database (migrated)
- * and the photo store, wrapped as SyncServices, and on PostgreSQL the thread pushes are applied
- * on (ingest/writeThread.ts), started with the first push. `close` ends that thread and closes
+ * and the photo store, wrapped as SyncServices, and on PostgreSQL the thread its writes are made
+ * on (ingest/writeThread.ts), started with the first. `close` ends that thread and closes
  * the database; it is called once the HTTP server has finished its last request.
  *
  * Unfinished photo uploads (a revoked tablet's, a deleted photo's, a crash's) are removed once
@@ -12,8 +12,8 @@ import { failureLimiter } from './auth/failureLimiter.ts'
 import { fileSystemPhotoStore } from './photoStore/fileSystemPhotoStore.ts'
 import type { PhotoStore } from './photoStore/PhotoStore.ts'
 import type { SyncServices } from './services.ts'
-import { applySlicesWith } from './ingest/applySlice.ts'
 import { writeThread, type WriteThread } from './ingest/writeThread.ts'
+import { writeWith } from './ingest/writes.ts'
 import { openDatabase, type ConnectionLost, type DatabaseOptions } from './storage/openDatabase.ts'
 
 export interface StorageOptions {
@@ -51,7 +51,7 @@ export async function openStorage(
     thumbnailRetentionHours: options.thumbnailRetentionHours,
     enrolFailures: failureLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }),
   }
-  if (thread !== null) applySlicesWith(services, thread)
+  if (thread !== null) writeWith(services, thread)
   const maxAgeMs = (options.partialUploadMaxAgeHours ?? 72) * 60 * 60_000
   const sweep = () => sweepAbandoned(services.photos, new Date(now().getTime() - maxAgeMs))
   await sweep()

@@ -4,7 +4,7 @@
  * withdrew or refused consent, what the other tablets are told, read before it commits
  * (live/liveNews.ts). A transaction PostgreSQL aborted to break a deadlock runs again.
  *
- * Where it runs is a `SliceApplier`: on this thread (SQLite, whose one writer connection lives
+ * Where it runs is writes.ts's choice: on this thread (SQLite, whose one writer connection lives
  * here), or on PostgreSQL on a thread of its own (writeThread.ts). A job is plain data, so the
  * same function runs in both places.
  *
@@ -18,10 +18,9 @@ import type { LiveNews } from '../live/liveChanges.ts'
 import { liveNews } from '../live/liveNews.ts'
 import { retryingConflicts } from '../storage/retryConflicts.ts'
 import type { Database } from '../storage/schema.ts'
-import type { SyncServices } from '../services.ts'
 import { applyPushIn } from './applyPush.ts'
 import type { CheckedProofs } from './checkProofs.ts'
-import { policyDataLoader, type CachingPolicyDataLoader } from './policyData.ts'
+import type { CachingPolicyDataLoader } from './policyData.ts'
 
 /** A change that takes consent away: its slice goes first, and the other tablets are told. */
 export function restricts(change: PushChange): change is Extract<PushChange, { kind: 'consent' }> {
@@ -41,10 +40,6 @@ export interface SliceJob {
 export interface SliceResult {
   applied: PushResult[]
   news: LiveNews | null
-}
-
-export interface SliceApplier {
-  apply(job: SliceJob): Promise<SliceResult>
 }
 
 export async function applySlice(
@@ -71,24 +66,4 @@ export async function applySlice(
     forget()
     throw error
   }
-}
-
-const elsewhere = new WeakMap<SyncServices, SliceApplier>()
-
-/** The slices of `services` are applied by `applier` (openStorage.ts: the write thread). */
-export function applySlicesWith(services: SyncServices, applier: SliceApplier): void {
-  elsewhere.set(services, applier)
-}
-
-/** Where the slices of `services` are applied: as `applySlicesWith` said, else on this thread. */
-export function slicesOf(services: SyncServices): SliceApplier {
-  return elsewhere.get(services) ?? onThisThread(services.db, policyDataLoader())
-}
-
-/** Slices applied on this thread, on `db`. */
-export function onThisThread(
-  db: Kysely<Database>,
-  policyData: CachingPolicyDataLoader,
-): SliceApplier {
-  return { apply: (job) => applySlice(db, policyData, job) }
 }

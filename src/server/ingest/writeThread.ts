@@ -1,6 +1,7 @@
 /**
- * On PostgreSQL, the transactions of pushes run on a thread of their own (writeThreadMain.ts),
- * on connections of their own.
+ * On PostgreSQL, the server's writes run on a thread of their own (writeThreadMain.ts), on
+ * connections of their own: a push's slices, and the rows an upload writes once its bytes are
+ * on disk, with their group commit (writes.ts says which writes those are).
  *
  * A transaction on PostgreSQL is a conversation: each statement is sent once the answer to the
  * one before has been received, and each answer waits for a turn of the event loop that
@@ -8,25 +9,32 @@
  * (uploads, signatures, pulls, JSON): a ready callback waited 5.5 ms at the median and 28 ms at
  * p99, and a withdrawal's slice, seventeen statements, took 150–340 ms from its `begin` to its
  * `commit` with no lock in its way, while the other settings' slices held their setting's row
- * lock as long. Here the conversation runs on a loop that does nothing else.
+ * lock as long. Worse, the uploads' group commit, some 250 statements for 50 photos, held its
+ * photos' rows for 1.2 s, and a withdrawal's review, which flags that child's photos, waited
+ * for them (log_lock_waits: 0.9 and 1.1 s). Here the conversation runs on a loop that does
+ * nothing else.
  *
  * Invariants:
- * - A job's promise settles with the thread's answer: its slice committed (the result) or was
- *   rolled back (the error, with its code, so storeUnavailable.ts reads it as it did).
+ * - A job's promise settles with the thread's answer: its transaction committed (the result)
+ *   or was rolled back (the error, with its code, so storeUnavailable.ts reads it as it did).
  * - A thread that dies, or cannot start, fails the jobs it held (PostgreSQL rolls back a
  *   transaction whose connection closed); the next job starts a new thread.
- * - The order of one setting's slices is kept on the server's thread (settingQueue.ts): jobs
- *   arrive here one per setting at a time and run side by side, as they did on the server's pool.
+ * - The order of one setting's slices is kept on the server's thread (settingQueue.ts): they
+ *   arrive here one per setting at a time and run side by side, as they did on the server's
+ *   pool. Upload rows join the thread's one group commit, as they joined the server's.
  * - The thread keeps the process alive only while a job is under way; `close` closes its pool
  *   and ends it.
  */
 import { Worker } from 'node:worker_threads'
 import type { DatabaseOptions } from '../storage/openDatabase.ts'
-import type { SliceApplier, SliceJob, SliceResult } from './applySlice.ts'
+import type { SliceJob, SliceResult } from './applySlice.ts'
+import type { PhotoWrite } from './photoWrites.ts'
+import type { ThumbnailAnswer } from './thumbnailRows.ts'
+import type { Writes } from './writes.ts'
 
 export type PostgresOptions = Extract<DatabaseOptions, { kind: 'postgres' }>
 
-export interface WriteThread extends SliceApplier {
+export interface WriteThread extends Writes {
   close(): Promise<void>
 }
 
@@ -38,9 +46,11 @@ export interface ErrorParts {
   stack?: string
 }
 
-export type ToThread = { id: number; job: SliceJob } | { close: true }
+export type ToThread =
+  { id: number; slice: SliceJob } | { id: number; photo: PhotoWrite } | { close: true }
 export type FromThread =
-  { id: number; ok: true; result: SliceResult } | { id: number; ok: false; error: ErrorParts }
+  | { id: number; ok: true; result: SliceResult | ThumbnailAnswer | null }
+  | { id: number; ok: false; error: ErrorParts }
 
 export function errorParts(error: unknown): ErrorParts {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) }
@@ -76,7 +86,7 @@ function startThread(options: PostgresOptions): Worker {
 }
 
 interface Waiting {
-  resolve: (result: SliceResult) => void
+  resolve: (result: never) => void
   reject: (error: Error) => void
 }
 
@@ -98,7 +108,7 @@ export function writeThread(options: PostgresOptions): WriteThread {
       waiting.delete(reply.id)
       if (waiting.size === 0) thread.unref()
       if (wait === undefined) return
-      if (reply.ok) wait.resolve(reply.result)
+      if (reply.ok) wait.resolve(reply.result as never)
       else wait.reject(errorFrom(reply.error))
     })
     thread.on('error', (error) => {
@@ -112,16 +122,20 @@ export function writeThread(options: PostgresOptions): WriteThread {
     return thread
   }
 
+  /** Sends `message` (with its id) and settles with the thread's answer to it. */
+  function ask<T>(message: (id: number) => ToThread): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      worker ??= start()
+      const id = nextId++
+      waiting.set(id, { resolve, reject })
+      worker.ref()
+      worker.postMessage(message(id))
+    })
+  }
+
   return {
-    apply(job) {
-      return new Promise<SliceResult>((resolve, reject) => {
-        worker ??= start()
-        const id = nextId++
-        waiting.set(id, { resolve, reject })
-        worker.ref()
-        worker.postMessage({ id, job } satisfies ToThread)
-      })
-    },
+    apply: (slice) => ask<SliceResult>((id) => ({ id, slice })),
+    writePhoto: (photo) => ask<ThumbnailAnswer | null>((id) => ({ id, photo })),
     async close() {
       const thread = worker
       worker = null

@@ -35,7 +35,8 @@ import { durableNow, isoNow, readDbOf, type SyncServices } from '../services.ts'
 import { entitiesSince, restrictionsSince } from '../storage/entities.ts'
 import { receiveAudit } from '../audit/receiveAudit.ts'
 import { settingFacts } from '../audit/settingFacts.ts'
-import { restricts, slicesOf } from '../ingest/applySlice.ts'
+import { restricts } from '../ingest/applySlice.ts'
+import { writesOf } from '../ingest/writes.ts'
 import { checkProofs } from '../ingest/checkProofs.ts'
 import { settingQueue } from '../ingest/settingQueue.ts'
 import { liveChangesOf } from '../live/liveChanges.ts'
@@ -48,7 +49,7 @@ import { parseOr400 } from './validation.ts'
 const PUSH_SLICE = 20
 
 export function syncRoutes(services: SyncServices): FastifyPluginCallback {
-  const pushes = slicesOf(services)
+  const pushes = writesOf(services)
   const live = liveChangesOf(services)
   const writers = settingQueue()
   return (api, _options, done) => {

@@ -7,7 +7,7 @@
 // From that folder: the server starts (`node dist-server/start.js`), /api/health answers, the
 // app's page and service worker load, the admin command (the package's bin) makes a code, and a
 // tablet (Dexie on fake-indexeddb, the app's own sync code) enrols and syncs a photo. With
-// DATABASE_URL, the same on PostgreSQL, whose pushes run on the bundle's write thread
+// DATABASE_URL, the same on PostgreSQL, whose writes are made on the bundle's write thread
 // (dist-server/writeThread.js).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { execFile } from 'node:child_process'
@@ -130,7 +130,7 @@ describe.skipIf(INSTALL === '')('the production install', () => {
   }, 60_000)
 
   it.skipIf(DATABASE_URL === '')(
-    'on PostgreSQL too: the push of the photo’s details runs on the bundle’s write thread',
+    'on PostgreSQL too: the photo’s details and its stored row are written on the bundle’s write thread',
     async () => {
       const database = await ownPostgresDatabase(DATABASE_URL)
       const pgDir = mkdtempSync(join(tmpdir(), 'consentlens-production-pg-'))
