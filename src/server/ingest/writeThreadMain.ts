@@ -16,7 +16,12 @@ import { onThisThread } from './writes.ts'
 const port = parentPort
 if (port === null) throw new Error('writeThreadMain.ts runs as a thread (writeThread.ts)')
 const db = openPostgres(workerData as PostgresOptions)
-const writes = onThisThread(db)
+/**
+ * Photos' rows in one commit: about five statements each, so a batch holds its photos' rows for
+ * some fifty round trips at most (storage/groupCommit.ts).
+ */
+const PHOTO_BATCH = 10
+const writes = onThisThread(db, PHOTO_BATCH)
 const underWay = new Set<Promise<void>>()
 
 async function answer(message: Exclude<ToThread, { close: true }>): Promise<void> {

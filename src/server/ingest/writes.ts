@@ -38,10 +38,13 @@ export function writesOf(services: SyncServices): Writes {
   return writes
 }
 
-/** Writes made on `db` from this thread; the write thread makes its own the same way. */
-export function onThisThread(db: Kysely<Database>): Writes {
+/**
+ * Writes made on `db` from this thread; the write thread makes its own the same way, with
+ * `photoBatch` (the most photos' rows in one commit: storage/groupCommit.ts).
+ */
+export function onThisThread(db: Kysely<Database>, photoBatch?: number): Writes {
   const policyData = policyDataLoader()
-  const group = groupCommitOf(db)
+  const group = groupCommitOf(db, photoBatch)
   return {
     apply: (job) => applySlice(db, policyData, job),
     async writePhoto(write) {
