@@ -1,7 +1,8 @@
 /**
  * Opens everything the sync API stores into, from the configuration: the database (migrated)
- * and the photo store, wrapped as SyncServices. `close` closes the database; it is called once
- * the HTTP server has finished its last request.
+ * and the photo store, wrapped as SyncServices, and on PostgreSQL the thread its writes are made
+ * on (ingest/writeThread.ts), started with the first. `close` ends that thread and closes
+ * the database; it is called once the HTTP server has finished its last request.
  *
  * Unfinished photo uploads (a revoked tablet's, a deleted photo's, a crash's) are removed once
  * untouched for `partialUploadMaxAgeHours`: at open, then every hour until `close`. The age is
@@ -11,6 +12,8 @@ import { failureLimiter } from './auth/failureLimiter.ts'
 import { fileSystemPhotoStore } from './photoStore/fileSystemPhotoStore.ts'
 import type { PhotoStore } from './photoStore/PhotoStore.ts'
 import type { SyncServices } from './services.ts'
+import { writeThread, type WriteThread } from './ingest/writeThread.ts'
+import { writeWith } from './ingest/writes.ts'
 import { openDatabase, type ConnectionLost, type DatabaseOptions } from './storage/openDatabase.ts'
 
 export interface StorageOptions {
@@ -30,7 +33,9 @@ const SWEEP_EVERY_MS = 60 * 60_000
 export async function openStorage(
   options: StorageOptions,
 ): Promise<{ services: SyncServices; close: () => Promise<void> }> {
-  const opened = await openDatabase(options.database, options.onConnectionLost)
+  const { server, pushes } = shareConnections(options.database)
+  const opened = await openDatabase(server, options.onConnectionLost)
+  const thread: WriteThread | null = pushes === null ? null : writeThread(pushes)
   const now = options.now ?? (() => new Date())
   const photos = fileSystemPhotoStore(options.photoDir, {
     ...(options.partialUploadLimitBytes === undefined
@@ -46,6 +51,7 @@ export async function openStorage(
     thumbnailRetentionHours: options.thumbnailRetentionHours,
     enrolFailures: failureLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }),
   }
+  if (thread !== null) writeWith(services, thread)
   const maxAgeMs = (options.partialUploadMaxAgeHours ?? 72) * 60 * 60_000
   const sweep = () => sweepAbandoned(services.photos, new Date(now().getTime() - maxAgeMs))
   await sweep()
@@ -55,8 +61,26 @@ export async function openStorage(
     services,
     close: async () => {
       clearInterval(timer)
+      await thread?.close()
       await opened.close()
     },
+  }
+}
+
+/**
+ * On PostgreSQL, DATABASE_POOL_SIZE is shared: half (at least one) for the write thread, the
+ * rest (at least one) for the server's own requests, so at least two connections in all.
+ */
+function shareConnections(database: DatabaseOptions): {
+  server: DatabaseOptions
+  pushes: Extract<DatabaseOptions, { kind: 'postgres' }> | null
+} {
+  if (database.kind !== 'postgres') return { server: database, pushes: null }
+  const size = database.poolSize ?? 10
+  const forPushes = Math.max(1, Math.floor(size / 2))
+  return {
+    server: { ...database, poolSize: Math.max(1, size - forPushes) },
+    pushes: { ...database, poolSize: forPushes },
   }
 }
 

@@ -65,7 +65,9 @@ async function loadOn(backend: 'sqlite' | 'postgres'): Promise<Record<string, nu
 export async function benchLoad(): Promise<Record<string, number>> {
   const figures: Record<string, number> = {}
   const backends = DATABASE_URL === '' ? (['sqlite'] as const) : (['sqlite', 'postgres'] as const)
-  for (const backend of backends) {
+  // LOAD_BACKENDS=postgres (or sqlite) runs on one database only, while working on it.
+  const only = process.env.LOAD_BACKENDS?.split(',')
+  for (const backend of backends.filter((b) => only === undefined || only.includes(b))) {
     console.log(`load on ${backend}`)
     const prefix = backend === 'sqlite' ? 'load.' : 'load.postgres.'
     const measured = await loadOn(backend)

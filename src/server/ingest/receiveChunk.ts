@@ -13,7 +13,7 @@
  * - A partial upload that already holds every byte (the server stopped between the last append
  *   and its finish) is finished when the device asks again, whatever chunk it sends.
  * - A thumbnail sent with the chunk that ends the image is written in the commit that records
- *   the image as stored (receiveThumbnail.ts decides its answer there); a photo already stored
+ *   the image as stored (thumbnailRows.ts decides its answer there); a photo already stored
  *   commits nothing, and its thumbnail is left to the caller.
  * - A full or failing store is a retryable 507/503 with words for the manager; the device
  *   keeps its image and tries again later. A stored image is checked whole (size and SHA-256)
@@ -23,11 +23,10 @@ import type { UploadResponse } from '../../protocol/index.ts'
 import { apiError, type ApiErrorBody } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import type { AppendResult, FinishResult, PartialKey } from '../photoStore/PhotoStore.ts'
-import { appendServerAudit } from '../serverAudit.ts'
-import { groupCommitOf } from '../storage/groupCommit.ts'
 import { isoNow, type SyncServices } from '../services.ts'
 import { getPhotoRow, type PhotoRow } from './photoRows.ts'
-import type { ThumbnailAnswer, ThumbnailWrite } from './receiveThumbnail.ts'
+import type { ThumbnailAnswer, ThumbnailJob } from './thumbnailRows.ts'
+import { writesOf } from './writes.ts'
 
 export type ChunkAnswer =
   /** `thumbnail`: the answer of a thumbnail written in the image's commit. */
@@ -43,7 +42,7 @@ export async function receiveChunk(
   offset: number,
   chunk: Uint8Array,
   /** Written in the same commit that records the image as stored, if this chunk ends it. */
-  thumbnail?: ThumbnailWrite,
+  thumbnail?: ThumbnailJob,
 ): Promise<ChunkAnswer> {
   const photo = await getPhotoRow(services.db, device.settingId, photoId)
   if (photo === undefined) {
@@ -93,7 +92,7 @@ async function notAppended(
   photo: PhotoRow,
   key: PartialKey,
   appended: Exclude<AppendResult, { ok: true }>,
-  thumbnail: ThumbnailWrite | undefined,
+  thumbnail: ThumbnailJob | undefined,
 ): Promise<ChunkAnswer> {
   if (appended.reason === 'owner-limit') {
     const mb = (n: number) => Math.ceil(n / (1024 * 1024))
@@ -123,7 +122,7 @@ function finished(
   device: AuthenticatedDevice,
   photo: PhotoRow,
   result: FinishResult,
-  thumbnail: ThumbnailWrite | undefined,
+  thumbnail: ThumbnailJob | undefined,
 ): Promise<ChunkAnswer> | ChunkAnswer {
   if (result.ok) return acknowledge(services, device, photo, thumbnail)
   return result.reason === 'checksum' ? damaged() : storeProblem(result)
@@ -154,32 +153,23 @@ async function acknowledge(
   services: SyncServices,
   device: AuthenticatedDevice,
   photo: PhotoRow,
-  thumbnail: ThumbnailWrite | undefined,
+  thumbnail: ThumbnailJob | undefined,
 ): Promise<ChunkAnswer> {
-  const now = isoNow(services)
-  let thumbnailAnswer: ThumbnailAnswer | undefined
   // Joins the uploads acknowledged at the same moment: one commit, one flush for them all.
-  await groupCommitOf(services.db).run(async (trx) => {
-    await trx
-      .updateTable('photos')
-      .set({ stored_at: now })
-      .where('setting_id', '=', device.settingId)
-      .where('id', '=', photo.id)
-      .execute()
-    await appendServerAudit(trx, {
-      settingId: device.settingId,
-      at: now,
-      deviceId: device.id,
-      staffId: null,
-      type: 'photo-stored',
-      details: { photoId: photo.id, checksum: photo.checksum, bytes: photo.bytes },
-    })
-    if (thumbnail !== undefined) thumbnailAnswer = await thumbnail(trx)
-  }, photo.id)
+  const thumbnailAnswer = await writesOf(services).writePhoto({
+    kind: 'stored',
+    settingId: device.settingId,
+    deviceId: device.id,
+    photoId: photo.id,
+    checksum: photo.checksum,
+    bytes: photo.bytes,
+    at: isoNow(services),
+    thumbnail: thumbnail ?? null,
+  })
   return {
     status: 200,
     body: { ok: true, received: photo.bytes, complete: true, checksum: photo.checksum },
-    ...(thumbnailAnswer === undefined ? {} : { thumbnail: thumbnailAnswer }),
+    ...(thumbnailAnswer === null ? {} : { thumbnail: thumbnailAnswer }),
   }
 }
 

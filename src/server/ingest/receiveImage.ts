@@ -11,7 +11,8 @@ import type { UploadResponse } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
 import type { SyncServices } from '../services.ts'
 import { receiveChunk, type ChunkAnswer } from './receiveChunk.ts'
-import { receiveThumbnail, thumbnailWrite } from './receiveThumbnail.ts'
+import { receiveThumbnail } from './receiveThumbnail.ts'
+import { thumbnailWrite } from './thumbnailRows.ts'
 
 export type ImageAnswer =
   Exclude<ChunkAnswer, { status: 200 }> | { status: 200; body: UploadResponse }
@@ -25,8 +26,8 @@ export async function receiveImage(
   thumbnailPart: Uint8Array | null,
 ): Promise<ImageAnswer> {
   const thumbnail = thumbnailPart === null ? null : thumbnailWrite(device, photoId, thumbnailPart)
-  const write = thumbnail !== null && 'write' in thumbnail ? thumbnail.write : undefined
-  const answer = await receiveChunk(services, device, photoId, offset, chunk, write)
+  const job = thumbnail !== null && 'job' in thumbnail ? thumbnail.job : undefined
+  const answer = await receiveChunk(services, device, photoId, offset, chunk, job)
   if (thumbnail === null || thumbnailPart === null || answer.status !== 200) return answer
   if (!answer.body.complete) return { status: 200, body: answer.body }
   const taken =

@@ -1,84 +1,21 @@
 /**
- * A photo's thumbnail, from the tablet that took it, for the setting's photo library. The
- * tablet already makes a 320 px JPEG (a fresh encode, no metadata) in its capture pipeline; the
- * server has no image codec, and decoding a 2048 px photo to make one would cost the server
- * more than the tablet's upload of ~20 kB. So the tablet sends it, after the photo's details.
- *
- * Invariants:
- * - Only for a photo of the device's own setting, and only from the device that took it.
- * - Only a JPEG (FF D8 FF) of at most MAX_THUMBNAIL_BYTES; its SHA-256 recorded with it.
- * - Kept in the database (photo_thumbnails, migration 0012), written in the same commit as the
- *   photo's thumbnail checksum: answered "stored" only once that commit is on disk. Not a file
- *   in the photo store: two more disk flushes per photo, for ~20 kB (0012 says more).
- * - Set once: the same bytes again are "stored"; different bytes are a conflict.
- * - Sent with the image's last chunk, its write joins the transaction that records the image
- *   as stored (receiveChunk.ts): one commit for both, and every check above made in it.
+ * A photo's thumbnail sent on its own (PUT /api/sync/photos/:photoId/thumbnail, and a thumbnail
+ * that came with the last chunk of an image the server already held): thumbnailRows.ts says
+ * what is taken, and how; here the refusals that need no transaction are answered from a plain
+ * read, and the write joins the other writes of the moment (writes.ts).
  */
-import { createHash } from 'node:crypto'
-import { apiError, MAX_THUMBNAIL_BYTES, type ApiErrorBody } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
-import type { Transaction } from 'kysely'
 import type { SyncServices } from '../services.ts'
-import { groupCommitOf } from '../storage/groupCommit.ts'
-import type { Database } from '../storage/schema.ts'
 import { getPhotoRow } from './photoRows.ts'
-
-export type ThumbnailAnswer =
-  | { status: 200; body: { ok: true; checksum: string } }
-  | { status: 400 | 403 | 409 | 410; body: ApiErrorBody }
-
-function isJpeg(bytes: Uint8Array): boolean {
-  return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff
-}
-
-/** A thumbnail's write, to run inside a transaction; its answer, decided there. */
-export type ThumbnailWrite = (trx: Transaction<Database>) => Promise<ThumbnailAnswer>
-
-/**
- * Checks what can be checked without the database (size, JPEG) and gives the write that checks
- * the rest against the photo's row as it is in the transaction, then stores the thumbnail.
- */
-export function thumbnailWrite(
-  device: AuthenticatedDevice,
-  photoId: string,
-  bytes: Uint8Array,
-): { refused: ThumbnailAnswer } | { checksum: string; write: ThumbnailWrite } {
-  if (bytes.byteLength > MAX_THUMBNAIL_BYTES || !isJpeg(bytes)) {
-    const message = `A thumbnail is a JPEG of at most ${MAX_THUMBNAIL_BYTES / 1024} kB.`
-    return { refused: { status: 400, body: apiError('bad_request', message) } }
-  }
-  const checksum = createHash('sha256').update(bytes).digest('hex')
-  const write: ThumbnailWrite = async (trx) => {
-    // Read in the transaction: another request for the photo, or its erasure, may have
-    // committed since any read before it.
-    const photo = await trx
-      .selectFrom('photos')
-      .select(['device_id', 'thumbnail_checksum', 'erased_at'])
-      .where('setting_id', '=', device.settingId)
-      .where('id', '=', photoId)
-      .executeTakeFirst()
-    if (photo === undefined) return unknown()
-    if (photo.erased_at !== null) return erased()
-    if (photo.device_id !== device.id) return forbidden()
-    if (photo.thumbnail_checksum !== null) return sameOrConflict(photo.thumbnail_checksum, checksum)
-    await trx
-      .insertInto('photo_thumbnails')
-      .values({
-        setting_id: device.settingId,
-        photo_id: photoId,
-        jpeg_base64: Buffer.from(bytes).toString('base64'),
-      })
-      .execute()
-    await trx
-      .updateTable('photos')
-      .set({ thumbnail_checksum: checksum, thumbnail_bytes: bytes.byteLength })
-      .where('setting_id', '=', device.settingId)
-      .where('id', '=', photoId)
-      .execute()
-    return { status: 200, body: { ok: true, checksum } }
-  }
-  return { checksum, write }
-}
+import {
+  erased,
+  forbidden,
+  sameOrConflict,
+  thumbnailWrite,
+  unknown,
+  type ThumbnailAnswer,
+} from './thumbnailRows.ts'
+import { writesOf } from './writes.ts'
 
 export async function receiveThumbnail(
   services: SyncServices,
@@ -97,31 +34,7 @@ export async function receiveThumbnail(
     return sameOrConflict(photo.thumbnail_checksum, prepared.checksum)
   }
   // Joins the other writes of the moment (groupCommit.ts): answered once it is committed.
-  const decided: { answer: ThumbnailAnswer | null } = { answer: null }
-  await groupCommitOf(services.db).run(async (trx) => {
-    decided.answer = await prepared.write(trx)
-  }, photoId)
-  if (decided.answer === null) throw new Error('the thumbnail’s transaction gave no answer')
-  return decided.answer
-}
-
-function unknown(): ThumbnailAnswer {
-  const message = 'The server does not know this photo yet. Its details are sent first.'
-  return { status: 409, body: apiError('photo_unknown', message) }
-}
-
-function forbidden(): ThumbnailAnswer {
-  const message = 'Only the tablet that took a photo sends its thumbnail.'
-  return { status: 403, body: apiError('forbidden', message) }
-}
-
-function erased(): ThumbnailAnswer {
-  const message = 'This photo was erased on the server: it takes no image of it any more.'
-  return { status: 410, body: apiError('photo_erased', message) }
-}
-
-function sameOrConflict(held: string, sent: string): ThumbnailAnswer {
-  if (held === sent) return { status: 200, body: { ok: true, checksum: sent } }
-  const message = 'The server already has another thumbnail for this photo.'
-  return { status: 409, body: apiError('conflict', message) }
+  const answer = await writesOf(services).writePhoto({ kind: 'thumbnail', thumbnail: prepared.job })
+  if (answer === null) throw new Error('the thumbnail’s transaction gave no answer')
+  return answer
 }

@@ -27,22 +27,19 @@ import {
   UploadParamsSchema,
   UploadQuerySchema,
   type PhotoBatchResponse,
-  type PushChange,
   type PushResponse,
   type PushResult,
 } from '../../protocol/index.ts'
 import { deviceAuthHook, deviceOf, refuseOtherSetting } from '../auth/deviceAuth.ts'
 import { durableNow, isoNow, readDbOf, type SyncServices } from '../services.ts'
 import { entitiesSince, restrictionsSince } from '../storage/entities.ts'
-import { retryingConflicts } from '../storage/retryConflicts.ts'
 import { receiveAudit } from '../audit/receiveAudit.ts'
 import { settingFacts } from '../audit/settingFacts.ts'
-import { applyPushIn } from '../ingest/applyPush.ts'
+import { restricts } from '../ingest/applySlice.ts'
+import { writesOf } from '../ingest/writes.ts'
 import { checkProofs } from '../ingest/checkProofs.ts'
-import { policyDataLoader } from '../ingest/policyData.ts'
 import { settingQueue } from '../ingest/settingQueue.ts'
 import { liveChangesOf } from '../live/liveChanges.ts'
-import { liveNews } from '../live/liveNews.ts'
 import { receiveThumbnail } from '../ingest/receiveThumbnail.ts'
 import { parsePhotoBatch } from '../ingest/parsePhotoBatch.ts'
 import { receiveImage } from '../ingest/receiveImage.ts'
@@ -51,13 +48,8 @@ import { parseOr400 } from './validation.ts'
 
 const PUSH_SLICE = 20
 
-/** A change that takes consent away: it is applied before waiting photos and records. */
-function restricts(change: PushChange): boolean {
-  return change.kind === 'consent' && change.payload.status !== 'granted'
-}
-
 export function syncRoutes(services: SyncServices): FastifyPluginCallback {
-  const policyData = policyDataLoader()
+  const pushes = writesOf(services)
   const live = liveChangesOf(services)
   const writers = settingQueue()
   return (api, _options, done) => {
@@ -94,38 +86,20 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       for (let i = 0; i < parsed.value.changes.length; i += PUSH_SLICE) {
         const slice = parsed.value.changes.slice(i, i + PUSH_SLICE)
         const urgent = slice.some(restricts)
-        // Its cached policy data may hold the rows of a run PostgreSQL aborted.
-        const forget = () => {
-          policyData.forget(device.settingId)
-        }
-        // A withdrawal's slice also reads, before it commits, what the other tablets are told.
-        const apply = () =>
-          services.db.transaction().execute(async (trx) => {
-            const applied = await applyPushIn(
-              trx,
+        // A withdrawal's slice also reads, before it commits, what the other tablets are told:
+        // the streams open when its turn comes are the ones asked about.
+        const { applied, news } = await writers.run(
+          device.settingId,
+          () =>
+            pushes.apply({
               device,
-              slice,
-              isoNow(services),
-              policyData,
+              changes: slice,
+              now: isoNow(services),
               proofs,
-            )
-            const restrictions = urgent
-              ? slice.filter((c, j) => restricts(c) && applied[j]?.status === 'applied')
-              : []
-            const news = await liveNews(
-              trx,
-              device.settingId,
-              restrictions.map((c) => c.payload.id),
-              live.listening(device.settingId, device.id),
-            )
-            return { applied, news }
-          })
-        const { applied, news } = await writers
-          .run(device.settingId, () => retryingConflicts(apply, forget), urgent)
-          .catch((error: unknown) => {
-            forget()
-            throw error
-          })
+              listening: urgent ? live.listening(device.settingId, device.id) : [],
+            }),
+          urgent,
+        )
         results.push(...applied)
         const changed = applied.some((r) => r.status === 'applied')
         // A withdrawal is told the moment its slice commits, not after the rest of the batch,

@@ -138,9 +138,13 @@ function openSqlite(file: string, flusher: LogFlusher | null): Kysely<Database> 
   return new Kysely<Database>({ dialect })
 }
 
-function openPostgres(
+/**
+ * A pool on PostgreSQL, not migrated: `openDatabase` migrates; the write thread
+ * (ingest/writeThread.ts) opens its own on the database the server opened.
+ */
+export function openPostgres(
   options: Extract<DatabaseOptions, { kind: 'postgres' }>,
-  onConnectionLost: ConnectionLost,
+  onConnectionLost: ConnectionLost = reportLost,
 ): Kysely<Database> {
   const searchPath =
     options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }

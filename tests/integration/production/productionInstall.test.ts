@@ -6,7 +6,9 @@
 //
 // From that folder: the server starts (`node dist-server/start.js`), /api/health answers, the
 // app's page and service worker load, the admin command (the package's bin) makes a code, and a
-// tablet (Dexie on fake-indexeddb, the app's own sync code) enrols and syncs a photo.
+// tablet (Dexie on fake-indexeddb, the app's own sync code) enrols and syncs a photo. With
+// DATABASE_URL, the same on PostgreSQL, whose writes are made on the bundle's write thread
+// (dist-server/writeThread.js).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -19,6 +21,8 @@ import { freshDb } from '../../support/testDb.ts'
 import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
 import { enrolDevice, syncOnce } from '../../../src/sync/index.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
+import { ownPostgresDatabase } from '../../support/serverProcess.ts'
+import { DATABASE_URL } from '../../support/testServer.ts'
 
 const INSTALL = process.env.PRODUCTION_INSTALL_DIR?.trim() ?? ''
 const run = promisify(execFile)
@@ -92,7 +96,12 @@ describe.skipIf(INSTALL === '')('the production install', () => {
     expect((await fetch(`${url}/sw.js`)).status).toBe(200)
   })
 
-  it('the admin command (the bin) makes a code; a tablet enrols and syncs a photo', async () => {
+  /** The admin command makes a code; a tablet enrols with the server at `at` and syncs a photo. */
+  async function enrolAndSyncAPhoto(
+    at: string,
+    adminEnv: Record<string, string>,
+    photoDir: string,
+  ) {
     const pkg = JSON.parse(readFileSync(join(INSTALL, 'package.json'), 'utf8')) as {
       bin: Record<string, string>
     }
@@ -101,20 +110,62 @@ describe.skipIf(INSTALL === '')('the production install', () => {
     const made = await run(
       join(INSTALL, bin!),
       ['enrolment-code', '--setting', DEMO_SETTING_ID, '--json'],
-      { cwd: INSTALL, env: env() },
+      { cwd: INSTALL, env: adminEnv },
     )
     const { code } = JSON.parse(made.stdout) as { code: string }
     const db = freshDb()
-    const enrolled = await enrolDevice(db, { serverUrl: url, code, now: new Date().toISOString() })
+    const enrolled = await enrolDevice(db, { serverUrl: at, code, now: new Date().toISOString() })
     expect(enrolled).toMatchObject({ ok: true })
     const deviceId = (await db.device.toArray())[0]!.id
     const { meta } = await capturePhoto(db, { deviceId })
     const synced = await syncOnce({ db })
     expect(synced).toMatchObject({ ok: true, value: { uploaded: 1 } })
     expect((await db.photos.get(meta.id))?.syncState).toBe('sent')
-    const stored = join(dataDir, 'photos', meta.checksum.slice(0, 2), meta.checksum)
+    const stored = join(photoDir, meta.checksum.slice(0, 2), meta.checksum)
     expect(existsSync(stored)).toBe(true)
+  }
+
+  it('the admin command (the bin) makes a code; a tablet enrols and syncs a photo', async () => {
+    await enrolAndSyncAPhoto(url, env(), join(dataDir, 'photos'))
   }, 60_000)
+
+  it.skipIf(DATABASE_URL === '')(
+    'on PostgreSQL too: the photo’s details and its stored row are written on the bundle’s write thread',
+    async () => {
+      const database = await ownPostgresDatabase(DATABASE_URL)
+      const pgDir = mkdtempSync(join(tmpdir(), 'consentlens-production-pg-'))
+      const pgEnv = { ...env(), DATA_DIR: pgDir, DATABASE_URL: database.url }
+      const port = await freePort()
+      const pgServer = spawn(process.execPath, ['dist-server/start.js'], {
+        cwd: INSTALL,
+        env: { ...pgEnv, PORT: String(port), HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let said = ''
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const seen = (chunk: Buffer) => {
+            said += chunk.toString()
+            if (said.includes('Enrolment code for an iPad')) resolve()
+          }
+          pgServer.stdout.on('data', seen)
+          pgServer.stderr.on('data', seen)
+          pgServer.once('exit', (code) => {
+            reject(new Error(`The server stopped (exit ${code}):\n${said}`))
+          })
+        })
+        await enrolAndSyncAPhoto(`http://127.0.0.1:${port}`, pgEnv, join(pgDir, 'photos'))
+        expect(said).not.toMatch(/write thread/i)
+      } finally {
+        const exited = new Promise((resolve) => pgServer.once('exit', resolve))
+        pgServer.kill('SIGTERM')
+        await exited
+        await database.drop()
+        rmSync(pgDir, { recursive: true, force: true })
+      }
+    },
+    90_000,
+  )
 
   it('a real setting’s server prints where it listens and how to get a code, never a PIN or a code', async () => {
     const realDir = mkdtempSync(join(tmpdir(), 'consentlens-production-real-'))

@@ -4,6 +4,8 @@
 // stay up, answer 503 in the API's envelope meanwhile, say so in /api/health, and recover by
 // itself. PostgreSQL only (SQLite is a file in the process): skipped without DATABASE_URL.
 import { afterEach, describe, expect, it } from 'vitest'
+import { DEMO_SETTING_ID, DEMO_STAFF, demoChildId } from '../../../src/demo/index.ts'
+import { demoSigner, signedChange } from '../../support/signedChanges.ts'
 import {
   ownPostgresDatabase,
   startServerProcess,
@@ -30,6 +32,37 @@ async function until(url: string, status: number) {
   }
 }
 
+async function enrol(server: ServerProcess) {
+  const response = await fetch(`${server.url}/api/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: server.enrolmentCode, deviceName: 'Outage iPad' }),
+  })
+  return (await response.json()) as { credential: string; settingId: string }
+}
+
+/** A manager's grant pushed as a tablet pushes it; its transaction runs on the write thread. */
+async function pushAGrant(server: ServerProcess, credential: string): Promise<number> {
+  const manager = DEMO_STAFF.manager.id
+  const change = signedChange(DEMO_SETTING_ID, demoSigner(manager), 'consent', {
+    id: globalThis.crypto.randomUUID(),
+    childId: demoChildId('ordinary6'),
+    purpose: 'display',
+    status: 'granted',
+    givenBy: { name: 'Parent', relationship: 'mother', parentalResponsibility: true },
+    recordedAt: new Date().toISOString(),
+    recordedBy: manager,
+    reviewDue: null,
+    supersedes: null,
+  })
+  const response = await fetch(`${server.url}/api/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+    body: JSON.stringify({ settingId: DEMO_SETTING_ID, changes: [change] }),
+  })
+  return response.status
+}
+
 describe.skipIf(DATABASE_URL === '')('the server when PostgreSQL goes away', () => {
   let server: ServerProcess | null = null
   let database: OwnDatabase | null = null
@@ -45,11 +78,15 @@ describe.skipIf(DATABASE_URL === '')('the server when PostgreSQL goes away', () 
     database = await ownPostgresDatabase(DATABASE_URL)
     server = await startServerProcess({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: '4' })
     const health = `${server.url}/api/health`
-    // Several connections open (and idle) in the pool.
+    // Several connections open (and idle) in the pool, and the write thread's own.
     await Promise.all(Array.from({ length: 4 }, () => get(health)))
+    const { credential } = await enrol(server)
+    expect(await pushAGrant(server, credential)).toBe(200)
     expect(await terminateConnections(DATABASE_URL, database.applicationName)).toBeGreaterThan(0)
     await server.waitFor('The PostgreSQL connection was lost')
     expect(await until(health, 200)).toEqual({ status: 200, body: { ok: true } })
+    // The write thread's connection was ended too: it opens another.
+    expect(await pushAGrant(server, credential)).toBe(200)
     expect(server.child.exitCode).toBeNull()
   }, 60_000)
 
@@ -57,11 +94,7 @@ describe.skipIf(DATABASE_URL === '')('the server when PostgreSQL goes away', () 
     proxy = await tcpProxy('127.0.0.1', Number(new URL(DATABASE_URL).port || 5432))
     database = await ownPostgresDatabase(DATABASE_URL, proxy.port)
     server = await startServerProcess({ DATABASE_URL: database.url })
-    const enrolled = await fetch(`${server.url}/api/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: server.enrolmentCode, deviceName: 'Outage iPad' }),
-    }).then(async (r) => (await r.json()) as { credential: string; settingId: string })
+    const enrolled = await enrol(server)
     const pull = `${server.url}/api/sync/pull?settingId=${enrolled.settingId}&since=0`
     expect((await get(pull, enrolled.credential)).status).toBe(200)
 
