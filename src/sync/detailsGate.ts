@@ -15,6 +15,8 @@ import type { ConsentLensDb } from '../db/index.ts'
 export interface DetailsGate {
   /** The photo's details have not all been answered yet. */
   pending(photoId: string): boolean
+  /** The photo had details in the outbox when the gate was read (answered since or not). */
+  knows(photoId: string): boolean
   /** The push's answer named these outbox entries (by id) as applied. */
   acknowledged(entryIds: string[]): void
   /** The push is over: wakes every waiter, releases nothing more. */
@@ -30,6 +32,7 @@ export async function detailsGate(db: ConsentLensDb): Promise<DetailsGate> {
   const photoOf = new Map(entries.map((e) => [e.id, e.entityId]))
   const unanswered = new Map<string, number>()
   for (const e of entries) unanswered.set(e.entityId, (unanswered.get(e.entityId) ?? 0) + 1)
+  const known = new Set(unanswered.keys())
   let ended = false
   let wake: () => void = () => undefined
   let next = new Promise<void>((resolve) => (wake = resolve))
@@ -39,6 +42,7 @@ export async function detailsGate(db: ConsentLensDb): Promise<DetailsGate> {
   }
   return {
     pending: (photoId) => unanswered.has(photoId),
+    knows: (photoId) => known.has(photoId),
     acknowledged(entryIds) {
       let released = false
       for (const entryId of entryIds) {

@@ -89,12 +89,14 @@ export async function uploadPhotos(
   const details = gate ?? (await endedGate(db))
   // A photo saved after the gate was read has its details in the outbox, unknown to the gate:
   // sent now, its image would reach a server that does not know it yet. It goes next round.
-  // One read of both, so no save falls between them.
+  // One read of both, so no save falls between them. A photo the gate knows is kept whether or
+  // not its answer came already: the answer releases it before its entries leave the outbox
+  // (pushOutbox.ts), so this read may still find them.
   const waiting = await db.transaction('r', [db.photos, db.outbox], async () => {
     const photos = await waitingPhotos(db)
     const entries = await db.outbox.where('kind').equals('photo').toArray()
     const detailsUnsent = new Set(entries.map((e) => e.entityId))
-    return photos.filter((photo) => details.pending(photo.id) || !detailsUnsent.has(photo.id))
+    return photos.filter((photo) => details.knows(photo.id) || !detailsUnsent.has(photo.id))
   })
   const queue = waiting.filter((photo) => !details.pending(photo.id))
   let held = waiting.filter((photo) => details.pending(photo.id))

@@ -4,6 +4,11 @@
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
 import { DEMO_SETTING_ID } from '../../../src/demo/index.ts'
 import { syncOnce } from '../../../src/sync/index.ts'
+import { detailsGate } from '../../../src/sync/detailsGate.ts'
+import { pushOutbox } from '../../../src/sync/pushOutbox.ts'
+import { syncApi } from '../../../src/sync/syncApi.ts'
+import { getEnrolment, openSyncState } from '../../../src/sync/syncStateDb.ts'
+import { uploadPhotos } from '../../../src/sync/uploadPhotos.ts'
 import { capturePhoto } from '../../support/capturedPhoto.ts'
 import { enrolledDevice } from '../../support/syncedDevice.ts'
 import { startTestServer, type TestServer } from '../../support/testServer.ts'
@@ -106,3 +111,27 @@ it('a deletion that fails after the uploads started leaves the entries to push a
   // The next round pushes the entries again and sends no image a second time.
   expect(uploads.length).toBe(sentOnce)
 }, 20_000)
+
+it('uploads a photo whose answer came before the uploads read what is waiting, its entries not yet deleted', async () => {
+  const device = await enrolledDevice(server, DEMO_SETTING_ID)
+  const photos = []
+  for (let i = 0; i < 3; i++)
+    photos.push(await capturePhoto(device.db, { deviceId: device.deviceId, size: 3_000 }))
+  const state = openSyncState(device.db.name)
+  const enrolment = (await getEnrolment(state))!
+  state.close()
+  const api = syncApi(enrolment.serverUrl, enrolment.credential, fetch)
+  // The details reach the server, and the entries are read back into the outbox: the moment
+  // between the push's answer and their deletion.
+  const entries = await device.db.outbox.toArray()
+  const pushed = await pushOutbox(device.db, api, enrolment.settingId)
+  expect(pushed.ok && pushed.value.sent).toBe(3)
+  await device.db.outbox.bulkAdd(entries)
+  const gate = await detailsGate(device.db)
+  gate.acknowledged(entries.map((e) => e.id))
+  gate.end()
+  const uploaded = await uploadPhotos(device.db, api, undefined, undefined, gate)
+  expect(uploaded.ok && uploaded.value.sent).toBe(3)
+  for (const photo of photos)
+    expect((await device.db.photos.get(photo.meta.id))?.syncState).toBe('sent')
+})
