@@ -31,7 +31,7 @@ export function useSession() {
       const staffId = useSessionStore.getState().active?.id
       lockStore(reason)
       if (staffId === undefined) return
-      // Someone was signed in, so the database has arrived: no turn is lost here but one.
+      // Someone was signed in, so the database has arrived: this waits a turn at most.
       const at = nowIso()
       Promise.all([loadDataLayer(), arrival])
         .then(([layer, db]) => layer.recordLock(db, staffId, reason, at))
