@@ -4,13 +4,15 @@
 // else from the early read of sign-in's rows (src/earlySignIn.ts, run before this chunk) or
 // the database. The snapshot is only a first picture: the same database is opened behind it,
 // sign-in's live query replaces it with what IndexedDB says, and a failure drops it.
+// Dexie and the data layer are not in this chunk: they come in the database's chunk
+// (app/data/dataLayer.ts), imported at once below so it is fetched while sign-in is drawn
+// (decision 0037). Import nothing here that reaches the database as a value
+// (tests/architecture/firstChunk.test.ts).
 import './app/zodWithoutEval.ts'
-import Dexie from 'dexie'
 import { createRoot } from 'react-dom/client'
-import type { OpenedDb } from './app/data/openAppDb.ts'
+import { loadDataLayer } from './app/data/loadDataLayer.ts'
 import { startSignIn } from './app/data/startSignIn.ts'
-import { startApp } from './app/startApp.tsx'
-import { openDb } from './db/index.ts'
+import { startApp, type AppStart } from './app/startApp.tsx'
 import type { EARLY_SIGN_IN, SignInRows } from './db/earlySignInRows.ts'
 import { deviceStorage } from './db/signInSnapshot.ts'
 import { startPwa } from './app/pwa/startPwa.ts'
@@ -18,17 +20,14 @@ import { appSyncControl } from './app/sync/appSyncControl.ts'
 import { takeEnrolCodeFromAddress } from './app/sync/enrolLink.ts'
 import './app/styles.css'
 
-// Dexie switches its debug mode (a console task per promise, long stack traces, warnings) on
-// for any page served from localhost or 127.0.0.1: the dev server, but also a built app an IT
-// helper tries on the server's own machine, and the e2e tests and benches. The built app runs
-// as tablets run it, wherever it is served from.
-Dexie.debug = import.meta.env.DEV
+// Asked before anything else, so its chunk is on its way while this one renders.
+const database = loadDataLayer().then((layer) => layer.openDb())
 
 const rootElement = document.getElementById('root')
 if (rootElement === null) throw new Error('index.html has no #root element')
 const root = createRoot(rootElement)
 
-function show(opened: OpenedDb): void {
+function show(opened: AppStart): void {
   root.render(startApp(opened, appSyncControl))
 }
 
@@ -42,4 +41,4 @@ startPwa()
 // entries share a chunk, and the early one wait for the app's.
 const EARLY: typeof EARLY_SIGN_IN = '__consentlensEarlySignIn'
 const early = (globalThis as Partial<Record<typeof EARLY, Promise<SignInRows | null>>>)[EARLY]
-void startSignIn({ db: openDb(), storage: deviceStorage(), early, show })
+void startSignIn({ db: database, storage: deviceStorage(), early, show })

@@ -8,6 +8,7 @@ import { demoDb } from '../../tests/support/demoDb.ts'
 import { Dexie } from 'dexie'
 import { openDb } from '../db/ConsentLensDb.ts'
 import { readSignInRowsEarly } from '../db/earlySignInRows.ts'
+import type { DbArrival } from './data/loadDataLayer.ts'
 import { openBehindSignIn, type OpenedDb } from './data/openAppDb.ts'
 import { readSignInList } from './screens/sign-in/signInList.ts'
 import { startApp } from './startApp.tsx'
@@ -23,8 +24,9 @@ beforeEach(async () => {
 function countingSync() {
   const counts = { built: 0, started: 0 }
   const controls: SyncControl[] = []
-  const build = (given: ConsentLensDb): SyncControl => {
-    expect(given).toBe(db)
+  const build = (given: DbArrival): SyncControl => {
+    // The database, or (a start drawn from sign-in's snapshot) its arrival.
+    expect(given instanceof Promise || given === db).toBe(true)
     counts.built += 1
     const control: SyncControl = {
       status: createSyncStatusStore(),
@@ -61,6 +63,24 @@ describe('starting the app', () => {
     await waitFor(() => {
       expect(screen.queryByRole('button', { name: /Sam Okafor/ })).toBeNull()
     })
+  })
+
+  it("draws sign-in before the database's chunk has arrived, then follows the database", async () => {
+    const signIn = await readSignInList(db)
+    await db.staff.update(DEMO_STAFF.practitioner.id, { active: false })
+    let arrive: ((arrived: ConsentLensDb) => void) | undefined
+    const arrival = new Promise<ConsentLensDb>((resolve) => {
+      arrive = resolve
+    })
+    const sync = countingSync()
+    render(startApp({ ok: true, db: arrival, signIn }, sync.build))
+    // The list read at start, with nothing of the database yet.
+    expect(screen.getAllByRole('button', { name: /Sam Okafor/ })).toHaveLength(1)
+    arrive?.(db)
+    await waitFor(() => {
+      expect(screen.queryByRole('button', { name: /Sam Okafor/ })).toBeNull()
+    })
+    expect(sync.counts).toEqual({ built: 1, started: 1 })
   })
 
   it('lists the people from the rows read early, before its database has opened', async () => {

@@ -2,18 +2,23 @@
 // control, started, or why the app cannot start. The control is built here and only here, so
 // the engine that syncs is the one whose status the app shows (main.tsx once built two). It
 // starts once the first render is on screen: sign-in does not wait for the sync's database.
+// A start drawn from sign-in's snapshot renders before the database's chunk has arrived
+// (decision 0037): it gives the app the database's arrival, which the providers hand on.
 import { StrictMode, useEffect, type ReactElement } from 'react'
-import type { ConsentLensDb } from '../db/index.ts'
 import { App } from './App.tsx'
 import { DbProvider } from './data/DbContext.tsx'
+import type { DbArrival } from './data/loadDataLayer.ts'
 import type { OpenedDb } from './data/openAppDb.ts'
-import { SignInListAtStart } from './screens/sign-in/signInList.ts'
+import { SignInListAtStart, type SignInList } from './screens/sign-in/signInListAtStart.ts'
 import { SyncControlProvider, type SyncControl } from './sync/SyncControl.tsx'
+
+/** What the app starts on: an opened database (OpenedDb), or one still arriving. */
+export type AppStart = OpenedDb | { ok: true; db: DbArrival; signIn?: SignInList }
 
 /** `app`: what runs inside the providers (the app shell; a probe in a test). */
 export function startApp(
-  opened: OpenedDb,
-  buildSync: (db: ConsentLensDb) => SyncControl,
+  opened: AppStart,
+  buildSync: (db: DbArrival) => SyncControl,
   app: ReactElement = <App />,
 ): ReactElement {
   if (!opened.ok) {

@@ -7,7 +7,7 @@
 // the database opens behind the first render instead (openBehindSignIn). Either way, a start
 // that showed sign-in from its snapshot (db/signInSnapshot.ts) opens the same instance.
 import type { SignInRows } from '../../db/earlySignInRows.ts'
-import { openDb, type ConsentLensDb } from '../../db/index.ts'
+import { openDb, type ConsentLensDb } from '../../db/ConsentLensDb.ts'
 import { StoredRowError } from '../../db/validateRows.ts'
 import { readSignInList, signInListFrom, type SignInList } from '../screens/sign-in/signInList.ts'
 import { nowIso } from './clock.ts'

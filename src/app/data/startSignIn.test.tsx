@@ -18,11 +18,10 @@ import {
   type SignInSnapshot,
 } from '../../db/signInSnapshot.ts'
 import { readSignInList } from '../screens/sign-in/signInList.ts'
-import { startApp } from '../startApp.tsx'
+import { startApp, type AppStart } from '../startApp.tsx'
 import { useSessionStore } from '../stores/sessionStore.ts'
 import { createSyncStatusStore } from '../stores/syncStatusStore.ts'
 import type { SyncControl } from '../sync/SyncControl.tsx'
-import type { OpenedDb } from './openAppDb.ts'
 import { startSignIn } from './startSignIn.ts'
 
 let name: string
@@ -42,19 +41,22 @@ function noSync(): SyncControl {
   }
 }
 
-/** Starts as main.tsx does, on a database not yet opened; `shown` is every render asked for. */
-function start(dbName = name) {
+/**
+ * Starts as main.tsx does, on a database not yet opened; `shown` is every render asked for.
+ * `arrival`: when the database's chunk arrives (at once, unless the test holds it back).
+ */
+function start(dbName = name, arrival: Promise<void> = Promise.resolve()) {
   const db = openDb(dbName)
-  const shown: OpenedDb[] = []
+  const shown: AppStart[] = []
   let rendered: ReturnType<typeof render> | null = null
-  const show = (opened: OpenedDb) => {
+  const show = (opened: AppStart) => {
     shown.push(opened)
     const app = startApp(opened, noSync)
     if (rendered === null) rendered = render(app)
     else rendered.rerender(app)
   }
   const early = readSignInRowsEarly(indexedDB, dbName)
-  const started = startSignIn({ db, storage, early, show })
+  const started = startSignIn({ db: arrival.then(() => db), storage, early, show })
   return { db, shown, started }
 }
 
@@ -155,6 +157,33 @@ describe("a start with sign-in's snapshot", () => {
     db.close()
   })
 
+  it('takes a tap and a PIN before the database has arrived, and checks it once it has', async () => {
+    writeSignInSnapshot(storage, await listFrom(name))
+    let arrive: (() => void) | undefined
+    const { db, shown, started } = start(
+      name,
+      new Promise<void>((resolve) => {
+        arrive = resolve
+      }),
+    )
+    expect(shown).toHaveLength(1)
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: new RegExp(PRACTITIONER.name) }))
+    await user.type(screen.getByLabelText('PIN (4 to 6 digits)'), PRACTITIONER.pin)
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    // The check waits for the database: nobody is in, nothing is lost, nothing failed.
+    expect(await screen.findByRole('button', { name: 'Checking…' })).toBeTruthy()
+    expect(useSessionStore.getState().active).toBeNull()
+    expect(document.getElementById('pin-error')?.textContent).toBeFalsy()
+    arrive?.()
+    await waitFor(() => {
+      expect(useSessionStore.getState().active?.id).toBe(PRACTITIONER.id)
+    })
+    expect(shown).toHaveLength(1)
+    ;(await started)()
+    db.close()
+  })
+
   it.each([
     ['corrupt', '{"v":4,"staff":[{"id":'],
     ['foreign', JSON.stringify({ theme: 'dark' })],
@@ -171,6 +200,17 @@ describe("a start with sign-in's snapshot", () => {
     })
     stop()
     db.close()
+  })
+
+  it("says in words why it cannot go on when the database's code does not arrive", async () => {
+    writeSignInSnapshot(storage, await listFrom(name))
+    const { shown, started } = start(name, Promise.reject(new Error('Failed to fetch')))
+    expect(shown).toHaveLength(1)
+    await started
+    expect(shown).toHaveLength(2)
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Reload the page/)
+    // Nothing wrong with the snapshot: the next start shows it again.
+    expect(readSignInSnapshot(storage)).not.toBeNull()
   })
 
   it('drops it, and says why, when the database fails to open', async () => {

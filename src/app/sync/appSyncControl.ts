@@ -4,18 +4,22 @@
 // database; its engine is made on the first start and reused by every later one. The engine
 // (and the protocol's validators behind it) is loaded on that first start, not with the
 // sign-in screen: the service worker precaches its chunk, so an offline start finds it.
+// The control is built with the first render, which may come before the database's chunk
+// (decision 0037): it is given the database's arrival, and its first start waits for it.
 import type { ConsentLensDb } from '../../db/index.ts'
-import { readEnrolment, type SyncEngine } from '../../sync/index.ts'
+import type { SyncEngine } from '../../sync/index.ts'
+import { loadDataLayer, type DbArrival } from '../data/loadDataLayer.ts'
 import { createSyncStatusStore } from '../stores/syncStatusStore.ts'
 import type { SyncControl } from './SyncControl.tsx'
 
-export function appSyncControl(db: ConsentLensDb): SyncControl {
+export function appSyncControl(arrival: DbArrival): SyncControl {
   const status = createSyncStatusStore()
   let engine: Promise<SyncEngine> | null = null
   return {
     status,
     async start() {
-      if ((await readEnrolment(db)) === null) return false
+      const [layer, db] = await Promise.all([loadDataLayer(), arrival])
+      if ((await layer.readEnrolment(db)) === null) return false
       engine ??= loadEngine(db, status)
       ;(await engine).start()
       return true
@@ -26,8 +30,7 @@ export function appSyncControl(db: ConsentLensDb): SyncControl {
   }
 }
 
-// From the modules themselves: the index is imported statically above, and a dynamic import of
-// it would not split anything off.
+// From the modules themselves, so that the engine's chunk holds the engine only.
 async function loadEngine(db: ConsentLensDb, status: SyncControl['status']): Promise<SyncEngine> {
   const [{ createSyncEngine }, { browserEnvironment }] = await Promise.all([
     import('../../sync/syncEngine.ts'),

@@ -3,7 +3,7 @@
 // from the database, not from the engine, so a photo saved offline shows at once.
 import type { ConsentLensDb } from '../../db/index.ts'
 import type { Iso } from '../../policy/index.ts'
-import { readEnrolment, type EnrolmentInfo } from '../../sync/index.ts'
+import { readEnrolment, type EnrolmentInfo } from '../../sync/enrolmentInfo.ts'
 
 export interface SyncFacts {
   /** Null: this tablet holds no server credential (the local demo, or never enrolled). */

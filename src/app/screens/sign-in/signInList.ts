@@ -3,13 +3,15 @@
 // or openAppDb with the database just opened), so the sign-in screen's first render shows its
 // people instead of waiting a paint for its query. Both reads shape their rows here. A list is
 // only what sign-in shows (id, name, role), the same shape as the snapshot a cold start shows
-// before IndexedDB answers (db/signInSnapshot.ts).
-import { createContext } from 'react'
-import { getSetting, toStaff, type ConsentLensDb } from '../../../db/index.ts'
-import type { SignInSnapshot } from '../../../db/signInSnapshot.ts'
+// before IndexedDB answers (db/signInSnapshot.ts). The list read at start reaches sign-in
+// through SignInListAtStart (signInListAtStart.ts).
+import type { ConsentLensDb } from '../../../db/ConsentLensDb.ts'
+import { getSetting } from '../../../db/rosterQueries.ts'
+import { toStaff } from '../../../db/staffQueries.ts'
 import type { Setting, StaffRecord } from '../../../model/records.ts'
+import type { SignInList } from './signInListAtStart.ts'
 
-export type SignInList = SignInSnapshot
+export type { SignInList } from './signInListAtStart.ts'
 
 /** The people who may sign in (active staff, by name) and whether it is the demo. */
 export function signInListFrom(
@@ -28,6 +30,3 @@ export async function readSignInList(db: ConsentLensDb): Promise<SignInList> {
   const [records, setting] = await Promise.all([db.staff.toArray(), getSetting(db)])
   return signInListFrom(records, setting)
 }
-
-/** The list read at start; only the sign-in shown at start uses it (later ones read afresh). */
-export const SignInListAtStart = createContext<SignInList | null>(null)

@@ -1,13 +1,15 @@
 // Sign-in's state: who is choosing, the PIN typed so far, and what went wrong in words.
 // After an idle lock the person who was signed in is chosen already: they only type their PIN.
-import { useLiveQuery } from 'dexie-react-hooks'
+// At a cold start the list is the snapshot's until the database's chunk arrives (decision
+// 0037): a name can be chosen and a PIN typed meanwhile; the check waits for the database.
 import { useContext, useEffect, useState } from 'react'
 import type { SignInPerson } from '../../../db/signInSnapshot.ts'
 import { nowIso } from '../../data/clock.ts'
-import { useDb } from '../../data/DbContext.tsx'
+import { useDbArrival } from '../../data/DbContext.tsx'
+import { useLiveRead } from '../../data/useLiveRead.ts'
 import { loadWorkspace } from '../../navigation/loadWorkspace.ts'
 import { useSessionStore, type LockReason } from '../../stores/sessionStore.ts'
-import { readSignInList, SignInListAtStart } from './signInList.ts'
+import { SignInListAtStart } from './signInListAtStart.ts'
 
 export const PIN_MAX_LENGTH = 6
 
@@ -15,8 +17,7 @@ const CANNOT_CHECK = 'The tablet could not check your PIN. Try again; if it keep
 
 // Checking a PIN (PBKDF2, the signing key, the lockout's audited write) is not needed to show
 // sign-in: it loads with the first PIN typed, and the workspace that App loads once sign-in is
-// on screen has usually brought it already. From the modules themselves: the db index is
-// imported above, and a dynamic import of it would split nothing off.
+// on screen has usually brought it already.
 async function loadPinCheck() {
   const [{ pinFormatError }, { verifyPin }] = await Promise.all([
     import('../../../db/pinHash.ts'),
@@ -41,13 +42,13 @@ export type SignInState = {
 }
 
 export function useSignIn(lockReason: LockReason): SignInState {
-  const db = useDb()
+  const arrival = useDbArrival()
   const signIn = useSessionStore((s) => s.signIn)
   const lastActive = useSessionStore((s) => s.active)
   const atStart = useContext(SignInListAtStart)
-  const list = useLiveQuery(
-    () => readSignInList(db),
-    [db],
+  const list = useLiveRead(
+    (layer, db) => layer.readSignInList(db),
+    [],
     lockReason === 'start' ? (atStart ?? undefined) : undefined,
   )
   const staff = list?.staff
@@ -69,13 +70,15 @@ export function useSignIn(lockReason: LockReason): SignInState {
   async function submit() {
     if (chosen === null || busy) return
     setBusy(true)
-    const check = await loadPinCheck().catch(() => null)
-    const formatError = check === null ? CANNOT_CHECK : check.pinFormatError(pin)
-    if (check === null || formatError !== null) {
+    // Before the database has arrived (a tap right at a cold start), this waits for it.
+    const ready = await Promise.all([loadPinCheck(), arrival]).catch(() => null)
+    const formatError = ready === null ? CANNOT_CHECK : ready[0].pinFormatError(pin)
+    if (ready === null || formatError !== null) {
       setError(formatError)
       setBusy(false)
       return
     }
+    const [check, db] = ready
     try {
       const result = await check.verifyPin(db, chosen.id, pin, nowIso())
       if (result.ok) signIn(result.value.staff, result.value.signingSeed)
