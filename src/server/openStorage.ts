@@ -12,7 +12,7 @@ import { failureLimiter } from './auth/failureLimiter.ts'
 import { fileSystemPhotoStore } from './photoStore/fileSystemPhotoStore.ts'
 import type { PhotoStore } from './photoStore/PhotoStore.ts'
 import type { SyncServices } from './services.ts'
-import { writeThread, type WriteThread } from './ingest/writeThread.ts'
+import { writeThreads, type WriteThread } from './ingest/writeThread.ts'
 import { writeWith } from './ingest/writes.ts'
 import { openDatabase, type ConnectionLost, type DatabaseOptions } from './storage/openDatabase.ts'
 
@@ -33,9 +33,10 @@ const SWEEP_EVERY_MS = 60 * 60_000
 export async function openStorage(
   options: StorageOptions,
 ): Promise<{ services: SyncServices; close: () => Promise<void> }> {
-  const { server, pushes } = shareConnections(options.database)
+  const { server, threads } = shareConnections(options.database)
   const opened = await openDatabase(server, options.onConnectionLost)
-  const thread: WriteThread | null = pushes === null ? null : writeThread(pushes)
+  const thread: WriteThread | null =
+    threads === null ? null : writeThreads(threads.everyday, threads.withdrawals)
   const now = options.now ?? (() => new Date())
   const photos = fileSystemPhotoStore(options.photoDir, {
     ...(options.partialUploadLimitBytes === undefined
@@ -67,20 +68,26 @@ export async function openStorage(
   }
 }
 
+type PostgresOptions = Extract<DatabaseOptions, { kind: 'postgres' }>
+
 /**
- * On PostgreSQL, DATABASE_POOL_SIZE is shared: half (at least one) for the write thread, the
- * rest (at least one) for the server's own requests, so at least two connections in all.
+ * On PostgreSQL, DATABASE_POOL_SIZE is shared: one connection for the thread that applies
+ * withdrawals, half (at least one) for the write thread, the rest (at least one) for the
+ * server's own requests; at least three in all.
  */
 function shareConnections(database: DatabaseOptions): {
   server: DatabaseOptions
-  pushes: Extract<DatabaseOptions, { kind: 'postgres' }> | null
+  threads: { everyday: PostgresOptions; withdrawals: PostgresOptions } | null
 } {
-  if (database.kind !== 'postgres') return { server: database, pushes: null }
+  if (database.kind !== 'postgres') return { server: database, threads: null }
   const size = database.poolSize ?? 10
-  const forPushes = Math.max(1, Math.floor(size / 2))
+  const everyday = Math.max(1, Math.floor(size / 2))
   return {
-    server: { ...database, poolSize: Math.max(1, size - forPushes) },
-    pushes: { ...database, poolSize: forPushes },
+    server: { ...database, poolSize: Math.max(1, size - everyday - 1) },
+    threads: {
+      everyday: { ...database, poolSize: everyday },
+      withdrawals: { ...database, poolSize: 1 },
+    },
   }
 }
 

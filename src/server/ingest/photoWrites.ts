@@ -2,11 +2,12 @@
  * The rows an upload writes once its bytes are on disk, as data: the photo recorded as stored
  * (with its audit event) and its thumbnail. Data, so that they are written where the server's
  * writes are made (writes.ts): on this thread, or on PostgreSQL on the write thread, whose
- * statements do not wait for the turns of the server's busy event loop. Either way they join
- * that place's group commit (storage/groupCommit.ts), in the order photos are locked in.
+ * statements do not wait for the turns of the server's busy event loop. On SQLite they join
+ * the group commit (storage/groupCommit.ts), on PostgreSQL each photo's are a transaction of
+ * their own (writes.ts says why).
  *
- * Invariants: a write is answered only once its transaction committed (the group commit's
- * promise); a thumbnail sent with the image's last chunk is written in the image's transaction.
+ * Invariants: a write is answered only once its transaction committed; a thumbnail sent with
+ * the image's last chunk is written in the image's transaction.
  */
 import type { Transaction } from 'kysely'
 import { appendServerAudit } from '../serverAudit.ts'

@@ -1,7 +1,7 @@
 /**
  * On PostgreSQL, the server's writes run on a thread of their own (writeThreadMain.ts), on
  * connections of their own: a push's slices, and the rows an upload writes once its bytes are
- * on disk, with their group commit (writes.ts says which writes those are).
+ * on disk (writes.ts says which writes those are).
  *
  * A transaction on PostgreSQL is a conversation: each statement is sent once the answer to the
  * one before has been received, and each answer waits for a turn of the event loop that
@@ -21,13 +21,13 @@
  *   transaction whose connection closed); the next job starts a new thread.
  * - The order of one setting's slices is kept on the server's thread (settingQueue.ts): they
  *   arrive here one per setting at a time and run side by side, as they did on the server's
- *   pool. Upload rows join the thread's one group commit, as they joined the server's.
+ *   pool. Each upload's rows are a transaction of their own there (writes.ts: `alone`).
  * - The thread keeps the process alive only while a job is under way; `close` closes its pool
  *   and ends it.
  */
 import { Worker } from 'node:worker_threads'
 import type { DatabaseOptions } from '../storage/openDatabase.ts'
-import type { SliceJob, SliceResult } from './applySlice.ts'
+import { restricts, type SliceJob, type SliceResult } from './applySlice.ts'
 import type { PhotoWrite } from './photoWrites.ts'
 import type { ThumbnailAnswer } from './thumbnailRows.ts'
 import type { Writes } from './writes.ts'
@@ -35,6 +35,8 @@ import type { Writes } from './writes.ts'
 export type PostgresOptions = Extract<DatabaseOptions, { kind: 'postgres' }>
 
 export interface WriteThread extends Writes {
+  /** Starts the thread now if it is not running (it starts with its first write otherwise). */
+  warm(): void
   close(): Promise<void>
 }
 
@@ -47,9 +49,12 @@ export interface ErrorParts {
 }
 
 export type ToThread =
-  { id: number; slice: SliceJob } | { id: number; photo: PhotoWrite } | { close: true }
+  | { id: number; slice: SliceJob }
+  | { id: number; photo: PhotoWrite }
+  | { id: number; catchUp: string }
+  | { close: true }
 export type FromThread =
-  | { id: number; ok: true; result: SliceResult | ThumbnailAnswer | null }
+  | { id: number; ok: true; result: SliceResult | ThumbnailAnswer | null | undefined }
   | { id: number; ok: false; error: ErrorParts }
 
 export function errorParts(error: unknown): ErrorParts {
@@ -88,6 +93,63 @@ function startThread(options: PostgresOptions): Worker {
 interface Waiting {
   resolve: (result: never) => void
   reject: (error: Error) => void
+}
+
+/**
+ * The write thread, and beside it a second that applies only slices taking consent away (a
+ * withdrawal, a refusal), with a connection of its own. The first is busy in a burst: other
+ * settings' slices (their reviews, their policy checks) and every upload's rows run on its loop,
+ * and a withdrawal's statements waited 10–30 ms each for turns there. The second is idle until
+ * a withdrawal comes. A setting's slices still run one at a time (settingQueue.ts), whichever
+ * thread applies them.
+ */
+export function writeThreads(everyday: PostgresOptions, withdrawals: PostgresOptions): WriteThread {
+  const busy = writeThread(everyday)
+  const first = writeThread(withdrawals)
+  // The first write of any kind starts both: a withdrawal does not wait for its thread to load.
+  const both = <T>(write: () => Promise<T>): Promise<T> => {
+    busy.warm()
+    first.warm()
+    return write()
+  }
+  // A withdrawal's review checks the child's photos against the setting's policy data, which
+  // the second thread caches (policyData.ts). Left alone through a burst, its copy fell
+  // thousands of records behind, and the withdrawal read and parsed them all (175 ms): it is
+  // brought up to date after each slice the first applies, one catch-up per setting at a time.
+  const catchingUp = new Map<string, 'running' | 'again'>()
+  const keepUp = (settingId: string): void => {
+    if (catchingUp.has(settingId)) {
+      catchingUp.set(settingId, 'again')
+      return
+    }
+    catchingUp.set(settingId, 'running')
+    void first
+      .catchUp(settingId)
+      .catch(() => undefined)
+      .then(() => {
+        const again = catchingUp.get(settingId) === 'again'
+        catchingUp.delete(settingId)
+        if (again) keepUp(settingId)
+      })
+  }
+  return {
+    apply: (slice) =>
+      both(async () => {
+        if (slice.changes.some(restricts)) return first.apply(slice)
+        const applied = await busy.apply(slice)
+        keepUp(slice.device.settingId)
+        return applied
+      }),
+    catchUp: (settingId) => first.catchUp(settingId),
+    writePhoto: (photo) => both(() => busy.writePhoto(photo)),
+    warm() {
+      busy.warm()
+      first.warm()
+    },
+    async close() {
+      await Promise.all([busy.close(), first.close()])
+    },
+  }
 }
 
 export function writeThread(options: PostgresOptions): WriteThread {
@@ -134,7 +196,13 @@ export function writeThread(options: PostgresOptions): WriteThread {
   }
 
   return {
+    warm() {
+      worker ??= start()
+    },
     apply: (slice) => ask<SliceResult>((id) => ({ id, slice })),
+    catchUp: async (settingId) => {
+      await ask<undefined>((id) => ({ id, catchUp: settingId }))
+    },
     writePhoto: (photo) => ask<ThumbnailAnswer | null>((id) => ({ id, photo })),
     async close() {
       const thread = worker

@@ -3,7 +3,7 @@
  * server's PostgreSQL database, already migrated by the server, and on it the writes the server
  * would otherwise make itself (writes.ts): a push's slices with the policy data they cache per
  * setting (policyData.ts: a copy is used only at the sequence number it was read at, so a copy
- * here never disagrees with the server's own), and the uploads' rows with their group commit.
+ * here never disagrees with the server's own), and the uploads' rows, each photo's alone.
  *
  * Invariants: every job gets exactly one answer; `close` waits for the jobs under way, then
  * closes the pool and ends the thread.
@@ -16,23 +16,21 @@ import { onThisThread } from './writes.ts'
 const port = parentPort
 if (port === null) throw new Error('writeThreadMain.ts runs as a thread (writeThread.ts)')
 const db = openPostgres(workerData as PostgresOptions)
-/**
- * Photos' rows in one commit: about five statements each, so a batch holds its photos' rows for
- * some fifty round trips at most (storage/groupCommit.ts).
- */
-const PHOTO_BATCH = 10
-const writes = onThisThread(db, PHOTO_BATCH)
+// Each photo's rows in a transaction of their own (writes.ts says why).
+const writes = onThisThread(db, 'alone')
 const underWay = new Set<Promise<void>>()
 
 async function answer(message: Exclude<ToThread, { close: true }>): Promise<void> {
   const { id } = message
   let reply: FromThread
   try {
-    const result =
-      'slice' in message
-        ? await writes.apply(message.slice)
-        : await writes.writePhoto(message.photo)
-    reply = { id, ok: true, result }
+    if ('slice' in message) reply = { id, ok: true, result: await writes.apply(message.slice) }
+    else if ('photo' in message)
+      reply = { id, ok: true, result: await writes.writePhoto(message.photo) }
+    else {
+      await writes.catchUp(message.catchUp)
+      reply = { id, ok: true, result: undefined }
+    }
   } catch (error) {
     reply = { id, ok: false, error: errorParts(error) }
   }

@@ -10,6 +10,7 @@
 import type { Kysely } from 'kysely'
 import type { SyncServices } from '../services.ts'
 import { groupCommitOf } from '../storage/groupCommit.ts'
+import { retryingConflicts } from '../storage/retryConflicts.ts'
 import type { Database } from '../storage/schema.ts'
 import { applySlice, type SliceJob, type SliceResult } from './applySlice.ts'
 import { photoOf, writePhotoRows, type PhotoWrite } from './photoWrites.ts'
@@ -19,6 +20,8 @@ import type { ThumbnailAnswer } from './thumbnailRows.ts'
 export interface Writes {
   apply(job: SliceJob): Promise<SliceResult>
   writePhoto(write: PhotoWrite): Promise<ThumbnailAnswer | null>
+  /** Brings the policy data cached for the setting up to its last commit (outside any write). */
+  catchUp(settingId: string): Promise<void>
 }
 
 const chosen = new WeakMap<SyncServices, Writes>()
@@ -39,17 +42,32 @@ export function writesOf(services: SyncServices): Writes {
 }
 
 /**
- * Writes made on `db` from this thread; the write thread makes its own the same way, with
- * `photoBatch` (the most photos' rows in one commit: storage/groupCommit.ts).
+ * How a photo's rows are committed: `grouped`, with the others of the moment in one
+ * transaction (storage/groupCommit.ts: on SQLite a batch costs one turn of the loop and its
+ * one flush is what is shared); `alone`, each in a transaction of its own, side by side (on
+ * PostgreSQL a batch's statements are round trips while it holds every one of its photos' rows,
+ * which a withdrawal's review may be waiting for, and concurrent commits share their flushes).
  */
-export function onThisThread(db: Kysely<Database>, photoBatch?: number): Writes {
+export type PhotoCommits = 'grouped' | 'alone'
+
+/** Writes made on `db` from this thread; the write thread makes its own the same way. */
+export function onThisThread(db: Kysely<Database>, photos: PhotoCommits = 'grouped'): Writes {
   const policyData = policyDataLoader()
-  const group = groupCommitOf(db, photoBatch)
   return {
     apply: (job) => applySlice(db, policyData, job),
+    catchUp: async (settingId) => {
+      await policyData(db, settingId)
+    },
     async writePhoto(write) {
+      if (photos === 'alone') {
+        // One photo's row locked at a time: it cannot meet a review's ordered locks in a
+        // deadlock, but PostgreSQL may still abort it for one (retryConflicts.ts).
+        return retryingConflicts(() =>
+          db.transaction().execute((trx) => writePhotoRows(trx, write)),
+        )
+      }
       let answer: ThumbnailAnswer | null = null
-      await group.run(async (trx) => {
+      await groupCommitOf(db).run(async (trx) => {
         answer = await writePhotoRows(trx, write)
       }, photoOf(write))
       return answer

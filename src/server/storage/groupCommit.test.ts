@@ -51,23 +51,6 @@ describe('groupCommit', () => {
     expect(transactions[1]).toBe(transactions[3])
   })
 
-  it('puts at most maxBatch writes in one transaction', async () => {
-    const group = groupCommit(opened.db, 2)
-    const transactions: Transaction<Database>[] = []
-    await Promise.all(
-      ['a', 'b', 'c', 'd', 'e', 'f'].map((type) =>
-        group.run(async (trx) => {
-          transactions.push(trx)
-          await note(trx, 's1', type)
-        }),
-      ),
-    )
-    expect(await typesStored()).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
-    // The first alone, then the five that waited, two by two.
-    const sizes = [...new Set(transactions)].map((t) => transactions.filter((u) => u === t).length)
-    expect(sizes).toEqual([1, 2, 2, 1])
-  })
-
   it('fails only the write that fails: the others of its batch are committed', async () => {
     const group = groupCommit(opened.db)
     const outcomes = await Promise.allSettled([

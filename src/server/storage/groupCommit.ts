@@ -34,16 +34,10 @@ interface Pending {
   reject: (error: unknown) => void
 }
 
-/**
- * At most this many writes in one transaction, so a commit stays short. On SQLite a batch is
- * statements run one after another on the event loop, and its one flush is the cost shared.
- * On PostgreSQL each statement is a round trip while the batch holds its photos' rows, which a
- * withdrawal's review may be waiting for, and a commit costs little: the write thread
- * (ingest/writeThread.ts) asks for smaller batches.
- */
-export const MAX_BATCH = 50
+/** At most this many writes in one transaction, so a commit stays short. */
+const MAX_BATCH = 50
 
-export function groupCommit(db: Kysely<Database>, maxBatch = MAX_BATCH): GroupCommit {
+export function groupCommit(db: Kysely<Database>): GroupCommit {
   const waiting: Pending[] = []
   let draining = false
 
@@ -61,7 +55,7 @@ export function groupCommit(db: Kysely<Database>, maxBatch = MAX_BATCH): GroupCo
     draining = true
     try {
       while (waiting.length > 0) {
-        const batch = waiting.splice(0, maxBatch).sort(inLockOrder)
+        const batch = waiting.splice(0, MAX_BATCH).sort(inLockOrder)
         const [only] = batch
         if (batch.length === 1 && only !== undefined) {
           await commitAlone(only)
@@ -100,14 +94,11 @@ function inLockOrder(a: Pending, b: Pending): number {
 
 const shared = new WeakMap<Kysely<Database>, GroupCommit>()
 
-/**
- * The one group commit of a database handle (so every route's writes join the same one);
- * `maxBatch` counts when it is made.
- */
-export function groupCommitOf(db: Kysely<Database>, maxBatch = MAX_BATCH): GroupCommit {
+/** The one group commit of a database handle (so every route's writes join the same one). */
+export function groupCommitOf(db: Kysely<Database>): GroupCommit {
   let group = shared.get(db)
   if (group === undefined) {
-    group = groupCommit(db, maxBatch)
+    group = groupCommit(db)
     shared.set(db, group)
   }
   return group

@@ -161,4 +161,57 @@ describe.skipIf(DATABASE_URL === '')('writes on PostgreSQL', () => {
     expect(seen).toBe(true)
     expect(status).toBe(200)
   }, 90_000)
+
+  it('a withdrawal is applied on a connection of its own while every other write waits', async () => {
+    // Five photos, whose rows this test holds: their uploads take every connection the write
+    // thread has (half of the test server's ten) and wait there.
+    const photos = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const bytes = photoBytes(2048)
+        return { bytes, meta: await pushedPhoto(server, device, bytes) }
+      }),
+    )
+    const holder = new pg.Client({
+      connectionString: DATABASE_URL,
+      options: `-c search_path=${schema}`,
+    })
+    await holder.connect()
+    try {
+      await holder.query('begin')
+      await holder.query('select 1 from photos where id = any($1) for update', [
+        photos.map((p) => p.meta.id),
+      ])
+      const uploads = photos.map(({ bytes, meta }) =>
+        fetch(`${server.url}/api/sync/photos/${meta.id}/content?offset=0`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${device.credential}`,
+            'content-type': 'application/octet-stream',
+          },
+          body: bytes,
+        }),
+      )
+      for (let asked = 0; ; asked++) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n
+            from pg_stat_activity
+            where wait_event_type = 'Lock' and query like 'update "photos" set "stored_at"%'`.execute(
+          server.services.db,
+        )
+        if (rows[0]!.n >= 5) break
+        if (asked > 600) throw new Error('the uploads never took the write thread’s connections')
+        await new Promise((resolve) => setTimeout(resolve, 25))
+      }
+      const change = withdrawal()
+      const pushed = await call(server, 'POST', '/api/sync/push', {
+        credential: device.credential,
+        json: { settingId: DEMO_SETTING_ID, changes: [change] },
+      })
+      expect(pushed.status).toBe(200)
+      expect(pushed.body.results).toEqual([{ id: change.id, status: 'applied' }])
+      await holder.query('commit')
+      expect((await Promise.all(uploads)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200])
+    } finally {
+      await holder.end()
+    }
+  }, 90_000)
 })
