@@ -27,6 +27,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import type { DatabaseOptions } from '../storage/openDatabase.ts'
+import { threadCalls } from '../storage/threadCalls.ts'
 import { restricts, type SliceJob, type SliceResult } from './applySlice.ts'
 import type { PhotoWrite } from './photoWrites.ts'
 import type { ThumbnailAnswer } from './thumbnailRows.ts'
@@ -48,11 +49,9 @@ export interface ErrorParts {
   stack?: string
 }
 
-export type ToThread =
-  | { id: number; slice: SliceJob }
-  | { id: number; photo: PhotoWrite }
-  | { id: number; catchUp: string }
-  | { close: true }
+/** What the server asks of the thread; each call goes with its id (storage/threadCalls.ts). */
+export type ThreadRequest = { slice: SliceJob } | { photo: PhotoWrite } | { catchUp: string }
+export type ToThread = (ThreadRequest & { id: number }) | { close: true }
 export type FromThread =
   | { id: number; ok: true; result: SliceResult | ThumbnailAnswer | null | undefined }
   | { id: number; ok: false; error: ErrorParts }
@@ -88,11 +87,6 @@ function startThread(options: PostgresOptions): Worker {
   const source = JSON.stringify(new URL('./writeThreadMain.ts', here).href)
   const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${source}, ${source}))`
   return new Worker(boot, { eval: true, workerData: options })
-}
-
-interface Waiting {
-  resolve: (result: never) => void
-  reject: (error: Error) => void
 }
 
 /**
@@ -153,60 +147,23 @@ export function writeThreads(everyday: PostgresOptions, withdrawals: PostgresOpt
 }
 
 export function writeThread(options: PostgresOptions): WriteThread {
-  let worker: Worker | null = null
-  const waiting = new Map<number, Waiting>()
-  let nextId = 1
-
-  function failAll(error: Error): void {
-    for (const wait of waiting.values()) wait.reject(error)
-    waiting.clear()
-  }
-
-  function start(): Worker {
-    const thread = startThread(options)
-    thread.unref()
-    thread.on('message', (reply: FromThread) => {
-      const wait = waiting.get(reply.id)
-      waiting.delete(reply.id)
-      if (waiting.size === 0) thread.unref()
-      if (wait === undefined) return
-      if (reply.ok) wait.resolve(reply.result as never)
-      else wait.reject(errorFrom(reply.error))
-    })
-    thread.on('error', (error) => {
-      if (worker === thread) worker = null
-      failAll(error)
-    })
-    thread.on('exit', (code) => {
-      if (worker === thread) worker = null
-      failAll(new Error(`the write thread stopped (exit code ${code})`))
-    })
-    return thread
-  }
-
-  /** Sends `message` (with its id) and settles with the thread's answer to it. */
-  function ask<T>(message: (id: number) => ToThread): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      worker ??= start()
-      const id = nextId++
-      waiting.set(id, { resolve, reject })
-      worker.ref()
-      worker.postMessage(message(id))
-    })
-  }
-
+  const calls = threadCalls<ThreadRequest, unknown>({
+    start: () => startThread(options),
+    settle: (reply: FromThread) =>
+      reply.ok ? { ok: true, value: reply.result } : { ok: false, error: errorFrom(reply.error) },
+    stopped: (code) => new Error(`the write thread stopped (exit code ${code})`),
+  })
   return {
-    warm() {
-      worker ??= start()
+    warm: () => {
+      calls.warm()
     },
-    apply: (slice) => ask<SliceResult>((id) => ({ id, slice })),
-    catchUp: async (settingId) => {
-      await ask<undefined>((id) => ({ id, catchUp: settingId }))
+    apply: async (slice) => (await calls.call({ slice })) as SliceResult,
+    catchUp: async (catchUp) => {
+      await calls.call({ catchUp })
     },
-    writePhoto: (photo) => ask<ThumbnailAnswer | null>((id) => ({ id, photo })),
+    writePhoto: async (photo) => (await calls.call({ photo })) as ThumbnailAnswer | null,
     async close() {
-      const thread = worker
-      worker = null
+      const thread = calls.detach()
       if (thread === null) return
       const exited = new Promise<void>((resolve) => {
         thread.once('exit', () => {

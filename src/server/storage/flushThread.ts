@@ -18,6 +18,7 @@
  *   `sync` after `close` starts another.
  */
 import { Worker } from 'node:worker_threads'
+import { threadCalls } from './threadCalls.ts'
 
 /** The thread's code: a CommonJS script (no file to ship beside the server's bundle). */
 const THREAD_SOURCE = `
@@ -51,62 +52,29 @@ interface Reply {
   message?: string
 }
 
-interface Waiting {
-  resolve: () => void
-  reject: (error: Error) => void
-}
-
 export interface FlushThread {
   sync: (path: string) => Promise<void>
   close: () => Promise<void>
 }
 
 export function flushThread(): FlushThread {
-  let worker: Worker | null = null
-  const waiting = new Map<number, Waiting>()
-  let nextId = 1
-
-  function failAll(error: Error): void {
-    for (const wait of waiting.values()) wait.reject(error)
-    waiting.clear()
-  }
-
-  function start(): Worker {
-    const thread = new Worker(THREAD_SOURCE, { eval: true })
-    thread.unref()
-    thread.on('message', (reply: Reply) => {
-      const wait = waiting.get(reply.id)
-      waiting.delete(reply.id)
-      if (waiting.size === 0) thread.unref()
-      if (reply.ok) wait?.resolve()
-      else wait?.reject(new Error(`could not flush the database log: ${reply.message ?? ''}`))
-    })
-    const lost = (error: Error) => {
-      if (worker === thread) worker = null
-      failAll(error)
-    }
-    thread.on('error', lost)
-    thread.on('exit', (code) => {
-      lost(new Error(`the database log's flush thread stopped (exit code ${code})`))
-    })
-    return thread
-  }
-
+  const calls = threadCalls<{ path: string }, undefined>({
+    start: () => new Worker(THREAD_SOURCE, { eval: true }),
+    settle: ({ ok, message }: Reply) =>
+      ok
+        ? { ok: true, value: undefined }
+        : {
+            ok: false,
+            error: new Error(`could not flush the database log: ${message ?? ''}`),
+          },
+    stopped: (code) => new Error(`the database log's flush thread stopped (exit code ${code})`),
+  })
   return {
-    sync: (path) => {
-      worker ??= start()
-      const thread = worker
-      const id = nextId++
-      return new Promise<void>((resolve, reject) => {
-        waiting.set(id, { resolve, reject })
-        thread.ref()
-        thread.postMessage({ id, path })
-      })
+    sync: async (path) => {
+      await calls.call({ path })
     },
     close: async () => {
-      const thread = worker
-      worker = null
-      if (thread !== null) await thread.terminate()
+      await calls.detach()?.terminate()
     },
   }
 }

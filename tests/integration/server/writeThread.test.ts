@@ -77,6 +77,28 @@ describe.skipIf(DATABASE_URL === '')('writes on PostgreSQL', () => {
     await server.close()
   })
 
+  /** A connection of the test's own, to the server's schema. */
+  async function connect(): Promise<pg.Client> {
+    const client = new pg.Client({
+      connectionString: DATABASE_URL,
+      options: `-c search_path=${schema}`,
+    })
+    await client.connect()
+    return client
+  }
+
+  /** The photo's whole image, as a tablet uploads it. */
+  function upload(photoId: string, bytes: Uint8Array<ArrayBuffer>): Promise<Response> {
+    return fetch(`${server.url}/api/sync/photos/${photoId}/content?offset=0`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${device.credential}`,
+        'content-type': 'application/octet-stream',
+      },
+      body: bytes,
+    })
+  }
+
   /**
    * Holds `row` (a statement locking it), starts `write`, waits until a statement like
    * `waiting` waits for the row, lets the row go and blocks this loop until `committed` counts
@@ -89,14 +111,6 @@ describe.skipIf(DATABASE_URL === '')('writes on PostgreSQL', () => {
     committed: string
     id: string
   }): Promise<{ seen: boolean; status: number }> {
-    const connect = async () => {
-      const client = new pg.Client({
-        connectionString: DATABASE_URL,
-        options: `-c search_path=${schema}`,
-      })
-      await client.connect()
-      return client
-    }
     // One holds the row; the other watches (inside a transaction, pg_stat_activity would stay
     // as it was when first read).
     const [holder, watcher] = [await connect(), await connect()]
@@ -145,15 +159,7 @@ describe.skipIf(DATABASE_URL === '')('writes on PostgreSQL', () => {
     const meta = await pushedPhoto(server, device, bytes)
     const { seen, status } = await writeWhileBlocked({
       row: ['select 1 from photos where id = $1 for update', meta.id],
-      write: () =>
-        fetch(`${server.url}/api/sync/photos/${meta.id}/content?offset=0`, {
-          method: 'PUT',
-          headers: {
-            authorization: `Bearer ${device.credential}`,
-            'content-type': 'application/octet-stream',
-          },
-          body: bytes,
-        }),
+      write: () => upload(meta.id, bytes),
       waiting: 'update "photos" set "stored_at"',
       committed: 'select count(*)::int as n from photos where id = $1 and stored_at is not null',
       id: meta.id,
@@ -171,26 +177,13 @@ describe.skipIf(DATABASE_URL === '')('writes on PostgreSQL', () => {
         return { bytes, meta: await pushedPhoto(server, device, bytes) }
       }),
     )
-    const holder = new pg.Client({
-      connectionString: DATABASE_URL,
-      options: `-c search_path=${schema}`,
-    })
-    await holder.connect()
+    const holder = await connect()
     try {
       await holder.query('begin')
       await holder.query('select 1 from photos where id = any($1) for update', [
         photos.map((p) => p.meta.id),
       ])
-      const uploads = photos.map(({ bytes, meta }) =>
-        fetch(`${server.url}/api/sync/photos/${meta.id}/content?offset=0`, {
-          method: 'PUT',
-          headers: {
-            authorization: `Bearer ${device.credential}`,
-            'content-type': 'application/octet-stream',
-          },
-          body: bytes,
-        }),
-      )
+      const uploads = photos.map(({ bytes, meta }) => upload(meta.id, bytes))
       for (let asked = 0; ; asked++) {
         const { rows } = await sql<{ n: number }>`select count(*)::int as n
             from pg_stat_activity
