@@ -22,6 +22,11 @@ export interface Writes {
   writePhoto(write: PhotoWrite): Promise<ThumbnailAnswer | null>
   /** Brings the policy data cached for the setting up to its last commit (outside any write). */
   catchUp(settingId: string): Promise<void>
+  /**
+   * A tablet is listening for withdrawals: whatever applies them gets ready now, not when the
+   * first one comes (the write threads start; on this thread there is nothing to do).
+   */
+  ready(): void
 }
 
 const chosen = new WeakMap<SyncServices, Writes>()
@@ -58,6 +63,7 @@ export function onThisThread(db: Kysely<Database>, photos: PhotoCommits = 'group
     catchUp: async (settingId) => {
       await policyData(db, settingId)
     },
+    ready: () => undefined,
     async writePhoto(write) {
       if (photos === 'alone') {
         // One photo's row locked at a time: it cannot meet a review's ordered locks in a

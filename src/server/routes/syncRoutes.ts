@@ -120,6 +120,7 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
       const parsed = parseOr400(reply, LiveQuerySchema, request.query, 'live request')
       if (!parsed.ok || refuseOtherSetting(reply, device, parsed.value.settingId)) return reply
       const stream = live.open(device, () => undefined)
+      pushes.ready()
       request.raw.on('close', () => stream.destroy())
       return reply
         .header('content-type', 'text/event-stream; charset=utf-8')

@@ -16,6 +16,8 @@ export interface ThreadCalls<Request, Answer> {
   call(request: Request): Promise<Answer>
   /** Starts the thread now if it is not running. */
   warm(): void
+  /** Whether a thread is running (started, and not stopped since). */
+  running(): boolean
   /** The running thread, now forgotten (the next call starts another): for a caller's close. */
   detach(): Worker | null
 }
@@ -76,6 +78,7 @@ export function threadCalls<Request extends object, Answer>(options: {
     warm() {
       worker ??= start()
     },
+    running: () => worker !== null,
     detach() {
       const thread = worker
       worker = null
