@@ -25,7 +25,13 @@
  * - The thread keeps the process alive only while a job is under way; `close` closes its pool
  *   and ends it.
  */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, sep } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import type * as Esbuild from 'esbuild'
 import type { DatabaseOptions } from '../storage/openDatabase.ts'
 import { threadCalls } from '../storage/threadCalls.ts'
 import { restricts, type SliceJob, type SliceResult } from './applySlice.ts'
@@ -76,17 +82,50 @@ export function errorFrom(parts: ErrorParts): Error {
 }
 
 /**
- * The thread, from the source beside this file (tsx, the tests: a thread does not inherit tsx's
- * loader, so it loads the source through tsx's own API) or, in the bundled server
- * (dist-server/start.js), from the bundle built beside it (package.json's build:server).
+ * The thread, from the bundle built beside the server's (dist-server/writeThread.js, by
+ * package.json's build:server) or, run from source (`npm start`, the tests), from a bundle of
+ * writeThreadMain.ts made here once per process with esbuild, a development dependency. A
+ * thread does not inherit tsx's loader, and loading the source through tsx's API took about
+ * three seconds of CPU a thread, module by module: the PostgreSQL suites, a server per file,
+ * took twice as long. The bundle is kept in node_modules/.cache, where its packages resolve,
+ * named by its content.
  */
 function startThread(options: PostgresOptions): Worker {
   const here = import.meta.url
-  if (!here.endsWith('.ts'))
-    return new Worker(new URL('./writeThread.js', here), { workerData: options })
-  const source = JSON.stringify(new URL('./writeThreadMain.ts', here).href)
-  const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${source}, ${source}))`
-  return new Worker(boot, { eval: true, workerData: options })
+  const file = here.endsWith('.ts') ? sourceBundle() : new URL('./writeThread.js', here)
+  return new Worker(file, { workerData: options })
+}
+
+let bundled: URL | undefined
+
+function sourceBundle(): URL {
+  if (bundled !== undefined) return bundled
+  const require = createRequire(import.meta.url)
+  const esbuild = require('esbuild') as typeof Esbuild
+  const built = esbuild.buildSync({
+    entryPoints: [fileURLToPath(new URL('./writeThreadMain.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent',
+  })
+  const code = built.outputFiles[0]?.contents
+  if (code === undefined) throw new Error('esbuild made no bundle of the write thread')
+  // Beside the packages it imports: node_modules of this checkout (esbuild is one of them).
+  const installed = require.resolve('esbuild')
+  const modules = installed.slice(0, installed.indexOf(`${sep}node_modules${sep}`))
+  const dir = join(modules, 'node_modules', '.cache', 'consentlens')
+  mkdirSync(dir, { recursive: true })
+  const path = join(
+    dir,
+    `writeThread-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`,
+  )
+  if (!existsSync(path)) writeFileSync(path, code)
+  bundled = pathToFileURL(path)
+  return bundled
 }
 
 /**
@@ -132,7 +171,7 @@ export function writeThreads(everyday: PostgresOptions, withdrawals: PostgresOpt
     catchUp: (settingId) => first.catchUp(settingId),
     writePhoto: (photo) => busy.writePhoto(photo),
     // A tablet listens (its live stream opened): the withdrawals' thread is made ready, so the
-    // first withdrawal does not wait for it to load (1.3 s from source). Each thread otherwise
+    // first withdrawal does not wait for it to load. Each thread otherwise
     // starts with its first write: a server nobody syncs with starts neither.
     ready() {
       busy.ready()
