@@ -1,8 +1,8 @@
 /**
  * Opens everything the sync API stores into, from the configuration: the database (migrated)
- * and the photo store, wrapped as SyncServices, and on PostgreSQL the thread its writes are made
- * on (ingest/writeThread.ts), started with the first. `close` ends that thread and closes
- * the database; it is called once the HTTP server has finished its last request.
+ * and the photo store, wrapped as SyncServices, and on PostgreSQL the threads its writes are made
+ * on (ingest/writeThread.ts), each started when first needed. `close` ends those threads and
+ * closes the database; it is called once the HTTP server has finished its last request.
  *
  * Unfinished photo uploads (a revoked tablet's, a deleted photo's, a crash's) are removed once
  * untouched for `partialUploadMaxAgeHours`: at open, then every hour until `close`. The age is
@@ -14,7 +14,12 @@ import type { PhotoStore } from './photoStore/PhotoStore.ts'
 import type { SyncServices } from './services.ts'
 import { writeThreads, type WriteThread } from './ingest/writeThread.ts'
 import { writeWith } from './ingest/writes.ts'
-import { openDatabase, type ConnectionLost, type DatabaseOptions } from './storage/openDatabase.ts'
+import {
+  openDatabase,
+  type ConnectionLost,
+  type DatabaseOptions,
+  type PostgresOptions,
+} from './storage/openDatabase.ts'
 
 export interface StorageOptions {
   database: DatabaseOptions
@@ -67,8 +72,6 @@ export async function openStorage(
     },
   }
 }
-
-type PostgresOptions = Extract<DatabaseOptions, { kind: 'postgres' }>
 
 /**
  * On PostgreSQL, DATABASE_POOL_SIZE is shared: one connection for the thread that applies

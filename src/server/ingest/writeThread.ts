@@ -32,14 +32,12 @@ import { join, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type * as Esbuild from 'esbuild'
-import type { DatabaseOptions } from '../storage/openDatabase.ts'
+import type { PostgresOptions } from '../storage/openDatabase.ts'
 import { threadCalls } from '../storage/threadCalls.ts'
 import { restricts, type SliceJob, type SliceResult } from './applySlice.ts'
 import type { PhotoWrite } from './photoWrites.ts'
 import type { ThumbnailAnswer } from './thumbnailRows.ts'
 import type { Writes } from './writes.ts'
-
-export type PostgresOptions = Extract<DatabaseOptions, { kind: 'postgres' }>
 
 export interface WriteThread extends Writes {
   /** Whether its thread is running: a write or `ready` started it. */

@@ -9,8 +9,8 @@
  * closes the pool and ends the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { openPostgres } from '../storage/openDatabase.ts'
-import { errorParts, type FromThread, type PostgresOptions, type ToThread } from './writeThread.ts'
+import { openPostgres, type PostgresOptions } from '../storage/openDatabase.ts'
+import { errorParts, type FromThread, type ToThread } from './writeThread.ts'
 import { onThisThread } from './writes.ts'
 
 const port = parentPort

@@ -44,6 +44,7 @@ export type DatabaseOptions =
     }
 
 export type StorageBackend = DatabaseOptions['kind']
+export type PostgresOptions = Extract<DatabaseOptions, { kind: 'postgres' }>
 
 export interface OpenedDatabase {
   db: Kysely<Database>
@@ -143,7 +144,7 @@ function openSqlite(file: string, flusher: LogFlusher | null): Kysely<Database> 
  * (ingest/writeThread.ts) opens its own on the database the server opened.
  */
 export function openPostgres(
-  options: Extract<DatabaseOptions, { kind: 'postgres' }>,
+  options: PostgresOptions,
   onConnectionLost: ConnectionLost = reportLost,
 ): Kysely<Database> {
   const searchPath =
