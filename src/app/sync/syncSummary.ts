@@ -17,8 +17,9 @@ export interface SyncSummary {
   lastSyncAt: string | null
 }
 
-export const UNREACHABLE =
-  'Cannot reach the setting’s server — photos are kept on this tablet and will be sent when it is back'
+// Each state's words fit one line of the sync bar on a portrait iPad (SyncStatusBar.css: the bar
+// never changes height, so that nothing under it moves; tests/e2e/startLayout.e2e.ts).
+export const UNREACHABLE = 'Cannot reach the setting’s server: photos are kept on this tablet'
 
 export function photosWaiting(n: number): string {
   if (n === 0) return 'No photos waiting'
@@ -63,7 +64,7 @@ function words(status: SyncStatus): { tone: StatusTone; text: string } {
     case 'offline':
       return {
         tone: 'warn',
-        text: 'Offline — photos are kept on this tablet and will be sent when the network is back',
+        text: 'Offline: photos are kept on this tablet until the network is back',
       }
     case 'waiting-to-retry':
       return status.errorCode === 'offline'
