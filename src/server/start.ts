@@ -24,6 +24,7 @@ import { startMode, type StartMode } from './demoMode.ts'
 import { displayUrl, readListenOptions } from './listenOptions.ts'
 import { openStorage } from './openStorage.ts'
 import { startRetentionSchedule } from './retention/retentionSchedule.ts'
+import { startFlagsDueSweep } from './ingest/flagsDueSweep.ts'
 import { seedDemoSetting } from './seedDemoSetting.ts'
 
 const options = readListenOptions(process.env)
@@ -62,8 +63,11 @@ const app = buildServer({
 })
 // Retention: what is past its time is erased at start, then daily.
 const retention = startRetentionSchedule(services)
+// Removal flags a withdrawal still owed when the server last stopped: written now, then swept.
+const flagsDue = startFlagsDueSweep(services)
 app.addHook('onClose', async () => {
   retention.stop()
+  flagsDue.stop()
   await storage.close()
 })
 stopGracefullyOn(app, ['SIGINT', 'SIGTERM'], config.value.shutdownGraceMs)

@@ -4,7 +4,10 @@
  * - a photo taken at or after the record's time is re-checked by the policy engine and
  *   quarantined if it now fails (say a withdrawal made offline on another iPad before it);
  * - docs/RULES.md "After capture": a withdrawal flags every photo of that child used for that
- *   purpose for removal, on the server and, through `photoStatus`, on every device.
+ *   purpose for removal, on the server and, through `photoStatus`, on every device. The photos
+ *   taken before the child's records are only flagged: they are owed their flags here
+ *   (withdrawalFlags.ts `oweFlags`), and the next transaction writes them, so that the
+ *   withdrawal commits and reaches the other tablets without waiting for them (decision 0041).
  *
  * The records of one push transaction ask for their reviews (`askReview`) and the push runs
  * them once per child, just before it commits (`runReviews`): a child's photos are read and
@@ -13,7 +16,8 @@
  *
  * Invariants: a quarantine or a flag is only ever added here, never lifted; deleted and
  * quarantined photos are left alone; flags are keyed by child and purposes, so a repeated
- * withdrawal adds nothing; the reviews commit with the records that asked for them.
+ * withdrawal adds nothing; the reviews, and the flags owed, commit with the records that asked
+ * for them.
  */
 import type { ConsentWire } from '../../protocol/index.ts'
 import type { ChangeContext, PendingReview } from './changeContext.ts'
@@ -28,6 +32,7 @@ import {
   type PhotoRow,
   type PhotoRowChange,
 } from './photoRows.ts'
+import { oweFlags, type OwedFlags } from './withdrawalFlags.ts'
 
 /** A record of the child arrived: its photos are reviewed before the transaction commits. */
 export function askReview(
@@ -58,23 +63,37 @@ export async function runReviews(ctx: ChangeContext): Promise<void> {
   // A photo's row as this push's reviews left it, and everything they changed in it.
   const updated = new Map<string, { row: PhotoRow; change: PhotoRowChange }>()
   let checks: Checks | undefined
+  const owed: OwedFlags[] = []
   for (const [childId, pending] of ctx.reviews) {
+    let owes = false
     for (const read of photos.get(childId) ?? []) {
       const row = updated.get(read.id)?.row ?? read
-      // Only a withdrawal looks at photos taken before the records: for its flags.
-      const candidate =
-        row.quarantined_at === null &&
-        (pending.withdrawals.length > 0 || Date.parse(row.taken_at) >= pending.sinceMs)
-      if (!candidate) continue
+      if (row.quarantined_at !== null) continue
+      // Photos taken before the records only get a withdrawal's flags: owed, written next.
+      if (Date.parse(row.taken_at) < pending.sinceMs) {
+        owes ||= pending.withdrawals.length > 0
+        continue
+      }
       checks ??= await readChecks(ctx)
       const change = reviewPhoto(ctx, childId, pending, row, checks)
       if (change === null) continue
       const earlier = updated.get(row.id)?.change
       updated.set(row.id, { row: { ...row, ...change }, change: { ...earlier, ...change } })
     }
+    if (owes) {
+      owed.push({
+        childId,
+        takenBefore: new Date(pending.sinceMs).toISOString(),
+        withdrawals: pending.withdrawals.map((w) => ({
+          purpose: w.purpose,
+          recordedAt: w.recordedAt,
+        })),
+      })
+    }
   }
   ctx.reviews.clear()
   await updatePhotoStatuses(ctx.trx, settingId, [...updated.values()], ctx.now)
+  await oweFlags(ctx.trx, settingId, owed, ctx.now)
 }
 
 /** What a re-check needs besides the photo: the transaction's policy data, revoked devices. */

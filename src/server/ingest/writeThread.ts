@@ -54,10 +54,14 @@ export interface ErrorParts {
 }
 
 /** What the server asks of the thread; each call goes with its id (storage/threadCalls.ts). */
-export type ThreadRequest = { slice: SliceJob } | { photo: PhotoWrite } | { catchUp: string }
+export type ThreadRequest =
+  | { slice: SliceJob }
+  | { photo: PhotoWrite }
+  | { catchUp: string }
+  | { flagsDue: { settingId: string; now: string } }
 export type ToThread = (ThreadRequest & { id: number }) | { close: true }
 export type FromThread =
-  | { id: number; ok: true; result: SliceResult | ThumbnailAnswer | null | undefined }
+  | { id: number; ok: true; result: SliceResult | ThumbnailAnswer | number | null | undefined }
   | { id: number; ok: false; error: ErrorParts }
 
 export function errorParts(error: unknown): ErrorParts {
@@ -167,6 +171,9 @@ export function writeThreads(everyday: PostgresOptions, withdrawals: PostgresOpt
       return applied
     },
     catchUp: (settingId) => first.catchUp(settingId),
+    // The flags come after the withdrawal, with the everyday work: the withdrawals' one
+    // connection stays free for the next withdrawal.
+    flagsDue: (settingId, now) => busy.flagsDue(settingId, now),
     writePhoto: (photo) => busy.writePhoto(photo),
     // A tablet listens (its live stream opened): the withdrawals' thread is made ready, so the
     // first withdrawal does not wait for it to load. Each thread otherwise
@@ -199,6 +206,8 @@ export function writeThread(options: PostgresOptions): WriteThread {
       await calls.call({ catchUp })
     },
     writePhoto: async (photo) => (await calls.call({ photo })) as ThumbnailAnswer | null,
+    flagsDue: async (settingId, now) =>
+      (await calls.call({ flagsDue: { settingId, now } })) as number,
     async close() {
       const thread = calls.detach()
       if (thread === null) return

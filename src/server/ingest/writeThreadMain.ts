@@ -27,7 +27,10 @@ async function answer(message: Exclude<ToThread, { close: true }>): Promise<void
     if ('slice' in message) reply = { id, ok: true, result: await writes.apply(message.slice) }
     else if ('photo' in message)
       reply = { id, ok: true, result: await writes.writePhoto(message.photo) }
-    else {
+    else if ('flagsDue' in message) {
+      const { settingId, now } = message.flagsDue
+      reply = { id, ok: true, result: await writes.flagsDue(settingId, now) }
+    } else {
       await writes.catchUp(message.catchUp)
       reply = { id, ok: true, result: undefined }
     }

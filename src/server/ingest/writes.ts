@@ -16,12 +16,18 @@ import { applySlice, type SliceJob, type SliceResult } from './applySlice.ts'
 import { photoOf, writePhotoRows, type PhotoWrite } from './photoWrites.ts'
 import { policyDataLoader } from './policyData.ts'
 import type { ThumbnailAnswer } from './thumbnailRows.ts'
+import { writeFlagsDue } from './withdrawalFlags.ts'
 
 export interface Writes {
   apply(job: SliceJob): Promise<SliceResult>
   writePhoto(write: PhotoWrite): Promise<ThumbnailAnswer | null>
   /** Brings the policy data cached for the setting up to its last commit (outside any write). */
   catchUp(settingId: string): Promise<void>
+  /**
+   * Writes the removal flags the setting's withdrawals still owe (withdrawalFlags.ts); how
+   * many photos it flagged.
+   */
+  flagsDue(settingId: string, now: string): Promise<number>
   /**
    * A tablet is listening for withdrawals: whatever applies them gets ready now, not when the
    * first one comes (the write threads start; on this thread there is nothing to do).
@@ -63,6 +69,7 @@ export function onThisThread(db: Kysely<Database>, photos: PhotoCommits = 'group
     catchUp: async (settingId) => {
       await policyData(db, settingId)
     },
+    flagsDue: (settingId, now) => writeFlagsDue(db, settingId, now),
     ready: () => undefined,
     async writePhoto(write) {
       if (photos === 'alone') {

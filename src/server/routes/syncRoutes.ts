@@ -103,8 +103,21 @@ export function syncRoutes(services: SyncServices): FastifyPluginCallback {
         results.push(...applied)
         const changed = applied.some((r) => r.status === 'applied')
         // A withdrawal is told the moment its slice commits, not after the rest of the batch,
-        // and the records that withdrew go with it (live/liveNews.ts).
-        if (urgent && changed) live.notify(device.settingId, device.id, news ?? undefined)
+        // and the records that withdrew go with it (live/liveNews.ts). Then the removal flags
+        // it owes its children's earlier photos are written, next in the setting's turn
+        // (withdrawalFlags.ts, decision 0041); the tablets hear of those as of any change.
+        if (urgent && changed) {
+          live.notify(device.settingId, device.id, news ?? undefined)
+          // The withdrawal has committed: a failure here leaves the flags owed, for the
+          // sweep (flagsDueSweep.ts), and the push is answered as applied all the same.
+          const flagged = await writers
+            .run(device.settingId, () => pushes.flagsDue(device.settingId, isoNow(services)), true)
+            .catch((error: unknown) => {
+              request.log.error({ err: error }, 'removal flags owed by a withdrawal not written')
+              return 0
+            })
+          if (flagged > 0) live.notify(device.settingId, device.id)
+        }
         untold = (untold || changed) && !(urgent && changed)
       }
       if (untold) live.notify(device.settingId, device.id)

@@ -16,6 +16,7 @@ import { migration as photoRemoval } from './migrations/0010-photo-removal.ts'
 import { migration as retentionAndRequests } from './migrations/0011-retention-and-requests.ts'
 import { migration as thumbnailsInDatabase } from './migrations/0012-thumbnails-in-database.ts'
 import { migration as restrictionsIndex } from './migrations/0013-restrictions-index.ts'
+import { migration as withdrawalFlagsDue } from './migrations/0014-withdrawal-flags-due.ts'
 import type { Database } from './schema.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-retention-and-requests': retentionAndRequests,
   '0012-thumbnails-in-database': thumbnailsInDatabase,
   '0013-restrictions-index': restrictionsIndex,
+  '0014-withdrawal-flags-due': withdrawalFlagsDue,
 }
 
 const provider: MigrationProvider = {

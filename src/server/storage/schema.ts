@@ -259,6 +259,22 @@ export interface AuditChainProblemsTable {
   detected_at: string
 }
 
+/**
+ * The removal flags a withdrawal still owes its child's photos taken before it (0014,
+ * ingest/withdrawalFlags.ts): written with the withdrawal, deleted by the transaction that
+ * writes the flags.
+ */
+export interface WithdrawalFlagsDueTable {
+  id: string
+  setting_id: string
+  child_id: string
+  /** The photos owed are those taken before this time (ISO; the review did the later ones). */
+  taken_before: string
+  /** The withdrawals, as JSON: `[{ purpose, recordedAt }]`. */
+  withdrawals: string
+  due_at: string
+}
+
 export interface Database {
   settings: SettingsTable
   devices: DevicesTable
@@ -279,4 +295,5 @@ export interface Database {
   device_audit: DeviceAuditTable
   device_audit_flagged: DeviceAuditFlaggedTable
   audit_chain_problems: AuditChainProblemsTable
+  withdrawal_flags_due: WithdrawalFlagsDueTable
 }
