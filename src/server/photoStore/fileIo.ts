@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, open, type FileHandle } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import type { StoreFailure } from './PhotoStore.ts'
 
 export type OpenFile = (path: string, flags: string) => Promise<FileHandle>
@@ -93,13 +94,28 @@ export async function holdsExactly(handle: FileHandle, bytes: Uint8Array): Promi
   return size === bytes.byteLength && back.subarray(0, size).equals(bytes)
 }
 
-/** Runs `task`; if its folder `dir` is missing, makes it and runs `task` once more. */
-export async function inFolder<T>(dir: string, task: () => Promise<T>): Promise<T> {
+/**
+ * Runs `task`; if its folder `dir` is missing, makes it (and any missing above it), flushes
+ * each new folder's entry in its parent, and runs `task` once more. A file flushed with its
+ * folder is on the disk only if the folder is: the entry of a new one of the store's 256
+ * folders was never flushed, which ext4 happens to order for us and other filesystems need not.
+ */
+export async function inFolder<T>(
+  dir: string,
+  task: () => Promise<T>,
+  open: OpenFile = openFile,
+): Promise<T> {
   try {
     return await task()
   } catch (error) {
     if (!isMissing(error)) throw error
-    await mkdir(dir, { recursive: true })
+    const first = await mkdir(dir, { recursive: true })
+    if (first !== undefined) {
+      for (let made = dir; ; made = dirname(made)) {
+        await flush(dirname(made), open)
+        if (made === first || dirname(made) === made) break
+      }
+    }
     return task()
   }
 }

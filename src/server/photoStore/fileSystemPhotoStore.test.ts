@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { open } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fileSystemPhotoStore } from './fileSystemPhotoStore.ts'
 
@@ -38,6 +39,31 @@ describe('fileSystemPhotoStore', () => {
     expect(await store.partialSize(fresh)).toBe(1000)
     expect(existsSync(strayTmp)).toBe(false)
     expect(await store.has(sha256(image), image.byteLength)).toBe(true)
+  })
+
+  it('flushes a new folder into its parent before it counts a photo kept in it', async () => {
+    const flushed: string[] = []
+    const store = fileSystemPhotoStore(root, {
+      // Flushes open a path to read and sync it: recorded, and done for real.
+      openFile: async (path, flags) => {
+        if (flags === 'r') flushed.push(path)
+        return open(path, flags)
+      },
+    })
+    const image = new Uint8Array(randomBytes(500))
+    const folder = join(root, sha256(image).slice(0, 2))
+    expect(await store.storeWhole(image, sha256(image))).toEqual({ ok: true })
+    // The store's root holds the new folder's entry; the folder, the photo's.
+    expect(flushed).toContain(root)
+    expect(flushed.indexOf(root)).toBeLessThan(flushed.lastIndexOf(folder))
+    // A second photo in the same folder makes no folder, so flushes no parent.
+    flushed.length = 0
+    let sameFolder = new Uint8Array(randomBytes(500))
+    while (sha256(sameFolder).slice(0, 2) !== sha256(image).slice(0, 2)) {
+      sameFolder = new Uint8Array(randomBytes(500))
+    }
+    expect(await store.storeWhole(sameFolder, sha256(sameFolder))).toEqual({ ok: true })
+    expect(flushed).not.toContain(root)
   })
 
   it('bounds what one owner holds in partial uploads; other owners are not affected', async () => {

@@ -93,7 +93,7 @@ export function fileSystemPhotoStore(
   async function appendAt(key: PartialKey, size: number, bytes: Uint8Array): Promise<AppendResult> {
     const path = partialPath(key)
     try {
-      const handle = await inFolder(ownerDir(key.owner), () => open(path, 'a'))
+      const handle = await inFolder(ownerDir(key.owner), () => open(path, 'a'), open)
       try {
         await writeAll(handle, bytes)
       } finally {
@@ -115,7 +115,7 @@ export function fileSystemPhotoStore(
   /** Moves a flushed, verified file to its image path and flushes the folder. */
   async function keep(path: string, checksum: string): Promise<void> {
     const target = imagePath(checksum)
-    await inFolder(dirname(target), () => rename(path, target))
+    await inFolder(dirname(target), () => rename(path, target), open)
     await flush(dirname(target), open)
   }
 
@@ -143,7 +143,7 @@ export function fileSystemPhotoStore(
     try {
       // Written, flushed, then read back through the same file: what is compared is what the
       // disk gives back, without opening the file again.
-      const handle = await inFolder(dirname(temporary), () => open(temporary, 'w+'))
+      const handle = await inFolder(dirname(temporary), () => open(temporary, 'w+'), open)
       try {
         await writeAll(handle, bytes)
         await handle.sync()
