@@ -144,8 +144,9 @@ export function writeThreads(everyday: PostgresOptions, withdrawals: PostgresOpt
   // A withdrawal's review checks the child's photos against the setting's policy data, which
   // the second thread caches (policyData.ts). Left alone through a burst, its copy fell
   // thousands of records behind, and the withdrawal read and parsed them all (175 ms): it is
-  // brought up to date after each slice the first applies, one catch-up per setting at a time
-  // (once the second is running: its first load reads everything anyway).
+  // brought up to date after each write of the busy thread that moves a setting's sequence
+  // number (a slice, the flags a withdrawal owed), one catch-up per setting at a time (once the
+  // second is running: its first load reads everything anyway).
   const catchingUp = new Map<string, 'running' | 'again'>()
   const keepUp = (settingId: string): void => {
     if (!first.running()) return
@@ -172,8 +173,12 @@ export function writeThreads(everyday: PostgresOptions, withdrawals: PostgresOpt
     },
     catchUp: (settingId) => first.catchUp(settingId),
     // The flags come after the withdrawal, with the everyday work: the withdrawals' one
-    // connection stays free for the next withdrawal.
-    flagsDue: (settingId, now) => busy.flagsDue(settingId, now),
+    // connection stays free for the next withdrawal. Their statuses move the sequence number.
+    async flagsDue(settingId, now) {
+      const flagged = await busy.flagsDue(settingId, now)
+      if (flagged > 0) keepUp(settingId)
+      return flagged
+    },
     writePhoto: (photo) => busy.writePhoto(photo),
     // A tablet listens (its live stream opened): the withdrawals' thread is made ready, so the
     // first withdrawal does not wait for it to load. Each thread otherwise
