@@ -12,6 +12,7 @@ import {
   RemovalFlagWireSchema,
   type PhotoMetaWire,
   type PhotoStatusWire,
+  type Purpose,
   type RemovalFlagWire,
 } from '../../protocol/index.ts'
 import { putEntities, putEntity } from '../storage/entities.ts'
@@ -202,4 +203,22 @@ async function lockInIdOrder(
 export function withFlag(flags: RemovalFlagWire[], flag: RemovalFlagWire): RemovalFlagWire[] {
   const key = (f: RemovalFlagWire) => `${f.childId}|${[...f.purposes].sort().join(',')}`
   return flags.some((f) => key(f) === key(flag)) ? flags : [...flags, flag]
+}
+
+/**
+ * `flags` with a flag for each withdrawal of `childId` whose purpose the photo was taken for;
+ * the same array when that adds nothing.
+ */
+export function withWithdrawalFlags(
+  flags: RemovalFlagWire[],
+  childId: string,
+  purposes: readonly Purpose[],
+  withdrawals: readonly { purpose: Purpose; recordedAt: string }[],
+): RemovalFlagWire[] {
+  let after = flags
+  for (const withdrawal of withdrawals) {
+    if (!purposes.includes(withdrawal.purpose)) continue
+    after = withFlag(after, { at: withdrawal.recordedAt, childId, purposes: [withdrawal.purpose] })
+  }
+  return after
 }

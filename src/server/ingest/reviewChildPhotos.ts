@@ -28,7 +28,7 @@ import {
   metaOf,
   photosOfChildren,
   updatePhotoStatuses,
-  withFlag,
+  withWithdrawalFlags,
   type PhotoRow,
   type PhotoRowChange,
 } from './photoRows.ts'
@@ -136,18 +136,12 @@ function reviewPhoto(
   }
   // A withdrawal flags the photos it did not quarantine: those taken before it, and any
   // that still pass (as applyPhoto flags a photo that arrives after its withdrawal).
+  const flagging =
+    change.quarantined_at === undefined
+      ? pending.withdrawals
+      : pending.withdrawals.filter((w) => takenMs < Date.parse(w.recordedAt))
   const before = flagsOf(row)
-  let after = before
-  for (const withdrawal of pending.withdrawals) {
-    if (!meta.purposes.includes(withdrawal.purpose)) continue
-    if (change.quarantined_at !== undefined && takenMs >= Date.parse(withdrawal.recordedAt))
-      continue
-    after = withFlag(after, {
-      at: withdrawal.recordedAt,
-      childId,
-      purposes: [withdrawal.purpose],
-    })
-  }
+  const after = withWithdrawalFlags(before, childId, meta.purposes, flagging)
   if (after !== before) change.flags = JSON.stringify(after)
   return Object.keys(change).length > 0 ? change : null
 }

@@ -18,7 +18,7 @@
  * - The flags are those the review would have written in the withdrawal's own transaction: for
  *   each photo of the child taken before it, neither quarantined nor deleted on the tablet, a
  *   flag for each withdrawn purpose the photo was taken for. Flags are keyed by child and
- *   purposes (withFlag), so a run repeated after a failure adds nothing.
+ *   purposes (photoRows.ts withFlag), so a run repeated after a failure adds nothing.
  * - The setting's row is locked first, as a push locks it: a push and this never each hold a
  *   row the other waits for (the photos' rows are locked after it, in their order: photoRows.ts).
  */
@@ -33,7 +33,7 @@ import {
   metaOf,
   photosOfChildren,
   updatePhotoStatuses,
-  withFlag,
+  withWithdrawalFlags,
   type PhotoRow,
   type PhotoRowChange,
 } from './photoRows.ts'
@@ -106,15 +106,7 @@ export async function writeFlagsDue(
           const meta = metaOf(row)
           if (meta.deleted !== null) continue
           const flags = flagsOf(row)
-          let after = flags
-          for (const withdrawal of withdrawals) {
-            if (!meta.purposes.includes(withdrawal.purpose)) continue
-            after = withFlag(after, {
-              at: withdrawal.recordedAt,
-              childId: owed.child_id,
-              purposes: [withdrawal.purpose],
-            })
-          }
+          const after = withWithdrawalFlags(flags, owed.child_id, meta.purposes, withdrawals)
           if (after === flags) continue
           const change = { flags: JSON.stringify(after) }
           updated.set(row.id, { row: { ...row, ...change }, change })
