@@ -11,6 +11,7 @@
 import { failureLimiter } from './auth/failureLimiter.ts'
 import { fileSystemPhotoStore } from './photoStore/fileSystemPhotoStore.ts'
 import type { PhotoStore } from './photoStore/PhotoStore.ts'
+import { repeating } from './repeating.ts'
 import type { SyncServices } from './services.ts'
 import { writeThreads, type WriteThread } from './ingest/writeThread.ts'
 import { writeWith } from './ingest/writes.ts'
@@ -59,14 +60,14 @@ export async function openStorage(
   }
   if (thread !== null) writeWith(services, thread)
   const maxAgeMs = (options.partialUploadMaxAgeHours ?? 72) * 60 * 60_000
-  const sweep = () => sweepAbandoned(services.photos, new Date(now().getTime() - maxAgeMs))
-  await sweep()
-  const timer = setInterval(() => void sweep(), SWEEP_EVERY_MS)
-  timer.unref()
+  const sweeps = repeating(SWEEP_EVERY_MS, () =>
+    sweepAbandoned(services.photos, new Date(now().getTime() - maxAgeMs)),
+  )
+  await sweeps.done
   return {
     services,
     close: async () => {
-      clearInterval(timer)
+      sweeps.stop()
       await thread?.close()
       await opened.close()
     },

@@ -6,6 +6,7 @@
  *
  * Invariant: a failed run is logged and tried again at the next tick; it never stops the server.
  */
+import { repeating, type Repeating } from '../repeating.ts'
 import { isoNow, type SyncServices } from '../services.ts'
 import { settingsOwingFlags } from './withdrawalFlags.ts'
 import { writesOf } from './writes.ts'
@@ -15,8 +16,8 @@ export const FLAGS_SWEEP_EVERY_MS = 60_000
 export function startFlagsDueSweep(
   services: SyncServices,
   log: (line: string) => void = console.log,
-): { stop: () => void; done: Promise<void> } {
-  const once = async () => {
+): Repeating {
+  return repeating(FLAGS_SWEEP_EVERY_MS, async () => {
     try {
       for (const settingId of await settingsOwingFlags(services.db)) {
         const flagged = await writesOf(services).flagsDue(settingId, isoNow(services))
@@ -27,14 +28,5 @@ export function startFlagsDueSweep(
         `Removal flags owed by withdrawals could not be written: ${error instanceof Error ? error.message : String(error)}`,
       )
     }
-  }
-  const done = once()
-  const timer = setInterval(() => void once(), FLAGS_SWEEP_EVERY_MS)
-  timer.unref()
-  return {
-    stop: () => {
-      clearInterval(timer)
-    },
-    done,
-  }
+  })
 }

@@ -4,6 +4,7 @@
  *
  * Invariant: a failed run is logged and retried at the next tick; it never stops the server.
  */
+import { repeating, type Repeating } from '../repeating.ts'
 import type { SyncServices } from '../services.ts'
 import { runRetention } from './runRetention.ts'
 
@@ -12,8 +13,8 @@ export const RETENTION_EVERY_MS = 24 * 60 * 60_000
 export function startRetentionSchedule(
   services: SyncServices,
   log: (line: string) => void = console.log,
-): { stop: () => void; done: Promise<void> } {
-  const once = async () => {
+): Repeating {
+  return repeating(RETENTION_EVERY_MS, async () => {
     try {
       const runs = await runRetention(services)
       const erased = runs.reduce((n, r) => n + r.erased.length, 0)
@@ -21,14 +22,5 @@ export function startRetentionSchedule(
     } catch (error) {
       log(`Retention could not run: ${error instanceof Error ? error.message : String(error)}`)
     }
-  }
-  const done = once()
-  const timer = setInterval(() => void once(), RETENTION_EVERY_MS)
-  timer.unref()
-  return {
-    stop: () => {
-      clearInterval(timer)
-    },
-    done,
-  }
+  })
 }
