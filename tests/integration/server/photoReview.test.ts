@@ -1,10 +1,15 @@
 // A push's consent records and injuries have their child's photos reviewed once per child, at
 // the end of the push's transaction (src/server/ingest/reviewChildPhotos.ts), and a push reads
 // each author's record once (proveActor.ts): what a withdrawal quarantines or flags, and who
-// may sign, are what they were when every record was reviewed and read on its own.
+// may sign, are what they were when every record was reviewed and read on its own. The flags a
+// withdrawal owes the photos taken before it are written by the next transaction
+// (withdrawalFlags.ts, decision 0041): never lost, even by a server stopped in between.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SETTING_ID, DEMO_STAFF, demoChildId } from '../../../src/demo/index.ts'
 import type { PushChange, Purpose } from '../../../src/protocol/index.ts'
+import { applyPush } from '../../../src/server/ingest/applyPush.ts'
+import { startFlagsDueSweep } from '../../../src/server/ingest/flagsDueSweep.ts'
+import { policyDataLoader } from '../../../src/server/ingest/policyData.ts'
 import { getEntity } from '../../../src/server/storage/entities.ts'
 import { photoBytes, photoMeta } from '../../support/photoFixture.ts'
 import { demoSigners, signedChange, type TestSigner } from '../../support/signedChanges.ts'
@@ -31,7 +36,7 @@ function withdrawal(childId: string, purpose: Purpose, recordedAt: string) {
 interface Status {
   id: string
   quarantine: { rules: string[] } | null
-  flaggedForRemoval: { childId: string; purposes: string[] }[]
+  flaggedForRemoval: { childId: string; purposes: string[]; at?: string }[]
 }
 
 describe.each(BACKENDS)('photo reviews of a push on $backend', ({ backend, skip }) => {
@@ -71,6 +76,7 @@ describe.each(BACKENDS)('photo reviews of a push on $backend', ({ backend, skip 
       changes.filter((c) => c.kind === 'photoStatus').map((c) => [c.payload.id, c.payload]),
     )
   }
+  const owedRows = () => server.services.db.selectFrom('withdrawal_flags_due').selectAll().execute()
   const photo = (childId: string, takenAt: number, purposes: Purpose[]) =>
     photoMeta({
       deviceId: device.deviceId,
@@ -118,6 +124,89 @@ describe.each(BACKENDS)('photo reviews of a push on $backend', ({ backend, skip 
         quarantine: null,
         flaggedForRemoval: [{ childId: child, purposes: ['learning_journey'] }],
       })
+    },
+  )
+
+  it.skipIf(skip)(
+    'a server stopped between a withdrawal and its flags writes them at its next start, once',
+    async () => {
+      const PHOTOS = 30
+      const child = demoChildId('ordinary6')
+      const now = Date.now()
+      const earlier = Array.from({ length: PHOTOS }, (_, i) =>
+        photo(child, now - 3 * HOUR - i * 60_000, ['learning_journey']),
+      )
+      const otherPurpose = photo(child, now - 3 * HOUR, ['website'])
+      const later = photo(child, now - HOUR, ['learning_journey'])
+      const sent = [...earlier, otherPurpose, later]
+      expect(
+        (await push(sent.map((p) => signed('photo', p, p.staffId)))).map((r) => r.status),
+      ).toEqual(sent.map(() => 'applied'))
+      // The withdrawal's own transaction, and nothing after it: a server that stopped there.
+      const withdrawn = withdrawal(
+        child,
+        'learning_journey',
+        new Date(now - 2 * HOUR).toISOString(),
+      )
+      const results = await applyPush(
+        server.services.db,
+        { id: device.deviceId, settingId: DEMO_SETTING_ID, name: 'Tablet' },
+        [signed('consent', withdrawn, MANAGER)],
+        new Date().toISOString(),
+        policyDataLoader(),
+      )
+      expect(results.map((r) => r.status)).toEqual(['applied'])
+      // It quarantined the photo taken after it, and owes the earlier ones their flags.
+      // (A photo nothing has happened to has no status of its own: none was ever written.)
+      let seen = await statuses()
+      const flagsOf = (id: string) => seen.get(id)?.flaggedForRemoval ?? []
+      expect(seen.get(later.id)?.quarantine?.rules).toContain('consent-withdrawn')
+      expect(earlier.map((p) => flagsOf(p.id))).toEqual(earlier.map(() => []))
+      expect(await owedRows()).toHaveLength(1)
+
+      // The next start.
+      const lines: string[] = []
+      const sweep = startFlagsDueSweep(server.services, (line) => lines.push(line))
+      await sweep.done
+      sweep.stop()
+      seen = await statuses()
+      const flag = { childId: child, purposes: ['learning_journey'], at: withdrawn.recordedAt }
+      expect(earlier.map((p) => flagsOf(p.id))).toEqual(earlier.map(() => [flag]))
+      // Not the photo taken for another purpose, nor the quarantined one.
+      expect(flagsOf(otherPurpose.id)).toEqual([])
+      expect(flagsOf(later.id)).toEqual([])
+      expect(await owedRows()).toEqual([])
+      expect(lines).toEqual([`Flagged ${PHOTOS} photo(s) for removal after a withdrawal.`])
+
+      // Once: another run finds nothing owed and changes nothing.
+      const again = startFlagsDueSweep(server.services, (line) => lines.push(line))
+      await again.done
+      again.stop()
+      expect(lines).toHaveLength(1)
+    },
+  )
+
+  it.skipIf(skip)(
+    'over HTTP a withdrawal is answered with its flags written and nothing left owed',
+    async () => {
+      const child = demoChildId('ordinary7')
+      const now = Date.now()
+      const earlier = photo(child, now - 3 * HOUR, ['learning_journey'])
+      expect(
+        (await push([signed('photo', earlier, earlier.staffId)])).map((r) => r.status),
+      ).toEqual(['applied'])
+      const withdrawn = withdrawal(
+        child,
+        'learning_journey',
+        new Date(now - 2 * HOUR).toISOString(),
+      )
+      expect((await push([signed('consent', withdrawn, MANAGER)])).map((r) => r.status)).toEqual([
+        'applied',
+      ])
+      expect((await statuses()).get(earlier.id)?.flaggedForRemoval).toEqual([
+        { childId: child, purposes: ['learning_journey'], at: withdrawn.recordedAt },
+      ])
+      expect(await owedRows()).toEqual([])
     },
   )
 
