@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin, type Rolldown } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
+import { classicEntry } from './build/classicEntry.ts'
 
 const EARLY_SIGN_IN = fileURLToPath(new URL('./src/earlySignIn.ts', import.meta.url))
 
@@ -64,6 +65,8 @@ const SIDE_EFFECT_FREE =
 export default defineConfig({
   plugins: [
     earlySignInFirst(),
+    // The first chunk runs as a classic script: Chromium keeps compiled code for those only.
+    classicEntry('index'),
     react(),
     VitePWA({
       injectRegister: false,
