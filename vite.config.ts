@@ -160,6 +160,7 @@ export default defineConfig({
             'tests/integration/**/*.test.{ts,tsx}',
             'tests/support/**/*.test.ts',
             'tests/architecture/**/*.test.ts',
+            'build/**/*.test.ts',
           ],
           environment: 'node',
           setupFiles: ['tests/setup/unit.ts'],

@@ -80,7 +80,10 @@ function hashOf(code: string): string {
   return createHash('sha256').update(code).digest('base64url').slice(0, 8)
 }
 
-function classicScriptOf(chunk: Rollup.OutputChunk): { code: string; exported: string[] } {
+export function classicScriptOf(chunk: Pick<Rollup.OutputChunk, 'code' | 'fileName'>): {
+  code: string
+  exported: string[]
+} {
   const code = chunk.code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n')
   const parsed = parseSync(chunk.fileName, code, { sourceType: 'module', lang: 'js' })
   const [error] = parsed.errors
@@ -179,7 +182,7 @@ function metaProperties(root: unknown): Node[] {
 }
 
 /** The module left at the entry chunk's address: the classic script's exports, by name. */
-function reExportModule(exported: string[]): string {
+export function reExportModule(exported: string[]): string {
   return (
     `const first=globalThis.${FIRST_EXPORTS};` +
     `if(first===undefined)throw new Error("ConsentLens did not start: reload the page.");` +
