@@ -60,7 +60,9 @@ describe('a cold start', () => {
       const page = relaunch.pages()[0] ?? (await relaunch.newPage())
       const cdp = await relaunch.newCDPSession(page)
       const events: TraceEvent[] = []
-      cdp.on('Tracing.dataCollected', (batch) => events.push(...(batch.value as TraceEvent[])))
+      cdp.on('Tracing.dataCollected', (batch) =>
+        events.push(...(batch.value as unknown as TraceEvent[])),
+      )
       const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
       await cdp.send('Tracing.start', { categories: 'v8', transferMode: 'ReportEvents' })
       await page.goto(server.url)
