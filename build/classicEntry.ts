@@ -3,10 +3,11 @@
  *
  * Chromium (156, measured in traces: docs/decisions/0033) consumes V8's code cache for classic
  * scripts, from a service worker's CacheStorage as from the HTTP cache, but for no module script
- * at all: every cold start compiled the first chunk's functions again on the main thread (60–110
- * ms of the 120–180 ms its evaluation took). A classic script that Workbox puts in its precache
- * during the install event even gets its full code cache made there, before the first offline
- * start.
+ * at all: every cold start compiled the first chunk's functions again on the main thread. A
+ * classic script that Workbox puts in its precache during the install event even gets its full
+ * code cache made there, before the first offline start. Since sign-in is drawn before IndexedDB
+ * answers (0035, 0037), that evaluation is what a cold start waits for: 37 ms less per start in
+ * the bench’s own paired runs (docs/decisions/0042).
  *
  * So after Rolldown has written the entry chunk (`index`), this plugin:
  * - emits its code as `assets/first-<hash>.js`, a classic script: the same code in a strict
