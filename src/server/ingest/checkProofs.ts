@@ -24,6 +24,22 @@ export interface CheckedProof {
 /** Change id → the key its proof was checked against and the verdict. */
 export type CheckedProofs = ReadonlyMap<string, CheckedProof>
 
+/**
+ * What a change's proof signs (changeProofMessage): its setting, id, kind, actor and payload.
+ * Null for a change that names no actor or carries no proof.
+ */
+export function proofMessageOf(settingId: string, change: PushChange): Uint8Array | null {
+  const actorId = change.actorId ?? null
+  if (actorId === null || change.proof === undefined) return null
+  return changeProofMessage({
+    settingId,
+    changeId: change.id,
+    kind: change.kind,
+    actorId,
+    payload: change.payload,
+  })
+}
+
 export async function checkProofs(
   db: Kysely<Database>,
   settingId: string,
@@ -43,14 +59,8 @@ export async function checkProofs(
       const actorId = change.actorId ?? null
       if (actorId === null || change.proof === undefined) return null
       const publicKeyHex = await keyOf(actorId)
-      if (publicKeyHex === null) return null
-      const message = changeProofMessage({
-        settingId,
-        changeId: change.id,
-        kind: change.kind,
-        actorId,
-        payload: change.payload,
-      })
+      const message = publicKeyHex === null ? null : proofMessageOf(settingId, change)
+      if (publicKeyHex === null || message === null) return null
       const valid = await verifyProofOffLoop(publicKeyHex, message, change.proof)
       return [change.id, { publicKeyHex, valid }]
     }),

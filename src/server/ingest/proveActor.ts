@@ -16,10 +16,11 @@
  * - A signature checked before the transaction (checkProofs.ts) counts only if it was checked
  *   against the key read here; otherwise it is checked again.
  */
-import { changeProofMessage, type PushChange, type StaffWire } from '../../protocol/index.ts'
+import type { PushChange, StaffWire } from '../../protocol/index.ts'
 import { knownStaffFrom } from '../auth/staffKeys.ts'
 import { verifyProofNative } from '../auth/verifyProofNative.ts'
 import { rejected, type ChangeContext, type ChangeOutcome } from './changeContext.ts'
+import { proofMessageOf } from './checkProofs.ts'
 
 export type ProvenActor = { ok: true; actor: StaffWire } | { ok: false; outcome: ChangeOutcome }
 
@@ -32,16 +33,19 @@ const OLD_PIN =
 const BAD_PROOF =
   'The server could not confirm that the person named made this change (their PIN may have changed since). Sign in again with your current PIN and make the change again.'
 
-/** Checked before the transaction (checkProofs.ts) against this same key, or checked now. */
-function proofHolds(
-  ctx: ChangeContext,
-  change: PushChange,
-  publicKeyHex: string,
-  message: Uint8Array,
-): boolean {
+/**
+ * Checked before the transaction (checkProofs.ts) against this same key, or checked now. The
+ * message (the payload's canonical JSON, the longest step) is built only to check it now.
+ */
+function proofHolds(ctx: ChangeContext, change: PushChange, publicKeyHex: string): boolean {
   const checked = ctx.proofs.get(change.id)
   if (checked?.publicKeyHex === publicKeyHex) return checked.valid
-  return change.proof !== undefined && verifyProofNative(publicKeyHex, message, change.proof)
+  const message = proofMessageOf(ctx.device.settingId, change)
+  return (
+    message !== null &&
+    change.proof !== undefined &&
+    verifyProofNative(publicKeyHex, message, change.proof)
+  )
 }
 
 /** The actor as this transaction read them: a push's changes mostly share one author. */
@@ -56,20 +60,12 @@ async function knownInTransaction(ctx: ChangeContext, actorId: string) {
 export async function proveActor(ctx: ChangeContext, change: PushChange): Promise<ProvenActor> {
   const actorId = change.actorId ?? null
   if (actorId === null) return { ok: false, outcome: rejected('not_permitted', NO_ACTOR) }
-  const settingId = ctx.device.settingId
   const known = await knownInTransaction(ctx, actorId)
   if (known === null) return { ok: false, outcome: rejected('not_permitted', NOT_STAFF) }
   if (known.publicKeyHex === null) {
     return { ok: false, outcome: rejected('proof_invalid', OLD_PIN) }
   }
-  const message = changeProofMessage({
-    settingId,
-    changeId: change.id,
-    kind: change.kind,
-    actorId,
-    payload: change.payload,
-  })
-  if (change.proof === undefined || !proofHolds(ctx, change, known.publicKeyHex, message)) {
+  if (change.proof === undefined || !proofHolds(ctx, change, known.publicKeyHex)) {
     return { ok: false, outcome: rejected('proof_invalid', BAD_PROOF) }
   }
   return { ok: true, actor: known.staff }
