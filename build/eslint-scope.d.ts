@@ -1,4 +1,4 @@
-// The part of eslint-scope (a dependency of eslint; it ships no types) that classicEntry.ts uses.
+// The part of eslint-scope (a dev dependency; it ships no types) that classicEntry.ts uses.
 declare module 'eslint-scope' {
   interface Reference {
     isWrite(): boolean
