@@ -45,18 +45,6 @@ export const DEFAULT_PARTIAL_LIMIT_BYTES = 512 * 1024 * 1024
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
-/**
- * The SHA-256 of a photo's bytes, worked out on libuv's thread pool (WebCrypto's digest) rather
- * than on the event loop: a morning burst stores hundreds of photos, and each hash held the
- * loop that every tablet's requests wait on.
- */
-async function sha256Off(bytes: Uint8Array): Promise<string> {
-  // A copy in a buffer of its own (the digest's type rules out a shared one): microseconds for
-  // a photo.
-  const own = new Uint8Array(bytes)
-  return Buffer.from(await globalThis.crypto.subtle.digest('SHA-256', own)).toString('hex')
-}
-
 export function fileSystemPhotoStore(
   root: string,
   options: FileSystemPhotoStoreOptions = {},
@@ -149,7 +137,7 @@ export function fileSystemPhotoStore(
   }
 
   async function storeWhole(bytes: Uint8Array, checksum: string): Promise<FinishResult> {
-    const actual = await sha256Off(bytes)
+    const actual = createHash('sha256').update(bytes).digest('hex')
     if (actual !== checksum) return { ok: false, reason: 'checksum', actual }
     const temporary = `${imagePath(checksum)}.${globalThis.crypto.randomUUID()}.tmp`
     try {
