@@ -63,6 +63,15 @@ it('keeps several thumbnails in flight, and marks each one the server answered e
   const failing = photos[5]!.meta.id
   let inFlight = 0
   let most = 0
+  // The first thumbnail's request waits until a second one is sent. Without it, a busy machine
+  // could answer the first before the second left (CI saw `most` 1 under load), and the test
+  // would measure the machine. It cannot wait for ever: the three senders each take a photo
+  // before any request, and at most one of the three is the failing one.
+  let firstWaiting = true
+  let secondSent = () => {}
+  const second = new Promise<void>((resolve) => {
+    secondSent = resolve
+  })
   // The images go without their thumbnails, so each thumbnail goes on its own.
   const watching: typeof fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input)
@@ -73,7 +82,12 @@ it('keeps several thumbnails in flight, and marks each one the server answered e
     }
     inFlight += 1
     most = Math.max(most, inFlight)
+    if (inFlight >= 2) secondSent()
     try {
+      if (firstWaiting) {
+        firstWaiting = false
+        await second
+      }
       return await fetch(input, init)
     } finally {
       inFlight -= 1
