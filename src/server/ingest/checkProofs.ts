@@ -59,8 +59,9 @@ export async function checkProofs(
       const actorId = change.actorId ?? null
       if (actorId === null || change.proof === undefined) return null
       const publicKeyHex = await keyOf(actorId)
-      const message = publicKeyHex === null ? null : proofMessageOf(settingId, change)
-      if (publicKeyHex === null || message === null) return null
+      if (publicKeyHex === null) return null
+      const message = proofMessageOf(settingId, change)
+      if (message === null) return null
       const valid = await verifyProofOffLoop(publicKeyHex, message, change.proof)
       return [change.id, { publicKeyHex, valid }]
     }),
