@@ -20,8 +20,8 @@
 import { createHash } from 'node:crypto'
 import { apiError, MAX_THUMBNAIL_BYTES, type ApiErrorBody } from '../../protocol/index.ts'
 import type { AuthenticatedDevice } from '../auth/deviceAuth.ts'
-import type { Transaction } from 'kysely'
-import type { Database } from '../storage/schema.ts'
+import type { ExpressionBuilder, Transaction } from 'kysely'
+import type { Database, PhotosTable } from '../storage/schema.ts'
 
 export type ThumbnailAnswer =
   | { status: 200; body: { ok: true; checksum: string } }
@@ -69,35 +69,84 @@ export function thumbnailWrite(
   return { checksum, job }
 }
 
-/** Stores the thumbnail in `trx` if the photo's row, read there, takes it; its answer. */
+/** The columns of a photo's row, as a write left them, that its thumbnail's answer is read from. */
+export const THUMBNAIL_STATE = ['device_id', 'erased_at', 'thumbnail_checksum'] as const
+export type ThumbnailState = Pick<PhotosTable, (typeof THUMBNAIL_STATE)[number]>
+
+/**
+ * The thumbnail columns of an UPDATE of the photo's row: the job's if the row, as it is when
+ * the update takes its lock, takes a thumbnail (the job's device's photo, not erased, no
+ * thumbnail yet), else what they were. Decided in the statement that writes them, so no read
+ * before it can be out of date, and `thumbnailAnswerOf` reads the outcome from the row it
+ * returns: one statement where a read and an update were two.
+ */
+export function thumbnailColumns(eb: ExpressionBuilder<Database, 'photos'>, job: ThumbnailJob) {
+  const takes = eb.and([
+    eb('device_id', '=', job.deviceId),
+    eb('erased_at', 'is', null),
+    eb('thumbnail_checksum', 'is', null),
+  ])
+  return {
+    thumbnail_checksum: eb
+      .case()
+      .when(takes)
+      .then(job.checksum)
+      .else(eb.ref('thumbnail_checksum'))
+      .end(),
+    thumbnail_bytes: eb.case().when(takes).then(job.bytes).else(eb.ref('thumbnail_bytes')).end(),
+  }
+}
+
+/**
+ * The answer for `job` from the photo's row as the update of `thumbnailColumns` left it
+ * (undefined: no such photo). 200 means the row names the job's thumbnail, set now or by an
+ * earlier request with the same bytes: its `photo_thumbnails` row is then to be written.
+ */
+export function thumbnailAnswerOf(
+  row: ThumbnailState | undefined,
+  job: ThumbnailJob,
+): ThumbnailAnswer {
+  if (row === undefined) return unknown()
+  if (row.erased_at !== null) return erased()
+  if (row.device_id !== job.deviceId) return forbidden()
+  if (row.thumbnail_checksum === null) throw new Error('a thumbnail update left none')
+  return sameOrConflict(row.thumbnail_checksum, job.checksum)
+}
+
+/** Stores the thumbnail in `trx` if the photo's row, as the update finds it, takes it. */
 export async function writeThumbnail(
   trx: Transaction<Database>,
   job: ThumbnailJob,
 ): Promise<ThumbnailAnswer> {
-  // Read in the transaction: another request for the photo, or its erasure, may have
+  // Decided in the transaction: another request for the photo, or its erasure, may have
   // committed since any read before it.
-  const photo = await trx
-    .selectFrom('photos')
-    .select(['device_id', 'thumbnail_checksum', 'erased_at'])
+  const row = await trx
+    .updateTable('photos')
+    .set((eb) => thumbnailColumns(eb, job))
     .where('setting_id', '=', job.settingId)
     .where('id', '=', job.photoId)
+    .returning(THUMBNAIL_STATE)
     .executeTakeFirst()
-  if (photo === undefined) return unknown()
-  if (photo.erased_at !== null) return erased()
-  if (photo.device_id !== job.deviceId) return forbidden()
-  if (photo.thumbnail_checksum !== null)
-    return sameOrConflict(photo.thumbnail_checksum, job.checksum)
+  return thumbnailRowFor(trx, job, row)
+}
+
+/**
+ * The answer for `job` given the row its update returned; with a 200, its bytes' row written
+ * (already there if the same bytes came before).
+ */
+export async function thumbnailRowFor(
+  trx: Transaction<Database>,
+  job: ThumbnailJob,
+  row: ThumbnailState | undefined,
+): Promise<ThumbnailAnswer> {
+  const answer = thumbnailAnswerOf(row, job)
+  if (answer.status !== 200) return answer
   await trx
     .insertInto('photo_thumbnails')
     .values({ setting_id: job.settingId, photo_id: job.photoId, jpeg_base64: job.jpegBase64 })
+    .onConflict((oc) => oc.columns(['setting_id', 'photo_id']).doNothing())
     .execute()
-  await trx
-    .updateTable('photos')
-    .set({ thumbnail_checksum: job.checksum, thumbnail_bytes: job.bytes })
-    .where('setting_id', '=', job.settingId)
-    .where('id', '=', job.photoId)
-    .execute()
-  return { status: 200, body: { ok: true, checksum: job.checksum } }
+  return answer
 }
 
 export function unknown(): ThumbnailAnswer {

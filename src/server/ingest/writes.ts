@@ -13,7 +13,7 @@ import { groupCommitOf } from '../storage/groupCommit.ts'
 import { retryingConflicts } from '../storage/retryConflicts.ts'
 import type { Database } from '../storage/schema.ts'
 import { applySlice, type SliceJob, type SliceResult } from './applySlice.ts'
-import { photoOf, writePhotoRows, type PhotoWrite } from './photoWrites.ts'
+import { photoOf, writePhotoRows, writePhotoStatement, type PhotoWrite } from './photoWrites.ts'
 import { policyDataLoader } from './policyData.ts'
 import type { ThumbnailAnswer } from './thumbnailRows.ts'
 import { writeFlagsDue } from './withdrawalFlags.ts'
@@ -57,7 +57,8 @@ export function writesOf(services: SyncServices): Writes {
  * transaction (storage/groupCommit.ts: on SQLite a batch costs one turn of the loop and its
  * one flush is what is shared); `alone`, each in a transaction of its own, side by side (on
  * PostgreSQL a batch's statements are round trips while it holds every one of its photos' rows,
- * which a withdrawal's review may be waiting for, and concurrent commits share their flushes).
+ * which a withdrawal's review may be waiting for, and concurrent commits share their flushes;
+ * an image's rows are then one statement, photoWrites.ts: `alone` is for PostgreSQL only).
  */
 export type PhotoCommits = 'grouped' | 'alone'
 
@@ -75,9 +76,7 @@ export function onThisThread(db: Kysely<Database>, photos: PhotoCommits = 'group
       if (photos === 'alone') {
         // One photo's row locked at a time: it cannot meet a review's ordered locks in a
         // deadlock, but PostgreSQL may still abort it for one (retryConflicts.ts).
-        return retryingConflicts(() =>
-          db.transaction().execute((trx) => writePhotoRows(trx, write)),
-        )
+        return retryingConflicts(() => writePhotoStatement(db, write))
       }
       let answer: ThumbnailAnswer | null = null
       await groupCommitOf(db).run(async (trx) => {
