@@ -3,7 +3,8 @@
 // which a morning burst keeps about 80% busy. Here the server runs in this process; the test
 // holds a row so that a write's transaction stops at a statement, lets it go, and blocks this
 // event loop: the write still commits. On the server's own loop it could not send its next
-// statement. A withdrawal's push, and the rows of an upload. PostgreSQL only.
+// statement. A withdrawal's push, and the rows of an upload (one statement, which must still
+// be answered). PostgreSQL only.
 import { execFileSync } from 'node:child_process'
 import { sql } from 'kysely'
 import pg from 'pg'
@@ -15,6 +16,8 @@ import { call, enrolDevice, pushedPhoto } from '../../support/serverFixtures.ts'
 import { DATABASE_URL, startTestServer, type TestServer } from '../../support/testServer.ts'
 
 const MANAGER = DEMO_STAFF.manager.id
+/** How an upload's rows start on PostgreSQL: one statement (src/server/ingest/photoWrites.ts). */
+const UPLOAD_ROWS = 'with "stored" as (update "photos" set "stored_at"'
 
 function withdrawal() {
   return signedChange(DEMO_SETTING_ID, demoSigner(MANAGER), 'consent', {
@@ -160,7 +163,7 @@ describe.skipIf(DATABASE_URL === '')('writes on PostgreSQL', () => {
     const { seen, status } = await writeWhileBlocked({
       row: ['select 1 from photos where id = $1 for update', meta.id],
       write: () => upload(meta.id, bytes),
-      waiting: 'update "photos" set "stored_at"',
+      waiting: UPLOAD_ROWS,
       committed: 'select count(*)::int as n from photos where id = $1 and stored_at is not null',
       id: meta.id,
     })
@@ -187,7 +190,7 @@ describe.skipIf(DATABASE_URL === '')('writes on PostgreSQL', () => {
       for (let asked = 0; ; asked++) {
         const { rows } = await sql<{ n: number }>`select count(*)::int as n
             from pg_stat_activity
-            where wait_event_type = 'Lock' and query like 'update "photos" set "stored_at"%'`.execute(
+            where wait_event_type = 'Lock' and query like ${`${UPLOAD_ROWS}%`}`.execute(
           server.services.db,
         )
         if (rows[0]!.n >= 5) break
