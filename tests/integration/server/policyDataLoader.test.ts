@@ -6,14 +6,14 @@ import { policyDataLoader } from '../../../src/server/ingest/policyData.ts'
 import { putEntity } from '../../../src/server/storage/entities.ts'
 import { BACKENDS, startTestServer, type TestServer } from '../../support/testServer.ts'
 
-function consent(id: string) {
+function consent(id: string, recordedAt = new Date().toISOString()) {
   return {
     id,
     childId: DEMO_SHOWCASE.noConsent.id,
     purpose: 'display',
     status: 'granted',
     givenBy: { name: 'Parent', relationship: 'mother', parentalResponsibility: true },
-    recordedAt: new Date().toISOString(),
+    recordedAt,
     recordedBy: DEMO_STAFF.manager.id,
     reviewDue: null,
     supersedes: null,
@@ -42,6 +42,38 @@ describe.each(BACKENDS)('policy data on $backend', ({ backend, skip }) => {
     expect(after.consents).toHaveLength(before.consents.length + 1)
     expect(after.consents.map((c) => c.id)).toContain('pd-1')
     expect(after).toEqual(await policyDataLoader()(db, DEMO_SETTING_ID))
+  })
+
+  it.skipIf(skip)('merges records of any time into the order a fresh load gives', async () => {
+    const { db } = server.services
+    const load = policyDataLoader()
+    const before = await load(db, DEMO_SETTING_ID)
+    const oldest = before.consentTimes[0]!
+    const newest = before.consentTimes.at(-1)!
+    const iso = (ms: number) => new Date(ms).toISOString()
+    // Before every record, between two, at the same moment as one, after all, and the same
+    // moment twice among the new ones; then, in a second catch-up, after all again (the
+    // quick path), then one written again (every record sorted again).
+    const times = [oldest - 60_000, (oldest + newest) / 2, oldest, newest + 1, newest + 1]
+    const write = (id: string, recordedAt: string) =>
+      db.transaction().execute(async (trx) => {
+        await putEntity(trx, DEMO_SETTING_ID, 'consent', id, consent(id, recordedAt), iso(newest))
+      })
+    for (const [i, t] of times.entries()) await write(`pd-order-${i}`, iso(t))
+    const merged = await load(db, DEMO_SETTING_ID)
+    expect(merged.consents).toHaveLength(before.consents.length + times.length)
+    expect(merged).toEqual(await policyDataLoader()(db, DEMO_SETTING_ID))
+    expect([...merged.consentTimes].sort((a, b) => a - b)).toEqual(merged.consentTimes)
+
+    await write('pd-order-last', iso(newest + 60_000))
+    const appended = await load(db, DEMO_SETTING_ID)
+    expect(appended.consents.at(-1)!.id).toBe('pd-order-last')
+    expect(appended).toEqual(await policyDataLoader()(db, DEMO_SETTING_ID))
+
+    await write('pd-order-1', iso(newest + 120_000))
+    const rewritten = await load(db, DEMO_SETTING_ID)
+    expect(rewritten.consents.at(-1)!.id).toBe('pd-order-1')
+    expect(rewritten.consents).toHaveLength(appended.consents.length)
   })
 
   it.skipIf(skip)('never keeps a record whose transaction was rolled back', async () => {
