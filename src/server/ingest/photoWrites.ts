@@ -9,7 +9,7 @@
  * Invariants: a write is answered only once its transaction committed; a thumbnail sent with
  * the image's last chunk is written in the image's transaction.
  */
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
+import type { ExpressionBuilder, Kysely, QueryCreator, Transaction } from 'kysely'
 import { serverAuditRow } from '../serverAudit.ts'
 import type { Database } from '../storage/schema.ts'
 import {
@@ -49,14 +49,7 @@ export async function writePhotoRows(
   write: PhotoWrite,
 ): Promise<ThumbnailAnswer | null> {
   if (write.kind === 'thumbnail') return writeThumbnail(trx, write.thumbnail)
-  // The image's row and its thumbnail's columns in one update (thumbnailColumns says how).
-  const row = await trx
-    .updateTable('photos')
-    .set((eb) => storedColumns(eb, write))
-    .where('setting_id', '=', write.settingId)
-    .where('id', '=', write.photoId)
-    .returning(THUMBNAIL_STATE)
-    .executeTakeFirst()
+  const row = await storedUpdate(trx, write).executeTakeFirst()
   await trx.insertInto('server_audit').values(storedEvent(write)).execute()
   return write.thumbnail === null ? null : thumbnailRowFor(trx, write.thumbnail, row)
 }
@@ -78,14 +71,7 @@ export async function writePhotoStatement(
   }
   const job = write.thumbnail
   const row = await db
-    .with('stored', (qb) =>
-      qb
-        .updateTable('photos')
-        .set((eb) => storedColumns(eb, write))
-        .where('setting_id', '=', write.settingId)
-        .where('id', '=', write.photoId)
-        .returning(THUMBNAIL_STATE),
-    )
+    .with('stored', (qb) => storedUpdate(qb, write))
     .with('audit', (qb) => qb.insertInto('server_audit').values(storedEvent(write)))
     .with('thumbnail', (qb) =>
       qb
@@ -116,6 +102,20 @@ export async function writePhotoStatement(
     .select(THUMBNAIL_STATE)
     .executeTakeFirst()
   return job === null ? null : thumbnailAnswerOf(row, job)
+}
+
+/**
+ * The image's row recorded as stored, with its thumbnail's columns in the same update
+ * (thumbnailColumns says how); returns what the thumbnail's answer is read from. One builder for
+ * both ways of writing, so both change the same row the same way.
+ */
+function storedUpdate(db: QueryCreator<Database>, write: StoredWrite) {
+  return db
+    .updateTable('photos')
+    .set((eb) => storedColumns(eb, write))
+    .where('setting_id', '=', write.settingId)
+    .where('id', '=', write.photoId)
+    .returning(THUMBNAIL_STATE)
 }
 
 function storedColumns(eb: ExpressionBuilder<Database, 'photos'>, write: StoredWrite) {
