@@ -146,12 +146,17 @@ function toPolicyData(known: Known, merged: Merged): PolicyData {
       ? [...known.location.values()].map(({ id, name, kind }) => ({ id, name, kind }))
       : was.locations,
     children: changed.has('child') || changed.has('injury') ? childrenOf(known) : was.children,
-    ...(!changed.has('consent')
-      ? { consents: was.consents, consentTimes: was.consentTimes }
-      : merged.consentRewritten
-        ? byTime([...known.consent.values()])
-        : withNew(was, merged.newConsents)),
+    ...consentsAfter(known, merged),
   }
+}
+
+/** The consent records by time after a merge: as they were, with the new ones, or all again. */
+function consentsAfter(known: Known, merged: Merged): ByTime {
+  const was = known.data
+  if (!merged.kinds.has('consent'))
+    return { consents: was.consents, consentTimes: was.consentTimes }
+  if (merged.consentRewritten) return byTime([...known.consent.values()])
+  return withNew(was, merged.newConsents)
 }
 
 function staffOf(known: Known): PolicyData['staff'] {
