@@ -11,6 +11,8 @@
  *   `load.burstThroughputRatio` = records/s of all of them ÷ records/s of one alone;
  *   `load.withdrawal30Ratio` = time from a withdrawal on one tablet to blocked capture on
  *   another of its setting during the burst ÷ the same on an idle server.
+ *   `load.burstCpuCeilingRatio`: the throughput ratio the machine's cores allow at the CPU
+ *   the burst took per tablet, everything on the machine counted (loadBurst.ts, decision 0044).
  * PostgreSQL figures carry `load.postgres.` in front. Loopback only; every count is bounded.
  *
  * What is measured: the steady day's tablets share this one process (a real tablet has a CPU

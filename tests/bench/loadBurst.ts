@@ -25,6 +25,7 @@ import {
   type Tablet,
   type Timings,
 } from './loadTablets.ts'
+import { CORES, machineCpu, machineCpuSince, type MachineCpu } from './machineCpu.ts'
 import { childExecArgv, median, round, type BenchServer } from './syncBench.ts'
 import type {
   FleetAsk,
@@ -198,6 +199,8 @@ interface Baseline {
   aloneMs: number
   /** CPU of each lone send: the server's, and this process's (the lone tablet's) as `watchers`. */
   aloneCpu: CpuTimes[]
+  /** The whole machine's CPU during each lone send (machineCpu.ts); null off Linux. */
+  aloneMachine: (MachineCpu | null)[]
   aloneTimes: number[]
   aloneTimings: Timings
   idleMs: number
@@ -216,9 +219,12 @@ async function baseline(server: BenchServer): Promise<Baseline> {
   Object.assign(aloneTimings, newTimings())
   const aloneTimes: number[] = []
   const aloneCpu: CpuTimes[] = []
+  const aloneMachine: (MachineCpu | null)[] = []
   for (const tablet of lone) {
     const before = await cpuTimes(server, [])
+    const machineBefore = machineCpu()
     aloneTimes.push(await timedSend([tablet]))
+    aloneMachine.push(machineCpuSince(machineBefore))
     aloneCpu.push(await cpuTimes(server, [], before))
   }
   const idleTimes: number[] = []
@@ -229,6 +235,7 @@ async function baseline(server: BenchServer): Promise<Baseline> {
   return {
     aloneMs: median(aloneTimes),
     aloneCpu,
+    aloneMachine,
     aloneTimes,
     aloneTimings,
     idleMs: median(idleTimes),
@@ -280,20 +287,25 @@ async function burst(server: BenchServer, fleets: Fleet[], settings: string[]) {
   )
   const cpuBefore = await cpuTimes(server, fleets)
   await server.call({ op: 'loopDelay', reset: true })
+  const machineBefore = machineCpu()
   const burstMs = await fleetSend(fleets, timings)
+  const machine = machineCpuSince(machineBefore)
   const loop = (await server.call({ op: 'loopDelay', reset: true })) as LoopDelay
   const cpu = await cpuTimes(server, fleets, cpuBefore)
-  return { burstMs, timings, cpu, loop, duringTimes: await Promise.all(during) }
+  return { burstMs, timings, cpu, machine, loop, duringTimes: await Promise.all(during) }
 }
 
 export async function morningBurst(server: BenchServer): Promise<Record<string, number>> {
   const settings = settingIds('burst', SETTINGS)
   const idleSettings = settingIds('wd-idle', SAMPLES)
   await server.call({ op: 'cloneDemo', settingIds: [...settings, 'burst-alone', ...idleSettings] })
-  const { aloneMs, aloneCpu, aloneTimes, aloneTimings, idleMs, idleTimes } = await baseline(server)
+  const { aloneMs, aloneCpu, aloneMachine, aloneTimes, aloneTimings, idleMs, idleTimes } =
+    await baseline(server)
   const ids = Array.from({ length: BURST }, (_, i) => settings[i % SETTINGS]!)
-  const { burstMs, timings, cpu, loop, duringTimes } = await withFleets(server, ids, (fleets) =>
-    burst(server, fleets, settings),
+  const { burstMs, timings, cpu, machine, loop, duringTimes } = await withFleets(
+    server,
+    ids,
+    (fleets) => burst(server, fleets, settings),
   )
   const duringMs = median(duringTimes)
 
@@ -312,6 +324,8 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
   console.log(
     `burst CPU: server ${Math.round((100 * cpu.server) / burstMs)}% of a core, the burst's tablets (${FLEETS} processes at niceness ${FLEET_NICENESS}) ${Math.round((100 * cpu.client) / burstMs)}%, the watching tablets' process ${Math.round((100 * cpu.watchers) / burstMs)}%; the server's event loop kept a ready callback waiting p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms`,
   )
+  const ceiling = cpuCeiling(aloneMs, aloneMachine, burstMs, machine)
+  if (ceiling !== null) console.log(ceiling.line)
   console.log(
     `withdrawal to blocked capture (medians of ${SAMPLES}): idle ${Math.round(idleMs)} ms (${idleTimes.map(Math.round).join('/')}), during the burst ${Math.round(duringMs)} ms (${duringTimes.map(Math.round).join('/')}); lone tablet ${aloneTimes.map(Math.round).join('/')} ms; ${describe('live', timings.live)}`,
   )
@@ -322,6 +336,39 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
     burstPhotosPerSecond: round(photoRate),
     withdrawalIdleMs: Math.round(idleMs),
     withdrawal30Ms: Math.round(duringMs),
+    ...(ceiling === null ? {} : ceiling.figures),
+  }
+}
+
+/**
+ * What the machine's cores allow the burst (decision 0044). Every core was busy for most of
+ * the burst, so its length is bound below by the CPU it took, everything on the machine
+ * counted (the server, its database, the simulated tablets): `CORES` cores working the whole
+ * burst at its CPU per tablet give at most `ceiling` = CORES × the lone tablet's time ÷ the
+ * machine's CPU per tablet in the burst, as a throughput ratio. `load.burstThroughputRatio`
+ * near the ceiling says the server does not make tablets wait for each other and the cores
+ * are the limit; far below it, that they wait. `use` is the share of the cores the burst kept
+ * busy. Steal is CPU the host gave to other machines meanwhile (the run was not quiet).
+ */
+function cpuCeiling(
+  aloneMs: number,
+  aloneMachine: (MachineCpu | null)[],
+  burstMs: number,
+  machine: MachineCpu | null,
+): { line: string; figures: Record<string, number> } | null {
+  const alone = aloneMachine.filter((m) => m !== null)
+  if (machine === null || alone.length !== aloneMachine.length) return null
+  const perTablet = machine.busy / BURST
+  const ceiling = (CORES * aloneMs) / perTablet
+  const use = machine.busy / (CORES * burstMs)
+  const aloneBusy = alone.map((m) => Math.round(m.busy)).join('/')
+  return {
+    line: `burst on the machine's ${CORES} cores: ${Math.round(perTablet)} ms of CPU per tablet (alone ${aloneBusy} ms a day), ${Math.round(100 * use)}% of the cores busy, ${Math.round(machine.steal)} ms stolen by the host; at that CPU per tablet the cores allow a throughput ratio of ${ceiling.toFixed(2)}`,
+    figures: {
+      burstMachineCpuMsPerTablet: Math.round(perTablet),
+      burstCoresBusy: round(use),
+      burstCpuCeilingRatio: round(ceiling),
+    },
   }
 }
 
