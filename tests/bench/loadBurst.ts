@@ -25,7 +25,7 @@ import {
   type Tablet,
   type Timings,
 } from './loadTablets.ts'
-import { CORES, machineCpu, machineCpuSince, type MachineCpu } from './machineCpu.ts'
+import { machineCpu, machineCpuSince, type MachineCpu } from './machineCpu.ts'
 import { childExecArgv, median, round, type BenchServer } from './syncBench.ts'
 import type {
   FleetAsk,
@@ -343,9 +343,9 @@ export async function morningBurst(server: BenchServer): Promise<Record<string, 
 /**
  * What the machine's cores allow the burst (decision 0044). Every core was busy for most of
  * the burst, so its length is bound below by the CPU it took, everything on the machine
- * counted (the server, its database, the simulated tablets): `CORES` cores working the whole
- * burst at its CPU per tablet give at most `ceiling` = CORES × the lone tablet's time ÷ the
- * machine's CPU per tablet in the burst, as a throughput ratio. `load.burstThroughputRatio`
+ * counted (the server, its database, the simulated tablets): the machine's cores working the
+ * whole burst at its CPU per tablet give at most `ceiling` = cores × the lone tablet's time ÷
+ * the machine's CPU per tablet in the burst, as a throughput ratio. `load.burstThroughputRatio`
  * near the ceiling says the server does not make tablets wait for each other and the cores
  * are the limit; far below it, that they wait. `use` is the share of the cores the burst kept
  * busy. Steal is CPU the host gave to other machines meanwhile (the run was not quiet).
@@ -358,12 +358,13 @@ function cpuCeiling(
 ): { line: string; figures: Record<string, number> } | null {
   const alone = aloneMachine.filter((m) => m !== null)
   if (machine === null || alone.length !== aloneMachine.length) return null
+  const { cores } = machine
   const perTablet = machine.busy / BURST
-  const ceiling = (CORES * aloneMs) / perTablet
-  const use = machine.busy / (CORES * burstMs)
+  const ceiling = (cores * aloneMs) / perTablet
+  const use = machine.busy / (cores * burstMs)
   const aloneBusy = alone.map((m) => Math.round(m.busy)).join('/')
   return {
-    line: `burst on the machine's ${CORES} cores: ${Math.round(perTablet)} ms of CPU per tablet (alone ${aloneBusy} ms a day), ${Math.round(100 * use)}% of the cores busy, ${Math.round(machine.steal)} ms stolen by the host; at that CPU per tablet the cores allow a throughput ratio of ${ceiling.toFixed(2)}`,
+    line: `burst on the machine's ${cores} cores: ${Math.round(perTablet)} ms of CPU per tablet (alone ${aloneBusy} ms a day), ${Math.round(100 * use)}% of the cores busy, ${Math.round(machine.steal)} ms stolen by the host; at that CPU per tablet the cores allow a throughput ratio of ${ceiling.toFixed(2)}`,
     figures: {
       burstMachineCpuMsPerTablet: Math.round(perTablet),
       burstCoresBusy: round(use),

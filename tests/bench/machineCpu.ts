@@ -5,19 +5,18 @@
  * this one wanted to run: a noisy neighbour, not work of ours. Null where /proc/stat is not.
  */
 import { readFileSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
 
 export interface MachineCpu {
   /** ms busy, summed over the cores (user, nice, system, irq and softirq). */
   busy: number
   /** ms the host kept from this machine, summed over the cores. */
   steal: number
+  /** The cores the counts are summed over (the `cpuN` lines). */
+  cores: number
 }
 
 /** /proc/stat counts in USER_HZ ticks, which Linux fixes at 100 a second for user space. */
 const MS_PER_TICK = 10
-
-export const CORES = availableParallelism()
 
 export function machineCpu(): MachineCpu | null {
   try {
@@ -46,6 +45,7 @@ export function parseProcStat(text: string): MachineCpu | null {
   return {
     busy: (user + nice + system + irq + softirq) * MS_PER_TICK,
     steal: steal * MS_PER_TICK,
+    cores: text.split('\n').filter((l) => /^cpu\d+ /.test(l)).length,
   }
 }
 
@@ -53,5 +53,5 @@ export function parseProcStat(text: string): MachineCpu | null {
 export function machineCpuSince(before: MachineCpu | null): MachineCpu | null {
   const now = machineCpu()
   if (before === null || now === null) return null
-  return { busy: now.busy - before.busy, steal: now.steal - before.steal }
+  return { busy: now.busy - before.busy, steal: now.steal - before.steal, cores: now.cores }
 }

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { machineCpu, machineCpuSince, parseProcStat } from '../../bench/machineCpu.ts'
 
 describe("the machine's CPU from /proc/stat", () => {
-  it('counts user, nice, system, irq and softirq as busy, and steal apart; idle and iowait are not busy', () => {
+  it('counts user, nice, system, irq and softirq as busy, and steal apart, over the cores listed; idle and iowait are not busy', () => {
     const text = [
       'cpu  100 20 30 5000 40 1 2 7 0 0',
       'cpu0 50 10 15 2500 20 1 1 3 0 0',
+      'cpu1 50 10 15 2500 20 0 1 4 0 0',
       'intr 12345',
     ].join('\n')
-    expect(parseProcStat(text)).toEqual({ busy: (100 + 20 + 30 + 1 + 2) * 10, steal: 70 })
+    expect(parseProcStat(text)).toEqual({
+      busy: (100 + 20 + 30 + 1 + 2) * 10,
+      steal: 70,
+      cores: 2,
+    })
   })
 
   it('has no reading without the machine line or with a short or garbled one', () => {
